@@ -1,0 +1,80 @@
+import { type CommandDeps, type CommandInput, type CommandPlan, planCommand } from './commands.ts';
+import { errorMessage } from './error-message.ts';
+import { asError } from './errors.ts';
+import { ephemeral, type SlackMessage } from './slack-message.ts';
+
+export interface AnswerDeps extends CommandDeps {
+  /** Hands the command to the worker, which answers through `response_url`. */
+  dispatch: (input: CommandInput) => Promise<void>;
+  /** How long the ack may wait for a data source before handing off (Slack allows 3 s in all). */
+  ackBudgetMs: number;
+  /** Logs an error the user only sees as a reference. */
+  reportError: (error: Error, reference: string) => void;
+}
+
+type Outcome = { done: true; message: SlackMessage } | { done: false };
+
+/**
+ * The body of the 3-second ack. Help and bad input answer at once; data-source work answers in
+ * the ack when it finishes within the budget, otherwise it is aborted and handed to the worker.
+ */
+export async function answerCommand(input: CommandInput, deps: AnswerDeps, reference: string): Promise<SlackMessage> {
+  let plan: CommandPlan;
+  try {
+    plan = planCommand(input, deps);
+  } catch (e) {
+    return failure(asError(e), deps, reference);
+  }
+  if (plan.kind === 'reply') return plan.message;
+
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const outcome = await Promise.race<Outcome>([
+    plan.run(deps, controller.signal).then(
+      (message) => ({ done: true, message }),
+      (e: unknown) => ({ done: true, message: failure(asError(e), deps, reference) }),
+    ),
+    new Promise<Outcome>((resolve) => {
+      timer = setTimeout(() => resolve({ done: false }), deps.ackBudgetMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  if (outcome.done) return outcome.message;
+
+  controller.abort();
+  try {
+    await deps.dispatch(input);
+  } catch (e) {
+    deps.reportError(asError(e), reference);
+    return ephemeral(
+      `:x: This is taking longer than Slack lets me wait, and I could not hand it to the worker. Try again; reference \`${reference}\`.`,
+    );
+  }
+  return plan.working;
+}
+
+/** The worker's side: the whole answer, however long it takes, within `deadlineMs`. */
+export async function completeCommand(
+  input: CommandInput,
+  deps: CommandDeps & Pick<AnswerDeps, 'reportError'>,
+  options: { deadlineMs: number; reference: string },
+): Promise<SlackMessage> {
+  const signal = AbortSignal.timeout(Math.max(1, options.deadlineMs));
+  try {
+    const plan = planCommand(input, deps);
+    if (plan.kind === 'reply') return plan.message;
+    return await plan.run(deps, signal);
+  } catch (e) {
+    if (signal.aborted) {
+      return ephemeral(
+        `:hourglass: CloudWatch did not answer within ${Math.round(options.deadlineMs / 1000)} s. Try a shorter \`--since\` or fewer series.`,
+      );
+    }
+    return failure(asError(e), deps, options.reference);
+  }
+}
+
+function failure(error: Error, deps: Pick<AnswerDeps, 'reportError'>, reference: string): SlackMessage {
+  if ((error as { expose?: unknown }).expose !== true) deps.reportError(error, reference);
+  return errorMessage(error, reference);
+}

@@ -1,0 +1,47 @@
+import type { KnownBlock } from '@slack/types';
+import { SHORTCUTS } from '../metrics/catalog.ts';
+import { context, header, type SlackMessage, section } from '../slack-message.ts';
+
+export const CW_USAGE = [
+  '`/cw metrics <Namespace> <MetricName> [Dim=Value ...] [--stat …] [--period …] [--since …] [--share]`',
+  '`/cw metrics <shortcut> <metric> <resource>` e.g. `/cw metrics rds cpu orders-db`',
+  '`/cw help`',
+].join('\n');
+
+/** `/cw help`: every command with an example; `resources` lists what the demo data source holds. */
+export function renderCwHelp(resources?: string): SlackMessage {
+  const shortcutLines = Object.entries(SHORTCUTS).map(
+    ([name, s]) =>
+      `• \`${name}\` → ${s.namespace}, ${s.dimension}: ${Object.keys(s.metrics)
+        .map((m) => `\`${m}\``)
+        .join(' ')}   e.g. \`/cw metrics ${s.example}\``,
+  );
+  const blocks: KnownBlock[] = [
+    header('/cw: CloudWatch from Slack'),
+    section(
+      [
+        "*Metrics*: a metric's recent values with a sparkline and a console link.",
+        '`/cw metrics <Namespace> <MetricName> [Dim=Value ...] [flags]`',
+        'e.g. `/cw metrics AWS/EC2 CPUUtilization InstanceId=i-0abc1234def567890 --since 3h`',
+        'Several values make several series: `InstanceId=i-0abc1234def567890,i-0abd1234def567890`.',
+      ].join('\n'),
+    ),
+    section(
+      [
+        '*Flags*',
+        '`--since 30m|3h|1d|7d` how far back (default 3h, at most 455d)',
+        "`--stat Average|Sum|Minimum|Maximum|SampleCount|p99` (default: Average, or the shortcut's own)",
+        "`--period 1m|5m|1h|1d` (default: chosen for about 100 points, within CloudWatch's retention)",
+        '`--share` post the answer in the channel; otherwise only you see it',
+      ].join('\n'),
+    ),
+    section(['*Shortcuts*', ...shortcutLines].join('\n')),
+  ];
+  if (resources) blocks.push(section(`*Demo data*\n${resources}`));
+  blocks.push(context("Values are CloudWatch's, in UTC. `/cw help` shows this again."));
+  return {
+    response_type: 'ephemeral',
+    text: '/cw help: metrics from CloudWatch. Try /cw metrics rds cpu orders-db',
+    blocks,
+  };
+}

@@ -1,0 +1,23 @@
+import { DataSourceAccessError, DataSourceBusyError, isExposed, UserInputError } from './errors.ts';
+import { ephemeral, escapeMrkdwn, type SlackMessage, section } from './slack-message.ts';
+
+/**
+ * What the user sees when a command fails. Only errors marked `expose` are shown as they are;
+ * anything else is one plain sentence with a reference to find the detail in the logs.
+ */
+export function errorMessage(error: Error, reference: string): SlackMessage {
+  if (error instanceof UserInputError) {
+    const text = `:warning: ${escapeMrkdwn(error.message)}`;
+    return ephemeral(`${error.message}\n${error.usage}`, [section(text), section(`*Usage*\n${error.usage}`)]);
+  }
+  if (error instanceof DataSourceBusyError) {
+    return ephemeral(`:hourglass: ${error.message} Try again in a minute.`);
+  }
+  if (error instanceof DataSourceAccessError) {
+    return ephemeral(`:lock: ${error.message}`);
+  }
+  if (isExposed(error)) return ephemeral(`:warning: ${escapeMrkdwn(error.message)}`);
+  return ephemeral(
+    `:x: Something went wrong on my side and I could not answer. Try again; if it keeps failing, ask the bot's owners about reference \`${reference}\`.`,
+  );
+}

@@ -1,0 +1,119 @@
+/**
+ * Everyday metrics: the shortcuts `/cw metrics` accepts (`rds cpu orders-db`) and the unit of
+ * each well-known metric, since GetMetricData returns values without units.
+ */
+
+export type Unit = 'Percent' | 'Count' | 'Count/Second' | 'Bytes' | 'Milliseconds' | 'Seconds';
+
+export interface ShortcutMetric {
+  metricName: string;
+  stat: string;
+}
+
+export interface ShortcutService {
+  namespace: string;
+  /** The dimension the resource id fills in. */
+  dimension: string;
+  resource: string;
+  /** Shortcut name → one or more series (`alb 5xx` shows the load balancer's and the targets' 5xx). */
+  metrics: Record<string, ShortcutMetric[]>;
+  example: string;
+}
+
+export const SHORTCUTS: Record<string, ShortcutService> = {
+  ec2: {
+    namespace: 'AWS/EC2',
+    dimension: 'InstanceId',
+    resource: 'instance-id',
+    metrics: {
+      cpu: [{ metricName: 'CPUUtilization', stat: 'Average' }],
+      'network-in': [{ metricName: 'NetworkIn', stat: 'Sum' }],
+      'network-out': [{ metricName: 'NetworkOut', stat: 'Sum' }],
+      'status-check': [{ metricName: 'StatusCheckFailed', stat: 'Maximum' }],
+    },
+    example: 'ec2 cpu i-0abc1234def567890',
+  },
+  rds: {
+    namespace: 'AWS/RDS',
+    dimension: 'DBInstanceIdentifier',
+    resource: 'db-instance-id',
+    metrics: {
+      cpu: [{ metricName: 'CPUUtilization', stat: 'Average' }],
+      connections: [{ metricName: 'DatabaseConnections', stat: 'Average' }],
+      'read-iops': [{ metricName: 'ReadIOPS', stat: 'Average' }],
+      'write-iops': [{ metricName: 'WriteIOPS', stat: 'Average' }],
+      iops: [
+        { metricName: 'ReadIOPS', stat: 'Average' },
+        { metricName: 'WriteIOPS', stat: 'Average' },
+      ],
+      memory: [{ metricName: 'FreeableMemory', stat: 'Minimum' }],
+      storage: [{ metricName: 'FreeStorageSpace', stat: 'Minimum' }],
+    },
+    example: 'rds cpu orders-db',
+  },
+  lambda: {
+    namespace: 'AWS/Lambda',
+    dimension: 'FunctionName',
+    resource: 'function-name',
+    metrics: {
+      invocations: [{ metricName: 'Invocations', stat: 'Sum' }],
+      errors: [{ metricName: 'Errors', stat: 'Sum' }],
+      duration: [{ metricName: 'Duration', stat: 'p99' }],
+      throttles: [{ metricName: 'Throttles', stat: 'Sum' }],
+      concurrency: [{ metricName: 'ConcurrentExecutions', stat: 'Maximum' }],
+    },
+    example: 'lambda errors checkout-api',
+  },
+  alb: {
+    namespace: 'AWS/ApplicationELB',
+    dimension: 'LoadBalancer',
+    resource: 'app/name/id',
+    metrics: {
+      requests: [{ metricName: 'RequestCount', stat: 'Sum' }],
+      '5xx': [
+        { metricName: 'HTTPCode_ELB_5XX_Count', stat: 'Sum' },
+        { metricName: 'HTTPCode_Target_5XX_Count', stat: 'Sum' },
+      ],
+      '4xx': [{ metricName: 'HTTPCode_Target_4XX_Count', stat: 'Sum' }],
+      latency: [{ metricName: 'TargetResponseTime', stat: 'p99' }],
+    },
+    example: 'alb 5xx app/public-web/50dc6c495c0c9188',
+  },
+};
+
+const UNITS: Record<string, Unit> = {
+  'AWS/EC2 CPUUtilization': 'Percent',
+  'AWS/EC2 NetworkIn': 'Bytes',
+  'AWS/EC2 NetworkOut': 'Bytes',
+  'AWS/EC2 StatusCheckFailed': 'Count',
+  'AWS/RDS CPUUtilization': 'Percent',
+  'AWS/RDS DatabaseConnections': 'Count',
+  'AWS/RDS ReadIOPS': 'Count/Second',
+  'AWS/RDS WriteIOPS': 'Count/Second',
+  'AWS/RDS FreeableMemory': 'Bytes',
+  'AWS/RDS FreeStorageSpace': 'Bytes',
+  'AWS/RDS ReadLatency': 'Seconds',
+  'AWS/RDS WriteLatency': 'Seconds',
+  'AWS/Lambda Invocations': 'Count',
+  'AWS/Lambda Errors': 'Count',
+  'AWS/Lambda Throttles': 'Count',
+  'AWS/Lambda Duration': 'Milliseconds',
+  'AWS/Lambda ConcurrentExecutions': 'Count',
+  'AWS/ApplicationELB RequestCount': 'Count',
+  'AWS/ApplicationELB HTTPCode_ELB_5XX_Count': 'Count',
+  'AWS/ApplicationELB HTTPCode_Target_5XX_Count': 'Count',
+  'AWS/ApplicationELB HTTPCode_Target_4XX_Count': 'Count',
+  'AWS/ApplicationELB TargetResponseTime': 'Seconds',
+  'AWS/ECS CPUUtilization': 'Percent',
+  'AWS/ECS MemoryUtilization': 'Percent',
+  'AWS/DynamoDB ConsumedReadCapacityUnits': 'Count',
+  'AWS/DynamoDB ConsumedWriteCapacityUnits': 'Count',
+  'AWS/DynamoDB ThrottledRequests': 'Count',
+  'AWS/SQS ApproximateNumberOfMessagesVisible': 'Count',
+  'AWS/SQS ApproximateAgeOfOldestMessage': 'Seconds',
+};
+
+/** The unit CloudWatch publishes this metric in, when it is one we know. */
+export function unitOf(namespace: string, metricName: string): Unit | undefined {
+  return UNITS[`${namespace} ${metricName}`];
+}

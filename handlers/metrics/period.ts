@@ -1,0 +1,50 @@
+import { formatDuration } from '../duration.ts';
+
+/** Aim for about this many points per series when the user does not pick a period. */
+export const TARGET_POINTS = 100;
+/** A period the user picks may give up to this many points; past it the period grows. */
+export const MAX_POINTS = 1440;
+
+const NICE_PERIODS = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
+
+export interface PeriodChoice {
+  periodSeconds: number;
+  /** Why the period differs from the one asked for. */
+  note?: string;
+}
+
+/**
+ * CloudWatch's retention rules decide which periods still hold data at a given age: high-resolution
+ * (< 60 s) only for the last 3 h, 1-minute data for 15 days, 5-minute for 63 days, then 1-hour.
+ */
+export function minimumPeriodMultiple(ageSeconds: number): number {
+  if (ageSeconds > 63 * 86400) return 3600;
+  if (ageSeconds > 15 * 86400) return 300;
+  if (ageSeconds > 3 * 3600) return 60;
+  return 1;
+}
+
+/** Picks the period for a range that starts `sinceSeconds` ago, honouring a requested period where CloudWatch can. */
+export function choosePeriod(sinceSeconds: number, requested?: number): PeriodChoice {
+  const multiple = minimumPeriodMultiple(sinceSeconds);
+  const fits = (period: number, maxPoints: number) => period % multiple === 0 && sinceSeconds / period <= maxPoints;
+  const smallestNice = (maxPoints: number, atLeast = 0) =>
+    NICE_PERIODS.find((p) => p >= atLeast && fits(p, maxPoints)) ?? 86400;
+
+  if (requested === undefined) return { periodSeconds: smallestNice(TARGET_POINTS) };
+  if (requested % multiple !== 0) {
+    const periodSeconds = smallestNice(MAX_POINTS, requested);
+    return {
+      periodSeconds,
+      note: `CloudWatch keeps only ${formatDuration(multiple)} data ${formatDuration(sinceSeconds)} back, so the period is ${formatDuration(periodSeconds)}.`,
+    };
+  }
+  if (!fits(requested, MAX_POINTS)) {
+    const periodSeconds = smallestNice(MAX_POINTS, requested);
+    return {
+      periodSeconds,
+      note: `${formatDuration(requested)} over ${formatDuration(sinceSeconds)} is more than ${MAX_POINTS} points, so the period is ${formatDuration(periodSeconds)}.`,
+    };
+  }
+  return { periodSeconds: requested };
+}

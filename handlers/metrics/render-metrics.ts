@@ -1,0 +1,144 @@
+import type { KnownBlock, SectionBlock } from '@slack/types';
+import { formatDuration } from '../duration.ts';
+import type { MetricSpec } from '../ports.ts';
+import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
+import { metricConsoleUrl } from './console-link.ts';
+import { formatValue } from './format-value.ts';
+import type { MetricsResult, SeriesResult } from './run-metrics.ts';
+import { sparkline } from './sparkline.ts';
+import { formatDimensions } from './suggest.ts';
+
+/** Sparkline characters: fits a phone screen inside a code block. */
+const SPARK_WIDTH = 48;
+
+function utc(date: Date, withDate: boolean): string {
+  const iso = date.toISOString();
+  return `${withDate ? `${iso.slice(0, 10)} ` : ''}${iso.slice(11, 16)} UTC`;
+}
+
+/** What distinguishes one series from the others in the same message. */
+function seriesLabel(spec: MetricSpec, all: MetricSpec[]): string {
+  const sameMetric = all.every((s) => s.metricName === spec.metricName && s.namespace === spec.namespace);
+  const dims = formatDimensions(spec.dimensions) || '(no dimensions)';
+  return sameMetric ? dims : `${spec.metricName} ${dims}`;
+}
+
+function title(specs: MetricSpec[]): string {
+  const names = [...new Set(specs.map((s) => s.metricName))];
+  const namespaces = [...new Set(specs.map((s) => s.namespace))];
+  return `📈 ${names.join(', ')} · ${namespaces.join(', ')}`;
+}
+
+function seriesBlock(result: MetricsResult, s: SeriesResult, label: string | undefined): SectionBlock {
+  const labelLine = label ? `*${escapeMrkdwn(truncate(label, 300))}*\n` : '';
+  if (!s.summary) {
+    return section(`${labelLine}_No datapoints in this range._`);
+  }
+  const { summary, unit } = s;
+  const withDate = result.query.sinceSeconds > 86400;
+  const spark = sparkline({
+    ...s.data,
+    start: result.start,
+    end: result.end,
+    periodSeconds: result.periodSeconds,
+    width: SPARK_WIDTH,
+  });
+  const block = section(`${labelLine}\`\`\`${spark}\`\`\``);
+  block.fields = [
+    `*Latest* (${utc(summary.latestAt, withDate)})\n${formatValue(summary.latest, unit)}`,
+    `*Average*\n${formatValue(summary.average, unit)}`,
+    `*Minimum*\n${formatValue(summary.minimum, unit)}`,
+    `*Maximum*\n${formatValue(summary.maximum, unit)}`,
+  ].map((text) => ({ type: 'mrkdwn', text }));
+  return block;
+}
+
+function noDataBlocks(result: MetricsResult): KnownBlock[] {
+  const first = result.query.series[0];
+  const what = first ? `${first.namespace} ${first.metricName} ${formatDimensions(first.dimensions)}`.trim() : '';
+  const lines = [
+    `No datapoints for \`${escapeMrkdwn(truncate(what, 500))}\` in the last ${formatDuration(result.query.sinceSeconds)}.`,
+  ];
+  const hints = result.suggestions;
+  if (hints && hints.closest.length > 0) {
+    lines.push(`Did you mean ${hints.closest.map((c) => `\`${escapeMrkdwn(truncate(c, 200))}\``).join(' or ')}?`);
+  } else if (hints && hints.dimensionSets.length > 0) {
+    lines.push(
+      `This metric is published with these dimensions: ${hints.dimensionSets.map((d) => `\`${escapeMrkdwn(d)}\``).join(', ')}.`,
+    );
+  } else if (hints && hints.total === 0) {
+    lines.push(
+      `CloudWatch has no such metric in ${result.region} that reported in the last two weeks. Names are case-sensitive: check the namespace, the metric name and the region.`,
+    );
+  } else {
+    lines.push('Dimension values are case-sensitive, and a resource that is stopped or idle may publish nothing.');
+  }
+  return [section(lines.join('\n'))];
+}
+
+/** The `/cw metrics` answer: what was asked, each series' summary and sparkline, and a console link. */
+export function renderMetrics(result: MetricsResult): SlackMessage {
+  const specs = result.query.series;
+  const withDate = result.query.sinceSeconds > 86400;
+  const stats = [...new Set(specs.map((s) => s.stat))].join(', ');
+  const blocks: KnownBlock[] = [
+    header(title(specs)),
+    context(
+      [
+        specs.length === 1 && specs[0] ? escapeMrkdwn(formatDimensions(specs[0].dimensions)) : `${specs.length} series`,
+        stats,
+        `period ${formatDuration(result.periodSeconds)}`,
+        `last ${formatDuration(result.query.sinceSeconds)} (${utc(result.start, withDate)} – ${utc(result.end, withDate)})`,
+        result.region,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ),
+  ];
+  const hasData = result.series.some((s) => s.summary);
+  if (hasData) {
+    // Header, context and up to two notes and the link leave this many blocks for series.
+    const room = LIMITS.blocksPerMessage - 6;
+    const shown = result.series.slice(0, room);
+    for (const s of shown)
+      blocks.push(seriesBlock(result, s, specs.length > 1 ? seriesLabel(s.spec, specs) : undefined));
+    if (shown.length < result.series.length) {
+      blocks.push(context(`Showing ${shown.length} of ${result.series.length} series.`));
+    }
+  } else {
+    blocks.push(...noDataBlocks(result));
+  }
+  const notes = [result.periodNote, ...partialNotes(result)].filter((n): n is string => Boolean(n));
+  if (notes.length > 0) blocks.push(context(...notes.map(escapeMrkdwn)));
+  const url = metricConsoleUrl(result.region, specs, result.periodSeconds, result.query.sinceSeconds);
+  blocks.push(
+    context(url.length <= 3000 ? `<${url}|Open in the CloudWatch console>` : 'The console link is too long for Slack.'),
+  );
+
+  return {
+    response_type: result.query.share ? 'in_channel' : 'ephemeral',
+    text: truncate(fallbackText(result), LIMITS.fallbackText),
+    blocks,
+  };
+}
+
+function partialNotes(result: MetricsResult): string[] {
+  const notes = new Set<string>();
+  for (const s of result.series) {
+    if (s.data.status === 'PartialData') notes.add('CloudWatch returned partial data for some series.');
+    if (s.data.status === 'Forbidden') notes.add('CloudWatch refused some series (Forbidden).');
+    if (s.data.status === 'InternalError') notes.add('CloudWatch had an internal error on some series.');
+  }
+  return [...notes];
+}
+
+function fallbackText(result: MetricsResult): string {
+  return result.series
+    .map((s) => {
+      const name = `${s.spec.metricName} ${formatDimensions(s.spec.dimensions)}`.trim();
+      if (!s.summary) return `${name}: no data in the last ${formatDuration(result.query.sinceSeconds)}`;
+      const f = (v: number) => formatValue(v, s.unit);
+      return `${name}: latest ${f(s.summary.latest)}, min ${f(s.summary.minimum)}, avg ${f(s.summary.average)}, max ${f(s.summary.maximum)}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,93 @@
+import type { MetricSpec, MetricsPort, SeriesData } from '../ports.ts';
+import { type Unit, unitOf } from './catalog.ts';
+import type { MetricsQuery } from './parse-metrics.ts';
+import { choosePeriod } from './period.ts';
+import { type DimensionSuggestions, suggestDimensions } from './suggest.ts';
+
+export interface SeriesSummary {
+  latest: number;
+  latestAt: Date;
+  minimum: number;
+  average: number;
+  maximum: number;
+}
+
+export interface SeriesResult {
+  spec: MetricSpec;
+  data: SeriesData;
+  unit: Unit | undefined;
+  summary: SeriesSummary | undefined;
+}
+
+export interface MetricsResult {
+  query: MetricsQuery;
+  periodSeconds: number;
+  periodNote: string | undefined;
+  start: Date;
+  end: Date;
+  region: string;
+  series: SeriesResult[];
+  /** Only when no series had data: what ListMetrics says does exist. */
+  suggestions: DimensionSuggestions | undefined;
+}
+
+export interface MetricsDeps {
+  metrics: MetricsPort;
+  region: string;
+  now: () => Date;
+}
+
+export function summarize(data: SeriesData): SeriesSummary | undefined {
+  const n = data.values.length;
+  const latest = data.values[n - 1];
+  const latestAt = data.timestamps[n - 1];
+  if (latest === undefined || latestAt === undefined) return undefined;
+  let minimum = latest;
+  let maximum = latest;
+  let sum = 0;
+  for (const v of data.values) {
+    if (v < minimum) minimum = v;
+    if (v > maximum) maximum = v;
+    sum += v;
+  }
+  return { latest, latestAt, minimum, maximum, average: sum / n };
+}
+
+/** Fetches every series of the query in one GetMetricData call and summarizes each. */
+export async function runMetrics(
+  deps: MetricsDeps,
+  query: MetricsQuery,
+  options: { signal?: AbortSignal } = {},
+): Promise<MetricsResult> {
+  const { periodSeconds, note } = choosePeriod(query.sinceSeconds, query.periodSeconds);
+  // Aligning the window to the period lets CloudWatch answer from whole periods (its own advice).
+  const periodMs = periodSeconds * 1000;
+  const end = new Date(Math.ceil(deps.now().getTime() / periodMs) * periodMs);
+  const start = new Date(end.getTime() - Math.ceil((query.sinceSeconds * 1000) / periodMs) * periodMs);
+  const data = await deps.metrics.getMetricData({ series: query.series, periodSeconds, start, end }, options);
+  const series = query.series.map((spec, i) => {
+    const seriesData = data[i] ?? { timestamps: [], values: [], status: 'Complete' as const, messages: [] };
+    return { spec, data: seriesData, unit: unitOf(spec.namespace, spec.metricName), summary: summarize(seriesData) };
+  });
+  const suggestions = series.every((s) => !s.summary) ? await findSuggestions(deps, query, options) : undefined;
+  return { query, periodSeconds, periodNote: note, start, end, region: deps.region, series, suggestions };
+}
+
+/** Best effort: a failing ListMetrics must not hide the "no data" answer itself. */
+async function findSuggestions(
+  deps: MetricsDeps,
+  query: MetricsQuery,
+  options: { signal?: AbortSignal },
+): Promise<DimensionSuggestions | undefined> {
+  const first = query.series[0];
+  if (!first) return undefined;
+  try {
+    const existing = await deps.metrics.listMetrics(
+      { namespace: first.namespace, metricName: first.metricName },
+      options,
+    );
+    return suggestDimensions(first.dimensions, existing);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,65 @@
+import type { Dimension, MetricIdentity } from '../ports.ts';
+
+export interface DimensionSuggestions {
+  /** Existing dimension sets closest to what was asked, e.g. `InstanceId=i-0abd…`. */
+  closest: string[];
+  /** The dimension-name sets this metric is published with, when none matches the names asked for. */
+  dimensionSets: string[];
+  /** How many metrics with this namespace and name exist at all. */
+  total: number;
+}
+
+export function formatDimensions(dimensions: Dimension[]): string {
+  return dimensions.map((d) => `${d.name}=${d.value}`).join(' ');
+}
+
+/** Levenshtein distance, bounded by the longer string; inputs are short dimension values. */
+function distance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0] ?? 0;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j] ?? 0;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      previous[j] = Math.min(above + 1, (previous[j - 1] ?? 0) + 1, diagonal + cost);
+      diagonal = above;
+    }
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** How far an existing dimension set is from the one asked for: a shared prefix counts as close. */
+function score(asked: Dimension[], existing: Dimension[]): number {
+  return asked.reduce((total, want) => {
+    const have = existing.find((d) => d.name === want.name)?.value ?? '';
+    const a = want.value.toLowerCase();
+    const b = have.toLowerCase();
+    if (a === b) return total;
+    if (b.startsWith(a) || a.startsWith(b)) return total + 0.5;
+    return total + distance(a, b) / Math.max(a.length, b.length, 1) + 1;
+  }, 0);
+}
+
+const nameKey = (dimensions: Dimension[]) =>
+  dimensions
+    .map((d) => d.name)
+    .sort()
+    .join(',');
+
+/** What exists that resembles `asked`, from a ListMetrics answer. */
+export function suggestDimensions(asked: Dimension[], existing: MetricIdentity[], limit = 5): DimensionSuggestions {
+  const wanted = nameKey(asked);
+  const sameNames = existing.filter((m) => nameKey(m.dimensions) === wanted);
+  const closest = sameNames
+    .map((m) => ({ m, s: score(asked, m.dimensions) }))
+    .filter(({ s }) => s < asked.length * 1.75 || asked.length === 0)
+    .sort((x, y) => x.s - y.s)
+    .slice(0, limit)
+    .map(({ m }) => formatDimensions(m.dimensions));
+  const dimensionSets =
+    sameNames.length > 0
+      ? []
+      : [...new Set(existing.map((m) => nameKey(m.dimensions) || '(no dimensions)'))].slice(0, 8);
+  return { closest, dimensionSets, total: existing.length };
+}

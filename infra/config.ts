@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export type DataSource = 'aws' | 'demo';
+
+/** Everything the bot reads from its environment, read once and typed (DESIGN.md, "Configuration contract"). */
+export interface Config {
+  dataSource: DataSource;
+  region: string;
+  slackApiUrl: string;
+  /** Set in local runs and tests; deployed, the secrets come from SSM (the `*Param` names). */
+  signingSecret: string | undefined;
+  botToken: string | undefined;
+  signingSecretParam: string | undefined;
+  botTokenParam: string | undefined;
+  workerFunctionName: string | undefined;
+  ackBudgetMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+/** The SDK's own credential sources, looked for without loading the SDK. */
+export function hasAwsCredentials(env: Env, home = homedir()): boolean {
+  const fromEnv = [
+    'AWS_ACCESS_KEY_ID',
+    'AWS_PROFILE',
+    'AWS_WEB_IDENTITY_TOKEN_FILE',
+    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    'AWS_LAMBDA_FUNCTION_NAME',
+  ].some((name) => Boolean(env[name]));
+  return fromEnv || existsSync(join(home, '.aws', 'credentials')) || existsSync(join(home, '.aws', 'config'));
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): Readonly<Config> {
+  const requested = env.DATA_SOURCE?.trim().toLowerCase();
+  if (requested && requested !== 'aws' && requested !== 'demo') {
+    throw new ConfigError(`DATA_SOURCE must be "aws" or "demo", not "${env.DATA_SOURCE}"`);
+  }
+  const dataSource: DataSource = (requested as DataSource | undefined) ?? (hasAwsCredentials(env) ? 'aws' : 'demo');
+  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? (dataSource === 'demo' ? 'us-east-1' : undefined);
+  if (!region) throw new ConfigError('AWS_REGION is not set; the aws data source needs a region.');
+  const slackApiUrl = env.SLACK_API_URL || 'https://slack.com/api/';
+  return Object.freeze({
+    dataSource,
+    region,
+    slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : `${slackApiUrl}/`,
+    signingSecret: env.SLACK_SIGNING_SECRET || undefined,
+    botToken: env.SLACK_BOT_TOKEN || undefined,
+    signingSecretParam: env.SLACK_SIGNING_SECRET_PARAM || undefined,
+    botTokenParam: env.SLACK_BOT_TOKEN_PARAM || undefined,
+    workerFunctionName: env.WORKER_FUNCTION_NAME || undefined,
+    ackBudgetMs: integer(env, 'ACK_BUDGET_MS', 1500, 0, 2500),
+  });
+}

@@ -1,0 +1,54 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { Config } from '../config.ts';
+import { createCommandDeps } from '../data-source.ts';
+import type { AppLogger } from '../slack/bolt-logger.ts';
+import type { postToResponseUrl } from '../slack/response-url.ts';
+import { createSlackHandler } from '../slack/slack-handler.ts';
+import type { WorkerJob } from '../worker-job.ts';
+import { runWorkerJob } from '../worker-runner.ts';
+import { localLambdaContext } from './api-gateway-event.ts';
+
+/** The worker's budget when it runs in-process (a deployed worker has its Lambda timeout). */
+const LOCAL_WORKER_DEADLINE_MS = 120_000;
+
+export interface LocalBot {
+  handle(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2>;
+  /** Resolves when every handed-off command has posted its answer. */
+  idle(): Promise<void>;
+}
+
+/**
+ * The slack function's request path with the worker running in-process: what `npm run serve`
+ * and `npm start` use, so a local run verifies and answers exactly as the Lambdas do.
+ */
+export function createLocalBot(options: {
+  config: Config;
+  logger: AppLogger;
+  now?: () => Date;
+  post?: typeof postToResponseUrl;
+}): LocalBot {
+  const { config, logger } = options;
+  const deps = createCommandDeps(config, options.now);
+  const reportError = (error: Error, reference: string) =>
+    logger.error('Command failed', { reference, error: error.name, message: error.message });
+  const pending = new Set<Promise<unknown>>();
+  const dispatchJob = async (job: WorkerJob) => {
+    const work = runWorkerJob(
+      job,
+      { ...deps, reportError, ...(options.post ? { post: options.post } : {}) },
+      LOCAL_WORKER_DEADLINE_MS,
+    )
+      .catch((error: unknown) =>
+        logger.error('Could not deliver an answer', { reference: job.reference, error: String(error) }),
+      )
+      .finally(() => pending.delete(work));
+    pending.add(work);
+  };
+  const handler = createSlackHandler({ config, deps, dispatchJob, logger });
+  return {
+    handle: async (event) => handler(event, localLambdaContext()),
+    idle: async () => {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
+}

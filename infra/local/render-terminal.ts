@@ -1,0 +1,97 @@
+import type { KnownBlock } from '@slack/types';
+import type { SlackMessage } from '../../handlers/slack-message.ts';
+
+/** Emoji shortcodes the bot uses, as the characters Slack would show. */
+const EMOJI: Record<string, string> = {
+  warning: '⚠️',
+  hourglass: '⌛',
+  hourglass_flowing_sand: '⏳',
+  x: '❌',
+  lock: '🔒',
+  white_check_mark: '✅',
+  rotating_light: '🚨',
+};
+
+export interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+  code(text: string): string;
+  underline(text: string): string;
+}
+
+const ansi = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+export const COLOR: Style = { bold: ansi(1, 22), dim: ansi(2, 22), code: ansi(36, 39), underline: ansi(4, 24) };
+export const PLAIN: Style = { bold: (t) => t, dim: (t) => t, code: (t) => t, underline: (t) => t };
+
+/** Slack mrkdwn as terminal text: bold, code, links as `text (url)`, entities and emoji decoded. */
+export function mrkdwnToTerminal(text: string, style: Style): string {
+  const parts = text.split(/(```[\s\S]*?```)/g);
+  return parts
+    .map((part) => {
+      if (part.startsWith('```') && part.endsWith('```') && part.length >= 6)
+        return style.code(decode(part.slice(3, -3)));
+      return decode(
+        part
+          .replace(/<([^|>]+)\|([^>]+)>/g, (_, url: string, label: string) => `${label} (${url})`)
+          .replace(/<(https?:[^>]+)>/g, '$1')
+          .replace(/`([^`\n]+)`/g, (_, code: string) => style.code(code))
+          .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g, (_, pre: string, bold: string) => pre + style.bold(bold))
+          .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,:;!?])/g, (_, pre: string, it: string) => pre + style.dim(it))
+          .replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => EMOJI[name] ?? whole),
+      );
+    })
+    .join('');
+}
+
+function decode(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+function blockToTerminal(block: KnownBlock, style: Style): string[] {
+  switch (block.type) {
+    case 'header':
+      return ['', style.bold(style.underline(block.text.text))];
+    case 'section': {
+      const lines: string[] = [];
+      if (block.text) lines.push(mrkdwnToTerminal(block.text.text, style));
+      const fields = (block.fields ?? []).map((f) => mrkdwnToTerminal(f.text, style).split('\n'));
+      // Slack shows fields two to a row.
+      for (let i = 0; i < fields.length; i += 2) {
+        const left = fields[i] ?? [];
+        const right = fields[i + 1] ?? [];
+        for (let row = 0; row < Math.max(left.length, right.length); row++) {
+          const l = left[row] ?? '';
+          lines.push(`${l}${' '.repeat(Math.max(2, 34 - visibleLength(l)))}${right[row] ?? ''}`.trimEnd());
+        }
+      }
+      return lines;
+    }
+    case 'context':
+      return [
+        style.dim(
+          block.elements
+            .map((e) => ('text' in e && typeof e.text === 'string' ? mrkdwnToTerminal(e.text, PLAIN) : ''))
+            .join('  '),
+        ),
+      ];
+    case 'divider':
+      return ['─'.repeat(40)];
+    default:
+      return [style.dim(`[${block.type} block]`)];
+  }
+}
+
+function visibleLength(text: string): number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI escapes to measure columns
+  return Array.from(text.replace(/\u001b\[\d+m/g, '')).length;
+}
+
+/** A Slack message as the terminal shows it in `npm start`. */
+export function renderForTerminal(message: SlackMessage | string, style: Style): string {
+  if (typeof message === 'string') return mrkdwnToTerminal(message, style);
+  const visibility = message.response_type === 'in_channel' ? 'in channel' : 'only visible to you';
+  const body = message.blocks?.length
+    ? message.blocks.flatMap((b) => blockToTerminal(b, style))
+    : [mrkdwnToTerminal(message.text, style)];
+  return [...body, style.dim(`(${visibility})`)].join('\n');
+}

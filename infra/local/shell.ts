@@ -1,0 +1,151 @@
+/**
+ * `npm start`: the bot in a terminal, with the demo data source unless AWS credentials are found.
+ * Each line you type goes through the same path as a real Slack request (signed form body, API
+ * Gateway event, Bolt, worker) and the messages Slack would show are printed.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline/promises';
+import { pathToFileURL } from 'node:url';
+import type { SlackMessage } from '../../handlers/slack-message.ts';
+import { type Config, ConfigError, loadConfig } from '../config.ts';
+import type { AppLogger } from '../slack/bolt-logger.ts';
+import { toApiGatewayEvent } from './api-gateway-event.ts';
+import { createLocalBot, type LocalBot } from './local-bot.ts';
+import { COLOR, PLAIN, renderForTerminal, type Style } from './render-terminal.ts';
+
+/** Builds the signed `application/x-www-form-urlencoded` body Slack sends for a slash command. */
+export function signedSlashCommand(options: {
+  command: string;
+  text: string;
+  responseUrl: string;
+  signingSecret: string;
+  timestamp?: number;
+}) {
+  const body = new URLSearchParams({
+    token: 'local',
+    team_id: 'T0LOCAL',
+    team_domain: 'local',
+    channel_id: 'C0LOCAL',
+    channel_name: 'local-shell',
+    user_id: 'U0LOCAL',
+    user_name: 'you',
+    command: options.command,
+    text: options.text,
+    api_app_id: 'A0LOCAL',
+    is_enterprise_install: 'false',
+    response_url: options.responseUrl,
+    trigger_id: `${Date.now()}.local`,
+  }).toString();
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', options.signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return {
+    body,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signature,
+    },
+  };
+}
+
+/** A stand-in for Slack's response_url endpoint that prints what the worker posts. */
+async function startResponseCatcher(print: (message: SlackMessage) => void): Promise<Server> {
+  const server = createServer(async (request, response) => {
+    let body = '';
+    for await (const chunk of request) body += chunk;
+    response.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+    try {
+      print(JSON.parse(body) as SlackMessage);
+    } catch {
+      print({ text: body });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+export interface Shell {
+  /** Runs one line as Slack would deliver it; resolves when every answer has been printed. */
+  run(line: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createShell(config: Config, write: (text: string) => void, style: Style): Promise<Shell> {
+  const signingSecret = randomBytes(32).toString('hex');
+  const quiet: AppLogger = {
+    debug: () => {},
+    info: () => {},
+    warn: (message) => write(style.dim(`[warn] ${message}`)),
+    error: (message, ...extra) =>
+      write(style.dim(`[error] ${message} ${extra.map((e) => JSON.stringify(e)).join(' ')}`)),
+  };
+  const bot: LocalBot = createLocalBot({ config: { ...config, signingSecret }, logger: quiet });
+  const catcher = await startResponseCatcher((message) =>
+    write(`${style.dim('── later, through response_url ──')}\n${renderForTerminal(message, style)}\n`),
+  );
+  const responseUrl = `http://127.0.0.1:${(catcher.address() as AddressInfo).port}/response`;
+
+  return {
+    async run(line) {
+      const trimmed = line.trim();
+      if (!trimmed) return;
+      // `metrics rds cpu orders-db` is taken as `/cw metrics rds cpu orders-db`.
+      const full = trimmed.startsWith('/') ? trimmed : `/cw ${trimmed}`;
+      const [command = ''] = full.split(/\s+/);
+      const text = full.slice(command.length).trim();
+      const request = signedSlashCommand({ command, text, responseUrl, signingSecret });
+      const result = await bot.handle(toApiGatewayEvent({ method: 'POST', path: '/slack/events', ...request }));
+      const { statusCode = 200, body = '' } = typeof result === 'string' ? { body: result } : result;
+      if (statusCode === 404) write(style.dim(`No command ${command} here. Try /cw help.`));
+      else if (statusCode !== 200) write(style.dim(`The bot answered HTTP ${statusCode}.`));
+      else if (body) write(`${renderForTerminal(parseAck(body), style)}\n`);
+      await bot.idle();
+    },
+    async close() {
+      await bot.idle();
+      await new Promise((resolve) => catcher.close(resolve));
+    },
+  };
+}
+
+function parseAck(body: string): SlackMessage | string {
+  try {
+    return JSON.parse(body) as SlackMessage;
+  } catch {
+    return body;
+  }
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? `Configuration: ${error.message}` : error);
+    process.exit(1);
+  }
+  const style = process.stdout.isTTY && !process.env.NO_COLOR ? COLOR : PLAIN;
+  const shell = await createShell(config, (text) => console.log(text), style);
+  const interactive = process.stdin.isTTY;
+  if (interactive) {
+    console.log(
+      `${style.bold('cw-chatops')} local shell · data source: ${config.dataSource} · region ${config.region}\n` +
+        `Type a slash command as in Slack, e.g. ${style.code('/cw metrics rds cpu orders-db')}, or ${style.code('/cw help')}. Ctrl-D quits.\n`,
+    );
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
+  const prompt = () => interactive && rl.prompt();
+  prompt();
+  for await (const line of rl) {
+    if (/^(exit|quit)$/i.test(line.trim())) break;
+    if (!interactive && line.trim()) console.log(style.dim(`> ${line.trim()}`));
+    await shell.run(line);
+    prompt();
+  }
+  rl.close();
+  await shell.close();
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

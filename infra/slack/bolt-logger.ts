@@ -1,0 +1,26 @@
+import type { Logger as BoltLogger, LogLevel } from '@slack/bolt';
+
+/** The few methods of a structured logger (Powertools Logger has them) that Bolt's logs go to. */
+export interface AppLogger {
+  debug(message: string, ...extra: unknown[]): void;
+  info(message: string, ...extra: unknown[]): void;
+  warn(message: string, ...extra: unknown[]): void;
+  error(message: string, ...extra: unknown[]): void;
+}
+
+/** Bolt's Logger interface over ours, so Bolt's lines are structured like the rest. */
+export function toBoltLogger(logger: AppLogger): BoltLogger {
+  let level = 'info' as LogLevel;
+  const join = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : String(p))).join(' ');
+  return {
+    debug: (...msg) => logger.debug(join(msg)),
+    info: (...msg) => logger.info(join(msg)),
+    warn: (...msg) => logger.warn(join(msg)),
+    error: (...msg) => logger.error(join(msg)),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}

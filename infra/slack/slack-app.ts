@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { type AllMiddlewareArgs, App, AwsLambdaReceiver, type SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { type AnswerDeps, answerCommand } from '../../handlers/answer-command.ts';
+import type { WorkerJob } from '../worker-job.ts';
+import { type AppLogger, toBoltLogger } from './bolt-logger.ts';
+
+export interface SlackAppOptions {
+  signingSecret: string;
+  botToken: string | undefined;
+  slackApiUrl: string;
+  deps: Omit<AnswerDeps, 'dispatch'>;
+  dispatchJob: (job: WorkerJob) => Promise<void>;
+  logger: AppLogger;
+}
+
+export type SlackLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+/** The commands this app answers; the Slack app manifest declares the same. */
+export const SLASH_COMMANDS = ['/cw'] as const;
+
+/**
+ * One listener for every command: answer in the ack when it is quick, else hand the command to
+ * the worker (which replies through `response_url`) and ack "working on it".
+ */
+export function commandListener(options: Pick<SlackAppOptions, 'deps' | 'dispatchJob'>) {
+  return async function commandListenerCallback({
+    command,
+    ack,
+    context,
+  }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
+    const reference = typeof context.requestId === 'string' ? context.requestId : randomUUID();
+    const message = await answerCommand(
+      { command: command.command, text: command.text ?? '' },
+      {
+        ...options.deps,
+        dispatch: (input) =>
+          options.dispatchJob({
+            ...input,
+            responseUrl: command.response_url,
+            userId: command.user_id,
+            channelId: command.channel_id,
+            teamId: command.team_id,
+            reference,
+          }),
+      },
+      reference,
+    );
+    await ack(message);
+  };
+}
+
+/** Bolt on API Gateway: the receiver verifies the signature, the listener answers within 3 s. */
+export function createSlackApp(options: SlackAppOptions): SlackLambdaHandler {
+  const logger = toBoltLogger(options.logger);
+  const receiver = new AwsLambdaReceiver({
+    signingSecret: options.signingSecret,
+    logger,
+    customPropertiesExtractor: (event) => ({ requestId: String(event.requestContext?.requestId ?? randomUUID()) }),
+  });
+  const botToken = options.botToken;
+  const app = new App({
+    receiver,
+    logger,
+    // Our own authorize skips Bolt's auth.test: no Slack round-trip inside the 3-second ack, and
+    // commands work locally with no token at all.
+    authorize: async () => (botToken ? { botToken } : {}),
+    clientOptions: { slackApiUrl: options.slackApiUrl },
+  });
+  const listener = commandListener(options);
+  for (const name of SLASH_COMMANDS) app.command(name, listener);
+  app.error(async (error) => {
+    options.logger.error('Unhandled error in a Slack listener', { error: error.message, code: error.code });
+  });
+  const handle = receiver.toHandler();
+  return async (event, context) => (await handle(event as never, context)) as APIGatewayProxyResultV2;
+}

@@ -1,0 +1,45 @@
+import type { MiddlewareObj } from '@middy/core';
+import ssm from '@middy/ssm';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { type Config, ConfigError } from '../config.ts';
+
+export interface SlackSecrets {
+  signingSecret?: string;
+  botToken?: string;
+}
+
+export type SecretsContext = Context & SlackSecrets;
+
+/** Deployed secrets are re-read this often, so a rotated token is picked up without a redeploy. */
+export const SECRETS_CACHE_MS = 15 * 60 * 1000;
+
+/**
+ * Puts the signing secret and bot token on the Lambda context. Set in the environment (local runs,
+ * tests) they are used as they are; otherwise they are read from SSM Parameter Store SecureStrings at
+ * cold start by middy's ssm middleware and cached. Their values are never logged.
+ */
+export function slackSecretsMiddleware(
+  config: Pick<Config, 'signingSecret' | 'botToken' | 'signingSecretParam' | 'botTokenParam'>,
+  ssmOptions: { AwsClient?: unknown; disablePrefetch?: boolean; cacheExpiry?: number } = {},
+): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context> {
+  if (config.signingSecret) {
+    const { signingSecret, botToken } = config;
+    return {
+      before: async function slackSecretsMiddlewareBefore(request) {
+        Object.assign(request.context, { signingSecret, botToken });
+      },
+    };
+  }
+  if (!config.signingSecretParam || !config.botTokenParam) {
+    throw new ConfigError(
+      'Set SLACK_SIGNING_SECRET (local runs) or SLACK_SIGNING_SECRET_PARAM and SLACK_BOT_TOKEN_PARAM (SSM parameter names).',
+    );
+  }
+  return ssm({
+    fetchData: { signingSecret: config.signingSecretParam, botToken: config.botTokenParam },
+    setToContext: true,
+    cacheExpiry: SECRETS_CACHE_MS,
+    cacheKey: 'cw-chatops-slack-secrets',
+    ...ssmOptions,
+  } as Parameters<typeof ssm>[0]) as MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>;
+}

@@ -1,0 +1,19 @@
+import type { CommandInput } from '../handlers/commands.ts';
+
+/** What the slack function hands the worker: enough to run and answer the command, nothing secret. */
+export interface WorkerJob extends CommandInput {
+  responseUrl: string;
+  userId: string;
+  channelId: string;
+  teamId: string;
+  /** Ties the worker's log lines to the slack function's. */
+  reference: string;
+}
+
+export function isWorkerJob(value: unknown): value is WorkerJob {
+  if (typeof value !== 'object' || value === null) return false;
+  const job = value as Record<string, unknown>;
+  return ['command', 'text', 'responseUrl', 'userId', 'channelId', 'teamId', 'reference'].every(
+    (key) => typeof job[key] === 'string',
+  );
+}
