@@ -62,6 +62,10 @@ function noDataBlocks(result: MetricsResult): KnownBlock[] {
   const hints = result.suggestions;
   if (hints && hints.closest.length > 0) {
     lines.push(`Did you mean ${hints.closest.map((c) => `\`${escapeMrkdwn(truncate(c, 200))}\``).join(' or ')}?`);
+  } else if (hints && hints.examples.length > 0) {
+    lines.push(
+      `Nothing close to that exists. This metric is published for, e.g., ${hints.examples.map((c) => `\`${escapeMrkdwn(truncate(c, 200))}\``).join(', ')}.`,
+    );
   } else if (hints && hints.dimensionSets.length > 0) {
     lines.push(
       `This metric is published with these dimensions: ${hints.dimensionSets.map((d) => `\`${escapeMrkdwn(d)}\``).join(', ')}.`,

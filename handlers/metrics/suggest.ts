@@ -1,8 +1,10 @@
 import type { Dimension, MetricIdentity } from '../ports.ts';
 
 export interface DimensionSuggestions {
-  /** Existing dimension sets closest to what was asked, e.g. `InstanceId=i-0abd…`. */
+  /** Existing dimension sets close to what was asked (a typo or a prefix away), e.g. `InstanceId=i-0abd…`. */
   closest: string[];
+  /** Some dimension sets with the same names, when none is close. */
+  examples: string[];
   /** The dimension-name sets this metric is published with, when none matches the names asked for. */
   dimensionSets: string[];
   /** How many metrics with this namespace and name exist at all. */
@@ -29,15 +31,21 @@ function distance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** How far an existing dimension set is from the one asked for: a shared prefix counts as close. */
+/** A typo's worth: up to 40% of the characters differ. */
+const CLOSE = 0.4;
+
+/**
+ * How far an existing dimension set is from the one asked for (0 is the same ignoring case); a
+ * prefix counts as close, anything further than a typo on any dimension is not close at all.
+ */
 function score(asked: Dimension[], existing: Dimension[]): number {
   return asked.reduce((total, want) => {
-    const have = existing.find((d) => d.name === want.name)?.value ?? '';
     const a = want.value.toLowerCase();
-    const b = have.toLowerCase();
+    const b = (existing.find((d) => d.name === want.name)?.value ?? '').toLowerCase();
     if (a === b) return total;
     if (b.startsWith(a) || a.startsWith(b)) return total + 0.5;
-    return total + distance(a, b) / Math.max(a.length, b.length, 1) + 1;
+    const relative = distance(a, b) / Math.max(a.length, b.length, 1);
+    return relative <= CLOSE ? total + 0.5 + relative : Number.POSITIVE_INFINITY;
   }, 0);
 }
 
@@ -53,13 +61,14 @@ export function suggestDimensions(asked: Dimension[], existing: MetricIdentity[]
   const sameNames = existing.filter((m) => nameKey(m.dimensions) === wanted);
   const closest = sameNames
     .map((m) => ({ m, s: score(asked, m.dimensions) }))
-    .filter(({ s }) => s < asked.length * 1.75 || asked.length === 0)
+    .filter(({ s }) => Number.isFinite(s))
     .sort((x, y) => x.s - y.s)
     .slice(0, limit)
     .map(({ m }) => formatDimensions(m.dimensions));
+  const examples = closest.length > 0 ? [] : sameNames.slice(0, 3).map((m) => formatDimensions(m.dimensions));
   const dimensionSets =
     sameNames.length > 0
       ? []
       : [...new Set(existing.map((m) => nameKey(m.dimensions) || '(no dimensions)'))].slice(0, 8);
-  return { closest, dimensionSets, total: existing.length };
+  return { closest, examples, dimensionSets, total: existing.length };
 }

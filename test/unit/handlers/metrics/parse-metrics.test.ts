@@ -1,0 +1,192 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../../handlers/command-text.ts';
+import { UserInputError } from '../../../../handlers/errors.ts';
+import { MAX_SERIES, METRICS_USAGE, parseMetricsArgs } from '../../../../handlers/metrics/parse-metrics.ts';
+
+const parse = (text: string) => parseMetricsArgs(tokenize(text));
+
+describe('handlers/metrics/parse-metrics', () => {
+  describe('good input', () => {
+    it.each([
+      [
+        'AWS/EC2 CPUUtilization InstanceId=i-0abc --since 3h',
+        {
+          series: [
+            {
+              namespace: 'AWS/EC2',
+              metricName: 'CPUUtilization',
+              dimensions: [{ name: 'InstanceId', value: 'i-0abc' }],
+              stat: 'Average',
+            },
+          ],
+          sinceSeconds: 10800,
+          share: false,
+        },
+      ],
+      [
+        'AWS/Lambda Duration FunctionName=checkout-api --stat p99.9 --period 5m --since 1d --share',
+        {
+          series: [
+            {
+              namespace: 'AWS/Lambda',
+              metricName: 'Duration',
+              dimensions: [{ name: 'FunctionName', value: 'checkout-api' }],
+              stat: 'p99.9',
+            },
+          ],
+          sinceSeconds: 86400,
+          periodSeconds: 300,
+          share: true,
+        },
+      ],
+      [
+        'MyApp Orders',
+        {
+          series: [{ namespace: 'MyApp', metricName: 'Orders', dimensions: [], stat: 'Average' }],
+          sinceSeconds: 10800,
+          share: false,
+        },
+      ],
+    ])('parses %j', (text, expected) => {
+      expect(parse(text)).toEqual(expected);
+    });
+
+    it('expands a shortcut into its namespace, dimension and default statistic', () => {
+      // Act
+      const query = parse('rds connections orders-db --since 7d');
+
+      // Assess
+      expect(query.series).toEqual([
+        {
+          namespace: 'AWS/RDS',
+          metricName: 'DatabaseConnections',
+          dimensions: [{ name: 'DBInstanceIdentifier', value: 'orders-db' }],
+          stat: 'Average',
+        },
+      ]);
+      expect(query.sinceSeconds).toBe(7 * 86400);
+    });
+
+    it('makes one series per metric and resource for multi-metric shortcuts', () => {
+      // Act
+      const query = parse('alb 5xx app/a/1,app/b/2');
+
+      // Assess
+      expect(query.series.map((s) => `${s.metricName} ${s.dimensions[0]?.value} ${s.stat}`)).toEqual([
+        'HTTPCode_ELB_5XX_Count app/a/1 Sum',
+        'HTTPCode_ELB_5XX_Count app/b/2 Sum',
+        'HTTPCode_Target_5XX_Count app/a/1 Sum',
+        'HTTPCode_Target_5XX_Count app/b/2 Sum',
+      ]);
+    });
+
+    it('makes every combination of listed dimension values', () => {
+      // Act
+      const query = parse('MyApp Latency Service=a,b Stage=prod,dev');
+
+      // Assess
+      expect(query.series.map((s) => s.dimensions.map((d) => d.value).join('/'))).toEqual([
+        'a/prod',
+        'a/dev',
+        'b/prod',
+        'b/dev',
+      ]);
+    });
+
+    it.each([
+      ['--stat avg', 'Average'],
+      ['--stat MAX', 'Maximum'],
+      ['--stat count', 'SampleCount'],
+      ['--stat=p50', 'p50'],
+      ['--stat P95', 'p95'],
+    ])('accepts %s as %s', (flag, stat) => {
+      expect(parse(`lambda errors fn ${flag}`).series[0]?.stat).toBe(stat);
+    });
+
+    it('accepts flags before the metric and an autocorrected dash', () => {
+      expect(parse('—since 1h rds cpu orders-db').sinceSeconds).toBe(3600);
+    });
+  });
+
+  describe('bad input', () => {
+    it.each([
+      ['', /Which metric/],
+      ['ecs cpu my-cluster', /`ecs` is not a shortcut/],
+      ['rds', /Which rds metric/],
+      ['rds disk orders-db', /`disk` is not a rds shortcut metric/],
+      ['rds cpu', /Which db-instance-id/],
+      ['rds cpu a b', /Unexpected `b`/],
+      ['AWS/EC2', /Which metric in `AWS\/EC2`/],
+      ['AWS/EC2 CPUUtilization i-0abc', /`i-0abc` is not a dimension/],
+      ['AWS/EC2 CPUUtilization InstanceId=', /is not a dimension/],
+      ['AWS/EC2 CPUUtilization =i-0abc', /is not a dimension/],
+      ['AWS/EC2 InstanceId=i-0abc', /looks like a dimension/],
+      ['AWS/EC2 CPUUtilization InstanceId=a InstanceId=b', /given twice/],
+      ['AWS/EC2 CPUUtilization InstanceId=a,,b', /empty value/],
+      ['rds cpu db --since 3 hours', /not a duration/],
+      ['rds cpu db --since 3x', /not a duration/],
+      ['rds cpu db --since 30s', /at least 1m/],
+      ['rds cpu db --since 500d', /455 days/],
+      ['rds cpu db --since', /needs a value/],
+      ['rds cpu db --period 7m5s', /not a period/],
+      ['rds cpu db --period 90s', /whole number of minutes/],
+      ['rds cpu db --period 2d', /longest period/],
+      ['rds cpu db --stat median', /not a statistic/],
+      ['rds cpu db --stat p101', /not a statistic/],
+      ['rds cpu db --graph', /Unknown option `--graph`/],
+      ['rds cpu db --share=yes', /takes no value/],
+      [`rds cpu ${Array.from({ length: 21 }, (_, i) => `db${i}`).join(',')}`, /at most 20/],
+      ['MyApp M A=1,2,3,4,5 B=1,2,3,4,5', /more than 20 series/],
+    ])('rejects %j with a reason and the usage', (text, reason) => {
+      // Act
+      const act = () => parse(text);
+
+      // Assess
+      expect(act).toThrow(UserInputError);
+      expect(act).toThrow(reason);
+      try {
+        act();
+      } catch (error) {
+        expect((error as UserInputError).usage).toBe(METRICS_USAGE);
+      }
+    });
+  });
+
+  describe('properties', () => {
+    const word = fc.oneof(
+      fc.string(),
+      fc.constantFrom('--since', '--stat', '--period', '--share', 'rds', 'cpu', 'AWS/EC2', 'A=b', '=', ',', '3h', 'p99'),
+    );
+
+    it('never throws anything but UserInputError, and every rejection carries usage with an example', () => {
+      fc.assert(
+        fc.property(fc.array(word, { maxLength: 12 }), (tokens) => {
+          try {
+            const query = parseMetricsArgs(tokens);
+            expect(query.series.length).toBeGreaterThan(0);
+            expect(query.series.length).toBeLessThanOrEqual(MAX_SERIES);
+          } catch (error) {
+            expect(error).toBeInstanceOf(UserInputError);
+            expect((error as UserInputError).usage).toMatch(/Example: `\/cw metrics/);
+            expect((error as UserInputError).message.length).toBeGreaterThan(0);
+          }
+        }),
+        { numRuns: 2000 },
+      );
+    });
+
+    it('survives arbitrary command text end to end through the tokenizer', () => {
+      fc.assert(
+        fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+          try {
+            parse(text);
+          } catch (error) {
+            expect(error).toBeInstanceOf(UserInputError);
+          }
+        }),
+        { numRuns: 2000 },
+      );
+    });
+  });
+});

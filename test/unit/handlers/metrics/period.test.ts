@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { choosePeriod, MAX_POINTS, minimumPeriodMultiple, TARGET_POINTS } from '../../../../handlers/metrics/period.ts';
+
+const H = 3600;
+const D = 86400;
+
+describe('handlers/metrics/period', () => {
+  it.each([
+    [30 * 60, 60],
+    [3 * H, 120],
+    [D, 900],
+    [7 * D, 7200],
+    [30 * D, 43200],
+    [455 * D, 86400],
+  ])('chooses a period for %is that gives at most about 100 points', (since, period) => {
+    expect(choosePeriod(since)).toEqual({ periodSeconds: period });
+  });
+
+  it('keeps a requested period that CloudWatch can serve', () => {
+    expect(choosePeriod(3 * H, 60)).toEqual({ periodSeconds: 60 });
+    expect(choosePeriod(H, 10)).toEqual({ periodSeconds: 10 });
+  });
+
+  it('raises a high-resolution period older than 3 hours to whole minutes, and says why', () => {
+    // Act
+    const choice = choosePeriod(D, 10);
+
+    // Assess
+    expect(choice.periodSeconds).toBe(60);
+    expect(choice.note).toMatch(/keeps only 1m data 1d back/);
+  });
+
+  it('raises a 1-minute period past 15 days to 5 minutes, and past 63 days to an hour', () => {
+    expect(choosePeriod(20 * D, 60).periodSeconds % 300).toBe(0);
+    expect(choosePeriod(90 * D, 300).periodSeconds % 3600).toBe(0);
+  });
+
+  it('raises a period that would give too many points', () => {
+    // Act
+    const choice = choosePeriod(7 * D, 60);
+
+    // Assess
+    expect((7 * D) / choice.periodSeconds).toBeLessThanOrEqual(MAX_POINTS);
+    expect(choice.note).toMatch(/more than 1440 points/);
+  });
+
+  it('always respects retention and the point budget', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 60, max: 455 * D }),
+        fc.option(fc.constantFrom(1, 5, 10, 30, 60, 120, 300, 3600, 86400), { nil: undefined }),
+        (since, requested) => {
+          const { periodSeconds } = choosePeriod(since, requested);
+          expect(periodSeconds % minimumPeriodMultiple(since)).toBe(0);
+          expect(periodSeconds).toBeLessThanOrEqual(86400);
+          const budget = requested === undefined ? TARGET_POINTS : MAX_POINTS;
+          if (since / 86400 <= budget) expect(since / periodSeconds).toBeLessThanOrEqual(budget);
+        },
+      ),
+    );
+  });
+});

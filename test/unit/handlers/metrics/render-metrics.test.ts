@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../../handlers/command-text.ts';
+import { parseMetricsArgs } from '../../../../handlers/metrics/parse-metrics.ts';
+import { renderMetrics } from '../../../../handlers/metrics/render-metrics.ts';
+import { type MetricsResult, runMetrics } from '../../../../handlers/metrics/run-metrics.ts';
+import { expectValidMessage } from '../../../fixtures/block-kit.ts';
+import { fakeMetrics, seriesFor } from '../../../fixtures/fake-metrics.ts';
+
+const now = () => new Date('2026-11-25T12:00:00Z');
+
+async function resultFor(text: string, list = fakeMetrics({}).port): Promise<MetricsResult> {
+  const { port } = fakeMetrics({ data: (r) => r.series.map((_, s) => seriesFor(r, (i) => (i % 10) + s)) });
+  const metrics = { getMetricData: port.getMetricData, listMetrics: list.listMetrics };
+  return runMetrics({ metrics, region: 'ap-northeast-2', now }, parseMetricsArgs(tokenize(text)));
+}
+
+const allText = (message: ReturnType<typeof renderMetrics>) => JSON.stringify(message.blocks);
+
+describe('handlers/metrics/render-metrics', () => {
+  it('shows what was asked, the four numbers with their unit, a sparkline and a console link', async () => {
+    // Act
+    const message = renderMetrics(await resultFor('rds cpu orders-db --since 3h'));
+
+    // Assess
+    expectValidMessage(message);
+    expect(message.response_type).toBe('ephemeral');
+    const text = allText(message);
+    expect(text).toContain('CPUUtilization · AWS/RDS');
+    expect(text).toContain('DBInstanceIdentifier=orders-db · Average · period 2m · last 3h');
+    expect(text).toContain('ap-northeast-2');
+    for (const label of ['*Latest*', '*Average*', '*Minimum*', '*Maximum*']) expect(text).toContain(label);
+    expect(text).toContain('9.0%');
+    expect(text).toMatch(/```[▁▂▃▄▅▆▇█ ]+```/);
+    expect(text).toContain('https://ap-northeast-2.console.aws.amazon.com/cloudwatch/deeplink.js?region=ap-northeast-2');
+    expect(message.text).toMatch(/CPUUtilization DBInstanceIdentifier=orders-db: latest 9.0%/);
+  });
+
+  it('posts in the channel with --share', async () => {
+    expect(renderMetrics(await resultFor('rds cpu orders-db --share')).response_type).toBe('in_channel');
+  });
+
+  it('labels each series when there are several', async () => {
+    const text = allText(renderMetrics(await resultFor('rds iops a,b')));
+    expect(text).toContain('*ReadIOPS DBInstanceIdentifier=a*');
+    expect(text).toContain('*WriteIOPS DBInstanceIdentifier=b*');
+  });
+
+  it('holds Block Kit limits with the most series and very long names', async () => {
+    // Prepare
+    const long = 'x'.repeat(1000);
+    const values = Array.from({ length: 20 }, (_, i) => `${long}${i}`).join(',');
+
+    // Act
+    const message = renderMetrics(await resultFor(`Custom/${'N'.repeat(240)} ${'M'.repeat(250)} Dim${'D'.repeat(250)}=${values}`));
+
+    // Assess
+    expectValidMessage(message);
+    expect(message.blocks?.filter((b) => b.type === 'section')).toHaveLength(20);
+  });
+
+  it('escapes Slack control characters from user input', async () => {
+    const text = allText(renderMetrics(await resultFor('MyApp Latency Route=<!channel>&x')));
+    expect(text).toContain('&lt;!channel&gt;&amp;x');
+    expect(text).not.toContain('<!channel>');
+  });
+
+  it('explains no data and offers the dimensions that exist', async () => {
+    // Prepare
+    const { port: list } = fakeMetrics({
+      list: [{ namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: [{ name: 'InstanceId', value: 'i-0abd' }] }],
+    });
+    const result = await resultFor('AWS/EC2 CPUUtilization InstanceId=i-0abc', list);
+    const empty: MetricsResult = {
+      ...result,
+      series: result.series.map((s) => ({ ...s, summary: undefined, data: { ...s.data, timestamps: [], values: [] } })),
+      suggestions: { closest: ['InstanceId=i-0abd'], examples: [], dimensionSets: [], total: 1 },
+    };
+
+    // Act
+    const message = renderMetrics(empty);
+
+    // Assess
+    expectValidMessage(message);
+    expect(allText(message)).toContain('No datapoints for `AWS/EC2 CPUUtilization InstanceId=i-0abc` in the last 3h');
+    expect(allText(message)).toContain('Did you mean `InstanceId=i-0abd`?');
+    expect(message.text).toContain('no data');
+  });
+
+  it.each([
+    [{ closest: [], examples: ['InstanceId=i-1'], dimensionSets: [], total: 5 }, 'published for, e.g., `InstanceId=i-1`'],
+    [{ closest: [], examples: [], dimensionSets: ['AutoScalingGroupName'], total: 2 }, 'these dimensions: `AutoScalingGroupName`'],
+    [{ closest: [], examples: [], dimensionSets: [], total: 0 }, 'no such metric in ap-northeast-2'],
+  ])('says what exists when nothing is close (%#)', async (suggestions, expected) => {
+    const result = await resultFor('AWS/EC2 CPUUtilization InstanceId=i-0abc');
+    const message = renderMetrics({ ...result, series: result.series.map((s) => ({ ...s, summary: undefined })), suggestions });
+    expect(allText(message)).toContain(expected);
+  });
+
+  it('notes partial data and a changed period', async () => {
+    const result = await resultFor('rds cpu db --since 7d --period 1m');
+    const first = result.series[0];
+    if (!first) throw new Error('no series');
+    const message = renderMetrics({ ...result, series: [{ ...first, data: { ...first.data, status: 'PartialData' } }] });
+    expect(allText(message)).toContain('more than 1440 points');
+    expect(allText(message)).toContain('partial data');
+  });
+});
