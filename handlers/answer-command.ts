@@ -26,13 +26,17 @@ export async function answerCommand(input: CommandInput, deps: AnswerDeps, refer
     return failure(asError(e), deps, reference);
   }
   if (plan.kind === 'reply') return plan.message;
+  // A budget of 0 sends all data-source work to the worker.
+  if (deps.ackBudgetMs <= 0) return handOff(input, plan.working, deps, reference);
 
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const outcome = await Promise.race<Outcome>([
     plan.run(deps, controller.signal).then(
       (message) => ({ done: true, message }),
-      (e: unknown) => ({ done: true, message: failure(asError(e), deps, reference) }),
+      // Once aborted, the work's own rejection is expected and no longer anyone's answer.
+      (e: unknown): Outcome =>
+        controller.signal.aborted ? { done: false } : { done: true, message: failure(asError(e), deps, reference) },
     ),
     new Promise<Outcome>((resolve) => {
       timer = setTimeout(() => resolve({ done: false }), deps.ackBudgetMs);
@@ -42,6 +46,10 @@ export async function answerCommand(input: CommandInput, deps: AnswerDeps, refer
   if (outcome.done) return outcome.message;
 
   controller.abort();
+  return handOff(input, plan.working, deps, reference);
+}
+
+async function handOff(input: CommandInput, working: SlackMessage, deps: AnswerDeps, reference: string) {
   try {
     await deps.dispatch(input);
   } catch (e) {
@@ -50,7 +58,7 @@ export async function answerCommand(input: CommandInput, deps: AnswerDeps, refer
       `:x: This is taking longer than Slack lets me wait, and I could not hand it to the worker. Try again; reference \`${reference}\`.`,
     );
   }
-  return plan.working;
+  return working;
 }
 
 /** The worker's side: the whole answer, however long it takes, within `deadlineMs`. */

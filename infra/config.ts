@@ -25,7 +25,7 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 /** The SDK's own credential sources, looked for without loading the SDK. */
-export function hasAwsCredentials(env: Env, home = homedir()): boolean {
+export function hasAwsCredentials(env: Env, home = env.HOME || homedir()): boolean {
   const fromEnv = [
     'AWS_ACCESS_KEY_ID',
     'AWS_PROFILE',
@@ -52,7 +52,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   if (requested && requested !== 'aws' && requested !== 'demo') {
     throw new ConfigError(`DATA_SOURCE must be "aws" or "demo", not "${env.DATA_SOURCE}"`);
   }
-  const dataSource: DataSource = (requested as DataSource | undefined) ?? (hasAwsCredentials(env) ? 'aws' : 'demo');
+  const dataSource: DataSource = requested ? (requested as DataSource) : hasAwsCredentials(env) ? 'aws' : 'demo';
   const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? (dataSource === 'demo' ? 'us-east-1' : undefined);
   if (!region) throw new ConfigError('AWS_REGION is not set; the aws data source needs a region.');
   const slackApiUrl = env.SLACK_API_URL || 'https://slack.com/api/';

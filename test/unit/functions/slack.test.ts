@@ -66,7 +66,13 @@ describe('functions/slack', () => {
     // Prepare
     const body = slashCommandBody({ text: 'metrics rds cpu orders-db' });
     const timestamp = (options as { timestamp?: number }).timestamp ?? now();
-    const o = options as { signature?: string | null; signatureSecret?: string; dropTimestamp?: boolean; tamper?: boolean; garbage?: boolean };
+    const o = options as {
+      signature?: string | null;
+      signatureSecret?: string;
+      dropTimestamp?: boolean;
+      tamper?: boolean;
+      garbage?: boolean;
+    };
     const event = apiGatewayEvent({
       body,
       timestamp,
@@ -103,7 +109,9 @@ describe('functions/slack', () => {
       FunctionName: 'cw-chatops-test-worker',
       InvocationType: 'Event',
     });
-    const payload = JSON.parse(new TextDecoder().decode(lambdaMock.commandCalls(InvokeCommand)[0]?.args[0].input.Payload));
+    const payload = JSON.parse(
+      new TextDecoder().decode(lambdaMock.commandCalls(InvokeCommand)[0]?.args[0].input.Payload as Uint8Array),
+    );
     expect(payload).toEqual({
       command: '/cw',
       text: 'metrics rds cpu orders-db',

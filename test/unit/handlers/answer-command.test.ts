@@ -101,7 +101,10 @@ describe('handlers/answer-command', () => {
 
   it('shows a friendly message for throttling and a reference for unexpected errors', async () => {
     // Prepare
-    const busy = deps({ ...quick, getMetricData: async () => Promise.reject(new DataSourceBusyError('CloudWatch is busy.')) });
+    const busy = deps({
+      ...quick,
+      getMetricData: async () => Promise.reject(new DataSourceBusyError('CloudWatch is busy.')),
+    });
     const broken = deps({ ...quick, getMetricData: async () => Promise.reject(new TypeError('x is undefined')) });
 
     // Act
@@ -120,13 +123,19 @@ describe('handlers/answer-command', () => {
 describe('handlers/answer-command completeCommand', () => {
   it('runs the whole command for the worker', async () => {
     const { all } = deps(quick);
-    const message = await completeCommand({ command: '/cw', text: 'metrics rds cpu x' }, all, { deadlineMs: 1000, reference: 'r' });
+    const message = await completeCommand({ command: '/cw', text: 'metrics rds cpu x' }, all, {
+      deadlineMs: 1000,
+      reference: 'r',
+    });
     expect(JSON.stringify(message.blocks)).toContain('*Maximum*');
   });
 
   it('gives up at the deadline with a plain message', async () => {
     const { all } = deps(stuck);
-    const message = await completeCommand({ command: '/cw', text: 'metrics rds cpu x' }, all, { deadlineMs: 20, reference: 'r' });
+    const message = await completeCommand({ command: '/cw', text: 'metrics rds cpu x' }, all, {
+      deadlineMs: 20,
+      reference: 'r',
+    });
     expect(message.text).toMatch(/did not answer within/);
   });
 });

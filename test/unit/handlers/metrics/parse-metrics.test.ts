@@ -156,7 +156,20 @@ describe('handlers/metrics/parse-metrics', () => {
   describe('properties', () => {
     const word = fc.oneof(
       fc.string(),
-      fc.constantFrom('--since', '--stat', '--period', '--share', 'rds', 'cpu', 'AWS/EC2', 'A=b', '=', ',', '3h', 'p99'),
+      fc.constantFrom(
+        '--since',
+        '--stat',
+        '--period',
+        '--share',
+        'rds',
+        'cpu',
+        'AWS/EC2',
+        'A=b',
+        '=',
+        ',',
+        '3h',
+        'p99',
+      ),
     );
 
     it('never throws anything but UserInputError, and every rejection carries usage with an example', () => {

@@ -31,7 +31,9 @@ describe('handlers/metrics/render-metrics', () => {
     for (const label of ['*Latest*', '*Average*', '*Minimum*', '*Maximum*']) expect(text).toContain(label);
     expect(text).toContain('9.0%');
     expect(text).toMatch(/```[▁▂▃▄▅▆▇█ ]+```/);
-    expect(text).toContain('https://ap-northeast-2.console.aws.amazon.com/cloudwatch/deeplink.js?region=ap-northeast-2');
+    expect(text).toContain(
+      'https://ap-northeast-2.console.aws.amazon.com/cloudwatch/deeplink.js?region=ap-northeast-2',
+    );
     expect(message.text).toMatch(/CPUUtilization DBInstanceIdentifier=orders-db: latest 9.0%/);
   });
 
@@ -51,7 +53,9 @@ describe('handlers/metrics/render-metrics', () => {
     const values = Array.from({ length: 20 }, (_, i) => `${long}${i}`).join(',');
 
     // Act
-    const message = renderMetrics(await resultFor(`Custom/${'N'.repeat(240)} ${'M'.repeat(250)} Dim${'D'.repeat(250)}=${values}`));
+    const message = renderMetrics(
+      await resultFor(`Custom/${'N'.repeat(240)} ${'M'.repeat(250)} Dim${'D'.repeat(250)}=${values}`),
+    );
 
     // Assess
     expectValidMessage(message);
@@ -67,7 +71,9 @@ describe('handlers/metrics/render-metrics', () => {
   it('explains no data and offers the dimensions that exist', async () => {
     // Prepare
     const { port: list } = fakeMetrics({
-      list: [{ namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: [{ name: 'InstanceId', value: 'i-0abd' }] }],
+      list: [
+        { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: [{ name: 'InstanceId', value: 'i-0abd' }] },
+      ],
     });
     const result = await resultFor('AWS/EC2 CPUUtilization InstanceId=i-0abc', list);
     const empty: MetricsResult = {
@@ -87,12 +93,22 @@ describe('handlers/metrics/render-metrics', () => {
   });
 
   it.each([
-    [{ closest: [], examples: ['InstanceId=i-1'], dimensionSets: [], total: 5 }, 'published for, e.g., `InstanceId=i-1`'],
-    [{ closest: [], examples: [], dimensionSets: ['AutoScalingGroupName'], total: 2 }, 'these dimensions: `AutoScalingGroupName`'],
+    [
+      { closest: [], examples: ['InstanceId=i-1'], dimensionSets: [], total: 5 },
+      'published for, e.g., `InstanceId=i-1`',
+    ],
+    [
+      { closest: [], examples: [], dimensionSets: ['AutoScalingGroupName'], total: 2 },
+      'these dimensions: `AutoScalingGroupName`',
+    ],
     [{ closest: [], examples: [], dimensionSets: [], total: 0 }, 'no such metric in ap-northeast-2'],
   ])('says what exists when nothing is close (%#)', async (suggestions, expected) => {
     const result = await resultFor('AWS/EC2 CPUUtilization InstanceId=i-0abc');
-    const message = renderMetrics({ ...result, series: result.series.map((s) => ({ ...s, summary: undefined })), suggestions });
+    const message = renderMetrics({
+      ...result,
+      series: result.series.map((s) => ({ ...s, summary: undefined })),
+      suggestions,
+    });
     expect(allText(message)).toContain(expected);
   });
 
@@ -100,7 +116,10 @@ describe('handlers/metrics/render-metrics', () => {
     const result = await resultFor('rds cpu db --since 7d --period 1m');
     const first = result.series[0];
     if (!first) throw new Error('no series');
-    const message = renderMetrics({ ...result, series: [{ ...first, data: { ...first.data, status: 'PartialData' } }] });
+    const message = renderMetrics({
+      ...result,
+      series: [{ ...first, data: { ...first.data, status: 'PartialData' } }],
+    });
     expect(allText(message)).toContain('more than 1440 points');
     expect(allText(message)).toContain('partial data');
   });

@@ -13,7 +13,10 @@ describe('handlers/metrics/run-metrics', () => {
     const { port, calls } = fakeMetrics({ data: (r) => r.series.map(() => seriesFor(r, (i) => i)) });
 
     // Act
-    const result = await runMetrics({ metrics: port, region: 'eu-west-1', now }, query('rds iops orders-db --since 3h'));
+    const result = await runMetrics(
+      { metrics: port, region: 'eu-west-1', now },
+      query('rds iops orders-db --since 3h'),
+    );
 
     // Assess
     expect(calls.getMetricData).toHaveLength(1);

@@ -22,7 +22,14 @@ describe('handlers/metrics/sparkline', () => {
   });
 
   it('shows missing periods as gaps', () => {
-    const line = sparkline({ timestamps: [at(0), at(3)], values: [1, 2], start, end: at(4), periodSeconds: 60, width: 48 });
+    const line = sparkline({
+      timestamps: [at(0), at(3)],
+      values: [1, 2],
+      start,
+      end: at(4),
+      periodSeconds: 60,
+      width: 48,
+    });
     expect(line).toBe('▁  █');
   });
 
@@ -40,7 +47,9 @@ describe('handlers/metrics/sparkline', () => {
   });
 
   it('draws a flat series in the middle, and nothing for no data', () => {
-    expect(sparkline({ timestamps: [at(0), at(1)], values: [3, 3], start, end: at(2), periodSeconds: 60, width: 5 })).toBe('▄▄');
+    expect(
+      sparkline({ timestamps: [at(0), at(1)], values: [3, 3], start, end: at(2), periodSeconds: 60, width: 5 }),
+    ).toBe('▄▄');
     expect(sparkline({ timestamps: [], values: [], start, end: at(2), periodSeconds: 60, width: 5 })).toBe('');
   });
 });
@@ -57,7 +66,7 @@ describe('handlers/metrics/format-value', () => {
     [600, 'Seconds', '10.0 min'],
     [2400.4, 'Count/Second', '2,400.4/s'],
     [1234567, 'Count', '1.2M'],
-    [3.14159, undefined, '3.14'],
+    [3.456, undefined, '3.46'],
   ] as const)('formats %d %s as %s', (value, unit, text) => {
     expect(formatValue(value, unit)).toBe(text);
   });

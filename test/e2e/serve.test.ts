@@ -1,0 +1,78 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../infra/config.ts';
+import { serve } from '../../infra/local/serve.ts';
+import { startResponseUrlServer } from '../fixtures/response-url-server.ts';
+import { SIGNING_SECRET, sign, slashCommandBody } from '../fixtures/slack-requests.ts';
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+let server: Server;
+let base: string;
+let responses: Awaited<ReturnType<typeof startResponseUrlServer>>;
+
+beforeAll(async () => {
+  const config = loadConfig({ DATA_SOURCE: 'demo', SLACK_SIGNING_SECRET: SIGNING_SECRET, ACK_BUDGET_MS: '0' });
+  server = await serve(config, 0, silent);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  responses = await startResponseUrlServer();
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await responses.close();
+});
+
+async function postSigned(body: string, signature?: string) {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return fetch(`${base}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'X-Slack-Request-Timestamp': String(timestamp),
+      'X-Slack-Signature': signature ?? sign(body, timestamp),
+    },
+    body,
+  });
+}
+
+async function waitFor<T>(check: () => T | undefined, timeoutMs = 5000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('npm run serve (end to end over HTTP)', () => {
+  it('acks a signed /cw metrics and delivers the answer to response_url', async () => {
+    // Prepare: a zero ack budget sends every data-source command through the in-process worker
+    const body = slashCommandBody({
+      text: 'metrics lambda errors checkout-api --since 6h',
+      response_url: `${responses.url}/commands/T0001/42`,
+    });
+
+    // Act
+    const ack = await postSigned(body);
+
+    // Assess
+    expect(ack.status).toBe(200);
+    expect(((await ack.json()) as { text: string }).text).toMatch(/Fetching from CloudWatch/);
+    const post = await waitFor(() => responses.posts.find((p) => p.path === '/commands/T0001/42'));
+    expect(post.body.replace_original).toBe(true);
+    const blocks = JSON.stringify(post.body.blocks);
+    expect(blocks).toContain('Errors · AWS/Lambda');
+    expect(blocks).toContain('FunctionName=checkout-api · Sum · period 5m · last 6h');
+  });
+
+  it('refuses an unsigned request with 401', async () => {
+    const response = await postSigned(slashCommandBody(), 'v0=0000');
+    expect(response.status).toBe(401);
+  });
+
+  it('answers 404 elsewhere and ok on /healthz', async () => {
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+    expect(await (await fetch(`${base}/healthz`)).text()).toBe('ok');
+  });
+});

@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+/** Runs `npm start`'s entry point with piped input, as a person typing would, and collects the screen. */
+function runShell(input: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['infra/local/shell.ts'], {
+      env: {
+        ...process.env,
+        DATA_SOURCE: '',
+        AWS_PROFILE: '',
+        AWS_ACCESS_KEY_ID: '',
+        HOME: '/nonexistent',
+        NO_COLOR: '1',
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out }));
+    child.stdin.end(input);
+  });
+}
+
+describe('npm start (local shell)', () => {
+  it('answers typed commands with the demo data source, rendered readably', async () => {
+    // Act
+    const { code, out } = await runShell('/cw help\n/cw metrics rds cpu orders-db --since 3h\nmetrics ec2 cpu\n');
+
+    // Assess
+    expect(code).toBe(0);
+    expect(out).toContain('/cw: CloudWatch from Slack');
+    expect(out).toContain('Demo data');
+    expect(out).toContain('📈 CPUUtilization · AWS/RDS');
+    expect(out).toMatch(/Latest \(\d\d:\d\d UTC\)\s+Average/);
+    expect(out).toMatch(/[▁▂▃▄▅▆▇█]{10,}/);
+    expect(out).toContain('Open in the CloudWatch console (https://us-east-1.console.aws.amazon.com/');
+    expect(out).toContain('Which instance-id?');
+    expect(out).not.toContain('\u001b[');
+  }, 30_000);
+});
