@@ -179,9 +179,10 @@ describe('infra/aws/cloudwatch-metrics', () => {
 
     it('follows NextToken and concatenates both pages oldest first when the pages come out of order', async () => {
       // Prepare
+      // The first page is answered once only, so a client that dropped the token fails instead of looping forever.
       cwMock
-        .on(GetMetricDataCommand, { NextToken: undefined })
-        .resolves({
+        .on(GetMetricDataCommand)
+        .resolvesOnce({
           MetricDataResults: [{ Id: 'm0', Timestamps: [t(30), t(35)], Values: [3, 4], StatusCode: 'PartialData' }],
           NextToken: 'page-2-token',
         })
