@@ -5,9 +5,13 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import type { FilesPort } from '../handlers/ports.ts';
 import { loadConfig } from '../infra/config.ts';
 import { createCommandDeps } from '../infra/data-source.ts';
 import { createLogger } from '../infra/logger.ts';
+import { createSlackFiles } from '../infra/slack/slack-files.ts';
+import { botTokenMiddleware, type SlackSecrets } from '../infra/slack/slack-secrets.ts';
+import { createWebClient } from '../infra/slack/web-client.ts';
 import { isWorkerJob } from '../infra/worker-job.ts';
 import { runWorkerJob } from '../infra/worker-runner.ts';
 
@@ -16,14 +20,23 @@ const POST_RESERVE_MS = 5000;
 
 const config = loadConfig();
 const logger = createLogger('cw-chatops-worker');
-const deps = {
-  ...createCommandDeps(config),
-  reportError: (error: Error, reference: string) =>
-    logger.error('Command failed', { reference, error: error.name, message: error.message, stack: error.stack }),
-};
+const reportError = (error: Error, reference: string) =>
+  logger.error('Command failed', { reference, error: error.name, message: error.message, stack: error.stack });
+
+/** Built once per bot token: the token arrives from SSM on the first invocation. */
+let filesFor: { token: string; files: FilesPort } | undefined;
+function files(token: string | undefined): FilesPort | undefined {
+  if (!token) return undefined;
+  if (filesFor?.token !== token)
+    filesFor = { token, files: createSlackFiles(createWebClient(token, config.slackApiUrl)) };
+  return filesFor.files;
+}
+
+const baseDeps = createCommandDeps(config);
 
 export const handler = middy<unknown, { delivered: boolean }, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(botTokenMiddleware(config))
   .handler(async (event, context) => {
     if (!isWorkerJob(event)) {
       // Not retried: a malformed job will not get better on the next attempt.
@@ -31,5 +44,7 @@ export const handler = middy<unknown, { delivered: boolean }, Error, Context>()
       return { delivered: false };
     }
     logger.appendKeys({ reference: event.reference, command: event.command, user: event.userId });
+    const fileStore = files((context as Context & SlackSecrets).botToken);
+    const deps = { ...baseDeps, ...(fileStore ? { files: fileStore } : {}), reportError };
     return runWorkerJob(event, deps, context.getRemainingTimeInMillis() - POST_RESERVE_MS);
   });

@@ -1,4 +1,4 @@
-import { type CommandDeps, type CommandInput, type CommandPlan, planCommand } from './commands.ts';
+import { type CommandDeps, type CommandInput, type CommandPlan, planCommand, type RunContext } from './commands.ts';
 import { errorMessage } from './error-message.ts';
 import { asError } from './errors.ts';
 import { ephemeral, type SlackMessage } from './slack-message.ts';
@@ -27,7 +27,7 @@ export async function answerCommand(input: CommandInput, deps: AnswerDeps, refer
   }
   if (plan.kind === 'reply') return plan.message;
   // A budget of 0 sends all data-source work to the worker.
-  if (deps.ackBudgetMs <= 0) return handOff(input, plan.working, deps, reference);
+  if (deps.ackBudgetMs <= 0 || plan.workerOnly) return handOff(input, plan.working, deps, reference);
 
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -65,13 +65,16 @@ async function handOff(input: CommandInput, working: SlackMessage, deps: AnswerD
 export async function completeCommand(
   input: CommandInput,
   deps: CommandDeps & Pick<AnswerDeps, 'reportError'>,
-  options: { deadlineMs: number; reference: string },
+  options: { deadlineMs: number; reference: string; progress?: RunContext['progress'] },
 ): Promise<SlackMessage> {
   const signal = AbortSignal.timeout(Math.max(1, options.deadlineMs));
   try {
     const plan = planCommand(input, deps);
     if (plan.kind === 'reply') return plan.message;
-    return await plan.run(deps, signal);
+    return await plan.run(deps, signal, {
+      ...(input.channelId ? { channelId: input.channelId } : {}),
+      ...(options.progress ? { progress: options.progress } : {}),
+    });
   } catch (e) {
     if (signal.aborted) {
       return ephemeral(

@@ -1,18 +1,40 @@
+import { listAlarms, parseAlarmList } from './alarm-list/list-alarms.ts';
 import { tokenize } from './command-text.ts';
 import { CW_USAGE, renderCwHelp } from './cw/help.ts';
 import { UserInputError } from './errors.ts';
-import { parseMetricsArgs } from './metrics/parse-metrics.ts';
+import { LOGS_USAGE, parseLogsQuery, parseSavedQueryRun, resolveRange } from './logs/parse-logs.ts';
+import { renderSavedQueries } from './logs/render-saved.ts';
+import { assertAllowed, type LogsDeps, type LogsRunContext, runLogsQuery, runSavedQuery } from './logs/run-logs.ts';
+import { runMetricsGraph } from './metrics/graph.ts';
+import { type MetricsQuery, parseMetricsArgs } from './metrics/parse-metrics.ts';
 import { renderMetrics } from './metrics/render-metrics.ts';
 import { type MetricsDeps, runMetrics } from './metrics/run-metrics.ts';
+import type { AlarmsPort, FilesPort, MetricImagePort } from './ports.ts';
 import type { SlackMessage } from './slack-message.ts';
 
 /** A slash command as the bot needs it, whatever transport brought it. */
 export interface CommandInput {
   command: string;
   text: string;
+  /** Who ran it and where: files (graphs, CSV) go to this channel. */
+  userId?: string;
+  channelId?: string;
+  teamId?: string;
 }
 
-export interface CommandDeps extends MetricsDeps {
+/** What long work may use besides its data sources. */
+export interface RunContext {
+  /** The channel the command came from, where files are posted. */
+  channelId?: string;
+  /** Shows progress by replacing the "working on it" message; calls beyond Slack's budget are dropped. */
+  progress?: (message: SlackMessage) => Promise<void>;
+}
+
+export interface CommandDeps extends MetricsDeps, Omit<LogsDeps, 'now'> {
+  alarms: AlarmsPort;
+  images: MetricImagePort;
+  /** Where graphs and CSV files go; absent when there is no bot token (files are skipped, with a note). */
+  files?: FilesPort;
   /** Listed in `/cw help` when the demo data source is in use. */
   demoResources?: string;
 }
@@ -27,11 +49,16 @@ export type CommandPlan =
       kind: 'work';
       /** Shown while the work runs, with the same visibility as the answer will have. */
       working: SlackMessage;
-      run: (deps: CommandDeps, signal?: AbortSignal) => Promise<SlackMessage>;
+      /** Always hand to the worker (Logs Insights, graphs): never worth starting inside the 3-second ack. */
+      workerOnly?: boolean;
+      run: (deps: CommandDeps, signal?: AbortSignal, context?: RunContext) => Promise<SlackMessage>;
     };
 
 /** Parses a command and plans it. Throws {@link UserInputError} for input it cannot use. */
-export function planCommand(input: CommandInput, deps: Pick<CommandDeps, 'demoResources'>): CommandPlan {
+export function planCommand(
+  input: CommandInput,
+  deps: Pick<CommandDeps, 'demoResources' | 'logsPolicy' | 'now'>,
+): CommandPlan {
   if (input.command !== '/cw') {
     throw new UserInputError(`I do not know \`${input.command}\`.`, CW_USAGE);
   }
@@ -40,20 +67,94 @@ export function planCommand(input: CommandInput, deps: Pick<CommandDeps, 'demoRe
     case 'help':
       return { kind: 'reply', message: renderCwHelp(deps.demoResources) };
     case 'metrics':
-    case 'metric': {
-      const query = parseMetricsArgs(rest);
+    case 'metric':
+      return planMetrics(parseMetricsArgs(rest));
+    case 'logs':
+    case 'log':
+      return planLogs(input.text, deps);
+    case 'alarms':
+    case 'alarm': {
+      const query = parseAlarmList(rest);
       return {
         kind: 'work',
-        working: {
-          response_type: query.share ? 'in_channel' : 'ephemeral',
-          text: ':hourglass_flowing_sand: Fetching from CloudWatch…',
-        },
-        run: async (runDeps, signal) => renderMetrics(await runMetrics(runDeps, query, signal ? { signal } : {})),
+        working: working(false, 'Listing alarms…'),
+        run: (runDeps, signal) => listAlarms(runDeps, query, signal),
       };
     }
     case '':
       throw new UserInputError('What should I look at? `/cw` needs a command.', CW_USAGE);
     default:
       throw new UserInputError(`\`${sub}\` is not a /cw command.`, CW_USAGE);
+  }
+}
+
+function working(share: boolean, text: string): SlackMessage {
+  return { response_type: share ? 'in_channel' : 'ephemeral', text: `:hourglass_flowing_sand: ${text}` };
+}
+
+function planMetrics(query: MetricsQuery): CommandPlan {
+  if (query.graph) {
+    return {
+      kind: 'work',
+      workerOnly: true,
+      working: working(query.share, 'Fetching from CloudWatch and drawing the graph…'),
+      run: (deps, signal, context) =>
+        runMetricsGraph(deps, query, {
+          ...(signal ? { signal } : {}),
+          ...(context?.channelId ? { channelId: context.channelId } : {}),
+        }),
+    };
+  }
+  return {
+    kind: 'work',
+    working: working(query.share, 'Fetching from CloudWatch…'),
+    run: async (deps, signal) => renderMetrics(await runMetrics(deps, query, signal ? { signal } : {})),
+  };
+}
+
+function logsContext(signal: AbortSignal | undefined, context: RunContext | undefined): LogsRunContext {
+  return { ...context, ...(signal ? { signal } : {}) };
+}
+
+/** `/cw logs …` reads the raw text: a Logs Insights query keeps its quotes, pipes and regexes. */
+function planLogs(text: string, deps: Pick<CommandDeps, 'logsPolicy' | 'now'>): CommandPlan {
+  const afterLogs = text.trim().replace(/^\S+\s*/, '');
+  const action = /^\S*/.exec(afterLogs)?.[0] ?? '';
+  const args = afterLogs.slice(action.length);
+  switch (action.toLowerCase()) {
+    case 'query': {
+      const query = parseLogsQuery(args);
+      // Refused groups and ranges are answered in the ack, before any AWS call.
+      assertAllowed(query.logGroupNames, deps.logsPolicy);
+      resolveRange(query.range, deps.now(), deps.logsPolicy.maxRangeSeconds);
+      return {
+        kind: 'work',
+        workerOnly: true,
+        working: working(false, 'Running the Logs Insights query…'),
+        run: (deps, signal, context) => runLogsQuery(deps, query, logsContext(signal, context)),
+      };
+    }
+    case 'run': {
+      const saved = parseSavedQueryRun(args);
+      return {
+        kind: 'work',
+        workerOnly: true,
+        working: working(false, `Running the saved query ${saved.name}…`),
+        run: (deps, signal, context) => runSavedQuery(deps, saved, logsContext(signal, context)),
+      };
+    }
+    case 'saved':
+      return {
+        kind: 'work',
+        working: working(false, 'Listing saved queries…'),
+        run: async (deps, signal) => renderSavedQueries(await deps.logs.listSavedQueries(signal ? { signal } : {})),
+      };
+    case '':
+      throw new UserInputError('Which logs command: `query`, `saved` or `run`?', LOGS_USAGE);
+    default:
+      throw new UserInputError(
+        `\`logs ${action}\` is not a command. Use \`logs query\`, \`logs saved\` or \`logs run\`.`,
+        LOGS_USAGE,
+      );
   }
 }

@@ -1,4 +1,4 @@
-import { DataSourceAccessError, DataSourceBusyError, isExposed, UserInputError } from './errors.ts';
+import { DataSourceAccessError, DataSourceBusyError, isExposed, NotAllowedError, UserInputError } from './errors.ts';
 import { ephemeral, escapeMrkdwn, type SlackMessage, section } from './slack-message.ts';
 
 /**
@@ -12,6 +12,9 @@ export function errorMessage(error: Error, reference: string): SlackMessage {
   }
   if (error instanceof DataSourceBusyError) {
     return ephemeral(`:hourglass: ${error.message} Try again in a minute.`);
+  }
+  if (error instanceof NotAllowedError) {
+    return ephemeral(`:no_entry: ${escapeMrkdwn(error.message)}`);
   }
   if (error instanceof DataSourceAccessError) {
     return ephemeral(`:lock: ${error.message}`);

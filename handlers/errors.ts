@@ -33,3 +33,9 @@ export function asError(value: unknown): Error {
 export function isExposed(error: Error): error is Error & { expose: true } {
   return (error as { expose?: unknown }).expose === true;
 }
+
+/** The request is well formed but this bot's policy does not allow it (an allowlist, a range cap). */
+export class NotAllowedError extends Error {
+  readonly expose = true;
+  override name = 'NotAllowedError';
+}

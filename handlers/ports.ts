@@ -51,3 +51,128 @@ export interface MetricsPort {
   /** The metrics that exist with this namespace and name, whatever their dimensions. */
   listMetrics(query: { namespace: string; metricName: string }, options?: CallOptions): Promise<MetricIdentity[]>;
 }
+
+/** Logs Insights' query statuses (`QueryStatus`). */
+export type QueryStatus = 'Scheduled' | 'Running' | 'Complete' | 'Failed' | 'Cancelled' | 'Timeout' | 'Unknown';
+
+export interface LogsQueryRequest {
+  logGroupNames: string[];
+  start: Date;
+  end: Date;
+  queryString: string;
+  limit?: number;
+}
+
+export interface QueryStatistics {
+  recordsMatched: number;
+  recordsScanned: number;
+  bytesScanned: number;
+}
+
+export interface QueryResults {
+  status: QueryStatus;
+  /** Column names in the order the query returned them. */
+  fields: string[];
+  rows: Record<string, string>[];
+  statistics: QueryStatistics;
+}
+
+export interface SavedQuery {
+  name: string;
+  queryString: string;
+  logGroupNames: string[];
+}
+
+export interface LogsPort {
+  /** Starts a Logs Insights query; resolves to its id. */
+  startQuery(request: LogsQueryRequest, options?: CallOptions): Promise<string>;
+  getQueryResults(queryId: string, options?: CallOptions): Promise<QueryResults>;
+  stopQuery(queryId: string): Promise<void>;
+  listSavedQueries(options?: CallOptions): Promise<SavedQuery[]>;
+}
+
+export type AlarmState = 'ALARM' | 'OK' | 'INSUFFICIENT_DATA';
+
+export interface AlarmSummary {
+  name: string;
+  kind: 'metric' | 'composite';
+  state: AlarmState;
+  reason: string;
+  updatedAt: Date;
+  /** For metric alarms on a single metric. */
+  metric?: { namespace: string; metricName: string };
+}
+
+export interface AlarmsPort {
+  /** Metric and composite alarms, every page. */
+  describeAlarms(query: { state?: AlarmState; namePrefix?: string }, options?: CallOptions): Promise<AlarmSummary[]>;
+}
+
+export interface MetricImageRequest {
+  series: MetricSpec[];
+  periodSeconds: number;
+  start: Date;
+  end: Date;
+  title: string;
+  width?: number;
+  height?: number;
+}
+
+export interface MetricImagePort {
+  /** A PNG of the series (CloudWatch's GetMetricWidgetImage, or the demo's own renderer). */
+  getMetricImage(request: MetricImageRequest, options?: CallOptions): Promise<Uint8Array>;
+}
+
+export interface FileUpload {
+  channelId: string;
+  filename: string;
+  title: string;
+  content: Uint8Array | string;
+  /** Posted with the file, as its comment. */
+  comment?: string;
+  altText?: string;
+}
+
+export interface FilesPort {
+  /** Shares a file in a channel; resolves to where a person can find it (a permalink or a local path). */
+  upload(file: FileUpload): Promise<{ location?: string }>;
+}
+
+/** One RDS DB instance as `/dbadvice fleet` reviews it (from `DescribeDBInstances`). */
+export interface DbInstanceInfo {
+  id: string;
+  /** RDS engine name: `mysql`, `postgres`, `aurora-postgresql`, … */
+  engine: string;
+  engineVersion: string;
+  /** e.g. `db.m5.large`. */
+  instanceClass: string;
+  /** Set when the instance belongs to an Aurora or Multi-AZ DB cluster. */
+  clusterId?: string;
+  multiAz: boolean;
+  storageEncrypted: boolean;
+  publiclyAccessible: boolean;
+  /** `gp2`, `gp3`, `io1`, `aurora`, … */
+  storageType: string;
+  /** Set when this instance is a read replica of another. */
+  replicaOf?: string;
+  readReplicaIds: string[];
+  tags: Record<string, string>;
+}
+
+/** One DB cluster (from `DescribeDBClusters`). */
+export interface DbClusterInfo {
+  id: string;
+  engine: string;
+  engineVersion: string;
+  multiAz: boolean;
+  storageEncrypted: boolean;
+  members: { instanceId: string; writer: boolean }[];
+  tags: Record<string, string>;
+}
+
+export interface RdsFleetPort {
+  /** Every DB instance in the region, all pages. */
+  describeInstances(options?: CallOptions): Promise<DbInstanceInfo[]>;
+  /** Every DB cluster in the region, all pages. */
+  describeClusters(options?: CallOptions): Promise<DbClusterInfo[]>;
+}

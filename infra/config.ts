@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { parseDuration } from '../handlers/duration.ts';
+import { parseAllowlist } from '../handlers/logs/allowlist.ts';
 
 export type DataSource = 'aws' | 'demo';
 
@@ -16,6 +18,20 @@ export interface Config {
   botTokenParam: string | undefined;
   workerFunctionName: string | undefined;
   ackBudgetMs: number;
+  /** `LOG_GROUPS_ALLOWED`: names or `prefix*` patterns `/cw logs` may read. */
+  logGroupsAllowed: string[];
+  /** `LOGS_MAX_RANGE`: the longest time range one Logs Insights query may cover. */
+  logsMaxRangeSeconds: number;
+  /** `LOGS_PRICE_PER_GB`: USD per GB scanned, for the cost line (Logs Insights bills per GB scanned). */
+  logsPricePerGb: number;
+  /** `ALARM_DEFAULT_CHANNEL`: channel id for alarms no route matches (else the routing file's `defaultChannel`). */
+  alarmDefaultChannel: string | undefined;
+  /** `ALARM_TABLE_NAME`: the relay's DynamoDB table (dedupe, threads, storms); unset → in memory (local runs). */
+  alarmTableName: string | undefined;
+  /** `ALARM_DLQ_URL`: the SQS queue invalid alarm events are sent to (the relay's dead-letter queue). */
+  alarmDlqUrl: string | undefined;
+  /** `ALARM_ROUTES_FILE`: the routing file, relative to the package root. */
+  alarmRoutesFile: string;
 }
 
 export class ConfigError extends Error {
@@ -47,6 +63,23 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return value;
 }
 
+function duration(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const seconds = parseDuration(raw);
+  if (seconds === undefined) throw new ConfigError(`${name} must be a duration like 7d or 12h, not "${raw}"`);
+  return seconds;
+}
+
+function price(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0)
+    throw new ConfigError(`${name} must be a price in USD like 0.005, not "${raw}"`);
+  return value;
+}
+
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   const requested = env.DATA_SOURCE?.trim().toLowerCase();
   if (requested && requested !== 'aws' && requested !== 'demo') {
@@ -66,5 +99,12 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     botTokenParam: env.SLACK_BOT_TOKEN_PARAM || undefined,
     workerFunctionName: env.WORKER_FUNCTION_NAME || undefined,
     ackBudgetMs: integer(env, 'ACK_BUDGET_MS', 1500, 0, 2500),
+    logGroupsAllowed: parseAllowlist(env.LOG_GROUPS_ALLOWED),
+    logsMaxRangeSeconds: duration(env, 'LOGS_MAX_RANGE', 7 * 86400),
+    logsPricePerGb: price(env, 'LOGS_PRICE_PER_GB', 0.005),
+    alarmDefaultChannel: env.ALARM_DEFAULT_CHANNEL || undefined,
+    alarmTableName: env.ALARM_TABLE_NAME || undefined,
+    alarmDlqUrl: env.ALARM_DLQ_URL || undefined,
+    alarmRoutesFile: env.ALARM_ROUTES_FILE || 'infra/alarm-routes.yml',
   });
 }

@@ -1,38 +1,94 @@
 import type { CommandDeps } from '../handlers/commands.ts';
-import type { MetricsPort } from '../handlers/ports.ts';
+import type { AlarmsPort, FilesPort, LogsPort, MetricImagePort, MetricsPort } from '../handlers/ports.ts';
 import type { Config } from './config.ts';
+import { createDemoAlarms } from './demo/demo-alarms.ts';
+import { createDemoMetricImage } from './demo/demo-image.ts';
+import { createDemoLogs, DEMO_LOG_GROUPS } from './demo/demo-logs.ts';
 import { createDemoMetrics, describeDemoResources } from './demo/demo-metrics.ts';
+
+/** Memoizes an async factory; a failed load is retried on the next call. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= load().catch((error: unknown) => {
+      value = undefined;
+      throw error;
+    });
+    return value;
+  };
+}
 
 /**
  * A port whose adapter is imported on first use: `/cw help` and bad input never load the AWS SDK,
  * which keeps it off the cold-start path.
  */
-function lazyMetrics(load: () => Promise<MetricsPort>): MetricsPort {
-  let port: Promise<MetricsPort> | undefined;
-  const get = () => {
-    port ??= load().catch((error: unknown) => {
-      port = undefined;
-      throw error;
-    });
-    return port;
-  };
-  return {
-    getMetricData: async (...args) => (await get()).getMetricData(...args),
-    listMetrics: async (...args) => (await get()).listMetrics(...args),
-  };
+function lazy<T extends object>(load: () => Promise<T>, methods: (keyof T)[]): T {
+  const get = once(load);
+  const port: Partial<Record<keyof T, unknown>> = {};
+  for (const method of methods) {
+    port[method] = async (...args: unknown[]) => {
+      const target = await get();
+      return (target[method] as (...a: unknown[]) => unknown).apply(target, args);
+    };
+  }
+  return port as T;
 }
 
+type DepsConfig = Pick<Config, 'dataSource' | 'region' | 'logGroupsAllowed' | 'logsMaxRangeSeconds' | 'logsPricePerGb'>;
+
 /** The data sources a command runs against, chosen by `DATA_SOURCE` (DESIGN.md). */
-export function createCommandDeps(config: Pick<Config, 'dataSource' | 'region'>, now = () => new Date()): CommandDeps {
+export function createCommandDeps(
+  config: DepsConfig,
+  options: { now?: () => Date; files?: FilesPort } = {},
+): CommandDeps {
+  const now = options.now ?? (() => new Date());
+  const shared = {
+    region: config.region,
+    now,
+    ...(options.files ? { files: options.files } : {}),
+    logsPolicy: {
+      allowed: config.logGroupsAllowed,
+      maxRangeSeconds: config.logsMaxRangeSeconds,
+      pricePerGb: config.logsPricePerGb,
+    },
+  };
   if (config.dataSource === 'demo') {
-    return { metrics: createDemoMetrics({ now }), region: config.region, now, demoResources: describeDemoResources() };
+    const metrics = createDemoMetrics({ now });
+    return {
+      ...shared,
+      metrics,
+      logs: createDemoLogs({ now }),
+      alarms: createDemoAlarms({ now }),
+      images: createDemoMetricImage(metrics),
+      // The demo's groups are always readable, whatever the allowlist says.
+      logsPolicy: { ...shared.logsPolicy, allowed: [...new Set([...config.logGroupsAllowed, ...DEMO_LOG_GROUPS])] },
+      demoResources: describeDemoResources(),
+    };
   }
-  const metrics = lazyMetrics(async () => {
-    const [{ CloudWatchClient }, { createCloudWatchMetrics }] = await Promise.all([
-      import('@aws-sdk/client-cloudwatch'),
-      import('./aws/cloudwatch-metrics.ts'),
-    ]);
-    return createCloudWatchMetrics(new CloudWatchClient({ region: config.region }));
+  const cloudWatch = once(async () => {
+    const { CloudWatchClient } = await import('@aws-sdk/client-cloudwatch');
+    return new CloudWatchClient({ region: config.region });
   });
-  return { metrics, region: config.region, now };
+  return {
+    ...shared,
+    metrics: lazy<MetricsPort>(async () => {
+      const { createCloudWatchMetrics } = await import('./aws/cloudwatch-metrics.ts');
+      return createCloudWatchMetrics(await cloudWatch());
+    }, ['getMetricData', 'listMetrics']),
+    alarms: lazy<AlarmsPort>(async () => {
+      const { createCloudWatchAlarms } = await import('./aws/cloudwatch-alarms.ts');
+      return createCloudWatchAlarms(await cloudWatch());
+    }, ['describeAlarms']),
+    images: lazy<MetricImagePort>(async () => {
+      const { createCloudWatchMetricImage } = await import('./aws/metric-image.ts');
+      return createCloudWatchMetricImage(await cloudWatch(), config.region);
+    }, ['getMetricImage']),
+    logs: lazy<LogsPort>(async () => {
+      const [{ CloudWatchLogsClient }, { createCloudWatchLogs }] = await Promise.all([
+        import('@aws-sdk/client-cloudwatch-logs'),
+        import('./aws/cloudwatch-logs.ts'),
+      ]);
+      return createCloudWatchLogs(new CloudWatchLogsClient({ region: config.region }));
+    }, ['startQuery', 'getQueryResults', 'stopQuery', 'listSavedQueries']),
+  };
 }

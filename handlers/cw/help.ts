@@ -3,8 +3,10 @@ import { SHORTCUTS } from '../metrics/catalog.ts';
 import { context, header, type SlackMessage, section } from '../slack-message.ts';
 
 export const CW_USAGE = [
-  '`/cw metrics <Namespace> <MetricName> [Dim=Value ...] [--stat …] [--period …] [--since …] [--share]`',
+  '`/cw metrics <Namespace> <MetricName> [Dim=Value ...] [--stat …] [--period …] [--since …] [--share] [--graph]`',
   '`/cw metrics <shortcut> <metric> <resource>` e.g. `/cw metrics rds cpu orders-db`',
+  '`/cw logs query <group>[,<group>…] [--since 1h] [<query>]`, `/cw logs saved`, `/cw logs run <name>`',
+  '`/cw alarms [alarm|ok|insufficient|all] [name-prefix]`',
   '`/cw help`',
 ].join('\n');
 
@@ -33,15 +35,31 @@ export function renderCwHelp(resources?: string): SlackMessage {
         "`--stat Average|Sum|Minimum|Maximum|SampleCount|p99` (default: Average, or the shortcut's own)",
         "`--period 1m|5m|1h|1d` (default: chosen for about 100 points, within CloudWatch's retention)",
         '`--share` post the answer in the channel; otherwise only you see it',
+        '`--graph` also post a PNG graph to the channel (or press *Graph* on the answer)',
       ].join('\n'),
     ),
     section(['*Shortcuts*', ...shortcutLines].join('\n')),
+    section(
+      [
+        '*Logs Insights*: runs in the background and replaces "working on it" with a table, the statistics and the cost.',
+        '`/cw logs query <group>[,<group>…] [--since 15m|1h|1d] [--from ISO --to ISO] [--limit N] [<query>]`',
+        'e.g. `/cw logs query /aws/lambda/checkout-api --since 1h filter @message like /ERROR/ | sort @timestamp desc | limit 50`',
+        'No query: the latest 20 messages. Options go before the query. Only allowed log groups can be read.',
+        '`/cw logs saved` lists saved queries; `/cw logs run <name> [--since 1h]` runs one.',
+      ].join('\n'),
+    ),
+    section(
+      [
+        '*Alarms*: what is firing, with the reason and a console link.',
+        '`/cw alarms` (in ALARM), `/cw alarms all prod-`, `/cw alarms ok checkout`',
+      ].join('\n'),
+    ),
   ];
   if (resources) blocks.push(section(`*Demo data*\n${resources}`));
   blocks.push(context("Values are CloudWatch's, in UTC. `/cw help` shows this again."));
   return {
     response_type: 'ephemeral',
-    text: '/cw help: metrics from CloudWatch. Try /cw metrics rds cpu orders-db',
+    text: '/cw help: metrics, Logs Insights and alarms from CloudWatch. Try /cw metrics rds cpu orders-db',
     blocks,
   };
 }

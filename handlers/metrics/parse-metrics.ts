@@ -10,6 +10,10 @@ export interface MetricsQuery {
   periodSeconds?: number;
   /** Post the answer in the channel instead of only to the person who asked. */
   share: boolean;
+  /** Also post a PNG graph of the range to the channel. */
+  graph: boolean;
+  /** The words after `/cw metrics`, re-joined: what the message's Graph button runs again. */
+  args: string;
 }
 
 export const MAX_SERIES = 20;
@@ -18,7 +22,7 @@ export const MAX_SINCE_SECONDS = 455 * 86400;
 const DEFAULT_SINCE_SECONDS = 3 * 3600;
 
 export const METRICS_USAGE = [
-  '`/cw metrics <Namespace> <MetricName> [Dim=Value ...] [--stat Average|Sum|Minimum|Maximum|SampleCount|pNN] [--period 1m|5m|1h|1d] [--since 30m|3h|1d|7d] [--share]`',
+  '`/cw metrics <Namespace> <MetricName> [Dim=Value ...] [--stat Average|Sum|Minimum|Maximum|SampleCount|pNN] [--period 1m|5m|1h|1d] [--since 30m|3h|1d|7d] [--share] [--graph]`',
   '`/cw metrics <shortcut> <metric> <resource>[,<resource>...] [flags]`, shortcuts: ' +
     Object.entries(SHORTCUTS)
       .map(([name, s]) => `\`${name}\` (${Object.keys(s.metrics).join(', ')})`)
@@ -52,6 +56,7 @@ export function parseMetricsArgs(tokens: readonly string[]): MetricsQuery {
   let periodSeconds: number | undefined;
   let sinceSeconds = DEFAULT_SINCE_SECONDS;
   let share = false;
+  let graph = false;
 
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] ?? '';
@@ -81,15 +86,26 @@ export function parseMetricsArgs(tokens: readonly string[]): MetricsQuery {
         if (inline !== undefined) fail('`--share` takes no value.');
         share = true;
         break;
+      case '--graph':
+        if (inline !== undefined) fail('`--graph` takes no value.');
+        graph = true;
+        break;
       default:
-        fail(`Unknown option \`${flag}\`. Options are --stat, --period, --since and --share.`);
+        fail(`Unknown option \`${flag}\`. Options are --stat, --period, --since, --share and --graph.`);
     }
   }
 
   if (positional.length === 0) fail('Which metric? Name a namespace and metric, or a shortcut.');
   const series = isShortcut(positional[0] ?? '') ? parseShortcut(positional, stat) : parseFullForm(positional, stat);
   if (series.length > MAX_SERIES) fail(`That asks for ${series.length} series; at most ${MAX_SERIES} fit a message.`);
-  return { series, sinceSeconds, share, ...(periodSeconds === undefined ? {} : { periodSeconds }) };
+  return {
+    series,
+    sinceSeconds,
+    share,
+    graph,
+    args: joinArgs(tokens),
+    ...(periodSeconds === undefined ? {} : { periodSeconds }),
+  };
 }
 
 /** Lower-case words without a slash are shortcuts; AWS namespaces are `AWS/Service`, custom ones rarely all lower case. */
@@ -185,6 +201,11 @@ function parseSince(text: string): number {
   if (seconds < 60) fail('`--since` must be at least 1m.');
   if (seconds > MAX_SINCE_SECONDS) fail('CloudWatch keeps metrics for 455 days; `--since` can go back no further.');
   return seconds;
+}
+
+/** Quotes words with spaces so the text parses back to the same words. */
+function joinArgs(tokens: readonly string[]): string {
+  return tokens.map((t) => (/\s/.test(t) || t === '' ? `"${t.replace(/"/g, '')}"` : t)).join(' ');
 }
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {

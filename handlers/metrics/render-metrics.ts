@@ -8,6 +8,9 @@ import type { MetricsResult, SeriesResult } from './run-metrics.ts';
 import { sparkline } from './sparkline.ts';
 import { formatDimensions } from './suggest.ts';
 
+/** The metrics message's Graph button: its value is the `/cw` text to run with `--graph`. */
+export const GRAPH_ACTION = 'cw_metrics_graph';
+
 /** Sparkline characters: fits a phone screen inside a code block. */
 const SPARK_WIDTH = 48;
 

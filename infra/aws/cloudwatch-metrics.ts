@@ -30,7 +30,7 @@ const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'Unautho
 const BAD_INPUT = new Set(['InvalidParameterValue', 'InvalidParameterValueException', 'InvalidParameterCombination']);
 
 /** Turns the SDK's errors (after its own retries) into ones the user can act on. */
-function translate(error: unknown): unknown {
+export function translateCloudWatchError(error: unknown): unknown {
   if (!(error instanceof Error)) return error;
   const retryable = (error as { $retryable?: { throttling?: boolean } }).$retryable;
   if (THROTTLING.has(error.name) || retryable?.throttling) {
@@ -101,7 +101,7 @@ export function createCloudWatchMetrics(client: CloudWatchClient = new CloudWatc
           nextToken = page.NextToken;
         } while (nextToken);
       } catch (error) {
-        throw translate(error);
+        throw translateCloudWatchError(error);
       }
       for (const s of series) sortByTime(s);
       return series;
@@ -128,7 +128,7 @@ export function createCloudWatchMetrics(client: CloudWatchClient = new CloudWatc
           pages++;
         } while (nextToken && pages < LIST_METRICS_MAX_PAGES);
       } catch (error) {
-        throw translate(error);
+        throw translateCloudWatchError(error);
       }
       return found;
     },

@@ -200,6 +200,7 @@ export function describeDemoResources(): string {
     '• RDS `orders-db`, `users-db`: cpu, connections, read-iops, write-iops, iops, memory',
     '• Lambda `checkout-api`, `image-resizer`: invocations, errors, duration',
     '• ALB `app/public-web/50dc6c495c0c9188`: requests, 5xx, latency',
+    '• Logs `/aws/lambda/checkout-api`, `/aws/lambda/image-resizer`, `/ecs/public-web`; saved queries `checkout errors`, `web 5xx by 5 minutes`',
     '_An incident hit orders-db, checkout-api and the load balancer about two hours ago._',
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { FilesPort } from '../../handlers/ports.ts';
 import type { Config } from '../config.ts';
 import { createCommandDeps } from '../data-source.ts';
 import type { AppLogger } from '../slack/bolt-logger.ts';
@@ -26,9 +27,14 @@ export function createLocalBot(options: {
   logger: AppLogger;
   now?: () => Date;
   post?: typeof postToResponseUrl;
+  /** Where graphs and CSVs go: Slack when there is a bot token, else a local folder. */
+  files?: FilesPort;
 }): LocalBot {
   const { config, logger } = options;
-  const deps = createCommandDeps(config, options.now);
+  const deps = createCommandDeps(config, {
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.files ? { files: options.files } : {}),
+  });
   const reportError = (error: Error, reference: string) =>
     logger.error('Command failed', { reference, error: error.name, message: error.message });
   const pending = new Set<Promise<unknown>>();

@@ -10,6 +10,14 @@ const EMOJI: Record<string, string> = {
   lock: '🔒',
   white_check_mark: '✅',
   rotating_light: '🚨',
+  red_circle: '🔴',
+  white_circle: '⚪',
+  large_green_circle: '🟢',
+  no_entry: '⛔',
+  no_entry_sign: '🚫',
+  frame_with_picture: '🖼️',
+  mag: '🔍',
+  grey_question: '❔',
 };
 
 export interface Style {
@@ -76,6 +84,12 @@ function blockToTerminal(block: KnownBlock, style: Style): string[] {
       ];
     case 'divider':
       return ['─'.repeat(40)];
+    case 'actions':
+      return [
+        block.elements
+          .map((e) => (e.type === 'button' ? style.bold(`[ ${e.text.text} ]`) : style.dim(`[${e.type}]`)))
+          .join(' '),
+      ];
     default:
       return [style.dim(`[${block.type} block]`)];
   }

@@ -7,8 +7,11 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import type { AppLogger } from '../slack/bolt-logger.ts';
+import { createSlackFiles } from '../slack/slack-files.ts';
+import { createWebClient } from '../slack/web-client.ts';
 import { toApiGatewayEvent } from './api-gateway-event.ts';
 import { createLocalBot, type LocalBot } from './local-bot.ts';
+import { createLocalFiles } from './local-files.ts';
 
 /** Slack's payloads are small; anything this large is not Slack. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -53,7 +56,10 @@ export function createSlackServer(bot: LocalBot, logger: AppLogger): Server {
 }
 
 export async function serve(config: Config, port: number, logger: AppLogger): Promise<Server> {
-  const server = createSlackServer(createLocalBot({ config, logger }), logger);
+  const files = config.botToken
+    ? createSlackFiles(createWebClient(config.botToken, config.slackApiUrl))
+    : createLocalFiles();
+  const server = createSlackServer(createLocalBot({ config, logger, files }), logger);
   await new Promise<void>((resolve) => server.listen(port, resolve));
   return server;
 }

@@ -13,6 +13,7 @@ import { type Config, ConfigError, loadConfig } from '../config.ts';
 import type { AppLogger } from '../slack/bolt-logger.ts';
 import { toApiGatewayEvent } from './api-gateway-event.ts';
 import { createLocalBot, type LocalBot } from './local-bot.ts';
+import { createLocalFiles } from './local-files.ts';
 import { COLOR, PLAIN, renderForTerminal, type Style } from './render-terminal.ts';
 
 /** Builds the signed `application/x-www-form-urlencoded` body Slack sends for a slash command. */
@@ -81,7 +82,11 @@ export async function createShell(config: Config, write: (text: string) => void,
     error: (message, ...extra) =>
       write(style.dim(`[error] ${message} ${extra.map((e) => JSON.stringify(e)).join(' ')}`)),
   };
-  const bot: LocalBot = createLocalBot({ config: { ...config, signingSecret }, logger: quiet });
+  const bot: LocalBot = createLocalBot({
+    config: { ...config, signingSecret },
+    logger: quiet,
+    files: createLocalFiles(),
+  });
   const catcher = await startResponseCatcher((message) =>
     write(`${style.dim('── later, through response_url ──')}\n${renderForTerminal(message, style)}\n`),
   );

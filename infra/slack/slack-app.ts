@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { type AllMiddlewareArgs, App, AwsLambdaReceiver, type SlackCommandMiddlewareArgs } from '@slack/bolt';
+import {
+  type AllMiddlewareArgs,
+  App,
+  AwsLambdaReceiver,
+  type BlockAction,
+  type SlackActionMiddlewareArgs,
+  type SlackCommandMiddlewareArgs,
+} from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { type AnswerDeps, answerCommand } from '../../handlers/answer-command.ts';
+import { GRAPH_ACTION } from '../../handlers/metrics/render-metrics.ts';
 import type { WorkerJob } from '../worker-job.ts';
 import { type AppLogger, toBoltLogger } from './bolt-logger.ts';
 
@@ -31,7 +39,13 @@ export function commandListener(options: Pick<SlackAppOptions, 'deps' | 'dispatc
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
     const reference = typeof context.requestId === 'string' ? context.requestId : randomUUID();
     const message = await answerCommand(
-      { command: command.command, text: command.text ?? '' },
+      {
+        command: command.command,
+        text: command.text ?? '',
+        userId: command.user_id,
+        channelId: command.channel_id,
+        teamId: command.team_id,
+      },
       {
         ...options.deps,
         dispatch: (input) =>
@@ -47,6 +61,38 @@ export function commandListener(options: Pick<SlackAppOptions, 'deps' | 'dispatc
       reference,
     );
     await ack(message);
+  };
+}
+
+/**
+ * Buttons that run a `/cw` command again (their value is the command text): the job goes to the
+ * worker, which replaces the message the button was on.
+ */
+export const COMMAND_BUTTONS = [GRAPH_ACTION] as const;
+
+export function commandButtonListener(options: Pick<SlackAppOptions, 'dispatchJob' | 'logger'>) {
+  return async function commandButtonListenerCallback({
+    ack,
+    action,
+    body,
+    context,
+  }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> {
+    const reference = typeof context.requestId === 'string' ? context.requestId : randomUUID();
+    const text = action.type === 'button' ? action.value : undefined;
+    if (text && body.response_url && body.channel?.id) {
+      await options.dispatchJob({
+        command: '/cw',
+        text,
+        responseUrl: body.response_url,
+        userId: body.user.id,
+        channelId: body.channel.id,
+        teamId: body.team?.id ?? '',
+        reference,
+      });
+    } else {
+      options.logger.warn('A button arrived without what it needs', { reference, actionId: action.action_id });
+    }
+    await ack();
   };
 }
 
@@ -69,6 +115,8 @@ export function createSlackApp(options: SlackAppOptions): SlackLambdaHandler {
   });
   const listener = commandListener(options);
   for (const name of SLASH_COMMANDS) app.command(name, listener);
+  const buttons = commandButtonListener(options);
+  for (const actionId of COMMAND_BUTTONS) app.action<BlockAction>(actionId, buttons);
   app.error(async (error) => {
     options.logger.error('Unhandled error in a Slack listener', { error: error.message, code: error.code });
   });

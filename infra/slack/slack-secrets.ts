@@ -43,3 +43,28 @@ export function slackSecretsMiddleware(
     ...ssmOptions,
   } as Parameters<typeof ssm>[0]) as MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>;
 }
+
+/**
+ * The worker's secret: only the bot token (to post graphs and CSV files), from the environment or
+ * SSM. Without either, the worker runs and says files cannot be posted.
+ */
+export function botTokenMiddleware(
+  config: Pick<Config, 'botToken' | 'botTokenParam'>,
+  ssmOptions: { AwsClient?: unknown; disablePrefetch?: boolean; cacheExpiry?: number } = {},
+): MiddlewareObj<unknown, unknown, Error, Context> {
+  if (config.botToken || !config.botTokenParam) {
+    const { botToken } = config;
+    return {
+      before: async function botTokenMiddlewareBefore(request) {
+        Object.assign(request.context, { botToken });
+      },
+    };
+  }
+  return ssm({
+    fetchData: { botToken: config.botTokenParam },
+    setToContext: true,
+    cacheExpiry: SECRETS_CACHE_MS,
+    cacheKey: 'cw-chatops-worker-token',
+    ...ssmOptions,
+  } as Parameters<typeof ssm>[0]) as MiddlewareObj<unknown, unknown, Error, Context>;
+}

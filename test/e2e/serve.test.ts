@@ -66,6 +66,25 @@ describe('npm run serve (end to end over HTTP)', () => {
     expect(blocks).toContain('FunctionName=checkout-api · Sum · period 5m · last 6h');
   });
 
+  it('delivers a Logs Insights result to a real HTTP response_url', async () => {
+    // Prepare
+    const body = slashCommandBody({
+      text: 'logs query /aws/lambda/checkout-api --since 3h filter @message like /ERROR/ | limit 3',
+      response_url: `${responses.url}/commands/T0001/logs`,
+    });
+
+    // Act
+    const ack = await postSigned(body);
+
+    // Assess
+    expect(((await ack.json()) as { text: string }).text).toMatch(/Running the Logs Insights query/);
+    const post = await waitFor(() => responses.posts.find((p) => p.path === '/commands/T0001/logs'));
+    const blocks = JSON.stringify(post.body.blocks);
+    expect(blocks).toContain('ERROR Task timed out');
+    expect(blocks).toMatch(/records matched/);
+    expect(blocks).not.toContain('@ptr');
+  });
+
   it('refuses an unsigned request with 401', async () => {
     const response = await postSigned(slashCommandBody(), 'v0=0000');
     expect(response.status).toBe(401);

@@ -25,6 +25,7 @@ beforeAll(async () => {
   vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'test');
   vi.stubEnv('ACK_BUDGET_MS', '100');
   vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
+  vi.stubEnv('LOG_GROUPS_ALLOWED', '/aws/lambda/checkout-*');
   ({ handler } = (await import('../../../functions/slack.ts')) as unknown as { handler: typeof handler });
 });
 afterAll(() => vi.unstubAllEnvs());
@@ -132,5 +133,83 @@ describe('functions/slack', () => {
     expect(body.text).toMatch(/Which db-instance-id/);
     expect(cloudWatchMock.calls()).toHaveLength(0);
     expect(lambdaMock.calls()).toHaveLength(0);
+  });
+
+  it('hands a Logs Insights query straight to the worker without starting it in the ack', async () => {
+    // Prepare
+    lambdaMock.on(InvokeCommand).resolves({ StatusCode: 202 });
+
+    // Act
+    const response = await invoke(
+      apiGatewayEvent({
+        body: slashCommandBody({ text: 'logs query /aws/lambda/checkout-api --since 1h filter @message like /ERROR/' }),
+      }),
+    );
+
+    // Assess
+    expect(JSON.parse(response.body ?? '{}').text).toMatch(/Running the Logs Insights query/);
+    const payload = JSON.parse(
+      new TextDecoder().decode(lambdaMock.commandCalls(InvokeCommand)[0]?.args[0].input.Payload as Uint8Array),
+    );
+    expect(payload.text).toBe('logs query /aws/lambda/checkout-api --since 1h filter @message like /ERROR/');
+    expect(payload.channelId).toBe('C2147483705');
+  });
+
+  it('refuses a log group outside the allowlist in the ack, before any AWS call', async () => {
+    const response = await invoke(
+      apiGatewayEvent({ body: slashCommandBody({ text: 'logs query /aws/rds/instance/prod/audit' }) }),
+    );
+    const body = JSON.parse(response.body ?? '{}');
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toMatch(
+      /I may not read `\/aws\/rds\/instance\/prod\/audit`. Allowed: `\/aws\/lambda\/checkout-\*`/,
+    );
+    expect(lambdaMock.calls()).toHaveLength(0);
+  });
+
+  it('runs the Graph button through the worker, signature checked like a command', async () => {
+    // Prepare: a block_actions payload as Slack sends it for a button on a message
+    lambdaMock.on(InvokeCommand).resolves({ StatusCode: 202 });
+    const payload = {
+      type: 'block_actions',
+      user: { id: 'U2147483697', username: 'steve', name: 'steve', team_id: 'T0001' },
+      api_app_id: 'A123456',
+      token: 'gIkuvaNzQIHg97ATvDxqgjtO',
+      container: { type: 'message', message_ts: '1764072000.000100', channel_id: 'C2147483705', is_ephemeral: true },
+      trigger_id: '13345224609.738474920.8088930838d88f008e0',
+      team: { id: 'T0001', domain: 'example' },
+      channel: { id: 'C2147483705', name: 'test' },
+      response_url: 'https://hooks.slack.com/actions/T0001/1234/5678',
+      actions: [
+        {
+          action_id: 'cw_metrics_graph',
+          block_id: 'b1',
+          text: { type: 'plain_text', text: 'Graph', emoji: true },
+          value: 'metrics rds cpu orders-db --since 3h --graph',
+          type: 'button',
+          action_ts: '1764072001.000200',
+        },
+      ],
+    };
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+
+    // Act
+    const response = await invoke(apiGatewayEvent({ body }));
+    const forged = await invoke(apiGatewayEvent({ body, signature: 'v0=00' }));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(forged.statusCode).toBe(401);
+    expect(lambdaMock).toHaveReceivedCommandTimes(InvokeCommand, 1);
+    const job = JSON.parse(
+      new TextDecoder().decode(lambdaMock.commandCalls(InvokeCommand)[0]?.args[0].input.Payload as Uint8Array),
+    );
+    expect(job).toMatchObject({
+      command: '/cw',
+      text: 'metrics rds cpu orders-db --since 3h --graph',
+      responseUrl: 'https://hooks.slack.com/actions/T0001/1234/5678',
+      channelId: 'C2147483705',
+      userId: 'U2147483697',
+    });
   });
 });

@@ -4,6 +4,7 @@ import type { CommandInput } from '../../../handlers/commands.ts';
 import { DataSourceBusyError } from '../../../handlers/errors.ts';
 import type { MetricsPort } from '../../../handlers/ports.ts';
 import { expectValidMessage } from '../../fixtures/block-kit.ts';
+import { commandDeps } from '../../fixtures/command-deps.ts';
 import { fakeMetrics, seriesFor } from '../../fixtures/fake-metrics.ts';
 
 const now = () => new Date('2026-11-25T12:00:00Z');
@@ -12,9 +13,7 @@ function deps(metrics: MetricsPort, overrides: Partial<AnswerDeps> = {}) {
   const dispatched: CommandInput[] = [];
   const errors: Error[] = [];
   const all: AnswerDeps = {
-    metrics,
-    region: 'us-east-1',
-    now,
+    ...commandDeps({ metrics, now }),
     ackBudgetMs: 50,
     dispatch: async (input) => {
       dispatched.push(input);

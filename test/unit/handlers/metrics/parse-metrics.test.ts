@@ -22,6 +22,8 @@ describe('handlers/metrics/parse-metrics', () => {
           ],
           sinceSeconds: 10800,
           share: false,
+          graph: false,
+          args: 'AWS/EC2 CPUUtilization InstanceId=i-0abc --since 3h',
         },
       ],
       [
@@ -38,6 +40,8 @@ describe('handlers/metrics/parse-metrics', () => {
           sinceSeconds: 86400,
           periodSeconds: 300,
           share: true,
+          graph: false,
+          args: 'AWS/Lambda Duration FunctionName=checkout-api --stat p99.9 --period 5m --since 1d --share',
         },
       ],
       [
@@ -46,6 +50,8 @@ describe('handlers/metrics/parse-metrics', () => {
           series: [{ namespace: 'MyApp', metricName: 'Orders', dimensions: [], stat: 'Average' }],
           sinceSeconds: 10800,
           share: false,
+          graph: false,
+          args: 'MyApp Orders',
         },
       ],
     ])('parses %j', (text, expected) => {
@@ -104,6 +110,12 @@ describe('handlers/metrics/parse-metrics', () => {
       expect(parse(`lambda errors fn ${flag}`).series[0]?.stat).toBe(stat);
     });
 
+    it('keeps the words as typed for the Graph button, quoting values with spaces', () => {
+      const query = parse('MyApp Latency "Service=checkout api" --since 1h');
+      expect(query.args).toBe('MyApp Latency "Service=checkout api" --since 1h');
+      expect(parse(query.args).series).toEqual(query.series);
+    });
+
     it('accepts flags before the metric and an autocorrected dash', () => {
       expect(parse('—since 1h rds cpu orders-db').sinceSeconds).toBe(3600);
     });
@@ -134,7 +146,8 @@ describe('handlers/metrics/parse-metrics', () => {
       ['rds cpu db --period 2d', /longest period/],
       ['rds cpu db --stat median', /not a statistic/],
       ['rds cpu db --stat p101', /not a statistic/],
-      ['rds cpu db --graph', /Unknown option `--graph`/],
+      ['rds cpu db --graf', /Unknown option `--graf`/],
+      ['rds cpu db --graph=yes', /takes no value/],
       ['rds cpu db --share=yes', /takes no value/],
       [`rds cpu ${Array.from({ length: 21 }, (_, i) => `db${i}`).join(',')}`, /at most 20/],
       ['MyApp M A=1,2,3,4,5 B=1,2,3,4,5', /more than 20 series/],

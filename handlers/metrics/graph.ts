@@ -1,0 +1,64 @@
+import type { FilesPort, MetricImagePort } from '../ports.ts';
+import { escapeMrkdwn, type SlackMessage, section } from '../slack-message.ts';
+import type { MetricsQuery } from './parse-metrics.ts';
+import { renderMetrics } from './render-metrics.ts';
+import { type MetricsDeps, runMetrics } from './run-metrics.ts';
+
+export interface GraphDeps extends MetricsDeps {
+  images: MetricImagePort;
+  files?: FilesPort;
+}
+
+function graphTitle(query: MetricsQuery): string {
+  const names = [...new Set(query.series.map((s) => s.metricName))].join(', ');
+  const dims =
+    query.series.length === 1
+      ? query.series[0]?.dimensions.map((d) => d.value).join(' ')
+      : `${query.series.length} series`;
+  return `${names} ${dims ?? ''}`.trim();
+}
+
+/**
+ * `/cw metrics … --graph`: the summary as usual, and a PNG of the same range posted to the channel
+ * with the summary as its comment. When the picture cannot be posted, the summary still arrives.
+ */
+export async function runMetricsGraph(
+  deps: GraphDeps,
+  query: MetricsQuery,
+  options: { signal?: AbortSignal; channelId?: string },
+): Promise<SlackMessage> {
+  const signal = options.signal ? { signal: options.signal } : {};
+  const result = await runMetrics(deps, query, signal);
+  const summary = renderMetrics(result);
+  const note = (text: string): SlackMessage => ({ ...summary, blocks: [...(summary.blocks ?? []), section(text)] });
+  if (!result.series.some((s) => s.summary)) return summary;
+  if (!deps.files || !options.channelId) return note('_No channel to post the graph to._');
+  try {
+    const png = await deps.images.getMetricImage(
+      {
+        series: query.series,
+        periodSeconds: result.periodSeconds,
+        start: result.start,
+        end: result.end,
+        title: graphTitle(query),
+        width: 800,
+        height: 400,
+      },
+      signal,
+    );
+    const upload = await deps.files.upload({
+      channelId: options.channelId,
+      filename: 'metric.png',
+      title: graphTitle(query),
+      content: png,
+      comment: summary.text,
+      altText: `Graph of ${graphTitle(query)}`,
+    });
+    return note(`:frame_with_picture: Graph posted to the channel${upload.location ? `: ${upload.location}` : '.'}`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return note(
+      `:warning: The graph could not be posted (${escapeMrkdwn(reason)}). If I am not in this channel, invite me and try again.`,
+    );
+  }
+}

@@ -1,0 +1,141 @@
+import {
+  type CloudWatchLogsClient,
+  DescribeQueryDefinitionsCommand,
+  GetQueryResultsCommand,
+  type GetQueryResultsCommandOutput,
+  StartQueryCommand,
+  StopQueryCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
+import { DataSourceAccessError, DataSourceBusyError, UserInputError } from '../../handlers/errors.ts';
+import { LOGS_USAGE } from '../../handlers/logs/parse-logs.ts';
+import type { CallOptions, LogsPort, QueryResults, QueryStatus, SavedQuery } from '../../handlers/ports.ts';
+
+/** A finished query's rows arrive in pages; 10 pages of 10,000 is Logs Insights' own maximum. */
+const MAX_RESULT_PAGES = 10;
+const MAX_SAVED_QUERY_PAGES = 5;
+
+function translate(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  switch (error.name) {
+    case 'MalformedQueryException': {
+      const compile = (error as { queryCompileError?: { message?: string; location?: { startCharOffset?: number } } })
+        .queryCompileError;
+      const where =
+        compile?.location?.startCharOffset !== undefined ? ` (at character ${compile.location.startCharOffset})` : '';
+      return new UserInputError(
+        `Logs Insights could not read the query: ${compile?.message ?? error.message}${where}`,
+        LOGS_USAGE,
+        {
+          cause: error,
+        },
+      );
+    }
+    case 'LimitExceededException':
+      return new DataSourceBusyError('Too many Logs Insights queries are running in this account right now.', {
+        cause: error,
+      });
+    case 'ThrottlingException':
+      return new DataSourceBusyError('CloudWatch Logs is busy (throttling requests).', { cause: error });
+    case 'ResourceNotFoundException':
+      return new UserInputError(`A log group was not found: ${error.message}`, LOGS_USAGE, { cause: error });
+    case 'InvalidParameterException':
+      return new UserInputError(`CloudWatch Logs rejected the query: ${error.message}`, LOGS_USAGE, { cause: error });
+    case 'AccessDeniedException':
+      return new DataSourceAccessError("The bot's AWS role may not query these log groups.", { cause: error });
+    default:
+      return error;
+  }
+}
+
+function toResults(page: GetQueryResultsCommandOutput): QueryResults {
+  const fields: string[] = [];
+  const rows = (page.results ?? []).map((row) => {
+    const out: Record<string, string> = {};
+    for (const cell of row) {
+      if (!cell.field) continue;
+      if (!fields.includes(cell.field)) fields.push(cell.field);
+      out[cell.field] = cell.value ?? '';
+    }
+    return out;
+  });
+  return {
+    status: (page.status ?? 'Unknown') as QueryStatus,
+    fields,
+    rows,
+    statistics: {
+      recordsMatched: page.statistics?.recordsMatched ?? 0,
+      recordsScanned: page.statistics?.recordsScanned ?? 0,
+      bytesScanned: page.statistics?.bytesScanned ?? 0,
+    },
+  };
+}
+
+/** The {@link LogsPort} backed by CloudWatch Logs Insights. */
+export function createCloudWatchLogs(client: CloudWatchLogsClient): LogsPort {
+  const send = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      throw translate(error);
+    }
+  };
+  return {
+    startQuery: (request, options: CallOptions = {}) =>
+      send(async () => {
+        const out = await client.send(
+          new StartQueryCommand({
+            logGroupNames: request.logGroupNames,
+            // Logs Insights takes epoch seconds, both ends inclusive.
+            startTime: Math.floor(request.start.getTime() / 1000),
+            endTime: Math.floor(request.end.getTime() / 1000),
+            queryString: request.queryString,
+            ...(request.limit ? { limit: request.limit } : {}),
+          }),
+          { abortSignal: options.signal },
+        );
+        if (!out.queryId) throw new Error('StartQuery returned no queryId');
+        return out.queryId;
+      }),
+
+    getQueryResults: (queryId, options: CallOptions = {}) =>
+      send(async () => {
+        let page = await client.send(new GetQueryResultsCommand({ queryId }), { abortSignal: options.signal });
+        const merged = toResults(page);
+        // While running the rows are partial; only a complete query's full set is worth paging through.
+        if (merged.status !== 'Complete') return merged;
+        for (let pages = 1; page.nextToken && pages < MAX_RESULT_PAGES; pages++) {
+          page = await client.send(new GetQueryResultsCommand({ queryId, nextToken: page.nextToken }), {
+            abortSignal: options.signal,
+          });
+          const next = toResults(page);
+          for (const f of next.fields) if (!merged.fields.includes(f)) merged.fields.push(f);
+          merged.rows.push(...next.rows);
+        }
+        return merged;
+      }),
+
+    stopQuery: (queryId) =>
+      send(async () => {
+        await client.send(new StopQueryCommand({ queryId }));
+      }),
+
+    listSavedQueries: (options: CallOptions = {}) =>
+      send(async () => {
+        const saved: SavedQuery[] = [];
+        let nextToken: string | undefined;
+        let pages = 0;
+        do {
+          const page = await client.send(new DescribeQueryDefinitionsCommand({ maxResults: 1000, nextToken }), {
+            abortSignal: options.signal,
+          });
+          for (const q of page.queryDefinitions ?? []) {
+            if (q.name && q.queryString)
+              saved.push({ name: q.name, queryString: q.queryString, logGroupNames: q.logGroupNames ?? [] });
+          }
+          nextToken = page.nextToken;
+          pages++;
+        } while (nextToken && pages < MAX_SAVED_QUERY_PAGES);
+        return saved;
+      }),
+  };
+}

@@ -1,0 +1,16 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { FilesPort } from '../../handlers/ports.ts';
+
+/** For `npm start`, where there is no Slack: files the bot would post are written to a folder instead. */
+export function createLocalFiles(folder = resolve('.cw-chatops-files')): FilesPort {
+  return {
+    async upload(file) {
+      await mkdir(folder, { recursive: true });
+      const safe = file.filename.replace(/[^\w.-]+/g, '_');
+      const path = join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${safe}`);
+      await writeFile(path, file.content);
+      return { location: path };
+    },
+  };
+}

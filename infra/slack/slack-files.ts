@@ -1,0 +1,24 @@
+import type { WebClient } from '@slack/web-api';
+import type { FilesPort } from '../../handlers/ports.ts';
+
+/**
+ * Shares files in a channel with files.uploadV2 (getUploadURLExternal → upload →
+ * completeUploadExternal); needs the `files:write` scope and the bot in the channel.
+ */
+export function createSlackFiles(client: WebClient): FilesPort {
+  return {
+    async upload(file) {
+      const content = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content);
+      const result = await client.filesUploadV2({
+        channel_id: file.channelId,
+        file: content,
+        filename: file.filename,
+        title: file.title,
+        ...(file.comment ? { initial_comment: file.comment } : {}),
+        ...(file.altText ? { alt_text: file.altText } : {}),
+      });
+      const uploaded = (result as { files?: { files?: { permalink?: string }[] }[] }).files?.[0]?.files?.[0];
+      return uploaded?.permalink ? { location: uploaded.permalink } : {};
+    },
+  };
+}

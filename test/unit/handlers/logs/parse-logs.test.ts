@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { UserInputError } from '../../../../handlers/errors.ts';
+import { isAllowed, parseAllowlist, refusedGroups } from '../../../../handlers/logs/allowlist.ts';
+import { toCsv } from '../../../../handlers/logs/csv.ts';
+import {
+  DEFAULT_QUERY,
+  LOGS_USAGE,
+  parseLogsQuery,
+  parseSavedQueryRun,
+  resolveRange,
+} from '../../../../handlers/logs/parse-logs.ts';
+
+describe('handlers/logs/parse-logs', () => {
+  it('keeps the query exactly as typed, quotes, pipes and regexes included', () => {
+    // Act
+    const query = parseLogsQuery(
+      '/aws/lambda/a,/aws/lambda/b --since 1h --limit 50 filter @message like /ERROR|WARN/ and @message != "x y" | stats count(*) by bin(5m)',
+    );
+
+    // Assess
+    expect(query).toEqual({
+      logGroupNames: ['/aws/lambda/a', '/aws/lambda/b'],
+      range: { sinceSeconds: 3600 },
+      limit: 50,
+      queryString: 'filter @message like /ERROR|WARN/ and @message != "x y" | stats count(*) by bin(5m)',
+    });
+  });
+
+  it('defaults to the latest 20 messages of the last 15 minutes', () => {
+    expect(parseLogsQuery('/ecs/web')).toEqual({
+      logGroupNames: ['/ecs/web'],
+      range: { sinceSeconds: 900 },
+      limit: undefined,
+      queryString: DEFAULT_QUERY,
+    });
+  });
+
+  it('undoes Slack’s entities, curly quotes and autocorrected dashes', () => {
+    const query = parseLogsQuery('/ecs/web —since 2h filter @message like “a &amp; b” and @x &gt; 3');
+    expect(query.range).toEqual({ sinceSeconds: 7200 });
+    expect(query.queryString).toBe('filter @message like "a & b" and @x > 3');
+  });
+
+  it('reads an absolute range', () => {
+    const query = parseLogsQuery('/ecs/web --from 2026-11-25T09:00:00Z --to=2026-11-25T10:30:00Z');
+    expect(query.range).toEqual({ from: new Date('2026-11-25T09:00:00Z'), to: new Date('2026-11-25T10:30:00Z') });
+  });
+
+  it.each([
+    ['', /Which log group/],
+    ['--since 1h', /Which log group/],
+    ['/a,,/b', /empty log group/],
+    ['/a --since soon', /not a duration/],
+    ['/a --since', /needs a value/],
+    ['/a --limit 0', /1 to 10000/],
+    ['/a --limit 20000', /1 to 10000/],
+    ['/a --from yesterday', /not a time/],
+    ['/a --to 2026-11-25T10:00:00Z', /needs a `--from`/],
+    ['/a --since 1h --from 2026-11-25T10:00:00Z', /either `--since`/],
+    ['/a --verbose fields @message', /Unknown option `--verbose`/],
+    [Array.from({ length: 51 }, (_, i) => `/g${i}`).join(','), /At most 50/],
+  ])('rejects %j with the usage', (text, reason) => {
+    expect(() => parseLogsQuery(text)).toThrow(reason);
+    expect(() => parseLogsQuery(text)).toThrow(UserInputError);
+  });
+
+  it('reads a saved query’s name with spaces, then its options', () => {
+    expect(parseSavedQueryRun('checkout errors --since 3h --limit 10')).toEqual({
+      name: 'checkout errors',
+      range: { sinceSeconds: 10800 },
+      limit: 10,
+    });
+    expect(() => parseSavedQueryRun('')).toThrow(/Which saved query/);
+  });
+
+  it('resolves ranges against the clock and refuses ranges over the cap or backwards', () => {
+    const now = new Date('2026-11-25T12:00:00Z');
+    expect(resolveRange({ sinceSeconds: 3600 }, now, 86400)).toEqual({
+      start: new Date('2026-11-25T11:00:00Z'),
+      end: now,
+    });
+    expect(() => resolveRange({ sinceSeconds: 2 * 86400 }, now, 86400)).toThrow(/more than 1d/);
+    expect(() => resolveRange({ from: now, to: new Date('2026-11-25T11:00:00Z') }, now, 86400)).toThrow(/before/);
+  });
+
+  it('never crashes on arbitrary text, and every rejection carries the usage', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120 }), (text) => {
+        try {
+          const q = parseLogsQuery(text);
+          expect(q.logGroupNames.length).toBeGreaterThan(0);
+        } catch (error) {
+          expect(error).toBeInstanceOf(UserInputError);
+          expect((error as UserInputError).usage).toBe(LOGS_USAGE);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('handlers/logs/allowlist', () => {
+  it('allows exact names and prefixes ending in *', () => {
+    const allowed = parseAllowlist(' /ecs/web , /aws/lambda/checkout-* ,,');
+    expect(allowed).toEqual(['/ecs/web', '/aws/lambda/checkout-*']);
+    expect(isAllowed('/ecs/web', allowed)).toBe(true);
+    expect(isAllowed('/ecs/web-2', allowed)).toBe(false);
+    expect(isAllowed('/aws/lambda/checkout-api', allowed)).toBe(true);
+    expect(isAllowed('/aws/lambda/payments', allowed)).toBe(false);
+    expect(refusedGroups(['/ecs/web', '/x', '/y'], allowed)).toEqual(['/x', '/y']);
+  });
+
+  it('allows nothing when empty, and no group that is not under an allowed prefix', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.array(fc.string()), (group, names) => {
+        expect(isAllowed(group, [])).toBe(false);
+        const exact = names.filter((n) => !n.endsWith('*'));
+        expect(isAllowed(group, exact)).toBe(exact.includes(group));
+        expect(isAllowed(`${group}suffix`, [`${group}*`])).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('handlers/logs/csv', () => {
+  it('quotes commas, quotes and line breaks as RFC 4180 asks', () => {
+    expect(toCsv(['a', 'b'], [{ a: 'x,y', b: 'say "hi"\nbye' }, { a: 'plain' }])).toBe(
+      'a,b\r\n"x,y","say ""hi""\nbye"\r\nplain,\r\n',
+    );
+  });
+});
