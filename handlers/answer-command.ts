@@ -67,14 +67,32 @@ export async function completeCommand(
   deps: CommandDeps & Pick<AnswerDeps, 'reportError'>,
   options: { deadlineMs: number; reference: string; progress?: RunContext['progress'] },
 ): Promise<SlackMessage> {
+  return completeWork(
+    async (signal) => {
+      const plan = planCommand(input, deps);
+      if (plan.kind === 'reply') return plan.message;
+      return plan.run(deps, signal, {
+        ...(input.channelId ? { channelId: input.channelId } : {}),
+        ...(options.progress ? { progress: options.progress } : {}),
+      });
+    },
+    deps,
+    options,
+  );
+}
+
+/**
+ * Runs work under a deadline and turns every failure into a message: a timeout says so, an
+ * exposed error is shown, anything else is logged and shown as a reference.
+ */
+export async function completeWork(
+  work: (signal: AbortSignal) => Promise<SlackMessage>,
+  deps: Pick<AnswerDeps, 'reportError'>,
+  options: { deadlineMs: number; reference: string },
+): Promise<SlackMessage> {
   const signal = AbortSignal.timeout(Math.max(1, options.deadlineMs));
   try {
-    const plan = planCommand(input, deps);
-    if (plan.kind === 'reply') return plan.message;
-    return await plan.run(deps, signal, {
-      ...(input.channelId ? { channelId: input.channelId } : {}),
-      ...(options.progress ? { progress: options.progress } : {}),
-    });
+    return await work(signal);
   } catch (e) {
     if (signal.aborted) {
       return ephemeral(

@@ -1,4 +1,5 @@
-import { type AnswerDeps, completeCommand } from '../handlers/answer-command.ts';
+import { completeAlarmAction } from '../handlers/alarm-actions.ts';
+import { type AnswerDeps, completeCommand, completeWork } from '../handlers/answer-command.ts';
 import type { CommandDeps } from '../handlers/commands.ts';
 import type { SlackMessage } from '../handlers/slack-message.ts';
 import { postToResponseUrl } from './slack/response-url.ts';
@@ -27,7 +28,29 @@ export async function runWorkerJob(job: WorkerJob, deps: WorkerDeps, deadlineMs:
     // Progress is best effort: a failed update must not fail the command.
     await post(job.responseUrl, { ...update, replace_original: true }, { attempts: 1 }).catch(() => undefined);
   };
-  const message = await completeCommand(job, deps, { deadlineMs, reference: job.reference, progress });
-  await post(job.responseUrl, { ...message, replace_original: true });
+  const { action } = job;
+  const message = action
+    ? await completeWork(
+        (signal) =>
+          completeAlarmAction(
+            action.id,
+            action.value,
+            { channelId: job.channelId, ...(action.threadTs ? { threadTs: action.threadTs } : {}) },
+            deps,
+            // No progress: it would replace the alarm message the button is on.
+            { signal, channelId: job.channelId },
+          ),
+        deps,
+        { deadlineMs, reference: job.reference },
+      )
+    : await completeCommand(job, deps, { deadlineMs, reference: job.reference, progress });
+  // A command's answer replaces its "working on it"; a button on an alarm message answers beside it,
+  // only to the person who pressed, and leaves the alarm message alone.
+  await post(
+    job.responseUrl,
+    action
+      ? { ...message, response_type: 'ephemeral', replace_original: false }
+      : { ...message, replace_original: true },
+  );
   return { delivered: true };
 }

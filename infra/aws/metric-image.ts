@@ -15,12 +15,17 @@ export function metricWidget(request: MetricImageRequest, region: string): strin
     width: request.width ?? 800,
     height: request.height ?? 400,
     timezone: '+0000',
-    metrics: request.series.map((s) => [
-      s.namespace,
-      s.metricName,
-      ...s.dimensions.flatMap((d) => [d.name, d.value]),
-      { stat: s.stat },
-    ]),
+    metrics: [
+      ...request.series.map((s) => [
+        s.namespace,
+        s.metricName,
+        ...s.dimensions.flatMap((d) => [d.name, d.value]),
+        { stat: s.stat, ...(s.id ? { id: s.id } : {}), ...(s.visible === false ? { visible: false } : {}) },
+      ]),
+      ...(request.expressions ?? []).map((e) => [
+        { expression: e.expression, id: e.id, ...(e.label ? { label: e.label } : {}) },
+      ]),
+    ],
   });
 }
 

@@ -18,6 +18,12 @@ const EMOJI: Record<string, string> = {
   frame_with_picture: '🖼️',
   mag: '🔍',
   grey_question: '❔',
+  large_orange_circle: '🟠',
+  large_yellow_circle: '🟡',
+  bulb: '💡',
+  thinking_face: '🤔',
+  information_source: 'ℹ️',
+  books: '📚',
 };
 
 export interface Style {

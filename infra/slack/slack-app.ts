@@ -8,6 +8,7 @@ import {
   type SlackCommandMiddlewareArgs,
 } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { ALARM_ACTIONS } from '../../handlers/alarms/buttons.ts';
 import { type AnswerDeps, answerCommand } from '../../handlers/answer-command.ts';
 import { GRAPH_ACTION } from '../../handlers/metrics/render-metrics.ts';
 import type { WorkerJob } from '../worker-job.ts';
@@ -25,7 +26,7 @@ export interface SlackAppOptions {
 export type SlackLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
 /** The commands this app answers; the Slack app manifest declares the same. */
-export const SLASH_COMMANDS = ['/cw'] as const;
+export const SLASH_COMMANDS = ['/cw', '/dbadvice'] as const;
 
 /**
  * One listener for every command: answer in the ack when it is quick, else hand the command to
@@ -96,6 +97,39 @@ export function commandButtonListener(options: Pick<SlackAppOptions, 'dispatchJo
   };
 }
 
+/**
+ * The alarm message's buttons: the value (an AlarmActionValue) and the message's thread go to the
+ * worker, which posts the graph in the thread or the logs to the person who pressed.
+ */
+export function alarmButtonListener(options: Pick<SlackAppOptions, 'dispatchJob' | 'logger'>) {
+  return async function alarmButtonListenerCallback({
+    ack,
+    action,
+    body,
+    context,
+  }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> {
+    const reference = typeof context.requestId === 'string' ? context.requestId : randomUUID();
+    const value = action.type === 'button' ? action.value : undefined;
+    const container = body.container as { message_ts?: string; thread_ts?: string } | undefined;
+    const threadTs = container?.thread_ts ?? container?.message_ts;
+    if (value && body.response_url && body.channel?.id) {
+      await options.dispatchJob({
+        command: '/cw',
+        text: '',
+        responseUrl: body.response_url,
+        userId: body.user.id,
+        channelId: body.channel.id,
+        teamId: body.team?.id ?? '',
+        reference,
+        action: { id: action.action_id, value, ...(threadTs ? { threadTs } : {}) },
+      });
+    } else {
+      options.logger.warn('An alarm button arrived without what it needs', { reference, actionId: action.action_id });
+    }
+    await ack();
+  };
+}
+
 /** Bolt on API Gateway: the receiver verifies the signature, the listener answers within 3 s. */
 export function createSlackApp(options: SlackAppOptions): SlackLambdaHandler {
   const logger = toBoltLogger(options.logger);
@@ -117,6 +151,8 @@ export function createSlackApp(options: SlackAppOptions): SlackLambdaHandler {
   for (const name of SLASH_COMMANDS) app.command(name, listener);
   const buttons = commandButtonListener(options);
   for (const actionId of COMMAND_BUTTONS) app.action<BlockAction>(actionId, buttons);
+  const alarmButtons = alarmButtonListener(options);
+  for (const actionId of Object.values(ALARM_ACTIONS)) app.action<BlockAction>(actionId, alarmButtons);
   app.error(async (error) => {
     options.logger.error('Unhandled error in a Slack listener', { error: error.message, code: error.code });
   });

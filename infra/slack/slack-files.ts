@@ -1,4 +1,4 @@
-import type { WebClient } from '@slack/web-api';
+import type { FilesUploadV2Arguments, WebClient } from '@slack/web-api';
 import type { FilesPort } from '../../handlers/ports.ts';
 
 /**
@@ -9,14 +9,17 @@ export function createSlackFiles(client: WebClient): FilesPort {
   return {
     async upload(file) {
       const content = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : Buffer.from(file.content);
-      const result = await client.filesUploadV2({
+      const common = {
         channel_id: file.channelId,
         file: content,
         filename: file.filename,
         title: file.title,
         ...(file.comment ? { initial_comment: file.comment } : {}),
         ...(file.altText ? { alt_text: file.altText } : {}),
-      });
+      };
+      // The SDK's types want thread_ts either set or absent, not undefined.
+      const args: FilesUploadV2Arguments = file.threadTs ? { ...common, thread_ts: file.threadTs } : common;
+      const result = await client.filesUploadV2(args);
       const uploaded = (result as { files?: { files?: { permalink?: string }[] }[] }).files?.[0]?.files?.[0];
       return uploaded?.permalink ? { location: uploaded.permalink } : {};
     },

@@ -1,0 +1,133 @@
+/**
+ * The alarm-relay Lambda: the target of the EventBridge rule on `aws.cloudwatch` /
+ * `CloudWatch Alarm State Change`. Composition only; what it does lives in handlers/alarms/.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { AlarmChange } from '../handlers/alarms/alarm-event.ts';
+import { alarmGraphRequest } from '../handlers/alarms/alarm-graph.ts';
+import { createInMemoryAlarmStore } from '../handlers/alarms/in-memory-store.ts';
+import type { DeadLetter, SlackPoster } from '../handlers/alarms/ports.ts';
+import { type RelayResult, relayAlarm } from '../handlers/alarms/relay.ts';
+import type { FilesPort } from '../handlers/ports.ts';
+import { loadAlarmRoutes } from '../infra/alarm-routes.ts';
+import { createDynamoAlarmStore } from '../infra/aws/alarm-store.ts';
+import { createSqsDeadLetter } from '../infra/aws/dead-letter.ts';
+import { ConfigError, loadConfig } from '../infra/config.ts';
+import { createCommandDeps } from '../infra/data-source.ts';
+import { createLogger } from '../infra/logger.ts';
+import { createSlackFiles } from '../infra/slack/slack-files.ts';
+import { createSlackPoster } from '../infra/slack/slack-poster.ts';
+import { botTokenMiddleware, type SlackSecrets } from '../infra/slack/slack-secrets.ts';
+import { createWebClient } from '../infra/slack/web-client.ts';
+
+/** Kept back from the Lambda timeout so a failure is thrown (and retried) rather than timed out. */
+const RESERVE_MS = 5000;
+
+const config = loadConfig();
+const logger = createLogger('cw-chatops-alarm-relay');
+// Fails the cold start on a bad routing file: every event would otherwise go astray.
+const routing = loadAlarmRoutes(config.alarmRoutesFile, config.alarmDefaultChannel);
+if (!config.botToken && !config.botTokenParam) {
+  throw new ConfigError('Set SLACK_BOT_TOKEN (local runs) or SLACK_BOT_TOKEN_PARAM (an SSM parameter name).');
+}
+const store = config.alarmTableName
+  ? createDynamoAlarmStore(new DynamoDBClient({ region: config.region }), config.alarmTableName)
+  : createInMemoryAlarmStore();
+if (!config.alarmTableName && process.env.AWS_LAMBDA_FUNCTION_NAME) {
+  // Memory is per Lambda instance: dedupe, threads and storm counts would not be shared.
+  logger.warn('ALARM_TABLE_NAME is not set; using an in-memory store (local runs only)');
+}
+const deadLetter: DeadLetter = config.alarmDlqUrl
+  ? createSqsDeadLetter(new SQSClient({ region: config.region }), config.alarmDlqUrl)
+  : async (_event, problems) => logger.warn('ALARM_DLQ_URL is not set; dropping the invalid event', { problems });
+
+type TokenContext = Context & SlackSecrets;
+
+/** The graph posted under a new ALARM: the hour before the change. */
+const RELAY_GRAPH_WINDOW = { beforeMinutes: 60, afterMinutes: 5 };
+const images = createCommandDeps(config).images;
+
+/** Built once per bot token: the token may arrive from SSM on the first invocation. */
+let filesFor: { token: string; files: FilesPort } | undefined;
+function files(token: string | undefined): FilesPort | undefined {
+  if (!token) return undefined;
+  if (filesFor?.token !== token)
+    filesFor = { token, files: createSlackFiles(createWebClient(token, config.slackApiUrl)) };
+  return filesFor.files;
+}
+
+/** GetMetricWidgetImage of the alarm's metric, posted in its thread; the relay logs and swallows failures. */
+function graphPoster(token: string | undefined) {
+  return async (change: AlarmChange, channel: string, threadTs: string) => {
+    const request = alarmGraphRequest(
+      {
+        alarmName: change.alarmName,
+        metrics: change.metrics.flatMap((m) => (m.metricStat ? [m.metricStat] : [])),
+        expressions: change.metrics.flatMap((m) =>
+          m.expression ? [{ id: m.id, expression: m.expression, ...(m.label ? { label: m.label } : {}) }] : [],
+        ),
+        changedAt: change.state.timestamp,
+      },
+      new Date(),
+      RELAY_GRAPH_WINDOW,
+    );
+    const store = files(token);
+    if (!request || !store) return;
+    const png = await images.getMetricImage(request);
+    await store.upload({
+      channelId: channel,
+      threadTs,
+      filename: 'alarm.png',
+      title: `${change.alarmName}: the hour before the change`,
+      content: png,
+      altText: `Graph of ${change.alarmName}`,
+    });
+  };
+}
+
+let poster: { token: string | undefined; poster: SlackPoster; deadline: { ms: number } } | undefined;
+function posterFor(token: string | undefined) {
+  if (poster?.token !== token || !poster) {
+    const deadline = { ms: 0 };
+    poster = {
+      token,
+      deadline,
+      poster: createSlackPoster({ token, slackApiUrl: config.slackApiUrl, deadlineMs: () => deadline.ms }),
+    };
+  }
+  return poster;
+}
+
+/** The alarm name and event id as log keys, read leniently: invalid events are logged too. */
+function logKeys(event: unknown) {
+  const e = event as { id?: unknown; detail?: { alarmName?: unknown } } | null;
+  return { eventId: String(e?.id ?? 'none'), alarmName: String(e?.detail?.alarmName ?? 'none') };
+}
+
+export const handler = middy<unknown, RelayResult, Error, Context>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(botTokenMiddleware(config))
+  .handler(async (event, context) => {
+    logger.appendKeys(logKeys(event));
+    const slack = posterFor((context as TokenContext).botToken);
+    const deadlineMs = Date.now() + context.getRemainingTimeInMillis() - RESERVE_MS;
+    slack.deadline.ms = deadlineMs;
+    return relayAlarm(
+      {
+        routing,
+        store,
+        poster: slack.poster,
+        deadLetter,
+        logger,
+        now: Date.now,
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        deadlineMs,
+        attachGraph: graphPoster((context as TokenContext).botToken),
+      },
+      event,
+    );
+  });

@@ -1,0 +1,94 @@
+import { alarmGraphRequest } from './alarms/alarm-graph.ts';
+import type { AlarmActionValue } from './alarms/buttons.ts';
+import { ALARM_ACTIONS, decodeAlarmAction } from './alarms/buttons.ts';
+import type { CommandDeps } from './commands.ts';
+import { type LogsRunContext, runLogsQuery } from './logs/run-logs.ts';
+import { ephemeral, escapeMrkdwn, type SlackMessage } from './slack-message.ts';
+
+/** Where a button was pressed: the message it was on, so a graph can go into that message's thread. */
+export interface ButtonPlace {
+  channelId: string;
+  threadTs?: string;
+}
+
+/** The "Graph" button shows a wider window than the graph posted with the alarm. */
+const BUTTON_GRAPH_WINDOW = { beforeMinutes: 180, afterMinutes: 60 };
+/** "Logs around this time": errors from 15 minutes before the change to 5 minutes after. */
+const LOGS_BEFORE_MS = 15 * 60_000;
+const LOGS_AFTER_MS = 5 * 60_000;
+export const ERRORS_QUERY =
+  'fields @timestamp, @message, @logStream | filter @message like /(?i)(error|exception|fail|timed? ?out|panic)/ | sort @timestamp desc | limit 100';
+
+/** The alarm message's buttons, run by the worker. Every outcome is a message to the person who pressed. */
+export async function completeAlarmAction(
+  actionId: string,
+  rawValue: string,
+  place: ButtonPlace,
+  deps: CommandDeps,
+  run: LogsRunContext,
+): Promise<SlackMessage> {
+  const value = decodeAlarmAction(rawValue);
+  if (!value)
+    return ephemeral(':warning: This button is from an older version of the bot; it carries nothing I can use.');
+  if (actionId === ALARM_ACTIONS.graph) return alarmGraph(value, place, deps, run.signal);
+  if (actionId === ALARM_ACTIONS.logs) return alarmLogs(value, deps, run);
+  return ephemeral(`:warning: I do not know the button \`${escapeMrkdwn(actionId)}\`.`);
+}
+
+async function alarmGraph(value: AlarmActionValue, place: ButtonPlace, deps: CommandDeps, signal?: AbortSignal) {
+  const request = alarmGraphRequest(
+    {
+      alarmName: value.alarmName,
+      metrics: value.metrics,
+      expressions: value.expressions,
+      changedAt: new Date(value.changedAt),
+    },
+    deps.now(),
+    BUTTON_GRAPH_WINDOW,
+  );
+  if (!request)
+    return ephemeral(
+      `:information_source: \`${escapeMrkdwn(value.alarmName)}\` has no metric to draw (a composite alarm, or its metrics did not fit in the button).`,
+    );
+  if (!deps.files) return ephemeral(':warning: I have no Slack token to post files with.');
+  try {
+    const png = await deps.images.getMetricImage(request, signal ? { signal } : {});
+    await deps.files.upload({
+      channelId: place.channelId,
+      ...(place.threadTs ? { threadTs: place.threadTs } : {}),
+      filename: 'alarm.png',
+      title: `${value.alarmName}: 3 h before the change`,
+      content: png,
+      altText: `Graph of ${value.alarmName} around ${value.changedAt}`,
+    });
+    return ephemeral(`:frame_with_picture: Posted the graph of \`${escapeMrkdwn(value.alarmName)}\` in the thread.`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return ephemeral(
+      `:warning: The graph could not be posted (${escapeMrkdwn(reason)}). If I am not in this channel, invite me.`,
+    );
+  }
+}
+
+async function alarmLogs(value: AlarmActionValue, deps: CommandDeps, run: LogsRunContext) {
+  if (!value.logGroups?.length) {
+    return ephemeral(
+      `:information_source: The route for \`${escapeMrkdwn(value.alarmName)}\` names no log groups I could carry in the button. Try \`/cw logs query <group> --from … --to …\`.`,
+    );
+  }
+  const changedAt = new Date(value.changedAt).getTime();
+  return runLogsQuery(
+    deps,
+    {
+      logGroupNames: value.logGroups,
+      range: {
+        from: new Date(changedAt - LOGS_BEFORE_MS),
+        to: new Date(Math.min(deps.now().getTime(), changedAt + LOGS_AFTER_MS)),
+      },
+      limit: undefined,
+      queryString: ERRORS_QUERY,
+    },
+    run,
+    `Errors around ${value.alarmName}`,
+  );
+}

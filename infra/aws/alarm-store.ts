@@ -1,0 +1,228 @@
+import {
+  type AttributeValue,
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import type { AlarmStateValue } from '../../handlers/alarms/alarm-event.ts';
+import type { AlarmStore, AlarmThread, DigestEntry, StormWindow } from '../../handlers/alarms/ports.ts';
+
+/**
+ * The relay's state in one DynamoDB table (string hash key `pk`, TTL attribute `expiresAt`):
+ * - `event#<id>`: the de-duplication claim of an EventBridge event;
+ * - `thread#<channel>#<alarm ARN>`: where an alarm's thread is and what its parent shows;
+ * - `storm#<channel>#<window start>`: a channel's per-minute alarm count and storm digest.
+ * Every race between concurrent invocations is settled by a conditional write or an atomic ADD.
+ */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+const DAY_S = 86_400;
+/** Lambda keeps an async event up to 6 h and EventBridge retries for 24 h; two days covers both. */
+const EVENT_TTL_S = 2 * DAY_S;
+/** A thread outlives a long incident; after this the next change starts a new one. */
+const THREAD_TTL_S = 14 * DAY_S;
+const STORM_TTL_S = DAY_S;
+
+const S = (value: string): AttributeValue => ({ S: value });
+const N = (value: number): AttributeValue => ({ N: String(value) });
+const expires = (nowMs: number, ttlS: number) => N(Math.floor(nowMs / 1000) + ttlS);
+const str = (item: Record<string, AttributeValue> | undefined, key: string) => item?.[key]?.S;
+const num = (item: Record<string, AttributeValue> | undefined, key: string) => Number(item?.[key]?.N ?? 0);
+
+async function conditional(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+function entryToItem(entry: DigestEntry): AttributeValue {
+  return {
+    M: {
+      eventId: S(entry.eventId),
+      alarmName: S(entry.alarmName),
+      state: S(entry.state),
+      atMs: N(entry.atMs),
+      region: S(entry.region),
+      account: S(entry.account),
+    },
+  };
+}
+
+function itemToEntry(value: AttributeValue): DigestEntry {
+  const m = value.M;
+  return {
+    eventId: str(m, 'eventId') ?? '',
+    alarmName: str(m, 'alarmName') ?? '',
+    state: (str(m, 'state') ?? 'ALARM') as AlarmStateValue,
+    atMs: num(m, 'atMs'),
+    region: str(m, 'region') ?? '',
+    account: str(m, 'account') ?? '',
+  };
+}
+
+export function createDynamoAlarmStore(client: DynamoDBClient, tableName: string, now = Date.now): AlarmStore {
+  const TableName = tableName;
+  const key = (pk: string) => ({ pk: S(pk) });
+  const stormKey = (channel: string, start: number) => key(`storm#${channel}#${start}`);
+  const get = async (pk: Record<string, AttributeValue>) =>
+    (await client.send(new GetItemCommand({ TableName, Key: pk, ConsistentRead: true }))).Item;
+
+  return {
+    claimEvent: (eventId, nowMs, lockMs) =>
+      conditional(
+        client.send(
+          new PutItemCommand({
+            TableName,
+            Item: {
+              ...key(`event#${eventId}`),
+              status: S('pending'),
+              lockedUntil: N(nowMs + lockMs),
+              [TTL_ATTRIBUTE]: expires(nowMs, EVENT_TTL_S),
+            },
+            // Free, or claimed by an attempt that died without finishing or giving it back.
+            ConditionExpression: 'attribute_not_exists(pk) OR (#status = :pending AND lockedUntil <= :now)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':pending': S('pending'), ':now': N(nowMs) },
+          }),
+        ),
+      ),
+    async completeEvent(eventId, nowMs) {
+      await client.send(
+        new UpdateItemCommand({
+          TableName,
+          Key: key(`event#${eventId}`),
+          UpdateExpression: 'SET #status = :done, #ttl = :ttl REMOVE lockedUntil',
+          ExpressionAttributeNames: { '#status': 'status', '#ttl': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: { ':done': S('done'), ':ttl': expires(nowMs, EVENT_TTL_S) },
+        }),
+      );
+    },
+    async releaseEvent(eventId) {
+      await conditional(
+        client.send(
+          new DeleteItemCommand({
+            TableName,
+            Key: key(`event#${eventId}`),
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':pending': S('pending') },
+          }),
+        ),
+      );
+    },
+    async getThread(channel, alarmArn) {
+      const item = await get(key(`thread#${channel}#${alarmArn}`));
+      if (!item) return undefined;
+      return {
+        channel,
+        alarmArn,
+        ts: str(item, 'ts') ?? '',
+        openedAtMs: num(item, 'openedAtMs'),
+        state: (str(item, 'state') ?? 'ALARM') as AlarmStateValue,
+        lastChangeMs: num(item, 'lastChangeMs'),
+        parentEvent: str(item, 'parentEvent') ?? '{}',
+      } satisfies AlarmThread;
+    },
+    saveThread: (thread) =>
+      conditional(
+        client.send(
+          new PutItemCommand({
+            TableName,
+            Item: {
+              ...key(`thread#${thread.channel}#${thread.alarmArn}`),
+              ts: S(thread.ts),
+              openedAtMs: N(thread.openedAtMs),
+              state: S(thread.state),
+              lastChangeMs: N(thread.lastChangeMs),
+              parentEvent: S(thread.parentEvent),
+              [TTL_ATTRIBUTE]: expires(now(), THREAD_TTL_S),
+            },
+            // Events can arrive out of order; an older one never overwrites what the parent shows.
+            ConditionExpression: 'attribute_not_exists(pk) OR lastChangeMs <= :t',
+            ExpressionAttributeValues: { ':t': N(thread.lastChangeMs) },
+          }),
+        ),
+      ),
+    async countTopLevel(channel, start) {
+      const result = await client.send(
+        new UpdateItemCommand({
+          TableName,
+          Key: stormKey(channel, start),
+          UpdateExpression: 'ADD #count :one SET #ttl = :ttl',
+          ExpressionAttributeNames: { '#count': 'count', '#ttl': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: { ':one': N(1), ':ttl': expires(start, STORM_TTL_S) },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return num(result.Attributes, 'count');
+    },
+    async windowCount(channel, start) {
+      return num(await get(stormKey(channel, start)), 'count');
+    },
+    async appendDigest(channel, start, entry) {
+      const result = await client.send(
+        new UpdateItemCommand({
+          TableName,
+          Key: stormKey(channel, start),
+          UpdateExpression: 'SET entries = list_append(if_not_exists(entries, :empty), :entry), #ttl = :ttl',
+          ExpressionAttributeNames: { '#ttl': TTL_ATTRIBUTE },
+          ExpressionAttributeValues: {
+            ':empty': { L: [] },
+            ':entry': { L: [entryToItem(entry)] },
+            ':ttl': expires(start, STORM_TTL_S),
+          },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return result.Attributes?.entries?.L?.length ?? 0;
+    },
+    async readDigest(channel, start): Promise<StormWindow> {
+      const item = await get(stormKey(channel, start));
+      return {
+        count: num(item, 'count'),
+        entries: (item?.entries?.L ?? []).map(itemToEntry),
+        ts: str(item, 'ts'),
+        renderedLength: num(item, 'renderedLength'),
+        renderLockUntilMs: num(item, 'renderLockUntil'),
+      };
+    },
+    claimDigestRender: (channel, start, nowMs, untilMs) =>
+      conditional(
+        client.send(
+          new UpdateItemCommand({
+            TableName,
+            Key: stormKey(channel, start),
+            UpdateExpression: 'SET renderLockUntil = :until',
+            ConditionExpression: 'attribute_not_exists(renderLockUntil) OR renderLockUntil <= :now',
+            ExpressionAttributeValues: { ':until': N(untilMs), ':now': N(nowMs) },
+          }),
+        ),
+      ),
+    async saveDigestRender(channel, start, render) {
+      // A slower render that read fewer entries must not make the count go back.
+      await conditional(
+        client.send(
+          new UpdateItemCommand({
+            TableName,
+            Key: stormKey(channel, start),
+            UpdateExpression: 'SET #ts = if_not_exists(#ts, :ts), renderedLength = :len, renderLockUntil = :next',
+            ConditionExpression: 'attribute_not_exists(renderedLength) OR renderedLength <= :len',
+            ExpressionAttributeNames: { '#ts': 'ts' },
+            ExpressionAttributeValues: {
+              ':ts': S(render.ts),
+              ':len': N(render.renderedLength),
+              ':next': N(render.nextRenderAtMs),
+            },
+          }),
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,229 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AlarmChange } from '../../../../handlers/alarms/alarm-event.ts';
+import { createInMemoryAlarmStore } from '../../../../handlers/alarms/in-memory-store.ts';
+import { type RelayDeps, relayAlarm } from '../../../../handlers/alarms/relay.ts';
+import { validateAlarmRouting } from '../../../../handlers/alarms/routes.ts';
+import { createSlackPoster } from '../../../../infra/slack/slack-poster.ts';
+import { alarmEvent, nextChange } from '../../../fixtures/alarm-events/index.ts';
+import { expectValidMessage } from '../../../fixtures/block-kit.ts';
+import { startSlackApiServer } from '../../../fixtures/slack-api-server.ts';
+
+const routing = validateAlarmRouting(
+  { routes: [{ name: 'ec2', match: { namespace: 'AWS/EC2' }, channel: 'C0EC2000001', mention: 'S0ONCALL001' }] },
+  'test',
+  'C0DEFAULT01',
+);
+
+let slack: Awaited<ReturnType<typeof startSlackApiServer>>;
+beforeEach(async () => {
+  slack = await startSlackApiServer();
+});
+afterEach(async () => {
+  await slack.close();
+});
+
+function deps(overrides: Partial<RelayDeps> = {}) {
+  const deadLetters: { event: unknown; problems: string[] }[] = [];
+  const store = createInMemoryAlarmStore();
+  const relayDeps: RelayDeps = {
+    routing,
+    store,
+    poster: createSlackPoster({
+      token: 'xoxb-test',
+      slackApiUrl: slack.apiUrl,
+      retryConfig: { retries: 2, minTimeout: 1, maxTimeout: 2 },
+      sleep: async () => {},
+    }),
+    deadLetter: async (event, problems) => {
+      deadLetters.push({ event, problems });
+    },
+    logger: { info: () => {}, warn: () => {}, error: () => {} },
+    now: () => Date.parse('2019-10-02T17:05:00Z'),
+    sleep: async () => {},
+    deadlineMs: Date.parse('2019-10-02T17:06:00Z'),
+    ...overrides,
+  };
+  return { relayDeps, deadLetters, store };
+}
+
+const posts = () => slack.callsTo('chat.postMessage');
+const updates = () => slack.callsTo('chat.update');
+
+describe('handlers/alarms/relay', () => {
+  it('posts a new ALARM to the routed channel with its mention, as a thread parent', async () => {
+    // Act
+    const result = await relayAlarm(deps().relayDeps, alarmEvent('metric'));
+
+    // Assess
+    expect(result).toMatchObject({ outcome: 'posted', channel: 'C0EC2000001' });
+    expect(posts()).toHaveLength(1);
+    const args = posts()[0]?.args ?? {};
+    expect(args.thread_ts).toBeUndefined();
+    expect(args.text).toMatch(/^<!subteam\^S0ONCALL001> ALARM: ServerCpuTooHigh/);
+    expectValidMessage(args as never);
+  });
+
+  it('threads later changes under the first ALARM and updates the parent: "resolved after 14 min"', async () => {
+    // Prepare
+    const { relayDeps } = deps();
+    const alarm = alarmEvent('metric');
+    const parent = await relayAlarm(relayDeps, alarm);
+
+    // Act
+    const reply = await relayAlarm(relayDeps, nextChange(alarm, 'OK', 14));
+
+    // Assess
+    expect(reply).toMatchObject({ outcome: 'replied', threadTs: parent.outcome === 'posted' ? parent.ts : 'none' });
+    const [, second] = posts();
+    expect(second?.args.thread_ts).toBe(parent.outcome === 'posted' ? parent.ts : 'none');
+    expect(second?.args.text).toBe('OK: ServerCpuTooHigh');
+    const [update] = updates();
+    expect(update?.args).toMatchObject({ channel: 'C0EC2000001', ts: second?.args.thread_ts });
+    expect(JSON.stringify(update?.args.blocks)).toContain('Resolved after 14 min');
+    expect(update?.args.text).toMatch(/^OK: ServerCpuTooHigh/);
+  });
+
+  it('keeps a flapping alarm in one thread and shows on the parent that it fired again', async () => {
+    // Prepare
+    const { relayDeps } = deps();
+    const alarm = alarmEvent('metric');
+    const ok = nextChange(alarm, 'OK', 5);
+    await relayAlarm(relayDeps, alarm);
+    await relayAlarm(relayDeps, ok);
+
+    // Act
+    const flap = await relayAlarm(relayDeps, nextChange(ok, 'ALARM', 10));
+
+    // Assess
+    expect(flap.outcome).toBe('replied');
+    expect(posts().at(-1)?.args.text).toBe('<!subteam^S0ONCALL001> ALARM: ServerCpuTooHigh');
+    expect(JSON.stringify(updates().at(-1)?.args.blocks)).toMatch(/\*ALARM\* again at .*15 min after it started/);
+  });
+
+  it('starts a new thread when an alarm fires more than an hour after it resolved', async () => {
+    // Prepare
+    const { relayDeps } = deps();
+    const alarm = alarmEvent('metric');
+    const ok = nextChange(alarm, 'OK', 5);
+    await relayAlarm(relayDeps, alarm);
+    await relayAlarm(relayDeps, ok);
+
+    // Act
+    const again = await relayAlarm(relayDeps, nextChange(ok, 'ALARM', 61));
+
+    // Assess
+    expect(again.outcome).toBe('posted');
+    expect(posts().at(-1)?.args.thread_ts).toBeUndefined();
+  });
+
+  it('posts an event delivered twice once', async () => {
+    const { relayDeps } = deps();
+    const event = alarmEvent('metric');
+    await relayAlarm(relayDeps, event);
+    await expect(relayAlarm(relayDeps, structuredClone(event))).resolves.toEqual({
+      outcome: 'duplicate',
+      eventId: event.id,
+    });
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('posts once when the same event arrives twice at the same moment', async () => {
+    const { relayDeps } = deps();
+    const event = alarmEvent('composite');
+    const results = await Promise.all([relayAlarm(relayDeps, event), relayAlarm(relayDeps, event)]);
+    expect(results.map((r) => r.outcome).sort()).toEqual(['duplicate', 'posted']);
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('does not post OK for an alarm that was never in ALARM here', async () => {
+    const event = alarmEvent('metric');
+    event.detail.state.value = 'OK';
+    if (event.detail.previousState) event.detail.previousState.value = 'INSUFFICIENT_DATA';
+    await expect(relayAlarm(deps().relayDeps, event)).resolves.toMatchObject({ outcome: 'skipped' });
+    expect(posts()).toHaveLength(0);
+  });
+
+  it('posts an older event that arrives late in the thread without changing what the parent shows', async () => {
+    // Prepare
+    const { relayDeps } = deps();
+    const alarm = alarmEvent('metric');
+    const insufficient = nextChange(alarm, 'INSUFFICIENT_DATA', 3);
+    const ok = nextChange(insufficient, 'OK', 3);
+    await relayAlarm(relayDeps, alarm);
+    await relayAlarm(relayDeps, ok);
+
+    // Act
+    await relayAlarm(relayDeps, insufficient);
+
+    // Assess
+    expect(posts().at(-1)?.args.text).toBe('INSUFFICIENT_DATA: ServerCpuTooHigh');
+    expect(updates()).toHaveLength(1);
+  });
+
+  it('sends an invalid event to the dead-letter queue and returns, so it is not retried', async () => {
+    // Prepare
+    const { relayDeps, deadLetters } = deps();
+    const event = { ...alarmEvent('metric'), 'detail-type': 'Something Else' };
+
+    // Act
+    const result = await relayAlarm(relayDeps, event);
+
+    // Assess
+    expect(result).toMatchObject({ outcome: 'invalid' });
+    expect(deadLetters).toEqual([{ event, problems: [expect.stringMatching(/detail-type must be/)] }]);
+    expect(posts()).toHaveLength(0);
+  });
+
+  it('throws when Slack fails for good, and lets the retry of the same event post', async () => {
+    // Prepare
+    const { relayDeps } = deps();
+    const event = alarmEvent('metric');
+    slack.failNext(500, 500, 500);
+
+    // Act
+    const failed = relayAlarm(relayDeps, event);
+
+    // Assess
+    await expect(failed).rejects.toMatchObject({ statusCode: 500 });
+    expect(posts()).toHaveLength(0);
+    await expect(relayAlarm(relayDeps, event)).resolves.toMatchObject({ outcome: 'posted' });
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('honours a 429 on the way', async () => {
+    const waits: number[] = [];
+    const { relayDeps } = deps();
+    relayDeps.poster = createSlackPoster({
+      token: 'xoxb-test',
+      slackApiUrl: slack.apiUrl,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    slack.failNext(429);
+    await expect(relayAlarm(relayDeps, alarmEvent('metric'))).resolves.toMatchObject({ outcome: 'posted' });
+    expect(waits).toEqual([1000]);
+  });
+
+  it('attaches a graph in the thread of a metric ALARM, and survives the graph failing', async () => {
+    // Prepare
+    const attachGraph = vi.fn(async (_alarm: AlarmChange, _channel: string, _ts: string) => {
+      throw new Error('GetMetricWidgetImage throttled');
+    });
+    const warn = vi.fn();
+    const { relayDeps } = deps({ attachGraph, logger: { info: () => {}, warn, error: () => {} } });
+
+    // Act
+    const result = await relayAlarm(relayDeps, alarmEvent('metric-math'));
+    await relayAlarm(relayDeps, alarmEvent('composite'));
+
+    // Assess
+    expect(result.outcome).toBe('posted');
+    expect(attachGraph).toHaveBeenCalledTimes(1);
+    const [alarm, channel, ts] = attachGraph.mock.calls[0] ?? [];
+    expect(alarm?.alarmName).toBe('TotalNetworkTrafficTooHigh');
+    expect(channel).toBe('C0EC2000001');
+    expect(ts).toBe(result.outcome === 'posted' ? result.ts : 'none');
+    expect(warn).toHaveBeenCalledWith('Could not attach the alarm graph', { error: 'GetMetricWidgetImage throttled' });
+  });
+});

@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createInMemoryAlarmStore } from '../../../../handlers/alarms/in-memory-store.ts';
+import type { SlackPoster } from '../../../../handlers/alarms/ports.ts';
+import { type RelayDeps, type RelayResult, relayAlarm } from '../../../../handlers/alarms/relay.ts';
+import { validateAlarmRouting } from '../../../../handlers/alarms/routes.ts';
+import { DEFAULT_STORM_POLICY } from '../../../../handlers/alarms/storm.ts';
+import type { SlackMessage } from '../../../../handlers/slack-message.ts';
+import { namedAlarm } from '../../../fixtures/alarm-events/index.ts';
+import { expectValidMessage } from '../../../fixtures/block-kit.ts';
+
+/** A minute boundary, so 200 alarms 295 ms apart all fall in one storm window. */
+const T0 = Date.parse('2026-01-05T10:00:00Z');
+
+interface Sent {
+  method: 'post' | 'update';
+  channel: string;
+  at: number;
+  message: SlackMessage;
+  threadTs?: string;
+}
+
+/** A SlackPoster that records what it sends, at the (fake) time it sends it. */
+function recordingPoster() {
+  const sent: Sent[] = [];
+  let ts = 0;
+  const poster: SlackPoster = {
+    async post(channel, message, threadTs) {
+      sent.push({ method: 'post', channel, at: Date.now(), message, threadTs });
+      ts += 1;
+      return { ts: `1767607200.${String(ts).padStart(6, '0')}` };
+    },
+    async update(channel, _ts, message) {
+      sent.push({ method: 'update', channel, at: Date.now(), message });
+    },
+  };
+  return { poster, sent };
+}
+
+/** Starts one relay invocation per event at its arrival time, as concurrent Lambdas would. */
+function fire(deps: Omit<RelayDeps, 'deadlineMs'>, arrivals: { at: number; event: unknown }[]) {
+  const done: { result: RelayResult; at: number; arrivedAt: number }[] = [];
+  const runs = arrivals.map(
+    ({ at, event }) =>
+      new Promise<void>((resolve, reject) => {
+        setTimeout(() => {
+          relayAlarm({ ...deps, deadlineMs: Date.now() + 55_000 }, event)
+            .then((result) => {
+              done.push({ result, at: Date.now(), arrivedAt: at });
+              resolve();
+            })
+            .catch(reject);
+        }, at - Date.now());
+      }),
+  );
+  return { done, all: Promise.all(runs) };
+}
+
+describe('handlers/alarms/storm', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  function setUp() {
+    const { poster, sent } = recordingPoster();
+    const deps = {
+      routing: validateAlarmRouting({ routes: [] }, 'test', 'C0ALARMS01'),
+      store: createInMemoryAlarmStore(),
+      poster,
+      deadLetter: async () => {},
+      logger: { info: () => {}, warn: () => {}, error: () => {} },
+      now: () => Date.now(),
+      sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    };
+    return { deps, sent };
+  }
+
+  it('turns 200 alarms in one minute into 10 messages and one digest updated every 5 s', async () => {
+    // Prepare
+    const { deps, sent } = setUp();
+    const arrivals = Array.from({ length: 200 }, (_, i) => ({
+      at: T0 + i * 295,
+      event: namedAlarm(`svc-${i}-errors`, i, new Date(T0 + i * 295)),
+    }));
+
+    // Act
+    const { done, all } = fire(deps, arrivals);
+    await vi.advanceTimersByTimeAsync(120_000);
+    await all;
+
+    // Assess
+    const outcomes = done.map((d) => d.result.outcome);
+    expect(outcomes.filter((o) => o === 'posted')).toHaveLength(DEFAULT_STORM_POLICY.maxPostsPerWindow);
+    expect(outcomes.filter((o) => o === 'digested')).toHaveLength(190);
+    const posts = sent.filter((s) => s.method === 'post');
+    const updates = sent.filter((s) => s.method === 'update');
+    expect(posts).toHaveLength(11);
+    expect(posts.every((p) => p.threadTs === undefined)).toBe(true);
+    // ~59 s of storm at one update per 5 s, plus the last one.
+    expect(updates.length).toBeGreaterThanOrEqual(10);
+    expect(updates.length).toBeLessThanOrEqual(13);
+    const gaps = updates.slice(1).map((u, i) => u.at - (updates[i]?.at ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(DEFAULT_STORM_POLICY.renderIntervalMs);
+    const last = updates.at(-1)?.message;
+    expect(last?.text).toContain('190 more alarm changes');
+    expect(JSON.stringify(last?.blocks)).toContain('svc-199-errors');
+    if (last) expectValidMessage(last);
+    // Nobody waits long for the digest to show their alarm.
+    const waits = done.filter((d) => d.result.outcome === 'digested').map((d) => d.at - d.arrivedAt);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(DEFAULT_STORM_POLICY.renderIntervalMs + DEFAULT_STORM_POLICY.pollMs);
+  });
+
+  it('keeps a storm that runs into the next minute in a digest, without ten new messages', async () => {
+    // Prepare
+    const { deps, sent } = setUp();
+    const arrivals = Array.from({ length: 40 }, (_, i) => ({
+      at: T0 + 40_000 + i * 1000,
+      event: namedAlarm(`db-${i}`, i, new Date(T0 + 40_000 + i * 1000)),
+    }));
+
+    // Act
+    const { done, all } = fire(deps, arrivals);
+    await vi.advanceTimersByTimeAsync(120_000);
+    await all;
+
+    // Assess: the first window posts 10 and a digest of 10; the second only a digest of 20.
+    expect(done.filter((d) => d.result.outcome === 'posted')).toHaveLength(10);
+    const posts = sent.filter((s) => s.method === 'post');
+    expect(posts).toHaveLength(12);
+    expect(posts.at(-1)?.message.text).toContain('Alarm storm');
+    const digests = new Set(done.flatMap((d) => (d.result.outcome === 'digested' ? [d.result.ts] : [])));
+    expect(digests.size).toBe(2);
+  });
+
+  it('posts each alarm on its own while a channel stays under the budget', async () => {
+    const { deps, sent } = setUp();
+    const arrivals = Array.from({ length: 10 }, (_, i) => ({
+      at: T0 + i * 5000,
+      event: namedAlarm(`a-${i}`, i, new Date(T0)),
+    }));
+    const { all } = fire(deps, arrivals);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await all;
+    expect(sent.filter((s) => s.method === 'post').map((s) => s.message.text)).not.toContain(
+      expect.stringContaining('storm'),
+    );
+    expect(sent).toHaveLength(10);
+  });
+});

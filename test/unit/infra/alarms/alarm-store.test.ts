@@ -1,0 +1,181 @@
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createDynamoAlarmStore, TTL_ATTRIBUTE } from '../../../../infra/aws/alarm-store.ts';
+
+const dynamoMock = mockClient(DynamoDBClient);
+const TABLE = 'cw-chatops-alarm-relay';
+const NOW = Date.parse('2026-01-05T10:00:00Z');
+const store = () =>
+  createDynamoAlarmStore(
+    new DynamoDBClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' } }),
+    TABLE,
+    () => NOW,
+  );
+const conditionFailed = () =>
+  new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+
+const thread = {
+  channel: 'C0EC2000001',
+  alarmArn: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:ServerCpuTooHigh',
+  ts: '1764072001.000100',
+  openedAtMs: NOW - 60_000,
+  state: 'ALARM' as const,
+  lastChangeMs: NOW,
+  parentEvent: '{"id":"e-1"}',
+};
+
+describe('infra/aws/alarm-store', () => {
+  beforeEach(() => {
+    dynamoMock.reset();
+  });
+
+  it('claims an event with a conditional put that an expired claim does not block', async () => {
+    // Prepare
+    dynamoMock.on(PutItemCommand).resolves({});
+
+    // Act
+    const claimed = await store().claimEvent('e-1', NOW, 50_000);
+
+    // Assess
+    expect(claimed).toBe(true);
+    expect(dynamoMock).toHaveReceivedCommandWith(PutItemCommand, {
+      TableName: TABLE,
+      Item: expect.objectContaining({
+        pk: { S: 'event#e-1' },
+        status: { S: 'pending' },
+        lockedUntil: { N: String(NOW + 50_000) },
+        [TTL_ATTRIBUTE]: { N: String(NOW / 1000 + 2 * 86_400) },
+      }),
+      ConditionExpression: 'attribute_not_exists(pk) OR (#status = :pending AND lockedUntil <= :now)',
+    });
+  });
+
+  it('reports a duplicate when the condition fails, and other errors as errors', async () => {
+    dynamoMock
+      .on(PutItemCommand)
+      .rejectsOnce(conditionFailed())
+      .rejectsOnce(new Error('ProvisionedThroughputExceeded'));
+    await expect(store().claimEvent('e-1', NOW, 50_000)).resolves.toBe(false);
+    await expect(store().claimEvent('e-1', NOW, 50_000)).rejects.toThrow('ProvisionedThroughputExceeded');
+  });
+
+  it('completes an event and gives back only a pending claim', async () => {
+    dynamoMock.on(UpdateItemCommand).resolves({});
+    dynamoMock.on(DeleteItemCommand).rejects(conditionFailed());
+    await store().completeEvent('e-1', NOW);
+    await expect(store().releaseEvent('e-1')).resolves.toBeUndefined();
+    expect(dynamoMock).toHaveReceivedCommandWith(UpdateItemCommand, {
+      Key: { pk: { S: 'event#e-1' } },
+      ExpressionAttributeValues: { ':done': { S: 'done' }, ':ttl': { N: String(NOW / 1000 + 2 * 86_400) } },
+    });
+    expect(dynamoMock).toHaveReceivedCommandWith(DeleteItemCommand, { ConditionExpression: '#status = :pending' });
+  });
+
+  it('saves a thread unless a later change is stored, and reads it back', async () => {
+    // Prepare
+    dynamoMock.on(PutItemCommand).resolvesOnce({}).rejectsOnce(conditionFailed());
+    dynamoMock.on(GetItemCommand).resolves({
+      Item: {
+        pk: { S: `thread#${thread.channel}#${thread.alarmArn}` },
+        ts: { S: thread.ts },
+        openedAtMs: { N: String(thread.openedAtMs) },
+        state: { S: 'ALARM' },
+        lastChangeMs: { N: String(thread.lastChangeMs) },
+        parentEvent: { S: thread.parentEvent },
+      },
+    });
+
+    // Act / Assess
+    await expect(store().saveThread(thread)).resolves.toBe(true);
+    await expect(store().saveThread(thread)).resolves.toBe(false);
+    await expect(store().getThread(thread.channel, thread.alarmArn)).resolves.toEqual(thread);
+    expect(dynamoMock).toHaveReceivedCommandWith(PutItemCommand, {
+      ConditionExpression: 'attribute_not_exists(pk) OR lastChangeMs <= :t',
+      ExpressionAttributeValues: { ':t': { N: String(NOW) } },
+    });
+    expect(dynamoMock).toHaveReceivedCommandWith(GetItemCommand, { ConsistentRead: true });
+  });
+
+  it('has no thread when there is no item', async () => {
+    dynamoMock.on(GetItemCommand).resolves({});
+    await expect(store().getThread('C0EC2000001', 'arn')).resolves.toBeUndefined();
+  });
+
+  it('counts top-level alarms per channel window with an atomic ADD', async () => {
+    dynamoMock.on(UpdateItemCommand).resolves({ Attributes: { count: { N: '11' } } });
+    dynamoMock.on(GetItemCommand).resolves({ Item: { count: { N: '3' } } });
+    await expect(store().countTopLevel('C0EC2000001', NOW)).resolves.toBe(11);
+    await expect(store().windowCount('C0EC2000001', NOW - 60_000)).resolves.toBe(3);
+    expect(dynamoMock).toHaveReceivedCommandWith(UpdateItemCommand, {
+      Key: { pk: { S: `storm#C0EC2000001#${NOW}` } },
+      UpdateExpression: 'ADD #count :one SET #ttl = :ttl',
+      ReturnValues: 'UPDATED_NEW',
+    });
+  });
+
+  it('appends digest entries and reads them back', async () => {
+    // Prepare
+    const entry = {
+      eventId: 'e-1',
+      alarmName: 'svc',
+      state: 'ALARM' as const,
+      atMs: NOW,
+      region: 'us-east-1',
+      account: '123456789012',
+    };
+    const item = {
+      M: {
+        eventId: { S: 'e-1' },
+        alarmName: { S: 'svc' },
+        state: { S: 'ALARM' },
+        atMs: { N: String(NOW) },
+        region: { S: 'us-east-1' },
+        account: { S: '123456789012' },
+      },
+    };
+    dynamoMock.on(UpdateItemCommand).resolves({ Attributes: { entries: { L: [item, item] } } });
+    dynamoMock.on(GetItemCommand).resolves({
+      Item: {
+        count: { N: '12' },
+        entries: { L: [item] },
+        ts: { S: '1.2' },
+        renderedLength: { N: '1' },
+        renderLockUntil: { N: '5' },
+      },
+    });
+
+    // Act / Assess
+    await expect(store().appendDigest('C0EC2000001', NOW, entry)).resolves.toBe(2);
+    await expect(store().readDigest('C0EC2000001', NOW)).resolves.toEqual({
+      count: 12,
+      entries: [entry],
+      ts: '1.2',
+      renderedLength: 1,
+      renderLockUntilMs: 5,
+    });
+    expect(dynamoMock).toHaveReceivedCommandWith(UpdateItemCommand, {
+      ExpressionAttributeValues: expect.objectContaining({ ':entry': { L: [item] } }),
+    });
+  });
+
+  it('lets one invocation at a time render the digest', async () => {
+    dynamoMock.on(UpdateItemCommand).resolvesOnce({}).rejectsOnce(conditionFailed()).rejectsOnce(conditionFailed());
+    await expect(store().claimDigestRender('C0EC2000001', NOW, NOW, NOW + 20_000)).resolves.toBe(true);
+    await expect(store().claimDigestRender('C0EC2000001', NOW, NOW, NOW + 20_000)).resolves.toBe(false);
+    // A slower render that read fewer entries is ignored rather than thrown.
+    await expect(
+      store().saveDigestRender('C0EC2000001', NOW, { ts: '1.2', renderedLength: 3, nextRenderAtMs: NOW + 5000 }),
+    ).resolves.toBeUndefined();
+    expect(dynamoMock).toHaveReceivedCommandWith(UpdateItemCommand, {
+      ConditionExpression: 'attribute_not_exists(renderLockUntil) OR renderLockUntil <= :now',
+    });
+  });
+});
