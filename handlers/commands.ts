@@ -1,6 +1,7 @@
 import { listAlarms, parseAlarmList } from './alarm-list/list-alarms.ts';
 import { tokenize } from './command-text.ts';
 import { CW_USAGE, renderCwHelp } from './cw/help.ts';
+import { planDbAdvice } from './dbadvice/plan.ts';
 import { UserInputError } from './errors.ts';
 import { LOGS_USAGE, parseLogsQuery, parseSavedQueryRun, resolveRange } from './logs/parse-logs.ts';
 import { renderSavedQueries } from './logs/render-saved.ts';
@@ -9,7 +10,7 @@ import { runMetricsGraph } from './metrics/graph.ts';
 import { type MetricsQuery, parseMetricsArgs } from './metrics/parse-metrics.ts';
 import { renderMetrics } from './metrics/render-metrics.ts';
 import { type MetricsDeps, runMetrics } from './metrics/run-metrics.ts';
-import type { AlarmsPort, FilesPort, MetricImagePort } from './ports.ts';
+import type { AlarmsPort, FilesPort, MetricImagePort, RdsFleetPort } from './ports.ts';
 import type { SlackMessage } from './slack-message.ts';
 
 /** A slash command as the bot needs it, whatever transport brought it. */
@@ -32,6 +33,8 @@ export interface RunContext {
 
 export interface CommandDeps extends MetricsDeps, Omit<LogsDeps, 'now'> {
   alarms: AlarmsPort;
+  /** `/dbadvice fleet`: the account's RDS instances and clusters. */
+  fleet: RdsFleetPort;
   images: MetricImagePort;
   /** Where graphs and CSV files go; absent when there is no bot token (files are skipped, with a note). */
   files?: FilesPort;
@@ -59,6 +62,7 @@ export function planCommand(
   input: CommandInput,
   deps: Pick<CommandDeps, 'demoResources' | 'logsPolicy' | 'now'>,
 ): CommandPlan {
+  if (input.command === '/dbadvice') return planDbAdvice(input.text);
   if (input.command !== '/cw') {
     throw new UserInputError(`I do not know \`${input.command}\`.`, CW_USAGE);
   }

@@ -109,7 +109,10 @@ export interface AlarmsPort {
 }
 
 export interface MetricImageRequest {
-  series: MetricSpec[];
+  /** With `id`, a series can feed an expression; `visible: false` keeps it off the picture. */
+  series: (MetricSpec & { id?: string; visible?: boolean })[];
+  /** Metric math drawn beside the series (CloudWatch renders these; the demo skips them). */
+  expressions?: { id: string; expression: string; label?: string }[];
   periodSeconds: number;
   start: Date;
   end: Date;
@@ -131,6 +134,8 @@ export interface FileUpload {
   /** Posted with the file, as its comment. */
   comment?: string;
   altText?: string;
+  /** Posts the file as a reply in this thread. */
+  threadTs?: string;
 }
 
 export interface FilesPort {

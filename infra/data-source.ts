@@ -1,7 +1,8 @@
 import type { CommandDeps } from '../handlers/commands.ts';
-import type { AlarmsPort, FilesPort, LogsPort, MetricImagePort, MetricsPort } from '../handlers/ports.ts';
+import type { AlarmsPort, FilesPort, LogsPort, MetricImagePort, MetricsPort, RdsFleetPort } from '../handlers/ports.ts';
 import type { Config } from './config.ts';
 import { createDemoAlarms } from './demo/demo-alarms.ts';
+import { createDemoFleet } from './demo/demo-fleet.ts';
 import { createDemoMetricImage } from './demo/demo-image.ts';
 import { createDemoLogs, DEMO_LOG_GROUPS } from './demo/demo-logs.ts';
 import { createDemoMetrics, describeDemoResources } from './demo/demo-metrics.ts';
@@ -60,6 +61,7 @@ export function createCommandDeps(
       logs: createDemoLogs({ now }),
       alarms: createDemoAlarms({ now }),
       images: createDemoMetricImage(metrics),
+      fleet: createDemoFleet(),
       // The demo's groups are always readable, whatever the allowlist says.
       logsPolicy: { ...shared.logsPolicy, allowed: [...new Set([...config.logGroupsAllowed, ...DEMO_LOG_GROUPS])] },
       demoResources: describeDemoResources(),
@@ -83,6 +85,13 @@ export function createCommandDeps(
       const { createCloudWatchMetricImage } = await import('./aws/metric-image.ts');
       return createCloudWatchMetricImage(await cloudWatch(), config.region);
     }, ['getMetricImage']),
+    fleet: lazy<RdsFleetPort>(async () => {
+      const [{ RDSClient }, { createRdsFleet }] = await Promise.all([
+        import('@aws-sdk/client-rds'),
+        import('./aws/rds-fleet.ts'),
+      ]);
+      return createRdsFleet(new RDSClient({ region: config.region }));
+    }, ['describeInstances', 'describeClusters']),
     logs: lazy<LogsPort>(async () => {
       const [{ CloudWatchLogsClient }, { createCloudWatchLogs }] = await Promise.all([
         import('@aws-sdk/client-cloudwatch-logs'),

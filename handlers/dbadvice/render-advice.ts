@@ -1,0 +1,116 @@
+import type { KnownBlock } from '@slack/types';
+import type { Abstention, Advice, Answer } from '../../knowledge/index.ts';
+import { context, escapeMrkdwn, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
+
+const WORDS = {
+  en: {
+    why: 'Why',
+    alternatives: 'Alternatives',
+    insteadWhen: 'pick it instead when',
+    caseStudy: 'From the case studies',
+    traits: 'Traits found',
+    source: 'Source',
+    facts: 'facts from',
+    retired: 'Not',
+  },
+  ko: {
+    why: '이유',
+    alternatives: '대안',
+    insteadWhen: '이럴 때는 이쪽을 고르세요:',
+    caseStudy: '사례',
+    traits: '찾은 특성',
+    source: '출처',
+    facts: '사실 근거',
+    retired: '비추천',
+  },
+} as const;
+
+/** The answer to a `/dbadvice` question, in the question's language. */
+export function renderAdvice(advice: Advice, share = false): SlackMessage {
+  const message = advice.kind === 'answer' ? renderAnswer(advice) : renderAbstention(advice);
+  return { ...message, response_type: share ? 'in_channel' : 'ephemeral' };
+}
+
+function renderAnswer(a: Answer): SlackMessage {
+  const w = WORDS[a.lang];
+  const s = a.recommended.service;
+  const blocks: KnownBlock[] = [
+    section(`:bulb: *${escapeMrkdwn(s.name)}*\n_${escapeMrkdwn(s.dataModel[a.lang])}_`),
+    section(
+      `*${w.why}*\n${a.reasons
+        .map((r) => `• ${r.trait ? `*${escapeMrkdwn(r.trait.label[a.lang])}*: ` : ''}${escapeMrkdwn(r.text)}`)
+        .join('\n')}`,
+    ),
+  ];
+  if (a.alternatives.length > 0) {
+    blocks.push(
+      section(
+        `*${w.alternatives}*\n${a.alternatives
+          .map((alt) => `• *${escapeMrkdwn(alt.service.name)}*: ${w.insteadWhen} ${escapeMrkdwn(alt.when)}`)
+          .join('\n')}`,
+      ),
+    );
+  }
+  if (a.retired?.statusNote) {
+    blocks.push(
+      section(
+        `:warning: *${w.retired}: ${escapeMrkdwn(a.retired.name)}*. ${escapeMrkdwn(a.retired.statusNote[a.lang])}`,
+      ),
+    );
+  }
+  if (a.caseStudy) {
+    const { note, use } = a.caseStudy;
+    blocks.push(section(`*${w.caseStudy}*: ${escapeMrkdwn(note.name)}: ${escapeMrkdwn(use.text[a.lang])}`));
+  }
+  const where = a.source.heading ? `${a.source.path} § ${a.source.heading}` : a.source.path;
+  const facts = a.source.sources.slice(0, 2).join(', ');
+  blocks.push(
+    context(
+      `${w.traits}: ${a.traits.map((t) => t.label[a.lang]).join(', ')}`,
+      `${w.source}: \`${escapeMrkdwn(where)}\` · ${w.facts}: ${escapeMrkdwn(facts)}`,
+    ),
+  );
+  const alternatives = a.alternatives.map((alt) => alt.service.name).join(', ');
+  const text =
+    a.lang === 'ko'
+      ? `추천: ${s.name}${alternatives ? ` (대안: ${alternatives})` : ''}`
+      : `Recommended: ${s.name}${alternatives ? ` (alternatives: ${alternatives})` : ''}`;
+  return { text: truncate(text, LIMITS.fallbackText), blocks };
+}
+
+/** What to say instead of guessing: why there is no answer, and how to ask so there is one. */
+export function renderAbstention(a: Abstention): SlackMessage {
+  const ko = a.lang === 'ko';
+  const lead = ko
+    ? a.why === 'off-topic'
+      ? ':thinking_face: 데이터베이스 선택에 관한 질문으로 보이지 않아요. 어떤 DB를 쓸지 물어보시면 답할게요.'
+      : ':thinking_face: 어떤 DB가 맞는지 판단할 단서가 부족해요. 추측하는 대신 몇 가지를 여쭤볼게요.'
+    : a.why === 'off-topic'
+      ? ":thinking_face: That doesn't look like a question about choosing a database, so I won't guess."
+      : ":thinking_face: I need more to go on than that to recommend a database, so I won't guess.";
+  const how = ko
+    ? [
+        '*이렇게 물어보세요*: 세 가지를 알려 주세요.',
+        '• *데이터*: 관계형 테이블, 키-값, JSON 문서, 그래프, 시계열, 로그…',
+        '• *접근 패턴*: 트랜잭션, 키로 조회, 분석·집계, 관계 탐색, 캐시, 전문 검색…',
+        '• *규모와 지연*: 사용자 수, 초당 요청, 데이터 크기, 밀리초/마이크로초',
+        '예) `/dbadvice 주문과 결제 데이터, 트랜잭션과 무결성이 중요해요`',
+        '예) `/dbadvice 세션을 1ms 미만으로 읽어야 하는 저장소`',
+      ]
+    : [
+        '*How to ask*: tell me three things.',
+        '• *the data*: relational tables, key-value, JSON documents, a graph, time series, logs…',
+        '• *the access pattern*: transactions, lookups by key, analytics, relationships, caching, full-text search…',
+        '• *the scale and latency*: users, requests per second, data size, milliseconds or microseconds',
+        'e.g. `/dbadvice orders and payments, transactions and integrity matter`',
+        'e.g. `/dbadvice session store read in under a millisecond`',
+      ];
+  return {
+    text: lead.replace(/^:\w+: /, ''),
+    blocks: [
+      section(lead),
+      section(how.join('\n')),
+      context(ko ? '`/dbadvice help`로 전체 사용법을 볼 수 있어요.' : '`/dbadvice help` shows everything it can do.'),
+    ],
+  };
+}

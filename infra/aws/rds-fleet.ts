@@ -1,0 +1,99 @@
+import {
+  type DBCluster,
+  type DBInstance,
+  DescribeDBClustersCommand,
+  DescribeDBInstancesCommand,
+  RDSClient,
+  type Tag,
+} from '@aws-sdk/client-rds';
+import { DataSourceAccessError, DataSourceBusyError } from '../../handlers/errors.ts';
+import type { CallOptions, DbClusterInfo, DbInstanceInfo, RdsFleetPort } from '../../handlers/ports.ts';
+
+const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'RequestLimitExceeded']);
+const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
+
+/** The SDK's errors, after its own retries, as ones the user can act on. */
+function translate(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  if (THROTTLING.has(error.name))
+    return new DataSourceBusyError('RDS is busy (throttling requests).', { cause: error });
+  if (ACCESS_DENIED.has(error.name)) {
+    return new DataSourceAccessError("The bot's AWS role may not describe RDS databases (rds:Describe*).", {
+      cause: error,
+    });
+  }
+  return error;
+}
+
+function tags(list: Tag[] | undefined): Record<string, string> {
+  return Object.fromEntries((list ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+}
+
+export function toInstanceInfo(i: DBInstance): DbInstanceInfo {
+  return {
+    id: i.DBInstanceIdentifier ?? '',
+    engine: i.Engine ?? '',
+    engineVersion: i.EngineVersion ?? '',
+    instanceClass: i.DBInstanceClass ?? '',
+    ...(i.DBClusterIdentifier ? { clusterId: i.DBClusterIdentifier } : {}),
+    multiAz: i.MultiAZ ?? false,
+    storageEncrypted: i.StorageEncrypted ?? false,
+    publiclyAccessible: i.PubliclyAccessible ?? false,
+    storageType: i.StorageType ?? '',
+    ...(i.ReadReplicaSourceDBInstanceIdentifier ? { replicaOf: i.ReadReplicaSourceDBInstanceIdentifier } : {}),
+    readReplicaIds: i.ReadReplicaDBInstanceIdentifiers ?? [],
+    tags: tags(i.TagList),
+  };
+}
+
+export function toClusterInfo(c: DBCluster): DbClusterInfo {
+  return {
+    id: c.DBClusterIdentifier ?? '',
+    engine: c.Engine ?? '',
+    engineVersion: c.EngineVersion ?? '',
+    multiAz: c.MultiAZ ?? false,
+    storageEncrypted: c.StorageEncrypted ?? false,
+    members: (c.DBClusterMembers ?? []).map((m) => ({
+      instanceId: m.DBInstanceIdentifier ?? '',
+      writer: m.IsClusterWriter ?? false,
+    })),
+    tags: tags(c.TagList),
+  };
+}
+
+/**
+ * Follows `Marker` until the last page. Manual paging (rather than the SDK's paginators) lets the
+ * caller's abort signal reach every request.
+ */
+async function allPages<T>(
+  fetch: (marker: string | undefined) => Promise<{ items: T[]; marker: string | undefined }>,
+): Promise<T[]> {
+  const found: T[] = [];
+  let marker: string | undefined;
+  try {
+    do {
+      const page = await fetch(marker);
+      found.push(...page.items);
+      marker = page.marker;
+    } while (marker);
+  } catch (error) {
+    throw translate(error);
+  }
+  return found;
+}
+
+/** The {@link RdsFleetPort} backed by RDS: every page of DescribeDBInstances and DescribeDBClusters. */
+export function createRdsFleet(client: RDSClient = new RDSClient({})): RdsFleetPort {
+  return {
+    describeInstances: (options: CallOptions = {}) =>
+      allPages(async (Marker) => {
+        const page = await client.send(new DescribeDBInstancesCommand({ Marker }), { abortSignal: options.signal });
+        return { items: (page.DBInstances ?? []).map(toInstanceInfo), marker: page.Marker };
+      }),
+    describeClusters: (options: CallOptions = {}) =>
+      allPages(async (Marker) => {
+        const page = await client.send(new DescribeDBClustersCommand({ Marker }), { abortSignal: options.signal });
+        return { items: (page.DBClusters ?? []).map(toClusterInfo), marker: page.Marker };
+      }),
+  };
+}

@@ -1,0 +1,154 @@
+import type { KnowledgeBase, SearchHit } from './kb.ts';
+import type { CaseStudyNote, CaseUse, Lang, ServiceNote } from './schema.ts';
+import { isHangul } from './tokenize.ts';
+import { compactForm, detectTraits, englishForm, isSpecific, type Trait } from './traits.ts';
+
+/**
+ * From a question to a recommendation. Traits found in the question are scored against each
+ * service's `fits` (its note's front matter); BM25 retrieval over the notes adds a smaller,
+ * normalised share so wording the trait lexicon misses still counts. Retrieval alone never
+ * makes an answer: without a trait the question is too vague or off-topic, and we say so.
+ */
+
+/** Retrieval's weight next to trait fits (one strong trait = 3). */
+const RETRIEVAL_WEIGHT = 1;
+/** Below this trait score no service fits well enough to recommend. */
+const MIN_TRAIT_SCORE = 2;
+/** An alternative must reach this share of the winner's score to be worth naming. */
+const ALTERNATIVE_SHARE = 0.5;
+
+export interface RankedService {
+  service: ServiceNote;
+  score: number;
+  traitScore: number;
+  retrieval: number;
+  /** Detected traits this service fits, strongest fit first. */
+  matched: Trait[];
+}
+
+export interface Answer {
+  kind: 'answer';
+  lang: Lang;
+  traits: Trait[];
+  ranked: RankedService[];
+  recommended: RankedService;
+  /** Two or three sentences tied to the traits found. */
+  reasons: { trait: Trait | undefined; text: string }[];
+  alternatives: { service: ServiceNote; when: string }[];
+  caseStudy: { note: CaseStudyNote; use: CaseUse } | undefined;
+  /** A service the question points at that AWS has retired (QLDB), with what to use instead. */
+  retired: ServiceNote | undefined;
+  source: { path: string; heading: string | undefined; sources: string[] };
+}
+
+export interface Abstention {
+  kind: 'abstain';
+  lang: Lang;
+  traits: Trait[];
+  /** `vague`: about databases, but no workload trait to go on; `off-topic`: not about data at all. */
+  why: 'vague' | 'off-topic';
+}
+
+export type Advice = Answer | Abstention;
+
+export function questionLang(question: string): Lang {
+  return isHangul(question) ? 'ko' : 'en';
+}
+
+const DOMAIN_EN =
+  /\b(databases?|dbs?|data|datastores?|stores?|stor(age|ed|ing)|persist\w*|tables?|records?|items?|rows?|schemas?|quer(y|ies)|cach\w*|nosql|sql|index(es|ing)?|keep|save)\b/;
+const DOMAIN_KO = /데이터|디비|저장|테이블|레코드|스키마|쿼리|캐시|보관|적재|조회|db|항목/;
+
+/** Does the question talk about storing or querying data, name a service, or carry an unambiguous trait? */
+function aboutData(question: string, traits: Trait[], kb: KnowledgeBase): boolean {
+  if (traits.some((t) => isSpecific(t, question))) return true;
+  if (DOMAIN_EN.test(englishForm(question)) || DOMAIN_KO.test(compactForm(question))) return true;
+  const words = englishForm(question).trim().split(' ');
+  return words.some((w) => kb.findService(w) !== undefined);
+}
+
+/** Ranks every service for the question; `advise` builds the answer from this. */
+export function rankServices(kb: KnowledgeBase, traits: Trait[], hits: SearchHit[]): RankedService[] {
+  const best = new Map<string, number>();
+  for (const hit of hits) best.set(hit.noteId, Math.max(best.get(hit.noteId) ?? 0, hit.score));
+  const top = Math.max(0, ...kb.services.map((s) => best.get(s.id) ?? 0));
+  return kb.services
+    .map((service) => {
+      const matched = traits
+        .filter((t) => (service.fits[t.id] ?? 0) > 0)
+        .sort((a, b) => (service.fits[b.id] ?? 0) - (service.fits[a.id] ?? 0));
+      const traitScore = matched.reduce((sum, t) => sum + (service.fits[t.id] ?? 0), 0);
+      const retrieval = top > 0 ? (best.get(service.id) ?? 0) / top : 0;
+      return { service, matched, traitScore, retrieval, score: traitScore + RETRIEVAL_WEIGHT * retrieval };
+    })
+    .sort((a, b) => b.score - a.score || b.traitScore - a.traitScore);
+}
+
+export function advise(kb: KnowledgeBase, question: string): Advice {
+  const lang = questionLang(question);
+  const traits = detectTraits(question);
+  const onTopic = aboutData(question, traits, kb);
+  if (traits.length === 0 || !onTopic) return { kind: 'abstain', lang, traits, why: onTopic ? 'vague' : 'off-topic' };
+
+  const hits = kb.search(question);
+  const ranked = rankServices(kb, traits, hits);
+  const live = ranked.filter((r) => r.service.status === 'active');
+  const recommended = live[0];
+  if (!recommended || recommended.traitScore < MIN_TRAIT_SCORE) return { kind: 'abstain', lang, traits, why: 'vague' };
+
+  const retired = ranked.find((r) => r.service.status !== 'active' && r.traitScore >= MIN_TRAIT_SCORE)?.service;
+  return {
+    kind: 'answer',
+    lang,
+    traits,
+    ranked,
+    recommended,
+    reasons: reasonsFor(recommended, lang),
+    alternatives: alternativesTo(recommended, live, lang),
+    caseStudy: matchCaseStudy(kb, recommended.service.id, traits),
+    retired,
+    source: sourceOf(recommended.service, hits, lang),
+  };
+}
+
+/** Up to three reasons, one per matched trait (strongest fit first), topped up from the note's strengths. */
+function reasonsFor(r: RankedService, lang: Lang): Answer['reasons'] {
+  const reasons: Answer['reasons'] = [];
+  for (const trait of r.matched) {
+    const text = r.service.reasons[trait.id]?.[lang];
+    if (text && reasons.length < 3) reasons.push({ trait, text });
+  }
+  for (const strength of r.service.strengths[lang]) {
+    if (reasons.length >= 2) break;
+    reasons.push({ trait: undefined, text: strength });
+  }
+  return reasons;
+}
+
+function alternativesTo(winner: RankedService, live: RankedService[], lang: Lang): Answer['alternatives'] {
+  const rest = live.filter((r) => r !== winner && r.traitScore > 0);
+  const close = rest.filter((r) => r.score >= winner.score * ALTERNATIVE_SHARE).slice(0, 2);
+  const picked = close.length > 0 ? close : rest.slice(0, 1);
+  return picked.map((r) => ({ service: r.service, when: r.service.chooseWhen[lang] }));
+}
+
+/** The case-study use of this service that shares the most traits with the question, if any does. */
+function matchCaseStudy(kb: KnowledgeBase, serviceId: string, traits: Trait[]): Answer['caseStudy'] {
+  const found = new Set(traits.map((t) => t.id));
+  let best: { note: CaseStudyNote; use: CaseUse; overlap: number } | undefined;
+  for (const note of kb.caseStudies) {
+    for (const use of note.uses) {
+      if (use.service !== serviceId) continue;
+      const overlap = use.traits.filter((t) => found.has(t)).length;
+      if (overlap > 0 && overlap > (best?.overlap ?? 0)) best = { note, use, overlap };
+    }
+  }
+  return best && { note: best.note, use: best.use };
+}
+
+/** The section of the service's note that matched best, in the answer's language when there is one. */
+function sourceOf(service: ServiceNote, hits: SearchHit[], lang: Lang): Answer['source'] {
+  const own = hits.filter((h) => h.noteId === service.id && h.heading !== 'summary');
+  const inLang = own.find((h) => isHangul(h.heading) === (lang === 'ko')) ?? own[0];
+  return { path: service.path, heading: inLang?.heading, sources: service.sources };
+}

@@ -1,0 +1,455 @@
+import { normalize } from './tokenize.ts';
+
+/**
+ * The workload traits `/dbadvice` reads from a question. Notes say how well their service fits
+ * each trait (`fits` in front matter), so a ranking is always "these traits were found, and this
+ * service fits them": the same facts become the answer's bullets.
+ *
+ * English patterns run on the lower-cased question with hyphens as spaces; Korean patterns run on
+ * the question with all spacing removed, so `세션 저장소` and `세션저장소` read the same.
+ */
+
+export type TraitKind = 'model' | 'access' | 'scale' | 'engine';
+
+export interface Trait {
+  id: string;
+  kind: TraitKind;
+  /**
+   * Its words are everyday chatter too ("any recommendations?", "search the logs", "fast"):
+   * alone, such a trait does not make a question about choosing a data store.
+   */
+  ambiguous: boolean;
+  /** Words that make an ambiguous trait unmistakable (`full-text`, `OLAP`, `fraud`). */
+  specific: RegExp[];
+  label: { en: string; ko: string };
+  en: RegExp[];
+  ko: RegExp[];
+}
+
+const AMBIGUOUS = new Set(['search', 'analytics', 'relationships', 'logs']);
+
+/** Run on both forms of the question, like the trait patterns. */
+const SPECIFIC: Record<string, RegExp[]> = {
+  search: [
+    /\bfull ?text\b/,
+    /\bauto ?complete\b/,
+    /\bfuzzy\b/,
+    /\btypo/,
+    /\brelevance\b/,
+    /전문검색/,
+    /자동완성/,
+    /오타/,
+    /형태소/,
+  ],
+  analytics: [
+    /\bolap\b/,
+    /\bwarehous/,
+    /\bbi\b/,
+    /\bbusiness intelligence\b/,
+    /\bcolumnar\b/,
+    /웨어하우스/,
+    /웨어하우징/,
+  ],
+  relationships: [
+    /\bfraud\b/,
+    /\bfriends? of friends?\b/,
+    /\brecommendation engine/,
+    /사기(탐지|방지|거래|적발|패턴|행위)/,
+    /친구의친구/,
+    /추천(엔진|시스템)/,
+  ],
+};
+
+const t = (id: string, kind: TraitKind, en: string, ko: string, patterns: { en: RegExp[]; ko: RegExp[] }): Trait => ({
+  id,
+  kind,
+  ambiguous: kind === 'scale' || AMBIGUOUS.has(id),
+  specific: SPECIFIC[id] ?? [],
+  label: { en, ko },
+  ...patterns,
+});
+
+export const TRAITS: readonly Trait[] = [
+  // Data models
+  t('relational', 'model', 'relational data with joins', '조인이 필요한 관계형 데이터', {
+    en: [
+      /\brelational\b/,
+      /\bjoins?\b/,
+      /\bforeign keys?\b/,
+      /\bsql\b/,
+      /\brdbms\b/,
+      /\bnormali[sz]ed\b/,
+      /\b(erp|crm)\b/,
+      /\bad hoc quer/,
+      /\bcomplex quer/,
+    ],
+    ko: [/관계형/, /조인/, /외래키/, /정규화/, /복잡한쿼리/, /테이블간/],
+  }),
+  t('key-value', 'model', 'key-value access', '키-값 접근', {
+    en: [
+      /\bkey ?value\b/,
+      /\bby (its |the |primary |partition )?(key|id)\b/,
+      /\bkv\b/,
+      /\blook ?ups? by\b/,
+      /\bsimple lookups?\b/,
+    ],
+    ko: [/키값/, /키밸류/, /키로(조회|찾|읽)/, /id로(조회|찾|읽)/, /키기반/, /단순조회/],
+  }),
+  t('document', 'model', 'JSON documents', 'JSON 문서', {
+    en: [
+      /\bjson\b/,
+      /\bdocuments?\b(?! ?ation)/,
+      /\bschemaless\b/,
+      /\bflexible schema/,
+      /\bschema (changes|keeps changing|evolves)/,
+      /\bnested\b/,
+      /\bcatalog(ue)?s?\b/,
+      /\bprofiles?\b/,
+      /\bcontent management\b/,
+      /\bcms\b/,
+    ],
+    ko: [
+      /문서/,
+      /도큐먼트/,
+      /다큐먼트/,
+      /스키마가(자주)?(바뀌|변하|유연)/,
+      /유연한스키마/,
+      /스키마리스/,
+      /카탈로그/,
+      /프로필/,
+      /콘텐츠관리/,
+      /중첩/,
+    ],
+  }),
+  t('graph', 'model', 'a graph of connected entities', '연결된 개체의 그래프', {
+    en: [/\bgraphs?\b/, /\bgremlin\b/, /\bcypher\b/, /\bsparql\b/, /\bnodes? and edges?\b/, /\bknowledge graph/],
+    ko: [/그래프/, /노드와(엣지|간선)/, /지식그래프/],
+  }),
+  t('wide-column', 'model', 'wide-column rows', '와이드 컬럼 데이터', {
+    en: [/\bwide ?column\b/, /\bcql\b/, /\bcolumn famil/],
+    ko: [/와이드컬럼/, /컬럼패밀리/],
+  }),
+  t('time-series', 'model', 'time-stamped measurements', '시간 순서의 측정값', {
+    en: [
+      /\btime ?series\b/,
+      /\btimeseries\b/,
+      /\biot\b/,
+      /\bsensors?\b/,
+      /\btelemetry\b/,
+      /\btime ?stamped\b/,
+      /\bmetrics? (data|over time|every)/,
+      /\bevery (few )?seconds?\b/,
+      /\bdevices? (send|report|emit)/,
+    ],
+    ko: [/시계열/, /센서/, /텔레메트리/, /타임스탬프/, /(초|분)마다/, /계측/, /측정값/, /장비데이터/],
+  }),
+  t('ledger', 'model', 'an immutable, verifiable history', '변경할 수 없고 검증 가능한 이력', {
+    en: [
+      /\bledger\b/,
+      /\bimmutable\b/,
+      /\baudit (trail|history|log)/,
+      /\btamper/,
+      /\bcryptographically\b/,
+      /\bverifiable\b/,
+      /\bsystem of record\b/,
+      /\bappend only\b/,
+    ],
+    ko: [/원장/, /변경불가/, /변경할수없/, /위변조/, /감사(기록|이력|추적|로그)/, /불변/, /검증가능/, /추가만/],
+  }),
+  t('search', 'model', 'full-text search', '전문(full-text) 검색', {
+    en: [
+      /\bfull ?text\b/,
+      /\bsearch(es|ing)?\b(?! ?histor)/,
+      /\bauto ?complete\b/,
+      /\bfuzzy\b/,
+      /\btypos?\b/,
+      /\brelevance\b/,
+      /\bkeyword (search|match)/,
+      /\bsemantic\b/,
+      /\bvector\b/,
+    ],
+    ko: [/검색(?!이력|기록|히스토리)/, /자동완성/, /전문검색/, /오타/, /형태소/, /키워드매칭/, /유사도/, /벡터/],
+  }),
+  // Access patterns
+  t('transactions', 'access', 'transactions and integrity', '트랜잭션과 무결성', {
+    en: [
+      /\btransactions?\b/,
+      /\btransactional\b/,
+      /\bacid\b/,
+      /\bintegrity\b/,
+      /\bconsisten(t|cy)\b/,
+      /\bpayments?\b/,
+      /\borders\b/,
+      /\border (processing|data|history|management|system|service)/,
+      /\bbilling\b/,
+      /\bbanking\b/,
+      /\binvoices?\b/,
+      /\bledger entries\b/,
+      /\boltp\b/,
+      /\binventory\b/,
+    ],
+    ko: [/트랜잭션/, /무결성/, /정합성/, /일관성/, /결제/, /주문/, /정산/, /송금/, /은행/, /재고/, /회계/],
+  }),
+  t('read-heavy', 'access', 'read-heavy lookups', '읽기 위주의 대량 조회', {
+    en: [
+      /\bread ?heavy\b/,
+      /\bmostly reads?\b/,
+      /\breads? (far )?(outnumber|more than)/,
+      /\bhigh read\b/,
+      /\blots of reads\b/,
+      /\bheavy reads?\b/,
+      /\breads? per second\b/,
+      /\bread traffic\b/,
+    ],
+    ko: [
+      /읽기가(많|대부분)/,
+      /조회가(많|대부분)/,
+      /읽기위주/,
+      /조회위주/,
+      /대량조회/,
+      /읽기(요청|트래픽)/,
+      /조회(요청|트래픽)/,
+    ],
+  }),
+  t('analytics', 'access', 'analytics over large history (OLAP)', '대량 이력에 대한 분석(OLAP)', {
+    en: [
+      /\banalytic(s|al)?\b/,
+      /\bolap\b/,
+      /\bwarehous/,
+      /\bbi\b/,
+      /\breport(s|ing)?\b/,
+      /\baggregat/,
+      /\bcolumnar\b/,
+      /\bbusiness intelligence\b/,
+    ],
+    ko: [/분석/, /웨어하우스/, /웨어하우징/, /리포트/, /리포팅/, /보고서/, /집계/, /통계/],
+  }),
+  t('relationships', 'access', 'queries across relationships', '관계를 따라가는 질의', {
+    en: [
+      /\brelationships?\b/,
+      /\bfriends? of friends?\b/,
+      /\bsocial (network|graph|feed)/,
+      /\bfraud\b/,
+      /\brecommendation(s| engine)?\b/,
+      /\brecommend (products|items|friends|content)/,
+      /\btravers/,
+      /\b(multi ?hop|\d+ hops?)\b/,
+      /\bwho (knows|follows)\b/,
+      /\bnetwork of\b/,
+    ],
+    ko: [
+      /관계망/,
+      /친구의친구/,
+      /소셜/,
+      /사기(탐지|방지|거래|적발|패턴|행위)/,
+      /부정행위/,
+      /이상거래/,
+      /이상탐지/,
+      /추천(엔진|시스템|기능|서비스)/,
+      /연결관계/,
+      /관계를(따라|탐색)/,
+      /팔로우/,
+      /탐색/,
+      /연관관계/,
+    ],
+  }),
+  t('cache', 'access', 'a cache in front of another store', '다른 저장소 앞단의 캐시', {
+    en: [/\bcach(e|es|ed|ing)\b/, /\bhot keys?\b/, /\bin front of\b/, /\boffload\b/],
+    ko: [/캐시/, /캐싱/, /앞단/, /부하를(줄|덜)/],
+  }),
+  t('session', 'access', 'session state', '세션 상태', {
+    en: [/\bsessions?\b/, /\bshopping carts?\b/, /\bcarts?\b/, /\blogin state\b/, /\buser state\b/],
+    ko: [/세션/, /장바구니/, /로그인상태/],
+  }),
+  t('leaderboard', 'access', 'real-time rankings', '실시간 순위', {
+    en: [/\bleader ?boards?\b/, /\brankings?\b/, /\bhigh scores?\b/],
+    ko: [/리더보드/, /랭킹/, /순위/],
+  }),
+  t('logs', 'access', 'log and trace analytics', '로그·트레이스 분석', {
+    en: [/\blogs?\b/, /\btraces?\b/, /\bobservability\b/, /\bclickstream\b/],
+    ko: [/(?<![블탈])로그(?!인)/, /트레이스/, /관측성/, /클릭스트림/],
+  }),
+  t('in-memory', 'access', 'data held in memory', '메모리에 두는 데이터', {
+    en: [/\bin ?memory\b/, /\bram\b/],
+    ko: [/인메모리/, /메모리에/],
+  }),
+  t('durable', 'access', 'no data loss', '데이터 유실 없음', {
+    en: [
+      /\bdurab(le|ility)\b/,
+      /\bpersist/,
+      /\b(can'?t|cannot|must not|never) lose\b/,
+      /\bprimary (database|store|db)\b/,
+    ],
+    ko: [
+      /내구성/,
+      /영속/,
+      /유실되면안/,
+      /잃으면안/,
+      /손실(없|이없|되면안)/,
+      /주데이터베이스/,
+      /메인db/,
+      /프라이머리db/,
+    ],
+  }),
+  // Scale and latency
+  t('sub-ms', 'scale', 'sub-millisecond latency', '1ms 미만 지연', {
+    en: [
+      /\bmicroseconds?\b/,
+      /\bsub ?(millisecond|ms)\b/,
+      /\b(under|below|less than) (a|one|1) ?(millisecond|ms)\b/,
+      /\bµs\b/,
+    ],
+    ko: [/마이크로초/, /밀리초미만/, /1ms미만/, /1밀리초미만/, /초저지연/, /서브밀리/],
+  }),
+  t('low-latency', 'scale', 'low, predictable latency', '낮고 일정한 지연', {
+    en: [
+      /\bmilliseconds?\b/,
+      /\blow latency\b/,
+      /\bsingle digit\b/,
+      /\b\d+ ?ms\b/,
+      /\bfast\b/,
+      /\breal ?time\b/,
+      /\blatency\b/,
+    ],
+    ko: [/밀리초/, /지연/, /레이턴시/, /빠른/, /빠르게/, /실시간/, /응답속도/],
+  }),
+  t('massive-scale', 'scale', 'very large scale', '아주 큰 규모', {
+    en: [
+      /\bmillions?\b/,
+      /\bbillions?\b/,
+      /\bmassive\b/,
+      /\bhuge\b/,
+      /\bhigh traffic\b/,
+      /\bany scale\b/,
+      /\b(peta|tera)bytes?\b/,
+      /\b\d+ ?(tb|pb)\b/,
+      /\b\d+k? ?(rps|qps|requests per second|writes per second)\b/,
+      /\bhundreds of thousands\b/,
+      /\bat scale\b/,
+    ],
+    ko: [
+      /수백만/,
+      /백만/,
+      /수십억/,
+      /억건/,
+      /대용량/,
+      /대규모/,
+      /트래픽이많/,
+      /초당/,
+      /페타바이트/,
+      /테라바이트/,
+      /수십만/,
+    ],
+  }),
+  t('global', 'scale', 'several Regions at once', '여러 리전 동시 운영', {
+    en: [/\bglobal(ly)?\b/, /\bmulti ?region\b/, /\bmultiple regions\b/, /\bactive ?active\b/, /\bcross ?region\b/],
+    ko: [/글로벌/, /멀티리전/, /여러리전/, /다중리전/, /액티브액티브/, /리전간/],
+  }),
+  t('serverless', 'scale', 'spiky traffic, pay per request', '변동이 큰 트래픽, 요청당 과금', {
+    en: [
+      /\bserverless\b/,
+      /\bscale to zero\b/,
+      /\bon ?demand\b/,
+      /\bspiky\b/,
+      /\bunpredictable\b/,
+      /\bpay per request\b/,
+    ],
+    ko: [/서버리스/, /온디맨드/, /트래픽변동/, /트래픽이(들쭉날쭉|튀|변동)/, /예측(할수없|불가)/],
+  }),
+  t('high-availability', 'scale', 'high availability and fast failover', '고가용성과 빠른 장애 조치', {
+    en: [/\bhigh(ly)? availab/, /\bfailover\b/, /\bmulti ?az\b/, /\bdowntime\b/, /\b99\.9/],
+    ko: [/고가용성/, /장애조치/, /페일오버/, /다운타임/, /멀티az/, /가용성/],
+  }),
+  t('lift-and-shift', 'scale', 'a straight move with minimal change', '변경을 최소로 한 이전', {
+    en: [
+      /\blift and shift\b/,
+      /\bas is\b/,
+      /\bminimal (changes?|effort)\b/,
+      /\bcost sensitive\b/,
+      /\bcheap(est)?\b/,
+      /\bsmall (app|team|budget)/,
+      /\bbudget\b/,
+    ],
+    ko: [
+      /그대로(옮|이전|이관)/,
+      /리프트앤시프트/,
+      /최소한의(변경|수정)/,
+      /저렴/,
+      /비용이(중요|민감)/,
+      /예산/,
+      /작은(앱|서비스|규모)/,
+    ],
+  }),
+  // Source engines (AWS's migration table: match the source engine)
+  t('engine-mysql', 'engine', 'MySQL compatibility', 'MySQL 호환', { en: [/\bmysql\b/], ko: [/마이에스큐엘/] }),
+  t('engine-postgres', 'engine', 'PostgreSQL compatibility', 'PostgreSQL 호환', {
+    en: [/\bpostgres(ql)?\b/, /\bpg\b/, /\bpgvector\b/, /\bpostgis\b/],
+    ko: [/포스트그레/],
+  }),
+  t(
+    'engine-commercial',
+    'engine',
+    'a commercial engine (Oracle, SQL Server, Db2) or MariaDB',
+    '상용 엔진(Oracle, SQL Server, Db2) 또는 MariaDB',
+    {
+      en: [/\boracle\b/, /\bsql ?server\b/, /\bmssql\b/, /\bdb2\b/, /\bmariadb\b/],
+      ko: [/오라클/, /마리아db/],
+    },
+  ),
+  t('engine-mongodb', 'engine', 'MongoDB compatibility', 'MongoDB 호환', { en: [/\bmongo(db)?\b/], ko: [/몽고/] }),
+  t('engine-cassandra', 'engine', 'Cassandra compatibility', 'Cassandra 호환', {
+    en: [/\bcassandra\b/, /\bscylla/],
+    ko: [/카산드라/],
+  }),
+  t('engine-redis', 'engine', 'Redis / Valkey compatibility', 'Redis / Valkey 호환', {
+    en: [/\bredis\b/, /\bvalkey\b/, /\bmemcached?\b/],
+    ko: [/레디스/, /밸키/, /멤캐시/],
+  }),
+  t('engine-graph', 'engine', 'a graph engine (Neo4j, Gremlin, SPARQL)', '그래프 엔진(Neo4j, Gremlin, SPARQL)', {
+    en: [/\bneo4j\b/, /\bjanusgraph\b/, /\btinkerpop\b/],
+    ko: [/네오포제이/],
+  }),
+  t('engine-influx', 'engine', 'InfluxDB compatibility', 'InfluxDB 호환', {
+    en: [/\binflux(db)?\b/, /\bprometheus\b/],
+    ko: [/인플럭스/],
+  }),
+  t('engine-search', 'engine', 'Elasticsearch / OpenSearch compatibility', 'Elasticsearch / OpenSearch 호환', {
+    en: [/\belastic ?search\b/, /\bkibana\b/, /\bsolr\b/, /\blucene\b/],
+    ko: [/엘라스틱서치/, /키바나/],
+  }),
+];
+
+export const TRAIT_IDS: ReadonlySet<string> = new Set(TRAITS.map((trait) => trait.id));
+
+export function traitById(id: string): Trait | undefined {
+  return TRAITS.find((trait) => trait.id === id);
+}
+
+/** The question as the English patterns see it: lower case, hyphens and punctuation as spaces. */
+export function englishForm(question: string): string {
+  return ` ${normalize(question)
+    .replace(/[-_/]+/g, ' ')
+    .replace(/[^\p{L}\p{N}.'µ ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
+}
+
+/** The question as the Korean patterns see it: no spacing at all, so joined and spaced forms match. */
+export function compactForm(question: string): string {
+  return normalize(question).replace(/[\s\-_/.,·'"!?()]+/g, '');
+}
+
+/** True when the question shows this trait unmistakably, not just through everyday words. */
+export function isSpecific(trait: Trait, question: string): boolean {
+  if (!trait.ambiguous) return true;
+  const en = englishForm(question);
+  const ko = compactForm(question);
+  return trait.specific.some((p) => p.test(en) || p.test(ko));
+}
+
+/** Every trait the question mentions, in {@link TRAITS} order. */
+export function detectTraits(question: string): Trait[] {
+  const en = englishForm(question);
+  const ko = compactForm(question);
+  return TRAITS.filter((trait) => trait.en.some((p) => p.test(en)) || trait.ko.some((p) => p.test(ko)));
+}

@@ -1,0 +1,55 @@
+import { performance } from 'node:perf_hooks';
+import { advise, type KnowledgeBase } from '../../knowledge/index.ts';
+import type { EvalQuestion } from './questions.ts';
+
+export interface Outcome {
+  question: EvalQuestion;
+  /** The recommended service, or null when the bot declined to answer. */
+  got: string | null;
+  top3: string[];
+  ms: number;
+}
+
+export interface Score {
+  n: number;
+  /** Questions with an expected service: share whose recommendation is that service. */
+  top1: number;
+  top3: number;
+  answerable: number;
+  /** Off-topic / vague questions: share the bot declined (no confident answer). */
+  abstention: number;
+  offTopic: number;
+}
+
+export function runQuestions(kb: KnowledgeBase, questions: EvalQuestion[]): Outcome[] {
+  return questions.map((question) => {
+    const start = performance.now();
+    const advice = advise(kb, question.q);
+    const ms = performance.now() - start;
+    if (advice.kind === 'abstain') return { question, got: null, top3: [], ms };
+    const top3 = advice.ranked
+      .filter((r) => r.service.status === 'active')
+      .slice(0, 3)
+      .map((r) => r.service.id);
+    return { question, got: advice.recommended.service.id, top3, ms };
+  });
+}
+
+export function score(outcomes: Outcome[]): Score {
+  const answerable = outcomes.filter((o) => o.question.expect !== null);
+  const offTopic = outcomes.filter((o) => o.question.expect === null);
+  const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
+  return {
+    n: outcomes.length,
+    answerable: answerable.length,
+    offTopic: offTopic.length,
+    top1: share(answerable.filter((o) => o.got === o.question.expect).length, answerable.length),
+    top3: share(answerable.filter((o) => o.top3.includes(o.question.expect ?? '')).length, answerable.length),
+    abstention: share(offTopic.filter((o) => o.got === null).length, offTopic.length),
+  };
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}

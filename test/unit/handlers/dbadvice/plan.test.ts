@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CommandDeps, CommandPlan } from '../../../../handlers/commands.ts';
+import { planDbAdvice } from '../../../../handlers/dbadvice/plan.ts';
+import { UserInputError } from '../../../../handlers/errors.ts';
+import type { RdsFleetPort } from '../../../../handlers/ports.ts';
+import type { SlackMessage } from '../../../../handlers/slack-message.ts';
+import { createDemoFleet } from '../../../../infra/demo/demo-fleet.ts';
+import { buildKnowledgeBase, readNotes } from '../../../../knowledge/build.ts';
+import { loadKnowledgeBase } from '../../../../knowledge/index.ts';
+import { expectValidMessage } from '../../../fixtures/block-kit.ts';
+import { commandDeps } from '../../../fixtures/command-deps.ts';
+import { fakeMetrics } from '../../../fixtures/fake-metrics.ts';
+
+const kb = loadKnowledgeBase(buildKnowledgeBase(readNotes('knowledge/notes')));
+
+function reply(plan: CommandPlan): SlackMessage {
+  if (plan.kind !== 'reply') throw new Error('expected a reply in the ack');
+  expectValidMessage(plan.message);
+  return plan.message;
+}
+
+const all = (m: SlackMessage) => JSON.stringify(m.blocks);
+
+/** The fleet run reads only these of CommandDeps; the other commands' ports are not needed here. */
+function runDeps(deps: Pick<CommandDeps, 'metrics' | 'region' | 'now'> & { fleet?: RdsFleetPort }): CommandDeps {
+  return commandDeps(deps);
+}
+
+describe('handlers/dbadvice/plan', () => {
+  it('answers a question in the ack: recommended service first and bold, then why, alternatives and the note', () => {
+    // Act
+    const message = reply(planDbAdvice('where should we keep user sessions? must be sub-millisecond', { kb }));
+
+    // Assess
+    const first = message.blocks?.[0];
+    expect(first?.type === 'section' && first.text?.text).toMatch(/^:bulb: \*Amazon ElastiCache\*/);
+    expect(all(message)).toMatch(/\*Why\*/);
+    expect(all(message)).toMatch(/\*Alternatives\*/);
+    expect(all(message)).toMatch(/Airbnb/);
+    expect(all(message)).toMatch(/knowledge\/notes\/elasticache\.md/);
+    expect(message.response_type).toBe('ephemeral');
+    expect(message.text).toMatch(/^Recommended: Amazon ElastiCache/);
+  });
+
+  it('answers in Korean when the question is Korean', () => {
+    const message = reply(planDbAdvice('주문과 결제 데이터, 트랜잭션과 무결성이 중요해요', { kb }));
+    expect(message.text).toMatch(/^추천: Amazon Aurora/);
+    expect(all(message)).toMatch(/\*이유\*/);
+  });
+
+  it('shows how to ask instead of guessing when the question is off-topic or vague', () => {
+    const offTopic = reply(planDbAdvice("what's for lunch?", { kb }));
+    expect(all(offTopic)).toMatch(/How to ask/);
+    expect(all(offTopic)).not.toMatch(/:bulb:/);
+    expect(all(reply(planDbAdvice('어떤 DB를 써야 할까요?', { kb })))).toMatch(/이렇게 물어보세요/);
+  });
+
+  it('posts to the channel with --share', () => {
+    expect(reply(planDbAdvice('session cache --share', { kb })).response_type).toBe('in_channel');
+  });
+
+  it('explains every subcommand with examples in both languages', () => {
+    for (const text of ['help', '', '도움말']) {
+      const message = reply(planDbAdvice(text, { kb }));
+      expect(all(message)).toMatch(/compare/);
+      expect(all(message)).toMatch(/fleet/);
+      expect(all(message)).toMatch(/세션/);
+    }
+  });
+
+  it('lists categories and services, marking the retired one', () => {
+    const message = reply(planDbAdvice('list', { kb }));
+    expect(all(message)).toMatch(/Relational · 관계형/);
+    expect(all(message)).toMatch(/`qldb` Amazon QLDB \(end of support\) :warning:/);
+    for (const s of kb.services) expect(all(message)).toContain(`\`${s.id}\``);
+  });
+
+  it('compares two services side by side, by id or alias, in the language used', () => {
+    // Act
+    const en = reply(planDbAdvice('compare dynamodb vs DocumentDB', { kb }));
+    const ko = reply(planDbAdvice('compare 오로라 rds', { kb }));
+
+    // Assess
+    expect(en.text).toBe('Amazon DynamoDB vs Amazon DocumentDB');
+    const fields = en.blocks?.[1]?.type === 'section' ? (en.blocks[1].fields ?? []) : [];
+    expect(fields.map((f) => f.text)).toEqual([
+      '*Amazon DynamoDB*',
+      '*Amazon DocumentDB*',
+      expect.stringMatching(/Data model\*\nKey-value/),
+      expect.stringMatching(/Data model\*\nDocument/),
+    ]);
+    expect(all(ko)).toMatch(/강점/);
+  });
+
+  it.each([
+    ['compare dynamodb', /exactly two services/],
+    ['compare dynamodb nosuchdb', /no note on `nosuchdb`/],
+  ])('rejects %s with usage', (text, message) => {
+    expect(() => planDbAdvice(text, { kb })).toThrow(UserInputError);
+    expect(() => planDbAdvice(text, { kb })).toThrow(message);
+  });
+
+  it('plans the fleet review as work that uses the fleet and metrics ports', async () => {
+    // Prepare
+    const plan = planDbAdvice('fleet', { kb });
+    const metrics = fakeMetrics({});
+    const now = () => new Date('2025-03-08T12:34:00Z');
+    const deps = runDeps({ metrics: metrics.port, region: 'eu-west-1', now, fleet: createDemoFleet() });
+
+    // Act
+    if (plan.kind !== 'work') throw new Error('expected work');
+    const message = await plan.run(deps);
+
+    // Assess
+    expect(plan.workerOnly).toBe(true);
+    expectValidMessage(plan.working);
+    expectValidMessage(message);
+    expect(metrics.calls.getMetricData).toHaveLength(1);
+    expect(message.text).toMatch(/4 database\(s\) in eu-west-1/);
+  });
+
+  it('answers any text with a valid message or a UserInputError, never anything else', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (text) => {
+        try {
+          const plan = planDbAdvice(text, { kb });
+          if (plan.kind === 'reply') expectValidMessage(plan.message);
+        } catch (error) {
+          expect(error).toBeInstanceOf(UserInputError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps a very long question within Block Kit limits', () => {
+    const long = `session cache ${'with sub-millisecond reads and many words '.repeat(200)}`;
+    expectValidMessage(reply(planDbAdvice(long, { kb })));
+  });
+});
