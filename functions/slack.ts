@@ -5,6 +5,7 @@
 
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { LambdaClient } from '@aws-sdk/client-lambda';
+import { loadAccessPolicy } from '../infra/access-policy.ts';
 import { createLambdaDispatcher } from '../infra/aws/worker-dispatch.ts';
 import { ConfigError, loadConfig } from '../infra/config.ts';
 import { createCommandDeps } from '../infra/data-source.ts';
@@ -14,11 +15,17 @@ import { createSlackHandler } from '../infra/slack/slack-handler.ts';
 const config = loadConfig();
 const logger = createLogger();
 if (!config.workerFunctionName) throw new ConfigError('WORKER_FUNCTION_NAME is not set.');
+// Deployed, a policy is required: without one every workspace and channel could use the bot.
+if (!config.accessPolicyFile && process.env.AWS_LAMBDA_FUNCTION_NAME) {
+  throw new ConfigError('ACCESS_POLICY_FILE is not set (infra/access-policy.yml).');
+}
+const policy = config.accessPolicyFile ? loadAccessPolicy(config.accessPolicyFile) : undefined;
 
 export const handler = createSlackHandler({
   config,
   logger,
   first: [injectLambdaContext(logger, { resetKeys: true })],
+  ...(policy ? { policy } : {}),
   deps: createCommandDeps(config),
   dispatchJob: createLambdaDispatcher(new LambdaClient({ region: config.region }), config.workerFunctionName),
 });

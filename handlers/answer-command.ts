@@ -1,6 +1,6 @@
 import { type CommandDeps, type CommandInput, type CommandPlan, planCommand, type RunContext } from './commands.ts';
 import { errorMessage } from './error-message.ts';
-import { asError } from './errors.ts';
+import { asError, isExposed } from './errors.ts';
 import { ephemeral, type SlackMessage } from './slack-message.ts';
 
 export interface AnswerDeps extends CommandDeps {
@@ -12,20 +12,29 @@ export interface AnswerDeps extends CommandDeps {
   reportError: (error: Error, reference: string) => void;
 }
 
-type Outcome = { done: true; message: SlackMessage } | { done: false };
+type Outcome = { done: true; message: SlackMessage; failed?: boolean } | { done: false };
+
+/** What became of a command in the ack, for the audit log. */
+export type AckOutcome = 'answered' | 'refused-input' | 'failed' | 'handed-off' | 'hand-off-failed';
+
+export interface Answer {
+  message: SlackMessage;
+  outcome: AckOutcome;
+}
 
 /**
  * The body of the 3-second ack. Help and bad input answer at once; data-source work answers in
  * the ack when it finishes within the budget, otherwise it is aborted and handed to the worker.
  */
-export async function answerCommand(input: CommandInput, deps: AnswerDeps, reference: string): Promise<SlackMessage> {
+export async function answerCommand(input: CommandInput, deps: AnswerDeps, reference: string): Promise<Answer> {
   let plan: CommandPlan;
   try {
     plan = planCommand(input, deps);
   } catch (e) {
-    return failure(asError(e), deps, reference);
+    const error = asError(e);
+    return { message: failure(error, deps, reference), outcome: isExposed(error) ? 'refused-input' : 'failed' };
   }
-  if (plan.kind === 'reply') return plan.message;
+  if (plan.kind === 'reply') return { message: plan.message, outcome: 'answered' };
   // A budget of 0 sends all data-source work to the worker.
   if (deps.ackBudgetMs <= 0 || plan.workerOnly) return handOff(input, plan.working, deps, reference);
 
@@ -35,30 +44,39 @@ export async function answerCommand(input: CommandInput, deps: AnswerDeps, refer
     plan.run(deps, controller.signal).then(
       (message) => ({ done: true, message }),
       // Once aborted, the work's own rejection is expected and no longer anyone's answer.
-      (e: unknown): Outcome =>
-        controller.signal.aborted ? { done: false } : { done: true, message: failure(asError(e), deps, reference) },
+      (e: unknown): Outcome => {
+        if (controller.signal.aborted) return { done: false };
+        const error = asError(e);
+        return { done: true, message: failure(error, deps, reference), failed: !isExposed(error) };
+      },
     ),
     new Promise<Outcome>((resolve) => {
       timer = setTimeout(() => resolve({ done: false }), deps.ackBudgetMs);
     }),
   ]);
   clearTimeout(timer);
-  if (outcome.done) return outcome.message;
+  if (outcome.done) return { message: outcome.message, outcome: outcome.failed ? 'failed' : 'answered' };
 
   controller.abort();
   return handOff(input, plan.working, deps, reference);
 }
 
-async function handOff(input: CommandInput, working: SlackMessage, deps: AnswerDeps, reference: string) {
+async function handOff(
+  input: CommandInput,
+  working: SlackMessage,
+  deps: AnswerDeps,
+  reference: string,
+): Promise<Answer> {
   try {
     await deps.dispatch(input);
   } catch (e) {
     deps.reportError(asError(e), reference);
-    return ephemeral(
+    const message = ephemeral(
       `:x: This is taking longer than Slack lets me wait, and I could not hand it to the worker. Try again; reference \`${reference}\`.`,
     );
+    return { message, outcome: 'hand-off-failed' };
   }
-  return working;
+  return { message: working, outcome: 'handed-off' };
 }
 
 /** The worker's side: the whole answer, however long it takes, within `deadlineMs`. */
@@ -104,6 +122,6 @@ export async function completeWork(
 }
 
 function failure(error: Error, deps: Pick<AnswerDeps, 'reportError'>, reference: string): SlackMessage {
-  if ((error as { expose?: unknown }).expose !== true) deps.reportError(error, reference);
+  if (!isExposed(error)) deps.reportError(error, reference);
   return errorMessage(error, reference);
 }

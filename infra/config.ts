@@ -32,6 +32,8 @@ export interface Config {
   alarmDlqUrl: string | undefined;
   /** `ALARM_ROUTES_FILE`: the routing file, relative to the package root. */
   alarmRoutesFile: string;
+  /** `ACCESS_POLICY_FILE`: who may run what (infra/access-policy.yml); required on Lambda. */
+  accessPolicyFile: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -106,5 +108,6 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     alarmTableName: env.ALARM_TABLE_NAME || undefined,
     alarmDlqUrl: env.ALARM_DLQ_URL || undefined,
     alarmRoutesFile: env.ALARM_ROUTES_FILE || 'infra/alarm-routes.yml',
+    accessPolicyFile: env.ACCESS_POLICY_FILE || undefined,
   });
 }

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { FilesPort } from '../../handlers/ports.ts';
+import { loadAccessPolicy } from '../access-policy.ts';
 import type { Config } from '../config.ts';
 import { createCommandDeps } from '../data-source.ts';
 import type { AppLogger } from '../slack/bolt-logger.ts';
@@ -50,7 +51,9 @@ export function createLocalBot(options: {
       .finally(() => pending.delete(work));
     pending.add(work);
   };
-  const handler = createSlackHandler({ config, deps, dispatchJob, logger });
+  // Like the Lambda, `npm run serve` enforces ACCESS_POLICY_FILE when one is set.
+  const policy = config.accessPolicyFile ? loadAccessPolicy(config.accessPolicyFile) : undefined;
+  const handler = createSlackHandler({ config, deps, dispatchJob, logger, ...(policy ? { policy } : {}) });
   return {
     handle: async (event) => handler(event, localLambdaContext()),
     idle: async () => {

@@ -13,7 +13,8 @@ export function toBoltLogger(logger: AppLogger): BoltLogger {
   let level = 'info' as LogLevel;
   const join = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : String(p))).join(' ');
   return {
-    debug: (...msg) => logger.debug(join(msg)),
+    // Bolt's debug lines carry whole requests: user text and Slack's verification token. Dropped.
+    debug: () => {},
     info: (...msg) => logger.info(join(msg)),
     warn: (...msg) => logger.warn(join(msg)),
     error: (...msg) => logger.error(join(msg)),

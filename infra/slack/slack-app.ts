@@ -8,9 +8,12 @@ import {
   type SlackCommandMiddlewareArgs,
 } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { type AccessPolicy, decideAccess } from '../../handlers/access-policy.ts';
 import { ALARM_ACTIONS } from '../../handlers/alarms/buttons.ts';
 import { type AnswerDeps, answerCommand } from '../../handlers/answer-command.ts';
+import { tokenize } from '../../handlers/command-text.ts';
 import { GRAPH_ACTION } from '../../handlers/metrics/render-metrics.ts';
+import { ephemeral } from '../../handlers/slack-message.ts';
 import type { WorkerJob } from '../worker-job.ts';
 import { type AppLogger, toBoltLogger } from './bolt-logger.ts';
 
@@ -21,6 +24,8 @@ export interface SlackAppOptions {
   deps: Omit<AnswerDeps, 'dispatch'>;
   dispatchJob: (job: WorkerJob) => Promise<void>;
   logger: AppLogger;
+  /** Who may run what; without one (local runs) everything is allowed. */
+  policy?: AccessPolicy;
 }
 
 export type SlackLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
@@ -28,25 +33,58 @@ export type SlackLambdaHandler = (event: APIGatewayProxyEventV2, context: Contex
 /** The commands this app answers; the Slack app manifest declares the same. */
 export const SLASH_COMMANDS = ['/cw', '/dbadvice'] as const;
 
+/** Buttons that run a `/cw` command again: their value is the command text. */
+export const COMMAND_BUTTONS = [GRAPH_ACTION] as const;
+
+/** What an alarm button does, in the access policy's terms: a graph is metrics, the logs button reads logs. */
+const ALARM_BUTTON_WORDS: Record<string, string[]> = {
+  [ALARM_ACTIONS.graph]: ['/cw', 'metrics'],
+  [ALARM_ACTIONS.logs]: ['/cw', 'logs'],
+};
+
+interface Who {
+  teamId: string | undefined;
+  channelId: string | undefined;
+  userId: string | undefined;
+}
+
 /**
- * One listener for every command: answer in the ack when it is quick, else hand the command to
- * the worker (which replies through `response_url`) and ack "working on it".
+ * One line per request for the audit trail: who, where, what (the command and its first words,
+ * never the rest of the text, which may hold anything) and what became of it.
  */
-export function commandListener(options: Pick<SlackAppOptions, 'deps' | 'dispatchJob'>) {
+function audit(logger: AppLogger, entry: Who & { what: string; outcome: string; reference: string }): void {
+  logger.info('audit', { audit: true, ...entry });
+}
+
+function check(policy: AccessPolicy | undefined, who: Who, words: string[]) {
+  return policy ? decideAccess(policy, { ...who, words }) : ({ allowed: true, rule: 'no policy' } as const);
+}
+
+const referenceOf = (context: AllMiddlewareArgs['context']) =>
+  typeof context.requestId === 'string' ? context.requestId : randomUUID();
+
+/**
+ * One listener for every command: check the policy, then answer in the ack when it is quick, else
+ * hand the command to the worker (which replies through `response_url`) and ack "working on it".
+ */
+export function commandListener(options: Pick<SlackAppOptions, 'deps' | 'dispatchJob' | 'logger' | 'policy'>) {
   return async function commandListenerCallback({
     command,
     ack,
     context,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
-    const reference = typeof context.requestId === 'string' ? context.requestId : randomUUID();
-    const message = await answerCommand(
-      {
-        command: command.command,
-        text: command.text ?? '',
-        userId: command.user_id,
-        channelId: command.channel_id,
-        teamId: command.team_id,
-      },
+    const reference = referenceOf(context);
+    const who = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
+    const words = [command.command, ...tokenize(command.text ?? '').slice(0, 2)];
+    const what = words.join(' ');
+    const decision = check(options.policy, who, words);
+    if (!decision.allowed) {
+      audit(options.logger, { ...who, what, outcome: 'refused-by-policy', reference });
+      await ack(ephemeral(`:no_entry: ${decision.reason}`));
+      return;
+    }
+    const { message, outcome } = await answerCommand(
+      { command: command.command, text: command.text ?? '', ...who },
       {
         ...options.deps,
         dispatch: (input) =>
@@ -61,76 +99,58 @@ export function commandListener(options: Pick<SlackAppOptions, 'deps' | 'dispatc
       },
       reference,
     );
+    audit(options.logger, { ...who, what, outcome, reference });
     await ack(message);
   };
 }
 
 /**
- * Buttons that run a `/cw` command again (their value is the command text): the job goes to the
- * worker, which replaces the message the button was on.
+ * Buttons on bot messages. A metrics Graph button runs its `/cw` text again; an alarm button carries
+ * an AlarmActionValue and the message's thread. Either way the worker does the work, after the
+ * same policy check as a command.
  */
-export const COMMAND_BUTTONS = [GRAPH_ACTION] as const;
-
-export function commandButtonListener(options: Pick<SlackAppOptions, 'dispatchJob' | 'logger'>) {
-  return async function commandButtonListenerCallback({
+export function buttonListener(options: Pick<SlackAppOptions, 'dispatchJob' | 'logger' | 'policy'>) {
+  return async function buttonListenerCallback({
     ack,
     action,
     body,
     context,
+    respond,
   }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> {
-    const reference = typeof context.requestId === 'string' ? context.requestId : randomUUID();
-    const text = action.type === 'button' ? action.value : undefined;
-    if (text && body.response_url && body.channel?.id) {
-      await options.dispatchJob({
-        command: '/cw',
-        text,
-        responseUrl: body.response_url,
-        userId: body.user.id,
-        channelId: body.channel.id,
-        teamId: body.team?.id ?? '',
-        reference,
-      });
-    } else {
-      options.logger.warn('A button arrived without what it needs', { reference, actionId: action.action_id });
-    }
     await ack();
-  };
-}
-
-/**
- * The alarm message's buttons: the value (an AlarmActionValue) and the message's thread go to the
- * worker, which posts the graph in the thread or the logs to the person who pressed.
- */
-export function alarmButtonListener(options: Pick<SlackAppOptions, 'dispatchJob' | 'logger'>) {
-  return async function alarmButtonListenerCallback({
-    ack,
-    action,
-    body,
-    context,
-  }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> {
-    const reference = typeof context.requestId === 'string' ? context.requestId : randomUUID();
+    const reference = referenceOf(context);
+    const who = { teamId: body.team?.id ?? body.user.team_id, channelId: body.channel?.id, userId: body.user.id };
     const value = action.type === 'button' ? action.value : undefined;
+    const alarmWords = ALARM_BUTTON_WORDS[action.action_id];
+    const words = alarmWords ?? ['/cw', ...tokenize(value ?? '').slice(0, 2)];
+    const what = `${words.join(' ')} (button ${action.action_id})`;
+    const decision = check(options.policy, who, words);
+    if (!decision.allowed) {
+      audit(options.logger, { ...who, what, outcome: 'refused-by-policy', reference });
+      await respond({ response_type: 'ephemeral', replace_original: false, text: `:no_entry: ${decision.reason}` });
+      return;
+    }
+    if (!value || !body.response_url || !body.channel?.id) {
+      audit(options.logger, { ...who, what, outcome: 'malformed', reference });
+      return;
+    }
     const container = body.container as { message_ts?: string; thread_ts?: string } | undefined;
     const threadTs = container?.thread_ts ?? container?.message_ts;
-    if (value && body.response_url && body.channel?.id) {
-      await options.dispatchJob({
-        command: '/cw',
-        text: '',
-        responseUrl: body.response_url,
-        userId: body.user.id,
-        channelId: body.channel.id,
-        teamId: body.team?.id ?? '',
-        reference,
-        action: { id: action.action_id, value, ...(threadTs ? { threadTs } : {}) },
-      });
-    } else {
-      options.logger.warn('An alarm button arrived without what it needs', { reference, actionId: action.action_id });
-    }
-    await ack();
+    await options.dispatchJob({
+      command: '/cw',
+      text: alarmWords ? '' : value,
+      responseUrl: body.response_url,
+      userId: body.user.id,
+      channelId: body.channel.id,
+      teamId: who.teamId ?? '',
+      reference,
+      ...(alarmWords ? { action: { id: action.action_id, value, ...(threadTs ? { threadTs } : {}) } } : {}),
+    });
+    audit(options.logger, { ...who, what, outcome: 'handed-off', reference });
   };
 }
 
-/** Bolt on API Gateway: the receiver verifies the signature, the listener answers within 3 s. */
+/** Bolt on API Gateway: the receiver verifies the signature, the listeners answer within 3 s. */
 export function createSlackApp(options: SlackAppOptions): SlackLambdaHandler {
   const logger = toBoltLogger(options.logger);
   const receiver = new AwsLambdaReceiver({
@@ -147,12 +167,11 @@ export function createSlackApp(options: SlackAppOptions): SlackLambdaHandler {
     authorize: async () => (botToken ? { botToken } : {}),
     clientOptions: { slackApiUrl: options.slackApiUrl },
   });
-  const listener = commandListener(options);
-  for (const name of SLASH_COMMANDS) app.command(name, listener);
-  const buttons = commandButtonListener(options);
-  for (const actionId of COMMAND_BUTTONS) app.action<BlockAction>(actionId, buttons);
-  const alarmButtons = alarmButtonListener(options);
-  for (const actionId of Object.values(ALARM_ACTIONS)) app.action<BlockAction>(actionId, alarmButtons);
+  const commands = commandListener(options);
+  for (const name of SLASH_COMMANDS) app.command(name, commands);
+  const buttons = buttonListener(options);
+  for (const actionId of [...COMMAND_BUTTONS, ...Object.values(ALARM_ACTIONS)])
+    app.action<BlockAction>(actionId, buttons);
   app.error(async (error) => {
     options.logger.error('Unhandled error in a Slack listener', { error: error.message, code: error.code });
   });

@@ -1,5 +1,6 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { AccessPolicy } from '../../handlers/access-policy.ts';
 import type { AnswerDeps } from '../../handlers/answer-command.ts';
 import type { Config } from '../config.ts';
 import type { WorkerJob } from '../worker-job.ts';
@@ -16,6 +17,8 @@ export interface SlackHandlerOptions {
   deps: Omit<AnswerDeps, 'dispatch' | 'ackBudgetMs' | 'reportError'>;
   dispatchJob: (job: WorkerJob) => Promise<void>;
   logger: AppLogger;
+  /** Who may run what (see infra/access-policy.yml). */
+  policy?: AccessPolicy;
   /** Middlewares that run before all others (the Lambda's Powertools logger). */
   first?: MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>[];
   /** Passed to middy's ssm middleware (tests inject a client and turn off prefetch). */
@@ -37,6 +40,7 @@ export function createSlackHandler(options: SlackHandlerOptions) {
         slackApiUrl: config.slackApiUrl,
         logger,
         dispatchJob: options.dispatchJob,
+        ...(options.policy ? { policy: options.policy } : {}),
         deps: {
           ...options.deps,
           ackBudgetMs: config.ackBudgetMs,

@@ -39,7 +39,7 @@ describe('handlers/answer-command', () => {
     const { all, dispatched } = deps({ getMetricData, listMetrics: vi.fn() });
 
     // Act
-    const message = await answerCommand({ command: '/cw', text: 'help' }, all, 'ref');
+    const { message } = await answerCommand({ command: '/cw', text: 'help' }, all, 'ref');
 
     // Assess
     expectValidMessage(message);
@@ -55,7 +55,7 @@ describe('handlers/answer-command', () => {
     ['metrics', /Which metric/],
   ])('answers bad input %j with an ephemeral message, usage and an example', async (text, reason) => {
     const { all, dispatched } = deps(quick);
-    const message = await answerCommand({ command: '/cw', text }, all, 'ref');
+    const { message } = await answerCommand({ command: '/cw', text }, all, 'ref');
     expectValidMessage(message);
     expect(message.response_type).toBe('ephemeral');
     expect(message.text).toMatch(reason);
@@ -66,7 +66,7 @@ describe('handlers/answer-command', () => {
 
   it('answers in the ack when the data source is quick', async () => {
     const { all, dispatched } = deps(quick);
-    const message = await answerCommand({ command: '/cw', text: 'metrics rds cpu orders-db' }, all, 'ref');
+    const { message } = await answerCommand({ command: '/cw', text: 'metrics rds cpu orders-db' }, all, 'ref');
     expect(JSON.stringify(message.blocks)).toContain('*Latest*');
     expect(dispatched).toHaveLength(0);
   });
@@ -77,7 +77,7 @@ describe('handlers/answer-command', () => {
     const started = Date.now();
 
     // Act
-    const message = await answerCommand({ command: '/cw', text: 'metrics rds cpu orders-db --share' }, all, 'ref');
+    const { message } = await answerCommand({ command: '/cw', text: 'metrics rds cpu orders-db --share' }, all, 'ref');
 
     // Assess
     expect(Date.now() - started).toBeLessThan(1000);
@@ -93,7 +93,7 @@ describe('handlers/answer-command', () => {
         throw new Error('lambda down');
       },
     });
-    const message = await answerCommand({ command: '/cw', text: 'metrics rds cpu x' }, all, 'ref-42');
+    const { message } = await answerCommand({ command: '/cw', text: 'metrics rds cpu x' }, all, 'ref-42');
     expect(message.text).toMatch(/could not hand it to the worker.*ref-42/);
     expect(errors.map((e) => e.message)).toEqual(['lambda down']);
   });
@@ -107,8 +107,16 @@ describe('handlers/answer-command', () => {
     const broken = deps({ ...quick, getMetricData: async () => Promise.reject(new TypeError('x is undefined')) });
 
     // Act
-    const busyMessage = await answerCommand({ command: '/cw', text: 'metrics rds cpu x' }, busy.all, 'ref-1');
-    const brokenMessage = await answerCommand({ command: '/cw', text: 'metrics rds cpu x' }, broken.all, 'ref-2');
+    const { message: busyMessage } = await answerCommand(
+      { command: '/cw', text: 'metrics rds cpu x' },
+      busy.all,
+      'ref-1',
+    );
+    const { message: brokenMessage } = await answerCommand(
+      { command: '/cw', text: 'metrics rds cpu x' },
+      broken.all,
+      'ref-2',
+    );
 
     // Assess
     expect(busyMessage.text).toMatch(/CloudWatch is busy\. Try again in a minute/);

@@ -1,0 +1,111 @@
+/**
+ * Who may run what: the workspaces the bot serves and, per command (and the words after it), the
+ * channels and users allowed. Pure: the file is read and parsed in infra/access-policy.ts.
+ */
+
+export interface AccessRule {
+  /** `/cw`, `/cw logs`, `/dbadvice fleet`: a command and optionally its first words. */
+  command: string;
+  /** Allowed channel ids; absent means any channel. */
+  channels?: string[];
+  /** Allowed user ids; absent means anyone. */
+  users?: string[];
+}
+
+export interface AccessPolicy {
+  workspaces: string[];
+  rules: AccessRule[];
+}
+
+export interface AccessRequest {
+  teamId: string | undefined;
+  channelId: string | undefined;
+  userId: string | undefined;
+  /** The command and the words the user typed after it. */
+  words: string[];
+}
+
+export type AccessDecision = { allowed: true; rule: string } | { allowed: false; reason: string };
+
+const isStringList = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string' && x !== '');
+
+/** Checks a parsed policy file; every problem is reported at once, with where it is. */
+export function validateAccessPolicy(raw: unknown): { policy?: AccessPolicy; problems: string[] } {
+  const problems: string[] = [];
+  const doc = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  if (typeof raw !== 'object' || raw === null)
+    problems.push('the file must be a mapping with `workspaces` and `rules`');
+  for (const key of Object.keys(doc))
+    if (key !== 'workspaces' && key !== 'rules') problems.push(`unknown key \`${key}\``);
+  const workspaces = doc.workspaces;
+  if (!isStringList(workspaces) || workspaces.length === 0) {
+    problems.push('`workspaces` must list at least one workspace id (T…)');
+  } else {
+    for (const id of workspaces)
+      if (!/^[TE][A-Z0-9]{2,}$/.test(id)) problems.push(`workspaces: \`${id}\` is not a workspace id like T0123ABCD`);
+  }
+  const rules: AccessRule[] = [];
+  if (!Array.isArray(doc.rules) || doc.rules.length === 0) problems.push('`rules` must list at least one rule');
+  (Array.isArray(doc.rules) ? doc.rules : []).forEach((value: unknown, i) => {
+    const rule = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    const where = `rules[${i}]`;
+    for (const key of Object.keys(rule)) {
+      if (!['command', 'channels', 'users'].includes(key)) problems.push(`${where}: unknown key \`${key}\``);
+    }
+    if (typeof rule.command !== 'string' || !/^\/[a-z][\w-]*( [^\s]+)*$/.test(rule.command)) {
+      problems.push(`${where}.command must be a slash command and optional words, like "/cw logs"`);
+      return;
+    }
+    for (const key of ['channels', 'users'] as const) {
+      const list = rule[key];
+      if (list === undefined) continue;
+      const prefix = key === 'channels' ? /^[CGD][A-Z0-9]{2,}$/ : /^[UW][A-Z0-9]{2,}$/;
+      if (!isStringList(list) || list.length === 0) problems.push(`${where}.${key} must be a non-empty list of ids`);
+      else
+        for (const id of list)
+          if (!prefix.test(id))
+            problems.push(
+              `${where}.${key}: \`${id}\` is not a ${key === 'channels' ? 'channel id like C0123ABCD' : 'user id like U0123ABCD'} (names change, ids do not)`,
+            );
+    }
+    if (rules.some((r) => r.command === rule.command)) problems.push(`${where}: a second rule for \`${rule.command}\``);
+    rules.push({
+      command: rule.command,
+      ...(isStringList(rule.channels) ? { channels: rule.channels } : {}),
+      ...(isStringList(rule.users) ? { users: rule.users } : {}),
+    });
+  });
+  return problems.length > 0 ? { problems } : { policy: { workspaces: workspaces as string[], rules }, problems };
+}
+
+/** The rule for a request: the one whose command and words match the longest prefix of what was typed. */
+function ruleFor(policy: AccessPolicy, words: string[]): AccessRule | undefined {
+  const typed = words.map((w) => w.toLowerCase());
+  return policy.rules
+    .filter((r) => {
+      const ruleWords = r.command.toLowerCase().split(' ');
+      return ruleWords.every((w, i) => typed[i] === w);
+    })
+    .sort((a, b) => b.command.split(' ').length - a.command.split(' ').length)[0];
+}
+
+function list(ids: string[], kind: string): string {
+  const shown = ids.slice(0, 5).map((id) => (kind === 'channel' ? `<#${id}>` : `<@${id}>`));
+  return `${shown.join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
+}
+
+export function decideAccess(policy: AccessPolicy, request: AccessRequest): AccessDecision {
+  if (!request.teamId || !policy.workspaces.includes(request.teamId)) {
+    return { allowed: false, reason: 'This bot does not serve this workspace.' };
+  }
+  const rule = ruleFor(policy, request.words);
+  const what = `\`${request.words.slice(0, 2).join(' ')}\``;
+  if (!rule) return { allowed: false, reason: `${what} is not enabled here.` };
+  const channelOk = !rule.channels || (request.channelId !== undefined && rule.channels.includes(request.channelId));
+  const userOk = !rule.users || (request.userId !== undefined && rule.users.includes(request.userId));
+  if (channelOk && userOk) return { allowed: true, rule: rule.command };
+  const where = rule.channels ? ` in ${list(rule.channels, 'channel')}` : '';
+  const who = rule.users ? ` by ${list(rule.users, 'user')}` : '';
+  return { allowed: false, reason: `Sorry, \`${rule.command}\` can only be used${where}${who}.` };
+}

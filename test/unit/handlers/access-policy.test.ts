@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { type AccessPolicy, decideAccess, validateAccessPolicy } from '../../../handlers/access-policy.ts';
+import { loadAccessPolicy } from '../../../infra/access-policy.ts';
+import { ConfigError } from '../../../infra/config.ts';
+
+const policy: AccessPolicy = {
+  workspaces: ['T0001'],
+  rules: [
+    { command: '/cw' },
+    { command: '/cw logs', channels: ['C0ONCALL1'] },
+    { command: '/dbadvice fleet', channels: ['C0ONCALL1'], users: ['U0LEAD001'] },
+  ],
+};
+const ask = (words: string[], who: Partial<{ teamId: string; channelId: string; userId: string }> = {}) =>
+  decideAccess(policy, { teamId: 'T0001', channelId: 'C0RANDOM1', userId: 'U0ANYONE1', ...who, words });
+
+describe('handlers/access-policy', () => {
+  it('allows what a rule allows, by the longest matching rule', () => {
+    expect(ask(['/cw', 'metrics', 'rds'])).toEqual({ allowed: true, rule: '/cw' });
+    expect(ask(['/cw', 'logs', 'query'], { channelId: 'C0ONCALL1' })).toEqual({ allowed: true, rule: '/cw logs' });
+    expect(ask(['/dbadvice', 'fleet'], { channelId: 'C0ONCALL1', userId: 'U0LEAD001' })).toMatchObject({
+      allowed: true,
+    });
+  });
+
+  it('refuses politely, saying what is allowed', () => {
+    expect(ask(['/cw', 'logs', 'query'])).toEqual({
+      allowed: false,
+      reason: 'Sorry, `/cw logs` can only be used in <#C0ONCALL1>.',
+    });
+    expect(ask(['/dbadvice', 'fleet'], { channelId: 'C0ONCALL1' })).toEqual({
+      allowed: false,
+      reason: 'Sorry, `/dbadvice fleet` can only be used in <#C0ONCALL1> by <@U0LEAD001>.',
+    });
+  });
+
+  it('refuses a command no rule names, and any other workspace', () => {
+    expect(ask(['/dbadvice', 'redis'])).toEqual({ allowed: false, reason: '`/dbadvice redis` is not enabled here.' });
+    expect(ask(['/cw', 'help'], { teamId: 'T0OTHER01' })).toEqual({
+      allowed: false,
+      reason: 'This bot does not serve this workspace.',
+    });
+    expect(decideAccess(policy, { teamId: undefined, channelId: 'C1', userId: 'U1', words: ['/cw'] }).allowed).toBe(
+      false,
+    );
+  });
+
+  it('reports every problem of a malformed policy at once', () => {
+    const { policy: parsed, problems } = validateAccessPolicy({
+      workspaces: ['acme'],
+      rules: [
+        { command: 'cw', channels: ['#oncall'] },
+        { command: '/cw logs', users: [] },
+        { command: '/cw', colour: 'red' },
+      ],
+      extra: 1,
+    });
+    expect(parsed).toBeUndefined();
+    expect(problems).toEqual([
+      'unknown key `extra`',
+      'workspaces: `acme` is not a workspace id like T0123ABCD',
+      'rules[0].command must be a slash command and optional words, like "/cw logs"',
+      'rules[1].users must be a non-empty list of ids',
+      'rules[2]: unknown key `colour`',
+    ]);
+  });
+
+  it('loads the repository’s own policy file', () => {
+    const loaded = loadAccessPolicy('infra/access-policy.yml');
+    expect(loaded.rules.map((r) => r.command)).toContain('/cw logs');
+  });
+
+  it('gives a clear error naming the file for bad YAML or a bad policy', () => {
+    expect(() => loadAccessPolicy('policy.yml', () => 'workspaces: [T0001\nrules:')).toThrow(ConfigError);
+    expect(() => loadAccessPolicy('policy.yml', () => 'workspaces: [T0001\nrules:')).toThrow(
+      /policy.yml could not be read as YAML/,
+    );
+    expect(() => loadAccessPolicy('policy.yml', () => 'workspaces: []\nrules: []')).toThrow(
+      /policy.yml is not a valid access policy:\n- `workspaces` must list at least one workspace id/,
+    );
+  });
+});
