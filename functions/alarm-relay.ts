@@ -4,7 +4,6 @@
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { AlarmChange } from '../handlers/alarms/alarm-event.ts';
@@ -13,9 +12,8 @@ import { createInMemoryAlarmStore } from '../handlers/alarms/in-memory-store.ts'
 import type { DeadLetter, SlackPoster } from '../handlers/alarms/ports.ts';
 import { type RelayResult, relayAlarm } from '../handlers/alarms/relay.ts';
 import type { FilesPort } from '../handlers/ports.ts';
-import { loadAlarmRoutes } from '../infra/alarm-routes.ts';
+import { loadRouting } from '../infra/alarm-routes-file.ts';
 import { createDynamoAlarmStore } from '../infra/aws/alarm-store.ts';
-import { createSqsDeadLetter } from '../infra/aws/dead-letter.ts';
 import { ConfigError, loadConfig } from '../infra/config.ts';
 import { createCommandDeps } from '../infra/data-source.ts';
 import { createLogger } from '../infra/logger.ts';
@@ -30,7 +28,7 @@ const RESERVE_MS = 5000;
 const config = loadConfig();
 const logger = createLogger('cw-chatops-alarm-relay');
 // Fails the cold start on a bad routing file: every event would otherwise go astray.
-const routing = loadAlarmRoutes(config.alarmRoutesFile, config.alarmDefaultChannel);
+const routing = await loadRouting(config.alarmRoutesFile, config.alarmDefaultChannel);
 if (!config.botToken && !config.botTokenParam) {
   throw new ConfigError('Set SLACK_BOT_TOKEN (local runs) or SLACK_BOT_TOKEN_PARAM (an SSM parameter name).');
 }
@@ -41,8 +39,16 @@ if (!config.alarmTableName && process.env.AWS_LAMBDA_FUNCTION_NAME) {
   // Memory is per Lambda instance: dedupe, threads and storm counts would not be shared.
   logger.warn('ALARM_TABLE_NAME is not set; using an in-memory store (local runs only)');
 }
-const deadLetter: DeadLetter = config.alarmDlqUrl
-  ? createSqsDeadLetter(new SQSClient({ region: config.region }), config.alarmDlqUrl)
+const dlqUrl = config.alarmDlqUrl;
+// Loaded only for an invalid event: the SQS client stays off the cold start.
+const deadLetter: DeadLetter = dlqUrl
+  ? async (event, problems) => {
+      const [{ SQSClient }, { createSqsDeadLetter }] = await Promise.all([
+        import('@aws-sdk/client-sqs'),
+        import('../infra/aws/dead-letter.ts'),
+      ]);
+      await createSqsDeadLetter(new SQSClient({ region: config.region }), dlqUrl)(event, problems);
+    }
   : async (_event, problems) => logger.warn('ALARM_DLQ_URL is not set; dropping the invalid event', { problems });
 
 type TokenContext = Context & SlackSecrets;

@@ -4,9 +4,8 @@
  */
 
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { LambdaClient } from '@aws-sdk/client-lambda';
 import { loadAccessPolicy } from '../infra/access-policy.ts';
-import { createLambdaDispatcher } from '../infra/aws/worker-dispatch.ts';
+import { lazyLambdaDispatcher } from '../infra/aws/worker-dispatch.ts';
 import { ConfigError, loadConfig } from '../infra/config.ts';
 import { createCommandDeps } from '../infra/data-source.ts';
 import { createLogger } from '../infra/logger.ts';
@@ -19,7 +18,7 @@ if (!config.workerFunctionName) throw new ConfigError('WORKER_FUNCTION_NAME is n
 if (!config.accessPolicyFile && process.env.AWS_LAMBDA_FUNCTION_NAME) {
   throw new ConfigError('ACCESS_POLICY_FILE is not set (infra/access-policy.yml).');
 }
-const policy = config.accessPolicyFile ? loadAccessPolicy(config.accessPolicyFile) : undefined;
+const policy = config.accessPolicyFile ? await loadAccessPolicy(config.accessPolicyFile) : undefined;
 
 export const handler = createSlackHandler({
   config,
@@ -27,5 +26,5 @@ export const handler = createSlackHandler({
   first: [injectLambdaContext(logger, { resetKeys: true })],
   ...(policy ? { policy } : {}),
   deps: createCommandDeps(config),
-  dispatchJob: createLambdaDispatcher(new LambdaClient({ region: config.region }), config.workerFunctionName),
+  dispatchJob: lazyLambdaDispatcher(config.region, config.workerFunctionName),
 });

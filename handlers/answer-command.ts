@@ -12,7 +12,7 @@ export interface AnswerDeps extends CommandDeps {
   reportError: (error: Error, reference: string) => void;
 }
 
-type Outcome = { done: true; message: SlackMessage; failed?: boolean } | { done: false };
+type Outcome = { done: true; message: SlackMessage; outcome: AckOutcome } | { done: false };
 
 /** What became of a command in the ack, for the audit log. */
 export type AckOutcome = 'answered' | 'refused-input' | 'failed' | 'handed-off' | 'hand-off-failed';
@@ -42,12 +42,16 @@ export async function answerCommand(input: CommandInput, deps: AnswerDeps, refer
   let timer: NodeJS.Timeout | undefined;
   const outcome = await Promise.race<Outcome>([
     plan.run(deps, controller.signal).then(
-      (message) => ({ done: true, message }),
+      (message): Outcome => ({ done: true, message, outcome: 'answered' }),
       // Once aborted, the work's own rejection is expected and no longer anyone's answer.
       (e: unknown): Outcome => {
         if (controller.signal.aborted) return { done: false };
         const error = asError(e);
-        return { done: true, message: failure(error, deps, reference), failed: !isExposed(error) };
+        return {
+          done: true,
+          message: failure(error, deps, reference),
+          outcome: isExposed(error) ? 'refused-input' : 'failed',
+        };
       },
     ),
     new Promise<Outcome>((resolve) => {
@@ -55,7 +59,7 @@ export async function answerCommand(input: CommandInput, deps: AnswerDeps, refer
     }),
   ]);
   clearTimeout(timer);
-  if (outcome.done) return { message: outcome.message, outcome: outcome.failed ? 'failed' : 'answered' };
+  if (outcome.done) return { message: outcome.message, outcome: outcome.outcome };
 
   controller.abort();
   return handOff(input, plan.working, deps, reference);

@@ -1,7 +1,6 @@
 import { listAlarms, parseAlarmList } from './alarm-list/list-alarms.ts';
 import { tokenize } from './command-text.ts';
 import { CW_USAGE, renderCwHelp } from './cw/help.ts';
-import { planDbAdvice } from './dbadvice/plan.ts';
 import { UserInputError } from './errors.ts';
 import { LOGS_USAGE, parseLogsQuery, parseSavedQueryRun, resolveRange } from './logs/parse-logs.ts';
 import { renderSavedQueries } from './logs/render-saved.ts';
@@ -62,7 +61,7 @@ export function planCommand(
   input: CommandInput,
   deps: Pick<CommandDeps, 'demoResources' | 'logsPolicy' | 'now'>,
 ): CommandPlan {
-  if (input.command === '/dbadvice') return planDbAdvice(input.text);
+  if (input.command === '/dbadvice') return planDbAdviceLazily(input.text);
   if (input.command !== '/cw') {
     throw new UserInputError(`I do not know \`${input.command}\`.`, CW_USAGE);
   }
@@ -90,6 +89,25 @@ export function planCommand(
     default:
       throw new UserInputError(`\`${sub}\` is not a /cw command.`, CW_USAGE);
   }
+}
+
+/**
+ * `/dbadvice` loads its knowledge base (the largest part of the bundle) on first use, so `/cw`
+ * cold starts never pay for it. Answers still come in the ack: loading takes milliseconds.
+ */
+function planDbAdviceLazily(text: string): CommandPlan {
+  const fleet = /^\s*fleet\b/i.test(text);
+  return {
+    kind: 'work',
+    // The fleet review reads RDS and a week of metrics: never worth starting inside the ack.
+    workerOnly: fleet,
+    working: working(false, fleet ? 'Reviewing the RDS fleet (7 days of CloudWatch metrics)…' : 'Thinking…'),
+    run: async (deps, signal, context) => {
+      const { planDbAdvice } = await import('./dbadvice/plan.ts');
+      const plan = planDbAdvice(text);
+      return plan.kind === 'reply' ? plan.message : plan.run(deps, signal, context);
+    },
+  };
 }
 
 function working(share: boolean, text: string): SlackMessage {

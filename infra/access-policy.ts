@@ -1,22 +1,29 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { type AccessPolicy, validateAccessPolicy } from '../handlers/access-policy.ts';
 import { ConfigError } from './config.ts';
 
+/** Loaded only for .yml files: the bundled slack function reads the JSON `npm run bundle` writes from the YAML. */
+async function parseYaml(text: string): Promise<unknown> {
+  const { parse } = await import('yaml');
+  return parse(text);
+}
+
 /**
- * Reads and checks the access policy (`ACCESS_POLICY_FILE`, e.g. infra/access-policy.yml). A bad
- * file stops the slack function at cold start, and `npm test` checks the repository's own.
+ * Reads and checks the access policy (`ACCESS_POLICY_FILE`: infra/access-policy.yml, or the JSON
+ * the bundle carries). A bad file stops the slack function at cold start, and `npm test` checks
+ * the repository's own.
  */
-export function loadAccessPolicy(
+export async function loadAccessPolicy(
   path: string,
   read: (p: string) => string = (p) => readFileSync(p, 'utf8'),
-): AccessPolicy {
+): Promise<AccessPolicy> {
   let raw: unknown;
   try {
-    raw = parse(read(path));
+    const text = read(path);
+    raw = path.endsWith('.json') ? JSON.parse(text) : await parseYaml(text);
   } catch (error) {
     throw new ConfigError(
-      `${path} could not be read as YAML: ${error instanceof Error ? error.message : String(error)}`,
+      `${path} could not be read as ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
   const { policy, problems } = validateAccessPolicy(raw);

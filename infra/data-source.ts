@@ -1,11 +1,7 @@
 import type { CommandDeps } from '../handlers/commands.ts';
 import type { AlarmsPort, FilesPort, LogsPort, MetricImagePort, MetricsPort, RdsFleetPort } from '../handlers/ports.ts';
 import type { Config } from './config.ts';
-import { createDemoAlarms } from './demo/demo-alarms.ts';
-import { createDemoFleet } from './demo/demo-fleet.ts';
-import { createDemoMetricImage } from './demo/demo-image.ts';
-import { createDemoLogs, DEMO_LOG_GROUPS } from './demo/demo-logs.ts';
-import { createDemoMetrics, describeDemoResources } from './demo/demo-metrics.ts';
+import { DEMO_LOG_GROUPS, describeDemoResources } from './demo/demo-resources.ts';
 
 /** Memoizes an async factory; a failed load is retried on the next call. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -54,14 +50,30 @@ export function createCommandDeps(
     },
   };
   if (config.dataSource === 'demo') {
-    const metrics = createDemoMetrics({ now });
+    // Loaded on first use too: a deployed function never evaluates the demo, and `/cw help` needs none of it.
+    const metrics = lazy<MetricsPort>(
+      async () => (await import('./demo/demo-metrics.ts')).createDemoMetrics({ now }),
+      ['getMetricData', 'listMetrics'],
+    );
     return {
       ...shared,
       metrics,
-      logs: createDemoLogs({ now }),
-      alarms: createDemoAlarms({ now }),
-      images: createDemoMetricImage(metrics),
-      fleet: createDemoFleet(),
+      logs: lazy<LogsPort>(
+        async () => (await import('./demo/demo-logs.ts')).createDemoLogs({ now }),
+        ['startQuery', 'getQueryResults', 'stopQuery', 'listSavedQueries'],
+      ),
+      alarms: lazy<AlarmsPort>(
+        async () => (await import('./demo/demo-alarms.ts')).createDemoAlarms({ now }),
+        ['describeAlarms'],
+      ),
+      images: lazy<MetricImagePort>(
+        async () => (await import('./demo/demo-image.ts')).createDemoMetricImage(metrics),
+        ['getMetricImage'],
+      ),
+      fleet: lazy<RdsFleetPort>(
+        async () => (await import('./demo/demo-fleet.ts')).createDemoFleet(),
+        ['describeInstances', 'describeClusters'],
+      ),
       // The demo's groups are always readable, whatever the allowlist says.
       logsPolicy: { ...shared.logsPolicy, allowed: [...new Set([...config.logGroupsAllowed, ...DEMO_LOG_GROUPS])] },
       demoResources: describeDemoResources(),

@@ -1,4 +1,4 @@
-import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { WorkerJob } from '../worker-job.ts';
 
 /**
@@ -7,6 +7,7 @@ import type { WorkerJob } from '../worker-job.ts';
  */
 export function createLambdaDispatcher(client: LambdaClient, functionName: string) {
   return async (job: WorkerJob): Promise<void> => {
+    const { InvokeCommand } = await import('@aws-sdk/client-lambda');
     const result = await client.send(
       new InvokeCommand({
         FunctionName: functionName,
@@ -15,5 +16,19 @@ export function createLambdaDispatcher(client: LambdaClient, functionName: strin
       }),
     );
     if (result.StatusCode !== 202) throw new Error(`Worker invocation returned status ${result.StatusCode}`);
+  };
+}
+
+/**
+ * The same, with the Lambda client created on the first hand-off: help, bad input and quick
+ * answers never load it.
+ */
+export function lazyLambdaDispatcher(region: string, functionName: string) {
+  let dispatch: Promise<(job: WorkerJob) => Promise<void>> | undefined;
+  return async (job: WorkerJob): Promise<void> => {
+    dispatch ??= import('@aws-sdk/client-lambda').then(({ LambdaClient }) =>
+      createLambdaDispatcher(new LambdaClient({ region }), functionName),
+    );
+    return (await dispatch)(job);
   };
 }

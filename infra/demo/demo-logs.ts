@@ -10,7 +10,7 @@ import { incidentStart } from './demo-metrics.ts';
  * `stats count(*) by bin(5m)`; other commands are ignored. Queries go Scheduled → Running → Complete.
  */
 
-export const DEMO_LOG_GROUPS = ['/aws/lambda/checkout-api', '/aws/lambda/image-resizer', '/ecs/public-web'];
+import { DEMO_LOG_GROUPS } from './demo-resources.ts';
 
 const SAVED: SavedQuery[] = [
   {

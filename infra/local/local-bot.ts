@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { AccessPolicy } from '../../handlers/access-policy.ts';
 import type { FilesPort } from '../../handlers/ports.ts';
-import { loadAccessPolicy } from '../access-policy.ts';
 import type { Config } from '../config.ts';
 import { createCommandDeps } from '../data-source.ts';
 import type { AppLogger } from '../slack/bolt-logger.ts';
@@ -30,6 +30,8 @@ export function createLocalBot(options: {
   post?: typeof postToResponseUrl;
   /** Where graphs and CSVs go: Slack when there is a bot token, else a local folder. */
   files?: FilesPort;
+  /** Like the Lambda, `npm run serve` enforces ACCESS_POLICY_FILE when one is set. */
+  policy?: AccessPolicy;
 }): LocalBot {
   const { config, logger } = options;
   const deps = createCommandDeps(config, {
@@ -51,8 +53,7 @@ export function createLocalBot(options: {
       .finally(() => pending.delete(work));
     pending.add(work);
   };
-  // Like the Lambda, `npm run serve` enforces ACCESS_POLICY_FILE when one is set.
-  const policy = config.accessPolicyFile ? loadAccessPolicy(config.accessPolicyFile) : undefined;
+  const { policy } = options;
   const handler = createSlackHandler({ config, deps, dispatchJob, logger, ...(policy ? { policy } : {}) });
   return {
     handle: async (event) => handler(event, localLambdaContext()),

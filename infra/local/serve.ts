@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
+import { loadAccessPolicy } from '../access-policy.ts';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import type { AppLogger } from '../slack/bolt-logger.ts';
 import { createSlackFiles } from '../slack/slack-files.ts';
@@ -59,7 +60,8 @@ export async function serve(config: Config, port: number, logger: AppLogger): Pr
   const files = config.botToken
     ? createSlackFiles(createWebClient(config.botToken, config.slackApiUrl))
     : createLocalFiles();
-  const server = createSlackServer(createLocalBot({ config, logger, files }), logger);
+  const policy = config.accessPolicyFile ? await loadAccessPolicy(config.accessPolicyFile) : undefined;
+  const server = createSlackServer(createLocalBot({ config, logger, files, ...(policy ? { policy } : {}) }), logger);
   await new Promise<void>((resolve) => server.listen(port, resolve));
   return server;
 }

@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
-import ssm from '@middy/ssm';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type ssm from '@middy/ssm';
+import type { Context } from 'aws-lambda';
 import { type Config, ConfigError } from '../config.ts';
 
 export interface SlackSecrets {
@@ -13,6 +13,23 @@ export type SecretsContext = Context & SlackSecrets;
 /** Deployed secrets are re-read this often, so a rotated token is picked up without a redeploy. */
 export const SECRETS_CACHE_MS = 15 * 60 * 1000;
 
+type SsmOptions = Parameters<typeof ssm>[0];
+type AnyMiddleware = MiddlewareObj<unknown, unknown, Error, Context>;
+
+/**
+ * middy's ssm middleware, loaded on first use: with the secrets in the environment (local runs,
+ * tests, benchmarks) neither it nor the SSM client is ever imported.
+ */
+function lazySsm(options: SsmOptions): AnyMiddleware {
+  let middleware: Promise<AnyMiddleware> | undefined;
+  return {
+    before: async function lazySsmBefore(request) {
+      middleware ??= import('@middy/ssm').then((m) => m.default(options) as AnyMiddleware);
+      return (await middleware).before?.(request);
+    },
+  };
+}
+
 /**
  * Puts the signing secret and bot token on the Lambda context. Set in the environment (local runs,
  * tests) they are used as they are; otherwise they are read from SSM Parameter Store SecureStrings at
@@ -20,8 +37,8 @@ export const SECRETS_CACHE_MS = 15 * 60 * 1000;
  */
 export function slackSecretsMiddleware(
   config: Pick<Config, 'signingSecret' | 'botToken' | 'signingSecretParam' | 'botTokenParam'>,
-  ssmOptions: { AwsClient?: unknown; disablePrefetch?: boolean; cacheExpiry?: number } = {},
-): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context> {
+  ssmOptions: Partial<NonNullable<SsmOptions>> = {},
+): AnyMiddleware {
   if (config.signingSecret) {
     const { signingSecret, botToken } = config;
     return {
@@ -35,23 +52,23 @@ export function slackSecretsMiddleware(
       'Set SLACK_SIGNING_SECRET (local runs) or SLACK_SIGNING_SECRET_PARAM and SLACK_BOT_TOKEN_PARAM (SSM parameter names).',
     );
   }
-  return ssm({
+  return lazySsm({
     fetchData: { signingSecret: config.signingSecretParam, botToken: config.botTokenParam },
     setToContext: true,
     cacheExpiry: SECRETS_CACHE_MS,
     cacheKey: 'cw-chatops-slack-secrets',
     ...ssmOptions,
-  } as Parameters<typeof ssm>[0]) as MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>;
+  });
 }
 
 /**
- * The worker's secret: only the bot token (to post graphs and CSV files), from the environment or
- * SSM. Without either, the worker runs and says files cannot be posted.
+ * The worker's and the relay's secret: only the bot token (to post messages and files), from the
+ * environment or SSM. Without either, the worker runs and says files cannot be posted.
  */
 export function botTokenMiddleware(
   config: Pick<Config, 'botToken' | 'botTokenParam'>,
-  ssmOptions: { AwsClient?: unknown; disablePrefetch?: boolean; cacheExpiry?: number } = {},
-): MiddlewareObj<unknown, unknown, Error, Context> {
+  ssmOptions: Partial<NonNullable<SsmOptions>> = {},
+): AnyMiddleware {
   if (config.botToken || !config.botTokenParam) {
     const { botToken } = config;
     return {
@@ -60,11 +77,11 @@ export function botTokenMiddleware(
       },
     };
   }
-  return ssm({
+  return lazySsm({
     fetchData: { botToken: config.botTokenParam },
     setToContext: true,
     cacheExpiry: SECRETS_CACHE_MS,
-    cacheKey: 'cw-chatops-worker-token',
+    cacheKey: 'cw-chatops-bot-token',
     ...ssmOptions,
-  } as Parameters<typeof ssm>[0]) as MiddlewareObj<unknown, unknown, Error, Context>;
+  });
 }

@@ -65,18 +65,26 @@ describe('handlers/access-policy', () => {
     ]);
   });
 
-  it('loads the repository’s own policy file', () => {
-    const loaded = loadAccessPolicy('infra/access-policy.yml');
+  it('loads the repository’s own policy file', async () => {
+    const loaded = await loadAccessPolicy('infra/access-policy.yml');
     expect(loaded.rules.map((r) => r.command)).toContain('/cw logs');
   });
 
-  it('gives a clear error naming the file for bad YAML or a bad policy', () => {
-    expect(() => loadAccessPolicy('policy.yml', () => 'workspaces: [T0001\nrules:')).toThrow(ConfigError);
-    expect(() => loadAccessPolicy('policy.yml', () => 'workspaces: [T0001\nrules:')).toThrow(
+  it('gives a clear error naming the file for bad YAML, bad JSON or a bad policy', async () => {
+    await expect(loadAccessPolicy('policy.yml', () => 'workspaces: [T0001\nrules:')).rejects.toThrow(ConfigError);
+    await expect(loadAccessPolicy('policy.yml', () => 'workspaces: [T0001\nrules:')).rejects.toThrow(
       /policy.yml could not be read as YAML/,
     );
-    expect(() => loadAccessPolicy('policy.yml', () => 'workspaces: []\nrules: []')).toThrow(
+    await expect(loadAccessPolicy('policy.json', () => '{"workspaces": [')).rejects.toThrow(
+      /policy.json could not be read as JSON/,
+    );
+    await expect(loadAccessPolicy('policy.yml', () => 'workspaces: []\nrules: []')).rejects.toThrow(
       /policy.yml is not a valid access policy:\n- `workspaces` must list at least one workspace id/,
     );
+  });
+
+  it('reads the JSON the bundle carries exactly as the YAML', async () => {
+    const yaml = await loadAccessPolicy('infra/access-policy.yml');
+    expect(await loadAccessPolicy('p.json', () => JSON.stringify(yaml))).toEqual(yaml);
   });
 });

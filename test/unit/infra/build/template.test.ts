@@ -142,7 +142,50 @@ describe('serverless.yml (the packaged CloudFormation template)', () => {
     expect(slackEnv.SLACK_SIGNING_SECRET).toBeUndefined();
     expect(slackEnv.SLACK_BOT_TOKEN).toBeUndefined();
     expect(slackEnv.SLACK_SIGNING_SECRET_PARAM).toBe('/cw-chatops/ci/slack-signing-secret');
-    expect(slackEnv.ACCESS_POLICY_FILE).toBe('infra/access-policy.yml');
+    expect(slackEnv.ACCESS_POLICY_FILE).toBe('dist/slack/access-policy.json');
     expect(text).not.toMatch(/xox[bp]-/);
+  });
+});
+
+describe('the bundled slack function (dist/slack, as deployed)', () => {
+  it('answers a signed /cw help and refuses a bad signature, with Bolt’s unused parts stubbed out', async () => {
+    // Prepare: a child process, so the bundle loads with the deployed configuration and nothing of the test's
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `
+        import { createHmac } from 'node:crypto';
+        const { handler } = await import(${JSON.stringify(`file://${join(process.cwd(), 'dist/slack/index.mjs')}`)});
+        const body = new URLSearchParams({ team_id: 'T0CHANGEME', channel_id: 'C1', user_id: 'U1', command: '/cw', text: 'help', response_url: 'http://127.0.0.1:9/r' }).toString();
+        const ts = Math.floor(Date.now() / 1000);
+        const signature = 'v0=' + createHmac('sha256', 'bundle-secret').update('v0:' + ts + ':' + body).digest('hex');
+        const event = (sig) => ({ version: '2.0', rawPath: '/slack/events', routeKey: 'POST /slack/events', rawQueryString: '', isBase64Encoded: false, body,
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig }, requestContext: { requestId: 'r' } });
+        const context = { getRemainingTimeInMillis: () => 10000, awsRequestId: 'a', functionName: 'f' };
+        const ok = await handler(event(signature), context);
+        const bad = await handler(event('v0=00'), context);
+        console.log(JSON.stringify({ ok: ok.statusCode, help: JSON.parse(ok.body).text, bad: bad.statusCode }));
+        `,
+      ],
+      {
+        encoding: 'utf8',
+        env: {
+          PATH: process.env.PATH,
+          SLACK_SIGNING_SECRET: 'bundle-secret',
+          SLACK_BOT_TOKEN: 'xoxb-bundle',
+          WORKER_FUNCTION_NAME: 'w',
+          DATA_SOURCE: 'demo',
+          AWS_REGION: 'us-east-1',
+          POWERTOOLS_LOG_LEVEL: 'SILENT',
+          ACCESS_POLICY_FILE: 'dist/slack/access-policy.json',
+        },
+      },
+    );
+
+    // Assess
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout)).toEqual({ ok: 200, help: expect.stringMatching(/^\/cw help/), bad: 401 });
   });
 });
