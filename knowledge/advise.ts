@@ -55,9 +55,10 @@ export function questionLang(question: string): Lang {
   return isHangul(question) ? 'ko' : 'en';
 }
 
+// Counters (rate limits, quotas, likes) are data a store keeps, though nobody calls them "data".
 const DOMAIN_EN =
-  /\b(databases?|dbs?|data|datastores?|stores?|stor(age|ed|ing)|persist\w*|tables?|records?|items?|rows?|schemas?|quer(y|ies)|cach\w*|nosql|sql|index(es|ing)?|keep|save)\b/;
-const DOMAIN_KO = /데이터|디비|저장|테이블|레코드|스키마|쿼리|캐시|보관|적재|조회|db|항목/;
+  /\b(databases?|dbs?|data|datastores?|stores?|stor(age|ed|ing)|persist\w*|tables?|records?|items?|rows?|schemas?|quer(y|ies)|cach\w*|nosql|sql|index(es|ing)?|keep|save|counters?|rate limit\w*)\b/;
+const DOMAIN_KO = /데이터|디비|저장|테이블|레코드|스키마|쿼리|캐시|보관|적재|조회|db|항목|카운터|요청제한/;
 
 /** Does the question talk about storing or querying data, name a service, or carry an unambiguous trait? */
 function aboutData(question: string, traits: Trait[], kb: KnowledgeBase): boolean {

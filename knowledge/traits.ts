@@ -40,6 +40,14 @@ const SPECIFIC: Record<string, RegExp[]> = {
     /자동완성/,
     /오타/,
     /형태소/,
+    // Vector and semantic search are about a search index, never everyday chatter.
+    /\bvector\b/,
+    /\bsemantic\b/,
+    /\bembeddings?\b/,
+    /\brag\b/,
+    /벡터/,
+    /임베딩/,
+    /시맨틱/,
   ],
   analytics: [
     /\bolap\b/,
@@ -49,6 +57,9 @@ const SPECIFIC: Record<string, RegExp[]> = {
     /\bcolumnar\b/,
     /웨어하우스/,
     /웨어하우징/,
+    // Aggregating is what analytics stores are for; "report" alone is not.
+    /\baggregat/,
+    /집계/,
   ],
   relationships: [
     /\bfraud\b/,
@@ -167,8 +178,20 @@ export const TRAITS: readonly Trait[] = [
       /\bkeyword (search|match)/,
       /\bsemantic\b/,
       /\bvector\b/,
+      /\bembeddings?\b/,
+      /\brag\b/,
     ],
-    ko: [/검색(?!이력|기록|히스토리)/, /자동완성/, /전문검색/, /오타/, /형태소/, /키워드매칭/, /유사도/, /벡터/],
+    ko: [
+      /검색(?!이력|기록|히스토리)/,
+      /자동완성/,
+      /전문검색/,
+      /오타/,
+      /형태소/,
+      /키워드매칭/,
+      /유사도/,
+      /벡터/,
+      /임베딩/,
+    ],
   }),
   // Access patterns
   t('transactions', 'access', 'transactions and integrity', '트랜잭션과 무결성', {

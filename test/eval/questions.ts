@@ -6,13 +6,19 @@
  * - `heldOut: 1` was written before tuning. Its first run scored en 100% / ko 91.7% top-1 and 67%
  *   abstention in each language; the misses led to two general fixes (ambiguous traits need a data
  *   word; "dashboard" no longer implies a warehouse), so set 1 is no longer clean.
- * - `heldOut: 2` was written after all tuning and has not been used to change anything.
+ * - `heldOut: 2` was written after all tuning. Its first run scored en 80% / ko 70% top-1; all five
+ *   misses were refusals, which led to general fixes (vector/semantic/RAG and 집계 count as clear
+ *   search and analytics words; counters and rate limits are data), so set 2 is no longer clean.
+ * - `heldOut: 3` was written before those fixes and has not been used to change anything. Its first
+ *   run, after the fixes: en 100% / ko 90% top-1, every off-topic question declined. Its one miss
+ *   (Korean "Redis-compatible, no data loss, primary database" → ElastiCache, not MemoryDB) is
+ *   left as it is, so the set stays clean.
  */
 export interface EvalQuestion {
   q: string;
   lang: 'en' | 'ko';
   expect: string | null;
-  heldOut?: 1 | 2;
+  heldOut?: 1 | 2 | 3;
 }
 
 export const QUESTIONS: EvalQuestion[] = [
@@ -241,4 +247,94 @@ export const QUESTIONS: EvalQuestion[] = [
   { heldOut: 2, lang: 'ko', expect: 'rds', q: 'Db2 데이터베이스를 그대로 AWS로 옮기려고 합니다' },
   { heldOut: 2, lang: 'ko', expect: null, q: 'VPN 저만 안 되나요?' },
   { heldOut: 2, lang: 'ko', expect: null, q: '기계식 키보드 추천 좀 해주세요' },
+  // Held out, set 3 (written before the set-2 fixes, never tuned on)
+  {
+    heldOut: 3,
+    lang: 'en',
+    expect: 'elasticache',
+    q: "we're building a multiplayer game and need a live top-100 leaderboard updated every second",
+  },
+  {
+    heldOut: 3,
+    lang: 'en',
+    expect: 'documentdb',
+    q: 'product catalog with nested attributes that differ per category, queried by many fields, we use MongoDB drivers',
+  },
+  {
+    heldOut: 3,
+    lang: 'en',
+    expect: 'aurora',
+    q: "payments ledger where every change must be provable and history can't be altered",
+  },
+  {
+    heldOut: 3,
+    lang: 'en',
+    expect: 'neptune',
+    q: 'which AWS service for a knowledge graph of drugs, genes and diseases queried with SPARQL',
+  },
+  { heldOut: 3, lang: 'en', expect: 'rds', q: 'moving our on-prem SQL Server database with minimal changes' },
+  {
+    heldOut: 3,
+    lang: 'en',
+    expect: 'redshift',
+    q: 'clickstream events, need to aggregate billions of rows for weekly business dashboards',
+  },
+  {
+    heldOut: 3,
+    lang: 'en',
+    expect: 'memorydb',
+    q: "durable Redis-compatible primary database, can't lose writes, microsecond reads",
+  },
+  {
+    heldOut: 3,
+    lang: 'en',
+    expect: 'dynamodb',
+    q: 'shopping cart service for Black Friday traffic spikes, single-digit ms at any scale',
+  },
+  {
+    heldOut: 3,
+    lang: 'en',
+    expect: 'keyspaces',
+    q: 'migrate a Cassandra cluster of user events without running servers',
+  },
+  {
+    heldOut: 3,
+    lang: 'en',
+    expect: 'opensearch',
+    q: 'search application logs by keyword and build dashboards on them',
+  },
+  { heldOut: 3, lang: 'en', expect: null, q: 'how do I rotate my AWS access keys?' },
+  { heldOut: 3, lang: 'en', expect: null, q: "what's the best database?" },
+  { heldOut: 3, lang: 'ko', expect: 'elasticache', q: '게임 서버의 실시간 랭킹을 초 단위로 갱신해야 해요' },
+  {
+    heldOut: 3,
+    lang: 'ko',
+    expect: 'documentdb',
+    q: '카테고리마다 속성이 다른 상품 카탈로그를 JSON으로 저장하고 여러 필드로 조회해요, 몽고DB 드라이버를 써요',
+  },
+  { heldOut: 3, lang: 'ko', expect: 'aurora', q: '회계 원장처럼 변경 이력을 위변조 없이 검증할 수 있어야 해요' },
+  { heldOut: 3, lang: 'ko', expect: 'neptune', q: '추천 시스템에서 사용자와 상품의 관계를 여러 단계로 따라가야 해요' },
+  { heldOut: 3, lang: 'ko', expect: 'rds', q: '사내 오라클 데이터베이스를 최소 변경으로 AWS로 옮기고 싶어요' },
+  { heldOut: 3, lang: 'ko', expect: 'redshift', q: '수년치 주문 데이터로 BI 대시보드와 집계 분석을 하려고 해요' },
+  {
+    heldOut: 3,
+    lang: 'ko',
+    expect: 'memorydb',
+    q: 'Redis 호환이면서 데이터 유실 없이 기본 데이터베이스로 쓸 수 있는 게 있나요?',
+  },
+  {
+    heldOut: 3,
+    lang: 'ko',
+    expect: 'dynamodb',
+    q: '트래픽 변동이 큰 모바일 앱의 사용자 프로필을 키로 조회해요, 서버 관리는 하기 싫어요',
+  },
+  { heldOut: 3, lang: 'ko', expect: 'timestream', q: '공장 설비 센서에서 초당 수천 건의 측정값이 들어와요' },
+  {
+    heldOut: 3,
+    lang: 'ko',
+    expect: 'aurora',
+    q: '주문과 재고를 트랜잭션으로 처리해야 하고 MySQL을 쓰고 있어요, 읽기 복제본도 많이 필요해요',
+  },
+  { heldOut: 3, lang: 'ko', expect: null, q: '점심 메뉴 추천해 주세요' },
+  { heldOut: 3, lang: 'ko', expect: null, q: '슬랙 알림이 안 와요' },
 ];

@@ -18,6 +18,7 @@ for (const lang of ['en', 'ko'] as const) {
     ['all', undefined],
     ['held-out 1', 1],
     ['held-out 2', 2],
+    ['held-out 3', 3],
   ] as const) {
     const picked = outcomes.filter(
       (o) => o.question.lang === lang && (held === undefined || o.question.heldOut === held),
