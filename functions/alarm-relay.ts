@@ -11,16 +11,14 @@ import { alarmGraphRequest } from '../handlers/alarms/alarm-graph.ts';
 import { createInMemoryAlarmStore } from '../handlers/alarms/in-memory-store.ts';
 import type { DeadLetter, SlackPoster } from '../handlers/alarms/ports.ts';
 import { type RelayResult, relayAlarm } from '../handlers/alarms/relay.ts';
-import type { FilesPort } from '../handlers/ports.ts';
 import { loadRouting } from '../infra/alarm-routes-file.ts';
 import { createDynamoAlarmStore } from '../infra/aws/alarm-store.ts';
 import { ConfigError, loadConfig } from '../infra/config.ts';
 import { createCommandDeps } from '../infra/data-source.ts';
 import { createLogger } from '../infra/logger.ts';
-import { createSlackFiles } from '../infra/slack/slack-files.ts';
+import { filesForToken } from '../infra/slack/slack-files.ts';
 import { createSlackPoster } from '../infra/slack/slack-poster.ts';
 import { botTokenMiddleware, type SlackSecrets } from '../infra/slack/slack-secrets.ts';
-import { createWebClient } from '../infra/slack/web-client.ts';
 
 /** Kept back from the Lambda timeout so a failure is thrown (and retried) rather than timed out. */
 const RESERVE_MS = 5000;
@@ -57,14 +55,7 @@ type TokenContext = Context & SlackSecrets;
 const RELAY_GRAPH_WINDOW = { beforeMinutes: 60, afterMinutes: 5 };
 const images = createCommandDeps(config).images;
 
-/** Built once per bot token: the token may arrive from SSM on the first invocation. */
-let filesFor: { token: string; files: FilesPort } | undefined;
-function files(token: string | undefined): FilesPort | undefined {
-  if (!token) return undefined;
-  if (filesFor?.token !== token)
-    filesFor = { token, files: createSlackFiles(createWebClient(token, config.slackApiUrl)) };
-  return filesFor.files;
-}
+const files = filesForToken(config.slackApiUrl);
 
 /** GetMetricWidgetImage of the alarm's metric, posted in its thread; the relay logs and swallows failures. */
 function graphPoster(token: string | undefined) {

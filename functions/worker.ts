@@ -5,13 +5,11 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type { FilesPort } from '../handlers/ports.ts';
 import { loadConfig } from '../infra/config.ts';
 import { createCommandDeps } from '../infra/data-source.ts';
 import { createLogger } from '../infra/logger.ts';
-import { createSlackFiles } from '../infra/slack/slack-files.ts';
+import { filesForToken } from '../infra/slack/slack-files.ts';
 import { botTokenMiddleware, type SlackSecrets } from '../infra/slack/slack-secrets.ts';
-import { createWebClient } from '../infra/slack/web-client.ts';
 import { isWorkerJob } from '../infra/worker-job.ts';
 import { runWorkerJob } from '../infra/worker-runner.ts';
 
@@ -23,14 +21,7 @@ const logger = createLogger('cw-chatops-worker');
 const reportError = (error: Error, reference: string) =>
   logger.error('Command failed', { reference, error: error.name, message: error.message, stack: error.stack });
 
-/** Built once per bot token: the token arrives from SSM on the first invocation. */
-let filesFor: { token: string; files: FilesPort } | undefined;
-function files(token: string | undefined): FilesPort | undefined {
-  if (!token) return undefined;
-  if (filesFor?.token !== token)
-    filesFor = { token, files: createSlackFiles(createWebClient(token, config.slackApiUrl)) };
-  return filesFor.files;
-}
+const files = filesForToken(config.slackApiUrl);
 
 const baseDeps = createCommandDeps(config);
 

@@ -1,6 +1,18 @@
-import { type CloudWatchClient, paginateDescribeAlarms } from '@aws-sdk/client-cloudwatch';
+import { type CloudWatchClient, type CompositeAlarm, paginateDescribeAlarms } from '@aws-sdk/client-cloudwatch';
 import type { AlarmState, AlarmSummary, AlarmsPort, CallOptions } from '../../handlers/ports.ts';
 import { translateCloudWatchError } from './cloudwatch-metrics.ts';
+
+type DescribedAlarm = Pick<CompositeAlarm, 'AlarmName' | 'StateValue' | 'StateReason' | 'StateUpdatedTimestamp'>;
+
+function summary(alarm: DescribedAlarm, kind: AlarmSummary['kind']): AlarmSummary {
+  return {
+    name: alarm.AlarmName ?? '',
+    kind,
+    state: (alarm.StateValue ?? 'INSUFFICIENT_DATA') as AlarmState,
+    reason: alarm.StateReason ?? '',
+    updatedAt: alarm.StateUpdatedTimestamp ?? new Date(0),
+  };
+}
 
 /** The {@link AlarmsPort} backed by DescribeAlarms, every page, metric and composite alarms alike. */
 export function createCloudWatchAlarms(client: CloudWatchClient): AlarmsPort {
@@ -21,23 +33,11 @@ export function createCloudWatchAlarms(client: CloudWatchClient): AlarmsPort {
           if (options.signal?.aborted) throw options.signal.reason;
           for (const a of page.MetricAlarms ?? []) {
             alarms.push({
-              name: a.AlarmName ?? '',
-              kind: 'metric',
-              state: (a.StateValue ?? 'INSUFFICIENT_DATA') as AlarmState,
-              reason: a.StateReason ?? '',
-              updatedAt: a.StateUpdatedTimestamp ?? new Date(0),
+              ...summary(a, 'metric'),
               ...(a.Namespace && a.MetricName ? { metric: { namespace: a.Namespace, metricName: a.MetricName } } : {}),
             });
           }
-          for (const a of page.CompositeAlarms ?? []) {
-            alarms.push({
-              name: a.AlarmName ?? '',
-              kind: 'composite',
-              state: (a.StateValue ?? 'INSUFFICIENT_DATA') as AlarmState,
-              reason: a.StateReason ?? '',
-              updatedAt: a.StateUpdatedTimestamp ?? new Date(0),
-            });
-          }
+          for (const a of page.CompositeAlarms ?? []) alarms.push(summary(a, 'composite'));
         }
       } catch (error) {
         throw translateCloudWatchError(error);

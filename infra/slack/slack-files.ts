@@ -1,5 +1,6 @@
 import type { FilesUploadV2Arguments, WebClient } from '@slack/web-api';
 import type { FilesPort } from '../../handlers/ports.ts';
+import { createWebClient } from './web-client.ts';
 
 /**
  * Shares files in a channel with files.uploadV2 (getUploadURLExternal → upload →
@@ -23,5 +24,18 @@ export function createSlackFiles(client: WebClient): FilesPort {
       const uploaded = (result as { files?: { files?: { permalink?: string }[] }[] }).files?.[0]?.files?.[0];
       return uploaded?.permalink ? { location: uploaded.permalink } : {};
     },
+  };
+}
+
+/**
+ * The files port for whatever bot token the current invocation has: the token may arrive from
+ * SSM only on the first invocation (and change on rotation), so the client is built per token.
+ */
+export function filesForToken(slackApiUrl: string): (token: string | undefined) => FilesPort | undefined {
+  let current: { token: string; files: FilesPort } | undefined;
+  return (token) => {
+    if (!token) return undefined;
+    if (current?.token !== token) current = { token, files: createSlackFiles(createWebClient(token, slackApiUrl)) };
+    return current.files;
   };
 }

@@ -5,6 +5,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../../infra/config.ts';
 import {
+  botTokenMiddleware,
   type SecretsContext,
   type SlackSecrets,
   slackSecretsMiddleware,
@@ -187,5 +188,26 @@ describe('infra/slack/slack-secrets', () => {
 
     // Assess
     expect(seen).toEqual({ signingSecret: 'other-sekrit', botToken: 'xoxb-456' });
+  });
+
+  it('gives the worker and the relay only the bot token, from SSM, and loads nothing when it is in the environment', async () => {
+    // Prepare
+    ssmMock.on(GetParametersCommand).resolves({
+      Parameters: [{ Name: BOT_TOKEN_PARAM, Type: 'SecureString', Value: 'xoxb-worker' }],
+    });
+
+    // Act
+    const fromSsm = await secretsSeenByHandler(
+      botTokenMiddleware({ botToken: undefined, botTokenParam: BOT_TOKEN_PARAM }, ssmOptions),
+    );
+    const fromEnv = await secretsSeenByHandler(
+      botTokenMiddleware({ botToken: 'xoxb-env', botTokenParam: BOT_TOKEN_PARAM }, ssmOptions),
+    );
+
+    // Assess
+    expect(fromSsm).toEqual({ signingSecret: undefined, botToken: 'xoxb-worker' });
+    expect(fromEnv.botToken).toBe('xoxb-env');
+    expect(ssmMock).toReceiveCommandTimes(GetParametersCommand, 1);
+    expect(ssmMock.commandCalls(GetParametersCommand)[0]?.args[0].input.Names).toEqual([BOT_TOKEN_PARAM]);
   });
 });
