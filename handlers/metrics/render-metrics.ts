@@ -121,6 +121,16 @@ export function renderMetrics(result: MetricsResult): SlackMessage {
   blocks.push(
     context(url.length <= 3000 ? `<${url}|Open in the CloudWatch console>` : 'The console link is too long for Slack.'),
   );
+  const graphValue = `metrics ${result.query.args} --graph`;
+  // A button's value holds 2,000 characters; a longer command simply gets no button.
+  if (hasData && !result.query.graph && graphValue.length <= 2000) {
+    blocks.push({
+      type: 'actions',
+      elements: [
+        { type: 'button', action_id: GRAPH_ACTION, text: { type: 'plain_text', text: 'Graph' }, value: graphValue },
+      ],
+    });
+  }
 
   return {
     response_type: result.query.share ? 'in_channel' : 'ephemeral',

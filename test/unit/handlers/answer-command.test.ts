@@ -44,6 +44,8 @@ describe('handlers/answer-command', () => {
     // Assess
     expectValidMessage(message);
     expect(JSON.stringify(message.blocks)).toContain('/cw metrics');
+    expect(JSON.stringify(message.blocks)).toContain('/cw logs query');
+    expect(JSON.stringify(message.blocks)).toContain('/cw alarms');
     expect(getMetricData).not.toHaveBeenCalled();
     expect(dispatched).toHaveLength(0);
   });

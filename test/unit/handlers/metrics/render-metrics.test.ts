@@ -37,6 +37,27 @@ describe('handlers/metrics/render-metrics', () => {
     expect(message.text).toMatch(/CPUUtilization DBInstanceIdentifier=orders-db: latest 9.0%/);
   });
 
+  it('offers a Graph button that runs the same command with --graph, but not on a graph’s own answer', async () => {
+    // Act
+    const message = renderMetrics(await resultFor('rds cpu orders-db --since 1d'));
+    const graphed = renderMetrics(await resultFor('rds cpu orders-db --since 1d --graph'));
+
+    // Assess
+    const actions = message.blocks?.find((b) => b.type === 'actions');
+    expect(actions).toEqual({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: 'cw_metrics_graph',
+          text: { type: 'plain_text', text: 'Graph' },
+          value: 'metrics rds cpu orders-db --since 1d --graph',
+        },
+      ],
+    });
+    expect(graphed.blocks?.some((b) => b.type === 'actions')).toBe(false);
+  });
+
   it('posts in the channel with --share', async () => {
     expect(renderMetrics(await resultFor('rds cpu orders-db --share')).response_type).toBe('in_channel');
   });
@@ -62,8 +83,10 @@ describe('handlers/metrics/render-metrics', () => {
     expect(message.blocks?.filter((b) => b.type === 'section')).toHaveLength(20);
   });
 
-  it('escapes Slack control characters from user input', async () => {
-    const text = allText(renderMetrics(await resultFor('MyApp Latency Route=<!channel>&x')));
+  it('escapes Slack control characters from user input in everything Slack renders', async () => {
+    // A button's value is never rendered, so only the text blocks must be escaped.
+    const message = renderMetrics(await resultFor('MyApp Latency Route=<!channel>&x'));
+    const text = JSON.stringify(message.blocks?.filter((b) => b.type !== 'actions'));
     expect(text).toContain('&lt;!channel&gt;&amp;x');
     expect(text).not.toContain('<!channel>');
   });
