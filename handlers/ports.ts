@@ -89,6 +89,8 @@ export interface LogsPort {
   getQueryResults(queryId: string, options?: CallOptions): Promise<QueryResults>;
   stopQuery(queryId: string): Promise<void>;
   listSavedQueries(options?: CallOptions): Promise<SavedQuery[]>;
+  /** Names of the log groups starting with `prefix`, at most `limit` of them. */
+  listLogGroups(prefix: string, limit: number, options?: CallOptions): Promise<string[]>;
 }
 
 export type AlarmState = 'ALARM' | 'OK' | 'INSUFFICIENT_DATA';

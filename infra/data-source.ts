@@ -60,7 +60,7 @@ export function createCommandDeps(
       metrics,
       logs: lazy<LogsPort>(
         async () => (await import('./demo/demo-logs.ts')).createDemoLogs({ now }),
-        ['startQuery', 'getQueryResults', 'stopQuery', 'listSavedQueries'],
+        ['startQuery', 'getQueryResults', 'stopQuery', 'listSavedQueries', 'listLogGroups'],
       ),
       alarms: lazy<AlarmsPort>(
         async () => (await import('./demo/demo-alarms.ts')).createDemoAlarms({ now }),
@@ -110,6 +110,6 @@ export function createCommandDeps(
         import('./aws/cloudwatch-logs.ts'),
       ]);
       return createCloudWatchLogs(new CloudWatchLogsClient({ region: config.region }));
-    }, ['startQuery', 'getQueryResults', 'stopQuery', 'listSavedQueries']),
+    }, ['startQuery', 'getQueryResults', 'stopQuery', 'listSavedQueries', 'listLogGroups']),
   };
 }

@@ -13,7 +13,17 @@ export function isAllowed(group: string, patterns: readonly string[]): boolean {
   return patterns.some((p) => (p.endsWith('*') ? group.startsWith(p.slice(0, -1)) : group === p));
 }
 
-/** The groups the allowlist refuses, in the order asked. */
+/**
+ * Whether a requested name or `prefix*` is allowed: a prefix only when an allowed prefix covers
+ * every group it could match (`/aws/lambda/checkout-*` under `/aws/lambda/*`).
+ */
+export function isRequestAllowed(requested: string, patterns: readonly string[]): boolean {
+  if (!requested.endsWith('*')) return isAllowed(requested, patterns);
+  const prefix = requested.slice(0, -1);
+  return patterns.some((p) => p.endsWith('*') && prefix.startsWith(p.slice(0, -1)));
+}
+
+/** The requested groups or prefixes the allowlist refuses, in the order asked. */
 export function refusedGroups(groups: readonly string[], patterns: readonly string[]): string[] {
-  return groups.filter((g) => !isAllowed(g, patterns));
+  return groups.filter((g) => !isRequestAllowed(g, patterns));
 }

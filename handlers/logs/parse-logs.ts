@@ -3,7 +3,7 @@ import { formatDuration, parseDuration } from '../duration.ts';
 import { UserInputError } from '../errors.ts';
 
 export const LOGS_USAGE = [
-  '`/cw logs query <group>[,<group>...] [--since 15m|1h|1d] [--from ISO --to ISO] [--limit N] [<Logs Insights query>]`',
+  '`/cw logs query <group|prefix*>[,…] [--since 15m|1h|1d] [--from ISO --to ISO] [--limit N] [<Logs Insights query>]`',
   '`/cw logs saved` lists saved queries; `/cw logs run <name> [--since …] [--limit N]` runs one on its own log groups.',
   'Options go before the query. With no query: the latest 20 messages.',
   'Example: `/cw logs query /aws/lambda/checkout-api --since 1h filter @message like /ERROR/ | sort @timestamp desc | limit 50`',
@@ -126,6 +126,8 @@ export function parseLogsQuery(raw: string): LogsQuery {
   if (!groupList || asFlag(groupList)) fail('Which log group? Name one or more, separated by commas.');
   const logGroupNames = [...new Set(groupList.split(',').map((g) => g.trim()))];
   if (logGroupNames.some((g) => g === '')) fail(`\`${groupList}\` has an empty log group name.`);
+  const badStar = logGroupNames.find((g) => g.slice(0, -1).includes('*') || g === '*');
+  if (badStar) fail(`\`${badStar}\`: a \`*\` may only end a prefix, like /aws/lambda/checkout-*.`);
   if (logGroupNames.length > MAX_GROUPS) fail(`At most ${MAX_GROUPS} log groups per query.`);
   const { range, limit, rest } = readOptions(afterGroups);
   const queryString = rest ? straightQuotes(rest) : DEFAULT_QUERY;

@@ -3,7 +3,7 @@ import type { FilesPort, LogsPort, QueryResults, QueryStatus } from '../ports.ts
 import { ephemeral, escapeMrkdwn, type SlackMessage } from '../slack-message.ts';
 import { refusedGroups } from './allowlist.ts';
 import { toCsv } from './csv.ts';
-import { type LogsQuery, resolveRange, type TimeRange } from './parse-logs.ts';
+import { type LogsQuery, MAX_GROUPS, resolveRange, type TimeRange } from './parse-logs.ts';
 import { renderLogsResults, renderProgress, tableBlocks, visibleFields } from './render-logs.ts';
 
 export interface LogsPolicy {
@@ -89,9 +89,11 @@ export async function runLogsQuery(
   const { start, end } = resolveRange(query.range, deps.now(), deps.logsPolicy.maxRangeSeconds);
   const sleep = deps.sleep ?? defaultSleep;
   const signalOption = run.signal ? { signal: run.signal } : {};
+  const logGroupNames = await expandPrefixes(deps, query.logGroupNames, signalOption);
+  if (typeof logGroupNames === 'string') return ephemeral(logGroupNames);
   const queryId = await deps.logs.startQuery(
     {
-      logGroupNames: query.logGroupNames,
+      logGroupNames,
       start,
       end,
       queryString: query.queryString,
@@ -125,7 +127,7 @@ export async function runLogsQuery(
 
   const answer = {
     title,
-    groups: query.logGroupNames,
+    groups: logGroupNames,
     start,
     end,
     queryString: query.queryString,
@@ -158,6 +160,32 @@ async function uploadCsv(
   } catch (error) {
     return `The CSV with all rows could not be posted (${escapeMrkdwn(error instanceof Error ? error.message : String(error))}); invite me to the channel to get it.`;
   }
+}
+
+/**
+ * StartQuery takes names, not patterns: each `prefix*` becomes the groups that exist with that
+ * prefix. Returns the names, or a message when a prefix matches nothing or too many.
+ */
+async function expandPrefixes(
+  deps: LogsDeps,
+  requested: string[],
+  options: { signal?: AbortSignal },
+): Promise<string[] | string> {
+  const names: string[] = [];
+  for (const group of requested) {
+    if (!group.endsWith('*')) {
+      names.push(group);
+      continue;
+    }
+    const found = await deps.logs.listLogGroups(group.slice(0, -1), MAX_GROUPS + 1, options);
+    if (found.length === 0) return `:mag: No log group starts with \`${escapeMrkdwn(group.slice(0, -1))}\`.`;
+    names.push(...found);
+  }
+  const unique = [...new Set(names)];
+  if (unique.length > MAX_GROUPS) {
+    return `:warning: That is more than ${MAX_GROUPS} log groups, the most one Logs Insights query reads. Narrow the prefix.`;
+  }
+  return unique;
 }
 
 /** Runs a saved query definition on its own log groups (the allowlist still applies). */

@@ -1,5 +1,6 @@
 import {
   type CloudWatchLogsClient,
+  DescribeLogGroupsCommand,
   DescribeQueryDefinitionsCommand,
   GetQueryResultsCommand,
   type GetQueryResultsCommandOutput,
@@ -117,6 +118,21 @@ export function createCloudWatchLogs(client: CloudWatchLogsClient): LogsPort {
     stopQuery: (queryId) =>
       send(async () => {
         await client.send(new StopQueryCommand({ queryId }));
+      }),
+
+    listLogGroups: (prefix, limit, options: CallOptions = {}) =>
+      send(async () => {
+        const names: string[] = [];
+        let nextToken: string | undefined;
+        do {
+          const page = await client.send(
+            new DescribeLogGroupsCommand({ logGroupNamePrefix: prefix, limit: 50, nextToken }),
+            { abortSignal: options.signal },
+          );
+          for (const group of page.logGroups ?? []) if (group.logGroupName) names.push(group.logGroupName);
+          nextToken = page.nextToken;
+        } while (nextToken && names.length < limit);
+        return names.slice(0, limit);
       }),
 
     listSavedQueries: (options: CallOptions = {}) =>

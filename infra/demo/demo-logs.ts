@@ -200,6 +200,9 @@ export function createDemoLogs(options: { now?: () => Date } = {}): LogsPort {
       const query = queries.get(queryId);
       if (query) query.stopped = true;
     },
+    async listLogGroups(prefix, limit) {
+      return DEMO_LOG_GROUPS.filter((g) => g.startsWith(prefix)).slice(0, limit);
+    },
     async listSavedQueries() {
       return SAVED;
     },

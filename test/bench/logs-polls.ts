@@ -20,6 +20,7 @@ export async function pollsFor(seconds: number): Promise<number> {
     },
     stopQuery: async () => undefined,
     listSavedQueries: async () => [],
+    listLogGroups: async () => [],
   };
   await runLogsQuery(
     {

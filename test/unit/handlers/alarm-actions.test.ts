@@ -46,6 +46,7 @@ function recordingDeps() {
       }),
       stopQuery: async () => undefined,
       listSavedQueries: async () => [],
+      listLogGroups: async () => [],
     },
     sleep: async () => undefined,
     logsPolicy: { allowed: ['/aws/lambda/payments-*'], maxRangeSeconds: 86400, pricePerGb: 0.005 },

@@ -64,6 +64,7 @@ describe('infra/worker-runner', () => {
             },
       stopQuery: async () => undefined,
       listSavedQueries: async () => [],
+      listLogGroups: async () => [],
     };
     const deps = {
       ...createCommandDeps(config, { now: () => new Date(t) }),

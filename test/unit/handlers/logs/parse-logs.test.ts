@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserInputError } from '../../../../handlers/errors.ts';
-import { isAllowed, parseAllowlist, refusedGroups } from '../../../../handlers/logs/allowlist.ts';
+import { isAllowed, isRequestAllowed, parseAllowlist, refusedGroups } from '../../../../handlers/logs/allowlist.ts';
 import { toCsv } from '../../../../handlers/logs/csv.ts';
 import {
   DEFAULT_QUERY,
@@ -60,6 +60,8 @@ describe('handlers/logs/parse-logs', () => {
     ['/a --since 1h --from 2026-11-25T10:00:00Z', /either `--since`/],
     ['/a --verbose fields @message', /Unknown option `--verbose`/],
     [Array.from({ length: 51 }, (_, i) => `/g${i}`).join(','), /At most 50/],
+    ['/aws/*/checkout', /may only end a prefix/],
+    ['*', /may only end a prefix/],
   ])('rejects %j with the usage', (text, reason) => {
     expect(() => parseLogsQuery(text)).toThrow(reason);
     expect(() => parseLogsQuery(text)).toThrow(UserInputError);
@@ -109,6 +111,15 @@ describe('handlers/logs/allowlist', () => {
     expect(isAllowed('/aws/lambda/checkout-api', allowed)).toBe(true);
     expect(isAllowed('/aws/lambda/payments', allowed)).toBe(false);
     expect(refusedGroups(['/ecs/web', '/x', '/y'], allowed)).toEqual(['/x', '/y']);
+  });
+
+  it('allows a requested prefix only inside an allowed prefix', () => {
+    const allowed = ['/aws/lambda/*', '/ecs/web'];
+    expect(isRequestAllowed('/aws/lambda/checkout-*', allowed)).toBe(true);
+    expect(isRequestAllowed('/aws/lambda/*', allowed)).toBe(true);
+    expect(isRequestAllowed('/aws/*', allowed)).toBe(false);
+    expect(isRequestAllowed('/ecs/web*', allowed)).toBe(false);
+    expect(refusedGroups(['/aws/lambda/a-*', '/aws/*'], allowed)).toEqual(['/aws/*']);
   });
 
   it('allows nothing when empty, and no group that is not under an allowed prefix', () => {

@@ -1,5 +1,6 @@
 import {
   CloudWatchLogsClient,
+  DescribeLogGroupsCommand,
   DescribeQueryDefinitionsCommand,
   GetQueryResultsCommand,
   StartQueryCommand,
@@ -161,6 +162,46 @@ describe('handlers/logs/run-logs (with the CloudWatch Logs adapter)', () => {
 
   it('polls quickly at first and then every 5 s', () => {
     expect([0, 1, 2, 3, 4, 5, 6, 20].map(pollDelayMs)).toEqual([500, 1000, 1000, 2000, 2000, 3000, 5000, 5000]);
+  });
+
+  it('expands a prefix into the log groups that exist, following pages, and queries them all', async () => {
+    // Prepare
+    logsMock
+      .on(DescribeLogGroupsCommand, { logGroupNamePrefix: '/aws/lambda/checkout-', nextToken: undefined })
+      .resolves({ logGroups: [{ logGroupName: '/aws/lambda/checkout-api' }], nextToken: 'p2' })
+      .on(DescribeLogGroupsCommand, { logGroupNamePrefix: '/aws/lambda/checkout-', nextToken: 'p2' })
+      .resolves({ logGroups: [{ logGroupName: '/aws/lambda/checkout-worker' }] });
+    logsMock.on(StartQueryCommand).resolves({ queryId: 'q-1' });
+    logsMock.on(GetQueryResultsCommand).resolves({ status: 'Complete', statistics: STATS, results: [] });
+
+    // Act
+    const message = await runLogsQuery(
+      deps().all,
+      query({ logGroupNames: ['/aws/lambda/checkout-*', '/ecs/web'] }),
+      {},
+    );
+
+    // Assess
+    expect(logsMock).toHaveReceivedCommandWith(StartQueryCommand, {
+      logGroupNames: ['/aws/lambda/checkout-api', '/aws/lambda/checkout-worker', '/ecs/web'],
+    });
+    expect(JSON.stringify(message.blocks)).toContain('/aws/lambda/checkout-worker');
+  });
+
+  it('says so when a prefix matches nothing, and starts no query', async () => {
+    logsMock.on(DescribeLogGroupsCommand).resolves({ logGroups: [] });
+    const message = await runLogsQuery(deps().all, query({ logGroupNames: ['/aws/lambda/checkout-zz*'] }), {});
+    expect(message.text).toMatch(/No log group starts with `\/aws\/lambda\/checkout-zz`/);
+    expect(logsMock).toHaveReceivedCommandTimes(StartQueryCommand, 0);
+  });
+
+  it('refuses a prefix that matches more than 50 groups', async () => {
+    logsMock.on(DescribeLogGroupsCommand).resolves({
+      logGroups: Array.from({ length: 51 }, (_, i) => ({ logGroupName: `/aws/lambda/checkout-${i}` })),
+    });
+    const message = await runLogsQuery(deps().all, query({ logGroupNames: ['/aws/lambda/checkout-*'] }), {});
+    expect(message.text).toMatch(/more than 50 log groups/);
+    expect(logsMock).toHaveReceivedCommandTimes(StartQueryCommand, 0);
   });
 
   it('refuses groups outside the allowlist before any AWS call, naming them and what is allowed', async () => {
