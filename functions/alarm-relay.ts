@@ -7,7 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { AlarmChange } from '../handlers/alarms/alarm-event.ts';
-import { alarmGraphRequest } from '../handlers/alarms/alarm-graph.ts';
+import { alarmGraphRequest, graphSource } from '../handlers/alarms/alarm-graph.ts';
 import { createInMemoryAlarmStore } from '../handlers/alarms/in-memory-store.ts';
 import type { DeadLetter, SlackPoster } from '../handlers/alarms/ports.ts';
 import { type RelayResult, relayAlarm } from '../handlers/alarms/relay.ts';
@@ -57,32 +57,45 @@ const images = createCommandDeps(config).images;
 
 const files = filesForToken(config.slackApiUrl);
 
-/** GetMetricWidgetImage of the alarm's metric, posted in its thread; the relay logs and swallows failures. */
-function graphPoster(token: string | undefined) {
+/** Rejects when `deadlineMs` passes first; the timer is cleared either way. */
+function beforeDeadline<T>(work: Promise<T>, deadlineMs: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what} did not finish before the invocation's deadline`)),
+      Math.max(0, deadlineMs - Date.now()),
+    );
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * GetMetricWidgetImage of the alarm's metric, posted in its thread; the relay logs and swallows
+ * failures. Bounded by the deadline: the alarm is posted already, and a slow graph must not turn the
+ * invocation into a timeout.
+ */
+function graphPoster(token: string | undefined, deadlineMs: number) {
   return async (change: AlarmChange, channel: string, threadTs: string) => {
     const request = alarmGraphRequest(
-      {
-        alarmName: change.alarmName,
-        metrics: change.metrics.flatMap((m) => (m.metricStat ? [m.metricStat] : [])),
-        expressions: change.metrics.flatMap((m) =>
-          m.expression ? [{ id: m.id, expression: m.expression, ...(m.label ? { label: m.label } : {}) }] : [],
-        ),
-        changedAt: change.state.timestamp,
-      },
+      { alarmName: change.alarmName, ...graphSource(change), changedAt: change.state.timestamp },
       new Date(),
       RELAY_GRAPH_WINDOW,
     );
     const store = files(token);
     if (!request || !store) return;
-    const png = await images.getMetricImage(request);
-    await store.upload({
-      channelId: channel,
-      threadTs,
-      filename: 'alarm.png',
-      title: `${change.alarmName}: the hour before the change`,
-      content: png,
-      altText: `Graph of ${change.alarmName}`,
-    });
+    const signal = AbortSignal.timeout(Math.max(1, deadlineMs - Date.now()));
+    const attach = async () => {
+      const png = await images.getMetricImage(request, { signal });
+      await store.upload({
+        channelId: channel,
+        threadTs,
+        filename: 'alarm.png',
+        title: `${change.alarmName}: the hour before the change`,
+        content: png,
+        altText: `Graph of ${change.alarmName}`,
+      });
+    };
+    await beforeDeadline(attach(), deadlineMs, 'The alarm graph');
   };
 }
 
@@ -123,7 +136,7 @@ export const handler = middy<unknown, RelayResult, Error, Context>()
         now: Date.now,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         deadlineMs,
-        attachGraph: graphPoster((context as TokenContext).botToken),
+        attachGraph: graphPoster((context as TokenContext).botToken, deadlineMs),
       },
       event,
     );

@@ -2,6 +2,7 @@ import { alarmGraphRequest } from './alarms/alarm-graph.ts';
 import type { AlarmActionValue } from './alarms/buttons.ts';
 import { ALARM_ACTIONS, decodeAlarmAction } from './alarms/buttons.ts';
 import type { CommandDeps } from './commands.ts';
+import { asError, isExposed } from './errors.ts';
 import { type LogsRunContext, runLogsQuery } from './logs/run-logs.ts';
 import { ephemeral, escapeMrkdwn, type SlackMessage } from './slack-message.ts';
 
@@ -62,11 +63,17 @@ async function alarmGraph(value: AlarmActionValue, place: ButtonPlace, deps: Com
       altText: `Graph of ${value.alarmName} around ${value.changedAt}`,
     });
     return ephemeral(`:frame_with_picture: Posted the graph of \`${escapeMrkdwn(value.alarmName)}\` in the thread.`);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return ephemeral(
-      `:warning: The graph could not be posted (${escapeMrkdwn(reason)}). If I am not in this channel, invite me.`,
-    );
+  } catch (e) {
+    const error = asError(e);
+    if (isExposed(error)) return ephemeral(`:warning: The graph could not be posted: ${escapeMrkdwn(error.message)}`);
+    const slackError = (error as { data?: { error?: unknown } }).data?.error;
+    if (slackError === 'not_in_channel' || slackError === 'channel_not_found') {
+      return ephemeral(
+        ':warning: I could not post the graph here: I am not in this channel. Invite me (`/invite @` and my name), then press Graph again.',
+      );
+    }
+    // Anything else may carry internals: the worker logs it and shows a generic message with a reference.
+    throw error;
   }
 }
 

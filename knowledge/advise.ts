@@ -57,7 +57,7 @@ export function questionLang(question: string): Lang {
 
 // Counters (rate limits, quotas, likes) are data a store keeps, though nobody calls them "data".
 const DOMAIN_EN =
-  /\b(databases?|dbs?|data|datastores?|stores?|stor(age|ed|ing)|persist\w*|tables?|records?|items?|rows?|schemas?|quer(y|ies)|cach\w*|nosql|sql|index(es|ing)?|keep|save|counters?|rate limit\w*)\b/;
+  /\b(databases?|dbs?|data|datastores?|stores?|stor(age|ed|ing)|persist\w*|tables?|records?|items?|rows?|schemas?|quer(y|ies)|cach\w*|nosql|sql|index(es|ing)?|counters?|rate limit\w*)\b/;
 const DOMAIN_KO = /데이터|디비|저장|테이블|레코드|스키마|쿼리|캐시|보관|적재|조회|db|항목|카운터|요청제한/;
 
 /** Does the question talk about storing or querying data, name a service, or carry an unambiguous trait? */
@@ -89,7 +89,9 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
   const lang = questionLang(question);
   const traits = detectTraits(question);
   const onTopic = aboutData(question, traits, kb);
-  if (traits.length === 0 || !onTopic) return { kind: 'abstain', lang, traits, why: onTopic ? 'vague' : 'off-topic' };
+  // Scale and latency say how big or fast, never what kind of store: alone they cannot pick one.
+  const workload = traits.some((t) => t.kind !== 'scale');
+  if (!workload || !onTopic) return { kind: 'abstain', lang, traits, why: onTopic ? 'vague' : 'off-topic' };
 
   const hits = kb.search(question);
   const ranked = rankServices(kb, traits, hits);
@@ -105,7 +107,7 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
     ranked,
     recommended,
     reasons: reasonsFor(recommended, lang),
-    alternatives: alternativesTo(recommended, live, lang),
+    alternatives: alternativesTo(recommended, live, traits, lang),
     caseStudy: matchCaseStudy(kb, recommended.service.id, traits),
     retired,
     source: sourceOf(recommended.service, hits, lang),
@@ -126,10 +128,43 @@ function reasonsFor(r: RankedService, lang: Lang): Answer['reasons'] {
   return reasons;
 }
 
-function alternativesTo(winner: RankedService, live: RankedService[], lang: Lang): Answer['alternatives'] {
-  const rest = live.filter((r) => r !== winner && r.traitScore > 0);
-  const close = rest.filter((r) => r.score >= winner.score * ALTERNATIVE_SHARE).slice(0, 2);
-  const picked = close.length > 0 ? close : rest.slice(0, 1);
+/** A substitute must fit something the question says about the data or its access at least this well. */
+const SUBSTITUTE_FIT = 1;
+
+/**
+ * Stores that sit beside a primary database rather than replace it (a warehouse, a cache), with the
+ * question traits that make them a fair alternative.
+ */
+function sideRole(service: ServiceNote): string[] | undefined {
+  if (service.category === 'analytics') return ['analytics', 'logs'];
+  if ((service.fits.cache ?? 0) >= 3) return ['cache', 'session', 'leaderboard', 'in-memory'];
+  return undefined;
+}
+
+/**
+ * A plausible substitute does the same job: it fits something the question says about the data or
+ * its access (scale alone fits almost anything, and a weak fit is no substitute), and a warehouse
+ * or cache only when the question asks for one. Services of the kind the question describes come
+ * first.
+ */
+function alternativesTo(
+  winner: RankedService,
+  live: RankedService[],
+  traits: Trait[],
+  lang: Lang,
+): Answer['alternatives'] {
+  const asked = new Set(traits.map((t) => t.id));
+  const models = new Set(traits.filter((t) => t.kind === 'model').map((t) => t.id));
+  const substitutes = live.filter((r) => {
+    const doesTheJob = r.matched.some((t) => t.kind !== 'scale' && (r.service.fits[t.id] ?? 0) >= SUBSTITUTE_FIT);
+    if (r === winner || !doesTheJob) return false;
+    const role = sideRole(r.service);
+    return role === undefined || role.some((id) => asked.has(id));
+  });
+  const sameKind = (r: RankedService) => (models.has(r.service.category) ? 0 : 1);
+  const ordered = [...substitutes].sort((a, b) => sameKind(a) - sameKind(b) || b.score - a.score);
+  const close = ordered.filter((r) => r.score >= winner.score * ALTERNATIVE_SHARE).slice(0, 2);
+  const picked = close.length > 0 ? close : ordered.slice(0, 1);
   return picked.map((r) => ({ service: r.service, when: r.service.chooseWhen[lang] }));
 }
 

@@ -17,5 +17,5 @@ export {
   type ServiceCategory,
   type ServiceNote,
 } from './schema.ts';
-export { tokenize } from './tokenize.ts';
+export { stripParticle, tokenize } from './tokenize.ts';
 export { detectTraits, TRAITS, type Trait } from './traits.ts';

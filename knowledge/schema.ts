@@ -36,7 +36,7 @@ export interface ServiceNote {
   /** For an end-of-support service: the service AWS points to instead. */
   replacement?: string;
   statusNote?: Bilingual;
-  /** Trait id → how well this service fits it (1 weak … 3 made for it). */
+  /** Trait id → how well this service fits it, 0 to 3 with fractions allowed (0.5 barely … 3 made for it). */
   fits: Record<string, number>;
   /** Trait id → why, in a sentence per language: the answer's bullets. */
   reasons: Record<string, Bilingual>;
@@ -172,11 +172,13 @@ function checkTrait(id: string, where: string, fail: Fail): void {
 }
 
 function traitWeights(value: unknown, fail: Fail): Record<string, number> {
-  if (typeof value !== 'object' || value === null) return fail('"fits" must map trait ids to weights 1-3');
+  if (typeof value !== 'object' || value === null) return fail('"fits" must map trait ids to numbers from 0 to 3');
   const weights: Record<string, number> = {};
   for (const [trait, weight] of Object.entries(value)) {
     checkTrait(trait, '"fits"', fail);
-    if (typeof weight !== 'number' || weight < 0 || weight > 3) fail(`"fits.${trait}" must be a number from 0 to 3`);
+    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0 || weight > 3) {
+      fail(`"fits.${trait}" must be a number from 0 to 3`);
+    }
     weights[trait] = weight;
   }
   return weights;

@@ -26,7 +26,9 @@ export interface Trait {
   ko: RegExp[];
 }
 
-const AMBIGUOUS = new Set(['search', 'analytics', 'relationships', 'logs']);
+// `transactions` is here for its business words (orders, payments, billing): "the orders are late
+// today" is not about a database unless something else in it is.
+const AMBIGUOUS = new Set(['search', 'analytics', 'relationships', 'logs', 'transactions']);
 
 /** Run on both forms of the question, like the trait patterns. */
 const SPECIFIC: Record<string, RegExp[]> = {
@@ -60,6 +62,18 @@ const SPECIFIC: Record<string, RegExp[]> = {
     // Aggregating is what analytics stores are for; "report" alone is not.
     /\baggregat/,
     /집계/,
+  ],
+  transactions: [
+    /\btransaction(s|al)?\b/,
+    /\bacid\b/,
+    /\bintegrity\b/,
+    /\bconsisten(t|cy)\b/,
+    /\boltp\b/,
+    /\bledger entries\b/,
+    /트랜잭션/,
+    /무결성/,
+    /정합성/,
+    /일관성/,
   ],
   relationships: [
     /\bfraud\b/,
@@ -99,17 +113,18 @@ export const TRAITS: readonly Trait[] = [
   t('key-value', 'model', 'key-value access', '키-값 접근', {
     en: [
       /\bkey ?value\b/,
-      /\bby (its |the |primary |partition )?(key|id)\b/,
+      /\bby (its |the |primary |partition |\w+ )?(key|id)\b/,
+      /\bper (\w+ )?key\b/,
       /\bkv\b/,
       /\blook ?ups? by\b/,
       /\bsimple lookups?\b/,
     ],
-    ko: [/키값/, /키밸류/, /키로(조회|찾|읽)/, /id로(조회|찾|읽)/, /키기반/, /단순조회/],
+    ko: [/키값/, /키밸류/, /(키|id|코드)(로|으로).{0,8}(조회|찾|읽)/, /(?<!스)키(별|마다)/, /키기반/, /단순조회/],
   }),
   t('document', 'model', 'JSON documents', 'JSON 문서', {
     en: [
       /\bjson\b/,
-      /\bdocuments?\b(?! ?ation)/,
+      /\bdocuments?\b/,
       /\bschemaless\b/,
       /\bflexible schema/,
       /\bschema (changes|keeps changing|evolves)/,
@@ -158,14 +173,24 @@ export const TRAITS: readonly Trait[] = [
     en: [
       /\bledger\b/,
       /\bimmutable\b/,
-      /\baudit (trail|history|log)/,
+      /\baudit (trails?|histor(y|ies)|logs?)\b/,
       /\btamper/,
       /\bcryptographically\b/,
       /\bverifiable\b/,
       /\bsystem of record\b/,
       /\bappend only\b/,
     ],
-    ko: [/원장/, /변경불가/, /변경할수없/, /위변조/, /감사(기록|이력|추적|로그)/, /불변/, /검증가능/, /추가만/],
+    // Not 병원장/학원장 (a director) or 원장님.
+    ko: [
+      /(?<!병|학|유치)원장(?!님)/,
+      /변경불가/,
+      /변경할수없/,
+      /위변조/,
+      /감사(기록|이력|추적|로그)/,
+      /불변/,
+      /검증가능/,
+      /추가만/,
+    ],
   }),
   t('search', 'model', 'full-text search', '전문(full-text) 검색', {
     en: [
@@ -211,7 +236,7 @@ export const TRAITS: readonly Trait[] = [
       /\boltp\b/,
       /\binventory\b/,
     ],
-    ko: [/트랜잭션/, /무결성/, /정합성/, /일관성/, /결제/, /주문/, /정산/, /송금/, /은행/, /재고/, /회계/],
+    ko: [/트랜잭션/, /무결성/, /정합성/, /일관성/, /결제/, /주문/, /정산/, /송금/, /은행/, /재고(?!려)/, /회계/],
   }),
   t('read-heavy', 'access', 'read-heavy lookups', '읽기 위주의 대량 조회', {
     en: [
@@ -223,6 +248,7 @@ export const TRAITS: readonly Trait[] = [
       /\bheavy reads?\b/,
       /\breads? per second\b/,
       /\bread traffic\b/,
+      /\bread on every (request|call|page)/,
     ],
     ko: [
       /읽기가(많|대부분)/,
@@ -232,6 +258,7 @@ export const TRAITS: readonly Trait[] = [
       /대량조회/,
       /읽기(요청|트래픽)/,
       /조회(요청|트래픽)/,
+      /(요청|호출)마다(읽|조회)/,
     ],
   }),
   t('analytics', 'access', 'analytics over large history (OLAP)', '대량 이력에 대한 분석(OLAP)', {
@@ -272,7 +299,8 @@ export const TRAITS: readonly Trait[] = [
       /연결관계/,
       /관계를(따라|탐색)/,
       /팔로우/,
-      /탐색/,
+      // Traversing something connected; 데이터 탐색 or 탐색적 분석 is exploring data, not relationships.
+      /(관계|그래프|연결|단계|홉|경로|네트워크)(를|을|로|으로|에서|까지|의)?탐색/,
       /연관관계/,
     ],
   }),
@@ -286,11 +314,13 @@ export const TRAITS: readonly Trait[] = [
   }),
   t('leaderboard', 'access', 'real-time rankings', '실시간 순위', {
     en: [/\bleader ?boards?\b/, /\brankings?\b/, /\bhigh scores?\b/],
-    ko: [/리더보드/, /랭킹/, /순위/],
+    ko: [/리더보드/, /랭킹/, /(?<!우선)순위/],
   }),
   t('logs', 'access', 'log and trace analytics', '로그·트레이스 분석', {
     en: [/\blogs?\b/, /\btraces?\b/, /\bobservability\b/, /\bclickstream\b/],
-    ko: [/(?<![블탈])로그(?!인)/, /트레이스/, /관측성/, /클릭스트림/],
+    // Not inside loanwords that contain 로그: 블로그, 카탈로그, 프로그램, 다이얼로그, 아날로그, 프롤로그, 에필로그,
+    // 백로그, nor 로그인/로그아웃.
+    ko: [/(?<![블탈프얼날롤필백])로그(?!인|아웃)/, /트레이스/, /관측성/, /클릭스트림/],
   }),
   t('in-memory', 'access', 'data held in memory', '메모리에 두는 데이터', {
     en: [/\bin ?memory\b/, /\bram\b/],
@@ -309,7 +339,7 @@ export const TRAITS: readonly Trait[] = [
       /유실되면안/,
       /잃으면안/,
       /손실(없|이없|되면안)/,
-      /주데이터베이스/,
+      /(?<!자)주데이터베이스/,
       /메인db/,
       /프라이머리db/,
     ],
@@ -320,7 +350,8 @@ export const TRAITS: readonly Trait[] = [
       /\bmicroseconds?\b/,
       /\bsub ?(millisecond|ms)\b/,
       /\b(under|below|less than) (a|one|1) ?(millisecond|ms)\b/,
-      /\bµs\b/,
+      // NFKC turns the micro sign (U+00B5) into Greek mu (U+03BC); `\b` never sits before either.
+      /\d ?[µμ]s\b/,
     ],
     ko: [/마이크로초/, /밀리초미만/, /1ms미만/, /1밀리초미만/, /초저지연/, /서브밀리/],
   }),
@@ -444,15 +475,11 @@ export const TRAITS: readonly Trait[] = [
 
 export const TRAIT_IDS: ReadonlySet<string> = new Set(TRAITS.map((trait) => trait.id));
 
-export function traitById(id: string): Trait | undefined {
-  return TRAITS.find((trait) => trait.id === id);
-}
-
 /** The question as the English patterns see it: lower case, hyphens and punctuation as spaces. */
 export function englishForm(question: string): string {
   return ` ${normalize(question)
     .replace(/[-_/]+/g, ' ')
-    .replace(/[^\p{L}\p{N}.'µ ]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}.' ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()} `;
 }
@@ -470,9 +497,54 @@ export function isSpecific(trait: Trait, question: string): boolean {
   return trait.specific.some((p) => p.test(en) || p.test(ko));
 }
 
-/** Every trait the question mentions, in {@link TRAITS} order. */
+interface Span {
+  form: 'en' | 'ko';
+  start: number;
+  end: number;
+}
+
+const globalCopies = new Map<RegExp, RegExp>();
+
+function spansOf(patterns: RegExp[], text: string, form: Span['form']): Span[] {
+  const spans: Span[] = [];
+  for (const pattern of patterns) {
+    let global = globalCopies.get(pattern);
+    if (!global) {
+      global = new RegExp(pattern.source, `${pattern.flags}g`);
+      globalCopies.set(pattern, global);
+    }
+    for (const match of text.matchAll(global)) {
+      if (match[0].length > 0) spans.push({ form, start: match.index, end: match.index + match[0].length });
+    }
+  }
+  return spans;
+}
+
+const inside = (inner: Span, outer: Span) =>
+  inner.form === outer.form &&
+  outer.start <= inner.start &&
+  inner.end <= outer.end &&
+  outer.end - outer.start > inner.end - inner.start;
+
+/**
+ * Every trait the question mentions, in {@link TRAITS} order. The longer phrase wins, as in a
+ * lexer: a trait found only inside another trait's match is part of that phrase, not a trait of
+ * its own ("audit logs" is a ledger, not log analytics; "sub-millisecond" says more than
+ * "millisecond"; "SQL Server" is an engine).
+ */
 export function detectTraits(question: string): Trait[] {
   const en = englishForm(question);
   const ko = compactForm(question);
-  return TRAITS.filter((trait) => trait.en.some((p) => p.test(en)) || trait.ko.some((p) => p.test(ko)));
+  const found = TRAITS.map((trait) => ({
+    trait,
+    spans: [...spansOf(trait.en, en, 'en'), ...spansOf(trait.ko, ko, 'ko')],
+  })).filter((f) => f.spans.length > 0);
+  return found
+    .filter(
+      (f) =>
+        !f.spans.every((span) =>
+          found.some((other) => other !== f && other.spans.some((outer) => inside(span, outer))),
+        ),
+    )
+    .map((f) => f.trait);
 }

@@ -249,8 +249,3 @@ export function parseAlarmEvent(event: unknown): ParseResult {
     },
   };
 }
-
-/** The metrics a graph or a namespace route looks at: those with a `metricStat`. */
-export function statMetrics(change: Pick<AlarmChange, 'metrics'>): MetricStat[] {
-  return change.metrics.flatMap((m) => (m.metricStat ? [m.metricStat] : []));
-}

@@ -1,17 +1,50 @@
 import type { MetricImageRequest } from '../ports.ts';
-import type { MetricStat } from './alarm-event.ts';
+import type { AlarmChange, MetricStat } from './alarm-event.ts';
+
+/**
+ * A metric as the alarm defines it: its own `id` (the alarm's expressions refer to it) and whether the
+ * alarm returns it (`returnData: false` marks an expression's input). Both are optional only so buttons
+ * posted before they were carried still draw.
+ */
+export interface GraphMetric extends MetricStat {
+  id?: string;
+  returnData?: boolean;
+}
+
+export interface GraphExpression {
+  id: string;
+  expression: string;
+  label?: string;
+}
 
 export interface GraphSource {
   alarmName: string;
-  metrics?: MetricStat[];
-  expressions?: { id: string; expression: string; label?: string }[];
+  metrics?: GraphMetric[];
+  expressions?: GraphExpression[];
   changedAt: Date;
+}
+
+/** An alarm's metrics and expressions, read once for the graph it gets, its buttons and its routing. */
+export function graphSource(change: Pick<AlarmChange, 'metrics'>): {
+  metrics: GraphMetric[];
+  expressions: GraphExpression[];
+} {
+  return {
+    metrics: change.metrics.flatMap((m) =>
+      m.metricStat ? [{ id: m.id, returnData: m.returnData, ...m.metricStat }] : [],
+    ),
+    expressions: change.metrics.flatMap((m) =>
+      m.expression ? [{ id: m.id, expression: m.expression, ...(m.label ? { label: m.label } : {}) }] : [],
+    ),
+  };
 }
 
 /**
  * The picture of an alarm's metric around its change: `beforeMinutes` before it until now (at
- * most `afterMinutes` after it). Expressions are drawn with their inputs hidden, as the console
- * shows a math alarm. `undefined` when there is nothing to draw (composite alarms).
+ * most `afterMinutes` after it). Metrics keep the alarm's ids, so its expressions find them; those
+ * the alarm does not return (an expression's inputs) are hidden, as the console shows the alarm, and
+ * an anomaly alarm's metric is drawn with its band. `undefined` when there is nothing to draw
+ * (composite alarms).
  */
 export function alarmGraphRequest(
   source: GraphSource,
@@ -31,13 +64,19 @@ export function alarmGraphRequest(
     end: end > start ? end : now,
     width: 800,
     height: 400,
-    series: metrics.map((m, i) => ({
-      namespace: m.namespace,
-      metricName: m.name,
-      dimensions: m.dimensions,
-      stat: m.stat ?? 'Average',
-      ...(expressions.length > 0 ? { id: `m${i + 1}`, visible: false } : {}),
-    })),
+    series: metrics.map((m, i) => {
+      // A button from before ids were carried: numbered, and hidden behind the expressions, as then.
+      const id = m.id ?? (expressions.length > 0 ? `m${i + 1}` : undefined);
+      const hidden = m.returnData === undefined ? expressions.length > 0 : !m.returnData;
+      return {
+        namespace: m.namespace,
+        metricName: m.name,
+        dimensions: m.dimensions,
+        stat: m.stat ?? 'Average',
+        ...(id ? { id } : {}),
+        ...(hidden ? { visible: false } : {}),
+      };
+    }),
     ...(expressions.length > 0 ? { expressions } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { ActionsBlock, Button } from '@slack/types';
-import type { AlarmChange, MetricStat } from './alarm-event.ts';
+import type { AlarmChange } from './alarm-event.ts';
+import { type GraphExpression, type GraphMetric, graphSource } from './alarm-graph.ts';
 import type { RouteDecision } from './routes.ts';
 
 /** The `action_id`s of the alarm message's buttons; functions/slack.ts registers a handler for each. */
@@ -23,8 +24,9 @@ export interface AlarmActionValue {
   state: string;
   /** The route that sent the alarm here (its `logGroups` can be looked up again if they were cut). */
   route?: string;
-  metrics?: MetricStat[];
-  expressions?: { id: string; expression: string; label?: string }[];
+  /** With the alarm's own ids and `returnData`, so the graph draws what the alarm's expressions name. */
+  metrics?: GraphMetric[];
+  expressions?: GraphExpression[];
   logGroups?: string[];
 }
 
@@ -39,10 +41,7 @@ export function encodeAlarmAction(change: AlarmChange, route: RouteDecision): st
     changedAt: change.state.timestamp.toISOString(),
     state: change.state.value,
     route: route.routeName,
-    metrics: change.metrics.flatMap((m) => (m.metricStat ? [m.metricStat] : [])),
-    expressions: change.metrics.flatMap((m) =>
-      m.expression ? [{ id: m.id, expression: m.expression, ...(m.label ? { label: m.label } : {}) }] : [],
-    ),
+    ...graphSource(change),
     logGroups: route.logGroups.length > 0 ? route.logGroups : undefined,
   };
   for (const drop of [undefined, 'logGroups', 'expressions', 'metrics'] as const) {

@@ -1,13 +1,14 @@
-import type { AlarmStore, AlarmThread, StormWindow } from './ports.ts';
+import { type AlarmStore, type AlarmThread, isPendingThread, type PendingThread, type StormWindow } from './ports.ts';
 
 /**
  * The alarm store in a process's memory, with the DynamoDB adapter's conditional semantics: for local
  * runs (`npm start` has no table) and for tests that simulate many concurrent invocations.
  */
-export function createInMemoryAlarmStore(): AlarmStore & { threads: Map<string, AlarmThread> } {
-  const events = new Map<string, { done: boolean; lockedUntilMs: number }>();
-  const threads = new Map<string, AlarmThread>();
+export function createInMemoryAlarmStore(): AlarmStore & { threads: Map<string, AlarmThread | PendingThread> } {
+  const events = new Map<string, { done: boolean; owner: string; lockedUntilMs: number }>();
+  const threads = new Map<string, AlarmThread | PendingThread>();
   const windows = new Map<string, StormWindow>();
+  const threadKey = (channel: string, alarmArn: string) => `${channel}#${alarmArn}`;
   const windowOf = (channel: string, start: number) => {
     const key = `${channel}#${start}`;
     let window = windows.get(key);
@@ -19,26 +20,53 @@ export function createInMemoryAlarmStore(): AlarmStore & { threads: Map<string, 
   };
   return {
     threads,
-    async claimEvent(eventId, nowMs, lockMs) {
+    async claimEvent(eventId, owner, nowMs, lockMs) {
       const event = events.get(eventId);
       if (event && (event.done || event.lockedUntilMs > nowMs)) return false;
-      events.set(eventId, { done: false, lockedUntilMs: nowMs + lockMs });
+      events.set(eventId, { done: false, owner, lockedUntilMs: nowMs + lockMs });
       return true;
     },
-    async completeEvent(eventId) {
-      events.set(eventId, { done: true, lockedUntilMs: 0 });
+    async completeEvent(eventId, owner) {
+      const event = events.get(eventId);
+      if (!event || event.done || event.owner !== owner) return false;
+      events.set(eventId, { done: true, owner, lockedUntilMs: 0 });
+      return true;
     },
-    async releaseEvent(eventId) {
-      events.delete(eventId);
+    async releaseEvent(eventId, owner) {
+      const event = events.get(eventId);
+      if (event && !event.done && event.owner === owner) events.delete(eventId);
     },
     async getThread(channel, alarmArn) {
-      const thread = threads.get(`${channel}#${alarmArn}`);
+      const thread = threads.get(threadKey(channel, alarmArn));
       return thread ? { ...thread } : undefined;
     },
-    async saveThread(thread) {
-      const key = `${thread.channel}#${thread.alarmArn}`;
+    async claimThread(claim, nowMs, replacingTs) {
+      const key = threadKey(claim.channel, claim.alarmArn);
       const stored = threads.get(key);
-      if (stored && stored.lastChangeMs > thread.lastChangeMs) return false;
+      const free =
+        !stored ||
+        (isPendingThread(stored)
+          ? stored.pendingUntilMs <= nowMs
+          : replacingTs !== undefined && stored.ts === replacingTs);
+      if (!free) return false;
+      threads.set(key, { ...claim });
+      return true;
+    },
+    async openThread(thread, owner) {
+      const key = threadKey(thread.channel, thread.alarmArn);
+      const stored = threads.get(key);
+      if (!stored || !isPendingThread(stored) || stored.owner !== owner) return false;
+      threads.set(key, { ...thread });
+      return true;
+    },
+    async releaseThread(channel, alarmArn, owner) {
+      const stored = threads.get(threadKey(channel, alarmArn));
+      if (stored && isPendingThread(stored) && stored.owner === owner) threads.delete(threadKey(channel, alarmArn));
+    },
+    async saveThread(thread) {
+      const key = threadKey(thread.channel, thread.alarmArn);
+      const stored = threads.get(key);
+      if (stored && (isPendingThread(stored) || stored.lastChangeMs > thread.lastChangeMs)) return false;
       threads.set(key, { ...thread });
       return true;
     },

@@ -6,19 +6,24 @@ import type { AlarmStateValue } from './alarm-event.ts';
  * in-memory one (./in-memory-store.ts) implement them with the same conditional semantics.
  */
 
-/** At-most-once posting per EventBridge `id`, with a lock a crashed attempt gives back by expiring. */
+/**
+ * At-most-once posting per EventBridge `id`, with a lock a crashed attempt gives back by expiring.
+ * `owner` is a token of the attempt that claimed it: an attempt whose lock expired and was taken over
+ * can neither complete nor release the claim of the attempt that holds it now.
+ */
 export interface EventDedupe {
   /** `false` when the event is done already or another attempt holds an unexpired lock. */
-  claimEvent(eventId: string, nowMs: number, lockMs: number): Promise<boolean>;
-  completeEvent(eventId: string, nowMs: number): Promise<void>;
-  /** Called when posting failed, so Lambda's retry of the same event may post. */
-  releaseEvent(eventId: string): Promise<void>;
+  claimEvent(eventId: string, owner: string, nowMs: number, lockMs: number): Promise<boolean>;
+  /** Marks the event done; `false` when `owner` no longer holds the claim. */
+  completeEvent(eventId: string, owner: string, nowMs: number): Promise<boolean>;
+  /** Called when posting failed, so Lambda's retry of the same event may post; only `owner`'s claim goes. */
+  releaseEvent(eventId: string, owner: string): Promise<void>;
 }
 
 export interface AlarmThread {
   channel: string;
   alarmArn: string;
-  /** The parent message's `ts`. */
+  /** The parent message's `ts` (the storm digest's, when `digest`). */
   ts: string;
   openedAtMs: number;
   state: AlarmStateValue;
@@ -26,11 +31,34 @@ export interface AlarmThread {
   lastChangeMs: number;
   /** The event the parent was first rendered from, re-rendered on every update. */
   parentEvent: string;
+  /** The alarm went into a storm digest: changes reply in the digest's thread, which is never re-rendered for one alarm. */
+  digest?: boolean;
 }
 
+/** An alarm's parent being posted: the invocation that claimed it (`owner`) opens the thread or gives it back. */
+export interface PendingThread {
+  channel: string;
+  alarmArn: string;
+  owner: string;
+  /** After this, the claimant is taken for dead and another invocation may claim the thread. */
+  pendingUntilMs: number;
+}
+
+export const isPendingThread = (thread: AlarmThread | PendingThread): thread is PendingThread =>
+  'pendingUntilMs' in thread;
+
 export interface AlarmThreadStore {
-  getThread(channel: string, alarmArn: string): Promise<AlarmThread | undefined>;
-  /** Writes unless a stored thread has a later `lastChangeMs`; says whether it wrote. */
+  getThread(channel: string, alarmArn: string): Promise<AlarmThread | PendingThread | undefined>;
+  /**
+   * Claims the right to post the alarm's parent (a conditional create): wins when there is no record,
+   * the stored claim expired, or the stored thread is the closed one the caller saw (`replacingTs`).
+   */
+  claimThread(claim: PendingThread, nowMs: number, replacingTs?: string): Promise<boolean>;
+  /** Replaces `owner`'s claim with the posted thread; `false` when the claim was lost meanwhile. */
+  openThread(thread: AlarmThread, owner: string): Promise<boolean>;
+  /** Deletes `owner`'s claim (posting failed), so a retry or a concurrent change may post. */
+  releaseThread(channel: string, alarmArn: string, owner: string): Promise<void>;
+  /** Writes unless a stored thread has a later `lastChangeMs` (or is a claim); says whether it wrote. */
   saveThread(thread: AlarmThread): Promise<boolean>;
 }
 

@@ -1,9 +1,23 @@
 import { asError } from '../errors.ts';
 import { type AlarmChange, parseAlarmEvent } from './alarm-event.ts';
-import type { AlarmStore, AlarmThread, DeadLetter, RelayLogger, SlackPoster } from './ports.ts';
+import {
+  type AlarmStore,
+  type AlarmThread,
+  type DeadLetter,
+  isPendingThread,
+  type RelayLogger,
+  type SlackPoster,
+} from './ports.ts';
 import { renderAlarmMessage, renderThreadReply } from './render-alarm.ts';
 import { type AlarmRouting, type RouteDecision, routeAlarm } from './routes.ts';
-import { addToDigest, admitTopLevel, DEFAULT_STORM_POLICY, digestEntry, type StormPolicy } from './storm.ts';
+import {
+  addToDigest,
+  admitTopLevel,
+  DEFAULT_STORM_POLICY,
+  digestEntry,
+  LOCK_MARGIN_MS,
+  type StormPolicy,
+} from './storm.ts';
 
 export interface RelayDeps {
   routing: AlarmRouting;
@@ -18,8 +32,14 @@ export interface RelayDeps {
   storm?: StormPolicy;
   /** A resolved alarm that fires again within this long replies in the same thread (flapping stays together). */
   reopenWithinMs?: number;
-  /** How long a claimed event stays locked; a crashed attempt's lock expires before Lambda's retry a minute later. */
-  eventLockMs?: number;
+  /**
+   * Added to the time left to the deadline to give the event and thread locks: they outlast the
+   * invocation (its reserve and clock skew), and a crashed attempt's lock expires before Lambda's retry
+   * a minute after the timeout.
+   */
+  lockMarginMs?: number;
+  /** A token for this attempt's claims; random by default. */
+  newOwner?: () => string;
   /** Posts a graph of the metric in the thread; its failure is logged and does not fail the relay. */
   attachGraph?: (alarm: AlarmChange, channel: string, threadTs: string) => Promise<void>;
 }
@@ -32,6 +52,12 @@ export type RelayResult =
   | { outcome: 'invalid'; problems: string[] };
 
 const HOUR_MS = 3_600_000;
+/** How often an invocation that lost the claim on an alarm's thread checks whether its parent is posted. */
+const THREAD_POLL_MS = 250;
+
+export class ThreadWaitTimeoutError extends Error {
+  override name = 'ThreadWaitTimeoutError';
+}
 
 function isOpen(thread: AlarmThread, change: AlarmChange, reopenWithinMs: number): boolean {
   return thread.state !== 'OK' || change.state.timestamp.getTime() - thread.lastChangeMs <= reopenWithinMs;
@@ -39,13 +65,14 @@ function isOpen(thread: AlarmThread, change: AlarmChange, reopenWithinMs: number
 
 /**
  * A later change of an alarm that has a thread. The order makes a retry safe: the thread record
- * and the parent are updated first (both idempotent), the reply is posted last.
+ * and the parent are updated first (both idempotent), the reply is posted last. A storm digest is
+ * never re-rendered for one of its alarms.
  */
 async function replyInThread(deps: RelayDeps, change: AlarmChange, route: RouteDecision, thread: AlarmThread) {
   const changedAt = change.state.timestamp.getTime();
   const saved = await deps.store.saveThread({ ...thread, state: change.state.value, lastChangeMs: changedAt });
   // `saved` is false for an event older than the parent's state: it is history, posted but not shown on top.
-  const parent = saved ? parseAlarmEvent(JSON.parse(thread.parentEvent)) : undefined;
+  const parent = saved && !thread.digest ? parseAlarmEvent(JSON.parse(thread.parentEvent)) : undefined;
   if (parent?.ok) {
     const status = { openedAt: new Date(thread.openedAtMs), current: change };
     await deps.poster.update(route.channel, thread.ts, renderAlarmMessage(parent.change, route, status));
@@ -54,38 +81,98 @@ async function replyInThread(deps: RelayDeps, change: AlarmChange, route: RouteD
   return { outcome: 'replied', channel: route.channel, ts: reply.ts, threadTs: thread.ts } as const;
 }
 
+/**
+ * Posts the alarm's parent (or adds it to the storm digest) under this invocation's claim on the
+ * thread, then records the thread; on failure the claim is given back so a retry or a concurrent
+ * change of the same alarm may post.
+ */
+async function openThread(
+  deps: RelayDeps,
+  change: AlarmChange,
+  route: RouteDecision,
+  event: unknown,
+  owner: string,
+): Promise<RelayResult> {
+  const { channel } = route;
+  const changedAt = change.state.timestamp.getTime();
+  const thread = {
+    channel,
+    alarmArn: change.alarmArn,
+    openedAtMs: changedAt,
+    state: change.state.value,
+    lastChangeMs: changedAt,
+    parentEvent: JSON.stringify(event),
+  };
+  try {
+    const storm = { store: deps.store, policy: deps.storm ?? DEFAULT_STORM_POLICY };
+    const admitted = await admitTopLevel(storm, channel, deps.now());
+    if (!admitted.post) {
+      const digest = await addToDigest({ ...deps, ...storm }, channel, admitted.window, digestEntry(change));
+      // Later changes of this alarm reply in the digest's thread rather than start a top-level message.
+      await recordThread(deps, { ...thread, ts: digest.ts, digest: true }, owner);
+      return { outcome: 'digested', channel, ts: digest.ts };
+    }
+    const posted = await deps.poster.post(channel, renderAlarmMessage(change, route));
+    await recordThread(deps, { ...thread, ts: posted.ts }, owner);
+    return { outcome: 'posted', channel, ts: posted.ts, threadTs: posted.ts };
+  } catch (error) {
+    await deps.store.releaseThread(channel, change.alarmArn, owner).catch((releaseError: unknown) => {
+      deps.logger.warn('Could not release the thread claim', { error: asError(releaseError).message });
+    });
+    throw error;
+  }
+}
+
+async function recordThread(deps: RelayDeps, thread: AlarmThread, owner: string) {
+  if (!(await deps.store.openThread(thread, owner))) {
+    // Our claim expired while we posted and another invocation took it over: it may have posted a parent too.
+    deps.logger.warn('Lost the claim on the alarm thread while posting its parent', { channel: thread.channel });
+  }
+}
+
+/**
+ * Which message the change goes to. The first change of an alarm claims its thread before posting
+ * (a conditional create), so when ALARM and OK of one alarm arrive together only one becomes the
+ * parent; the other waits (polling) until the claimant has posted and replies in its thread. We
+ * chose the claim-first record over post-then-save because with the latter both have already posted
+ * top-level messages when the loser finds out. If the claimant dies, its claim expires with its
+ * invocation and the next change (or Lambda's retry) claims the thread; a waiter that reaches its
+ * deadline fails and is retried.
+ */
 async function deliver(
   deps: RelayDeps,
   change: AlarmChange,
   route: RouteDecision,
   event: unknown,
+  owner: string,
 ): Promise<RelayResult> {
   const { channel } = route;
-  const thread = await deps.store.getThread(channel, change.alarmArn);
-  if (thread && isOpen(thread, change, deps.reopenWithinMs ?? HOUR_MS))
-    return replyInThread(deps, change, route, thread);
-  if (change.state.value === 'OK' && change.previousState?.value !== 'ALARM') {
-    // OK after INSUFFICIENT_DATA with nothing posted before is a new alarm settling, not news.
-    return { outcome: 'skipped', channel, reason: `OK after ${change.previousState?.value ?? 'nothing'}` };
+  for (;;) {
+    const thread = await deps.store.getThread(channel, change.alarmArn);
+    const now = deps.now();
+    if (thread && isPendingThread(thread) && thread.pendingUntilMs > now) {
+      if (now + THREAD_POLL_MS > deps.deadlineMs) {
+        throw new ThreadWaitTimeoutError(`Gave up waiting for the parent of ${change.alarmName} in ${channel}`);
+      }
+      await deps.sleep(THREAD_POLL_MS);
+      continue;
+    }
+    const stored = thread && !isPendingThread(thread) ? thread : undefined;
+    if (stored && isOpen(stored, change, deps.reopenWithinMs ?? HOUR_MS))
+      return replyInThread(deps, change, route, stored);
+    if (change.state.value === 'OK' && change.previousState?.value !== 'ALARM') {
+      // OK after INSUFFICIENT_DATA with nothing posted before is a new alarm settling, not news.
+      return { outcome: 'skipped', channel, reason: `OK after ${change.previousState?.value ?? 'nothing'}` };
+    }
+    const claim = { channel, alarmArn: change.alarmArn, owner, pendingUntilMs: lockUntil(deps) };
+    // A closed thread is replaced only if it is still the one we read (its ts).
+    if (await deps.store.claimThread(claim, now, stored?.ts)) return openThread(deps, change, route, event, owner);
+    // Another invocation claimed it first: go round, wait for its parent and reply in its thread.
   }
-  const storm = { store: deps.store, policy: deps.storm ?? DEFAULT_STORM_POLICY };
-  const admitted = await admitTopLevel(storm, channel, deps.now());
-  if (!admitted.post) {
-    const digest = await addToDigest({ ...deps, ...storm }, channel, admitted.window, digestEntry(change));
-    return { outcome: 'digested', channel, ts: digest.ts };
-  }
-  const posted = await deps.poster.post(channel, renderAlarmMessage(change, route));
-  await deps.store.saveThread({
-    channel,
-    alarmArn: change.alarmArn,
-    ts: posted.ts,
-    openedAtMs: change.state.timestamp.getTime(),
-    state: change.state.value,
-    lastChangeMs: change.state.timestamp.getTime(),
-    parentEvent: JSON.stringify(event),
-  });
-  return { outcome: 'posted', channel, ts: posted.ts, threadTs: posted.ts };
 }
+
+/** Locks last until this invocation is surely over: its deadline, plus the Lambda's reserve and skew. */
+const lockUntil = (deps: RelayDeps) => Math.max(deps.deadlineMs, deps.now()) + (deps.lockMarginMs ?? LOCK_MARGIN_MS);
 
 /**
  * One EventBridge alarm event → Slack. Invalid events go to the dead-letter queue and return (a retry
@@ -101,21 +188,30 @@ export async function relayAlarm(deps: RelayDeps, event: unknown): Promise<Relay
   }
   const { change } = parsed;
   const route = routeAlarm(deps.routing, change);
-  if (!(await deps.store.claimEvent(change.eventId, deps.now(), deps.eventLockMs ?? 50_000))) {
+  const owner = deps.newOwner?.() ?? globalThis.crypto.randomUUID();
+  const nowMs = deps.now();
+  if (!(await deps.store.claimEvent(change.eventId, owner, nowMs, lockUntil(deps) - nowMs))) {
     deps.logger.info('Duplicate alarm event; already posted or being posted', { channel: route.channel });
     return { outcome: 'duplicate', eventId: change.eventId };
   }
   let result: RelayResult;
   try {
-    result = await deliver(deps, change, route, event);
+    result = await deliver(deps, change, route, event, owner);
   } catch (error) {
-    await deps.store.releaseEvent(change.eventId).catch((releaseError: unknown) => {
+    await deps.store.releaseEvent(change.eventId, owner).catch((releaseError: unknown) => {
       // The lock then expires on its own, before Lambda's first retry a minute later.
       deps.logger.warn('Could not release the event claim', { error: asError(releaseError).message });
     });
     throw error;
   }
-  await deps.store.completeEvent(change.eventId, deps.now());
+  // Slack has the message now: failing here would make Lambda's retry post it again.
+  const completed = await deps.store.completeEvent(change.eventId, owner, deps.now()).catch((error: unknown) => {
+    deps.logger.error('Could not mark the event done; a redelivery after its lock expires would post again', {
+      error: asError(error).message,
+    });
+    return true;
+  });
+  if (!completed) deps.logger.warn('The event claim was taken over before it was marked done');
   deps.logger.info('Alarm relayed', { ...result, state: change.state.value, route: route.routeName ?? 'default' });
   if (deps.attachGraph && result.outcome !== 'skipped' && 'threadTs' in result && wantsGraph(change)) {
     await deps.attachGraph(change, result.channel, result.threadTs).catch((error: unknown) => {

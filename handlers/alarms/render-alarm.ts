@@ -80,14 +80,19 @@ export interface ThreadStatus {
   current: AlarmChange;
 }
 
-/** The one-line status a parent shows once its alarm has moved on: "resolved after 14 min". */
-export function statusLine(status: ThreadStatus): string {
+/**
+ * The one-line status a parent shows once its alarm has moved on: "resolved after 14 min". "Again"
+ * only for the state the thread started in (ALARM → OK → ALARM); any other state (ALARM →
+ * INSUFFICIENT_DATA) is new to the thread, so it says since when.
+ */
+export function statusLine(status: ThreadStatus, firstState: AlarmStateValue): string {
   const { current, openedAt } = status;
   const lasted = humanDuration(current.state.timestamp.getTime() - openedAt.getTime());
   const marker = STATE_MARKER[current.state.value];
-  if (current.state.value === 'OK')
-    return `${marker} *Resolved after ${lasted}* (OK at ${slackTime(current.state.timestamp)})`;
-  return `${marker} *${current.state.value}* again at ${slackTime(current.state.timestamp)}, ${lasted} after it started`;
+  const at = slackTime(current.state.timestamp);
+  if (current.state.value === 'OK') return `${marker} *Resolved after ${lasted}* (OK at ${at})`;
+  const when = current.state.value === firstState ? 'again at' : 'since';
+  return `${marker} *${current.state.value}* ${when} ${at}, ${lasted} after it started`;
 }
 
 /**
@@ -98,7 +103,7 @@ export function renderAlarmMessage(change: AlarmChange, route: RouteDecision, st
   const shown = status?.current.state.value ?? change.state.value;
   const mention = route.mention && shown === 'ALARM' && !status ? `<!subteam^${route.mention}> ` : '';
   const blocks: KnownBlock[] = [header(`${STATE_MARKER[shown]} ${shown}: ${change.alarmName}`)];
-  if (status) blocks.push(section(statusLine(status)));
+  if (status) blocks.push(section(statusLine(status, change.state.value)));
   blocks.push(section(`${mention}${plainReason(change)}`));
   if (change.description) blocks.push(section(`_${escapeMrkdwn(change.description)}_`));
   blocks.push(...triggeringAlarmsBlock(change));

@@ -10,7 +10,11 @@ const LIST_BLOCKS = LIMITS.blocksPerMessage - 4;
 
 function entryLine(entry: DigestEntry): string {
   const name = escapeMrkdwn(truncate(entry.alarmName, 120));
-  return `${STATE_MARKER[entry.state]} <${alarmConsoleUrl(entry)}|${name}> ${entry.state} ${slackTime(new Date(entry.atMs))} · ${entry.account} ${entry.region}`;
+  const line = (shown: string) =>
+    `${STATE_MARKER[entry.state]} ${shown} ${entry.state} ${slackTime(new Date(entry.atMs))} · ${entry.account} ${entry.region}`;
+  const linked = line(`<${alarmConsoleUrl(entry)}|${name}>`);
+  // A long non-Latin name URL-encodes to more than a section holds; cutting the link would break it.
+  return linked.length <= LIMITS.sectionText ? linked : line(name);
 }
 
 /** Packs lines into sections of at most 3,000 characters each, never splitting a line. */
@@ -26,7 +30,8 @@ function packLines(lines: string[], maxBlocks: number): { blocks: KnownBlock[]; 
       continue;
     }
     if (blocks.length + 1 >= maxBlocks) break;
-    blocks.push(section(current));
+    // Never an empty section (Slack rejects it): a first line too long alone is cut by `section`.
+    if (current) blocks.push(section(current));
     current = line;
     shown++;
   }

@@ -1,4 +1,5 @@
-import { type AlarmChange, statMetrics } from './alarm-event.ts';
+import type { AlarmChange } from './alarm-event.ts';
+import { graphSource } from './alarm-graph.ts';
 
 /**
  * Which channel an alarm goes to. Routes are tried in order and the first whose every condition
@@ -168,7 +169,7 @@ export function globMatches(pattern: string, text: string): boolean {
 }
 
 function routeMatches(match: RouteMatch, change: AlarmChange): boolean {
-  const namespaces = statMetrics(change).map((m) => m.namespace);
+  const namespaces = graphSource(change).metrics.map((m) => m.namespace);
   return (
     (!match.alarmName || match.alarmName.some((p) => globMatches(p, change.alarmName))) &&
     (!match.account || match.account.includes(change.account)) &&

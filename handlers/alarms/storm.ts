@@ -9,17 +9,20 @@ export interface StormPolicy {
   maxPostsPerWindow: number;
   /** At most one digest update per this interval (chat.update is Tier 3, ~50 a minute). */
   renderIntervalMs: number;
-  /** How long a render may hold the lock before another invocation may take over. */
-  renderLockMs: number;
   /** How often an alarm waiting for the digest checks whether it is shown. */
   pollMs: number;
 }
+
+/**
+ * Added to an invocation's deadline for the locks it takes: the Lambda keeps a reserve past the
+ * deadline (5 s) and clocks differ a little between instances.
+ */
+export const LOCK_MARGIN_MS = 10_000;
 
 export const DEFAULT_STORM_POLICY: StormPolicy = {
   windowMs: 60_000,
   maxPostsPerWindow: 10,
   renderIntervalMs: 5_000,
-  renderLockMs: 20_000,
   pollMs: 1_000,
 };
 
@@ -82,7 +85,9 @@ export async function addToDigest(
     const digest = await store.readDigest(channel, window);
     if (digest.ts && digest.renderedLength >= position) return { ts: digest.ts, position };
     const now = deps.now();
-    if (await store.claimDigestRender(channel, window, now, now + policy.renderLockMs)) {
+    // The lock lasts as long as this invocation may: the poster gives up every Slack call by the
+    // deadline, so a slow chat.postMessage never lets a second renderer post a second digest.
+    if (await store.claimDigestRender(channel, window, now, Math.max(deps.deadlineMs, now) + LOCK_MARGIN_MS)) {
       // Read again under the lock, so the render includes everything appended so far.
       const fresh = await store.readDigest(channel, window);
       const message = renderStormDigest(fresh.entries, window, policy.maxPostsPerWindow);

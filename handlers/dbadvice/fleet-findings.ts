@@ -59,12 +59,15 @@ const OLD_GENERATION = /^db\.(t1|t2|m1|m2|m3|m4|r3|r4)\./;
 
 const n = (value: number) => Math.round(value).toLocaleString('en-US');
 
-/** Production by tag (`env`, `environment`, `stage` = prod/production) or by name. */
+/** `prod`, `production`, `prod1`, `prod-2`: a whole word, so never `product-catalog` or `preprod`. */
+const PRODUCTION_WORD = /(^|[-_])prod(uction)?-?\d*([-_]|$)/i;
+
+/** Production by tag (`env`, `environment`, `stage` = prod, production, prod1…) or by name. */
 export function isProduction(db: FleetDatabase): boolean {
   for (const [key, value] of Object.entries(db.tags)) {
-    if (/^(env|environment|stage)$/i.test(key) && /^prod(uction)?$/i.test(value)) return true;
+    if (/^(env|environment|stage)$/i.test(key) && PRODUCTION_WORD.test(value)) return true;
   }
-  return /(^|[-_])prod([-_]|$)/i.test(db.id);
+  return PRODUCTION_WORD.test(db.id);
 }
 
 function isRdsMysqlOrPostgres(db: FleetDatabase): boolean {
@@ -90,10 +93,14 @@ export function findingsFor(db: FleetDatabase, measured: Measurements | undefine
     !db.replicaOf
   ) {
     const replicas = db.readReplicaIds.length;
+    const cluster = db.kind === 'cluster';
+    // Metrics under the DBClusterIdentifier dimension are CloudWatch's average over the members.
+    const scope = cluster ? ', CloudWatch cluster-level average across its instances' : '';
+    const readers = cluster ? 'Aurora reader(s)' : 'read replica(s)';
     findings.push({
       id: 'read-heavy',
       severity: 'medium',
-      measured: `reads averaged ${n(read)} IOPS vs ${n(write)} writes over ${days} days (${(read / Math.max(write, 1)).toFixed(1)}×)${replicas ? `, with ${replicas} read replica(s) already` : ''}`,
+      measured: `reads averaged ${n(read)} IOPS vs ${n(write)} writes over ${days} days (${(read / Math.max(write, 1)).toFixed(1)}×${scope})${replicas ? `, with ${replicas} ${readers} already` : ''}`,
       advice:
         'Serve reads from read replicas (Aurora shares storage with up to 15) or cache hot reads in ElastiCache, as Duolingo does for common lookups.',
       note: 'knowledge/notes/elasticache.md',
@@ -102,10 +109,11 @@ export function findingsFor(db: FleetDatabase, measured: Measurements | undefine
   if (isRdsMysqlOrPostgres(db) && !db.replicaOf) {
     const target = db.engine === 'mysql' ? 'Aurora MySQL' : 'Aurora PostgreSQL';
     const cpu = measured?.cpuAverage;
+    const peak = measured?.cpuPeakHour;
     findings.push({
       id: 'aurora-candidate',
       severity: 'low',
-      measured: `RDS for ${db.engine === 'mysql' ? 'MySQL' : 'PostgreSQL'} ${db.engineVersion}${cpu !== undefined ? `, CPU averaged ${cpu.toFixed(0)}% (busiest hour ${(measured?.cpuPeakHour ?? cpu).toFixed(0)}%)` : ''}`,
+      measured: `RDS for ${db.engine === 'mysql' ? 'MySQL' : 'PostgreSQL'} ${db.engineVersion}${cpu !== undefined && peak !== undefined ? `, CPU averaged ${cpu.toFixed(0)}% (busiest hour ${peak.toFixed(0)}%)` : ''}`,
       advice: `${target} would keep the engine and add storage copied across 3 AZs that heals itself, up to 15 replicas on shared storage and failover under 30 s (RDS Multi-AZ: 60–120 s).`,
       note: 'knowledge/notes/aurora.md',
     });

@@ -49,7 +49,8 @@ export function toDatabases(instances: DbInstanceInfo[], clusters: DbClusterInfo
       storageEncrypted: c.storageEncrypted,
       publiclyAccessible: members.some((m) => m.publiclyAccessible),
       storageType: members[0]?.storageType ?? 'aurora',
-      readReplicaIds: [],
+      // An Aurora cluster's readers are its members other than the writer.
+      readReplicaIds: c.members.filter((m) => !m.writer).map((m) => m.instanceId),
       tags: c.tags,
       dimension: 'DBClusterIdentifier',
     };
@@ -67,7 +68,7 @@ function specsFor(db: FleetDatabase): MetricSpec[] {
 }
 
 function measure(series: SeriesData[]): Measurements | undefined {
-  const [cpu, connections, read, write, memory] = series.map((s) => (s ? summarize(s) : undefined));
+  const [cpu, connections, read, write, memory] = series.map(summarize);
   if (!cpu && !connections && !read && !write && !memory) return undefined;
   return {
     cpuAverage: cpu?.average,

@@ -1,4 +1,4 @@
-import { advise, defaultKnowledgeBase, type KnowledgeBase, questionLang } from '../../knowledge/index.ts';
+import { advise, defaultKnowledgeBase, type KnowledgeBase, type Lang, questionLang } from '../../knowledge/index.ts';
 import { decodeSlackText } from '../command-text.ts';
 import type { CommandDeps, CommandPlan } from '../commands.ts';
 import { UserInputError } from '../errors.ts';
@@ -6,6 +6,9 @@ import { type FleetDeps, reviewFleet } from './fleet-review.ts';
 import { renderAbstention, renderAdvice } from './render-advice.ts';
 import { renderFleetReview } from './render-fleet.ts';
 import { DBADVICE_USAGE, renderCompare, renderDbAdviceHelp, renderDbAdviceList } from './render-reference.ts';
+import { scanServiceNames } from './service-names.ts';
+
+type Visibility = 'in_channel' | 'ephemeral';
 
 /** What planning needs: the knowledge base (the shipped one unless a test passes its own). */
 export interface DbAdviceDeps {
@@ -16,11 +19,38 @@ function fleetDeps(deps: CommandDeps): FleetDeps {
   return { fleet: deps.fleet, metrics: deps.metrics, region: deps.region, now: deps.now };
 }
 
-const COMPARE_FILLER = new Set(['vs', 'vs.', 'and', 'or', 'versus', '와', '과', '랑', '비교']);
+const HELP = new Set(['help', '도움말']);
+const LIST = new Set(['list', '목록']);
+const FLEET = new Set(['fleet', '플릿']);
+const COMPARE = new Set(['compare', '비교']);
+/** `compare` followed by at most this many words, one a service, was meant as the command. */
+const MAX_COMPARE_WORDS = 3;
+
+function comparePlan(kb: KnowledgeBase, words: string[], lang: Lang, visibility: Visibility): CommandPlan | undefined {
+  const { services, unknown } = scanServiceNames(kb, words);
+  const [a, b] = services;
+  if (a && b && services.length === 2 && unknown.length === 0) {
+    return { kind: 'reply', message: { ...renderCompare(a, b, lang), response_type: visibility } };
+  }
+  // "compare prices across regions…" is a question; "compare dynamodb" or "compare dynamodb foo" is a
+  // compare gone wrong, and says so.
+  const meant = words.length === 0 || (services.length > 0 && services.length + unknown.length <= MAX_COMPARE_WORDS);
+  if (!meant) return undefined;
+  const [missing] = unknown;
+  if (missing !== undefined) {
+    throw new UserInputError(
+      `I have no note on \`${missing}\`. Known services: ${kb.services.map((s) => s.id).join(', ')}.`,
+      DBADVICE_USAGE,
+    );
+  }
+  throw new UserInputError('`compare` takes exactly two services.', DBADVICE_USAGE);
+}
 
 /**
  * `/dbadvice …`: help, list, compare and questions answer in the ack (retrieval takes well under a
- * millisecond); `fleet` reads RDS and CloudWatch, so it is planned as work.
+ * millisecond); `fleet` reads RDS and CloudWatch, so it is planned as work. `help`, `list` and
+ * `fleet` are commands only on their own, and `compare` only with services after it: "fleet
+ * management telemetry…" or "list of products…" is a question.
  */
 export function planDbAdvice(text: string, deps: DbAdviceDeps = {}): CommandPlan {
   const kb = deps.kb ?? defaultKnowledgeBase();
@@ -28,55 +58,37 @@ export function planDbAdvice(text: string, deps: DbAdviceDeps = {}): CommandPlan
   const share = /(^|\s)--share(\s|$)/.test(decoded);
   const body = decoded.replace(/(^|\s)--share(?=\s|$)/g, ' ').trim();
   const [first = '', ...rest] = body.split(/\s+/);
-  const visibility = share ? 'in_channel' : 'ephemeral';
-  switch (first.toLowerCase()) {
-    case '':
-    case 'help':
-    case '도움말':
-      return { kind: 'reply', message: renderDbAdviceHelp() };
-    case 'list':
-    case '목록':
-      return { kind: 'reply', message: { ...renderDbAdviceList(kb), response_type: visibility } };
-    case 'compare':
-    case '비교': {
-      const names = rest.filter((word) => !COMPARE_FILLER.has(word.toLowerCase()));
-      if (names.length !== 2) {
-        throw new UserInputError('`compare` takes exactly two services.', DBADVICE_USAGE);
-      }
-      const [a, b] = names.map((name) => {
-        const service = kb.findService(name);
-        if (!service) {
-          throw new UserInputError(
-            `I have no note on \`${name}\`. Known services: ${kb.services.map((s) => s.id).join(', ')}.`,
-            DBADVICE_USAGE,
-          );
-        }
-        return service;
-      });
-      if (!a || !b) throw new UserInputError('`compare` takes exactly two services.', DBADVICE_USAGE);
-      return { kind: 'reply', message: { ...renderCompare(a, b, questionLang(body)), response_type: visibility } };
-    }
-    case 'fleet':
-    case '플릿':
-      return {
-        kind: 'work',
-        // Seven days of metrics for a whole fleet is never worth starting inside the 3-second ack.
-        workerOnly: true,
-        working: {
-          response_type: visibility,
-          text: ':hourglass_flowing_sand: Reviewing the RDS fleet (7 days of CloudWatch metrics)…',
-        },
-        run: async (runDeps, signal) => {
-          const message = renderFleetReview(await reviewFleet(fleetDeps(runDeps), signal));
-          return { ...message, response_type: visibility };
-        },
-      };
-    default: {
-      const advice = advise(kb, body);
-      return {
-        kind: 'reply',
-        message: advice.kind === 'answer' ? renderAdvice(advice, share) : renderAbstention(advice),
-      };
-    }
+  const command = first.toLowerCase();
+  const visibility: Visibility = share ? 'in_channel' : 'ephemeral';
+  if (command === '' || (HELP.has(command) && rest.length === 0)) {
+    return { kind: 'reply', message: renderDbAdviceHelp() };
   }
+  if (LIST.has(command) && rest.length === 0) {
+    return { kind: 'reply', message: { ...renderDbAdviceList(kb), response_type: visibility } };
+  }
+  if (FLEET.has(command) && rest.length === 0) {
+    return {
+      kind: 'work',
+      // Seven days of metrics for a whole fleet is never worth starting inside the 3-second ack.
+      workerOnly: true,
+      working: {
+        response_type: visibility,
+        text: ':hourglass_flowing_sand: Reviewing the RDS fleet (7 days of CloudWatch metrics)…',
+      },
+      run: async (runDeps, signal) => {
+        const message = renderFleetReview(await reviewFleet(fleetDeps(runDeps), signal));
+        return { ...message, response_type: visibility };
+      },
+    };
+  }
+  if (COMPARE.has(command)) {
+    const names = rest.flatMap((word) => word.split(/[,/]+/)).filter((word) => word !== '');
+    const plan = comparePlan(kb, names, questionLang(body), visibility);
+    if (plan) return plan;
+  }
+  const advice = advise(kb, body);
+  return {
+    kind: 'reply',
+    message: advice.kind === 'answer' ? renderAdvice(advice, share) : renderAbstention(advice),
+  };
 }

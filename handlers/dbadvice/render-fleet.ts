@@ -14,14 +14,14 @@ const MAX_DATABASE_BLOCKS = LIMITS.blocksPerMessage - 4;
 
 const GiB = 1024 ** 3;
 
-function measuredLine(m: Measurements | undefined, days: number): string {
+function measuredLine(m: Measurements | undefined, days: number, cluster: boolean): string {
   if (!m) return `_no CloudWatch data in ${days} days_`;
   const parts: string[] = [];
   if (m.cpuAverage !== undefined) parts.push(`CPU ${m.cpuAverage.toFixed(0)}% avg`);
   if (m.connectionsAverage !== undefined) parts.push(`${m.connectionsAverage.toFixed(0)} connections avg`);
   if (m.readIopsAverage !== undefined && m.writeIopsAverage !== undefined) {
     parts.push(
-      `IOPS ${Math.round(m.readIopsAverage).toLocaleString('en-US')} read / ${Math.round(m.writeIopsAverage).toLocaleString('en-US')} write`,
+      `IOPS ${Math.round(m.readIopsAverage).toLocaleString('en-US')} read / ${Math.round(m.writeIopsAverage).toLocaleString('en-US')} write${cluster ? ' (cluster average)' : ''}`,
     );
   }
   if (m.freeableMemoryMin !== undefined)
@@ -38,9 +38,11 @@ function databaseBlock(r: ReviewedDatabase, days: number): KnownBlock {
       `${SEVERITY[f.severity]} ${escapeMrkdwn(f.measured)}. ${escapeMrkdwn(f.advice)}${f.note ? ` _(${f.note})_` : ''}`,
   );
   return section(
-    [title, measuredLine(r.measured, days), ...(lines.length ? lines : [':white_check_mark: nothing to flag'])].join(
-      '\n',
-    ),
+    [
+      title,
+      measuredLine(r.measured, days, db.kind === 'cluster'),
+      ...(lines.length ? lines : [':white_check_mark: nothing to flag']),
+    ].join('\n'),
   );
 }
 

@@ -61,11 +61,11 @@ export function renderDbAdviceList(kb: KnowledgeBase): SlackMessage {
     const services = kb.services.filter((s) => s.category === category);
     if (services.length === 0) return undefined;
     const names = services
-      .map((s) => `\`${s.id}\` ${escapeMrkdwn(s.name)}${s.status === 'active' ? '' : ' :warning:'}`)
+      .map((s) => `\`${s.id}\` ${escapeMrkdwn(s.name)}${s.status === 'active' ? '' : ' (end of support) :warning:'}`)
       .join(', ');
     return `• *${CATEGORY_LABEL[category] ?? category}*: ${names}`;
   }).filter((line): line is string => line !== undefined);
-  const cases = kb.caseStudies.map((c) => escapeMrkdwn(c.name.replace(/^Case study:\s*/, ''))).join(', ');
+  const cases = kb.caseStudies.map((c) => escapeMrkdwn(c.name)).join(', ');
   return {
     response_type: 'ephemeral',
     text: `/dbadvice list: ${kb.services.length} services`,

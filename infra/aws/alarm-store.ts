@@ -8,12 +8,13 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import type { AlarmStateValue } from '../../handlers/alarms/alarm-event.ts';
-import type { AlarmStore, AlarmThread, DigestEntry, StormWindow } from '../../handlers/alarms/ports.ts';
+import type { AlarmStore, AlarmThread, DigestEntry, PendingThread, StormWindow } from '../../handlers/alarms/ports.ts';
 
 /**
  * The relay's state in one DynamoDB table (string hash key `pk`, TTL attribute `expiresAt`):
  * - `event#<id>`: the de-duplication claim of an EventBridge event;
- * - `thread#<channel>#<alarm ARN>`: where an alarm's thread is and what its parent shows;
+ * - `thread#<channel>#<alarm ARN>`: where an alarm's thread is and what its parent shows, or, while its
+ *   parent is being posted, the claim (`owner`, `pendingUntil`) of the invocation posting it;
  * - `storm#<channel>#<window start>`: a channel's per-minute alarm count and storm digest.
  * Every race between concurrent invocations is settled by a conditional write or an atomic ADD.
  */
@@ -73,9 +74,19 @@ export function createDynamoAlarmStore(client: DynamoDBClient, tableName: string
   const stormKey = (channel: string, start: number) => key(`storm#${channel}#${start}`);
   const get = async (pk: Record<string, AttributeValue>) =>
     (await client.send(new GetItemCommand({ TableName, Key: pk, ConsistentRead: true }))).Item;
+  const threadItem = (thread: AlarmThread): Record<string, AttributeValue> => ({
+    ...key(`thread#${thread.channel}#${thread.alarmArn}`),
+    ts: S(thread.ts),
+    openedAtMs: N(thread.openedAtMs),
+    state: S(thread.state),
+    lastChangeMs: N(thread.lastChangeMs),
+    parentEvent: S(thread.parentEvent),
+    ...(thread.digest ? { digest: { BOOL: true } } : {}),
+    [TTL_ATTRIBUTE]: expires(now(), THREAD_TTL_S),
+  });
 
   return {
-    claimEvent: (eventId, nowMs, lockMs) =>
+    claimEvent: (eventId, owner, nowMs, lockMs) =>
       conditional(
         client.send(
           new PutItemCommand({
@@ -83,6 +94,7 @@ export function createDynamoAlarmStore(client: DynamoDBClient, tableName: string
             Item: {
               ...key(`event#${eventId}`),
               status: S('pending'),
+              owner: S(owner),
               lockedUntil: N(nowMs + lockMs),
               [TTL_ATTRIBUTE]: expires(nowMs, EVENT_TTL_S),
             },
@@ -93,26 +105,34 @@ export function createDynamoAlarmStore(client: DynamoDBClient, tableName: string
           }),
         ),
       ),
-    async completeEvent(eventId, nowMs) {
-      await client.send(
-        new UpdateItemCommand({
-          TableName,
-          Key: key(`event#${eventId}`),
-          UpdateExpression: 'SET #status = :done, #ttl = :ttl REMOVE lockedUntil',
-          ExpressionAttributeNames: { '#status': 'status', '#ttl': TTL_ATTRIBUTE },
-          ExpressionAttributeValues: { ':done': S('done'), ':ttl': expires(nowMs, EVENT_TTL_S) },
-        }),
-      );
-    },
-    async releaseEvent(eventId) {
+    // Both only for the attempt that holds the claim: one whose lock expired and was taken over leaves it alone.
+    completeEvent: (eventId, owner, nowMs) =>
+      conditional(
+        client.send(
+          new UpdateItemCommand({
+            TableName,
+            Key: key(`event#${eventId}`),
+            UpdateExpression: 'SET #status = :done, #ttl = :ttl REMOVE lockedUntil',
+            ConditionExpression: '#status = :pending AND #owner = :owner',
+            ExpressionAttributeNames: { '#status': 'status', '#owner': 'owner', '#ttl': TTL_ATTRIBUTE },
+            ExpressionAttributeValues: {
+              ':done': S('done'),
+              ':pending': S('pending'),
+              ':owner': S(owner),
+              ':ttl': expires(nowMs, EVENT_TTL_S),
+            },
+          }),
+        ),
+      ),
+    async releaseEvent(eventId, owner) {
       await conditional(
         client.send(
           new DeleteItemCommand({
             TableName,
             Key: key(`event#${eventId}`),
-            ConditionExpression: '#status = :pending',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':pending': S('pending') },
+            ConditionExpression: '#status = :pending AND #owner = :owner',
+            ExpressionAttributeNames: { '#status': 'status', '#owner': 'owner' },
+            ExpressionAttributeValues: { ':pending': S('pending'), ':owner': S(owner) },
           }),
         ),
       );
@@ -120,6 +140,14 @@ export function createDynamoAlarmStore(client: DynamoDBClient, tableName: string
     async getThread(channel, alarmArn) {
       const item = await get(key(`thread#${channel}#${alarmArn}`));
       if (!item) return undefined;
+      if (item.pendingUntil) {
+        return {
+          channel,
+          alarmArn,
+          owner: str(item, 'owner') ?? '',
+          pendingUntilMs: num(item, 'pendingUntil'),
+        } satisfies PendingThread;
+      }
       return {
         channel,
         alarmArn,
@@ -128,23 +156,64 @@ export function createDynamoAlarmStore(client: DynamoDBClient, tableName: string
         state: (str(item, 'state') ?? 'ALARM') as AlarmStateValue,
         lastChangeMs: num(item, 'lastChangeMs'),
         parentEvent: str(item, 'parentEvent') ?? '{}',
+        ...(item.digest?.BOOL ? { digest: true } : {}),
       } satisfies AlarmThread;
+    },
+    claimThread: (claim, nowMs, replacingTs) =>
+      conditional(
+        client.send(
+          new PutItemCommand({
+            TableName,
+            Item: {
+              ...key(`thread#${claim.channel}#${claim.alarmArn}`),
+              owner: S(claim.owner),
+              pendingUntil: N(claim.pendingUntilMs),
+              [TTL_ATTRIBUTE]: expires(now(), THREAD_TTL_S),
+            },
+            // Created only when there is no thread, its claimant died, or it is the closed thread the caller saw.
+            ConditionExpression: `attribute_not_exists(pk) OR pendingUntil <= :now${replacingTs === undefined ? '' : ' OR #ts = :replacing'}`,
+            ...(replacingTs === undefined
+              ? { ExpressionAttributeValues: { ':now': N(nowMs) } }
+              : {
+                  ExpressionAttributeNames: { '#ts': 'ts' },
+                  ExpressionAttributeValues: { ':now': N(nowMs), ':replacing': S(replacingTs) },
+                }),
+          }),
+        ),
+      ),
+    openThread: (thread, owner) =>
+      conditional(
+        client.send(
+          new PutItemCommand({
+            TableName,
+            Item: threadItem(thread),
+            ConditionExpression: '#owner = :owner',
+            ExpressionAttributeNames: { '#owner': 'owner' },
+            ExpressionAttributeValues: { ':owner': S(owner) },
+          }),
+        ),
+      ),
+    async releaseThread(channel, alarmArn, owner) {
+      await conditional(
+        client.send(
+          new DeleteItemCommand({
+            TableName,
+            Key: key(`thread#${channel}#${alarmArn}`),
+            ConditionExpression: '#owner = :owner',
+            ExpressionAttributeNames: { '#owner': 'owner' },
+            ExpressionAttributeValues: { ':owner': S(owner) },
+          }),
+        ),
+      );
     },
     saveThread: (thread) =>
       conditional(
         client.send(
           new PutItemCommand({
             TableName,
-            Item: {
-              ...key(`thread#${thread.channel}#${thread.alarmArn}`),
-              ts: S(thread.ts),
-              openedAtMs: N(thread.openedAtMs),
-              state: S(thread.state),
-              lastChangeMs: N(thread.lastChangeMs),
-              parentEvent: S(thread.parentEvent),
-              [TTL_ATTRIBUTE]: expires(now(), THREAD_TTL_S),
-            },
+            Item: threadItem(thread),
             // Events can arrive out of order; an older one never overwrites what the parent shows.
+            // A claim has no lastChangeMs, so it is never overwritten either.
             ConditionExpression: 'attribute_not_exists(pk) OR lastChangeMs <= :t',
             ExpressionAttributeValues: { ':t': N(thread.lastChangeMs) },
           }),

@@ -25,6 +25,14 @@ function translate(error: unknown): unknown {
   return error;
 }
 
+/**
+ * The engines whose metrics are in AWS/RDS. DescribeDBInstances and DescribeDBClusters also return
+ * Neptune (`neptune`) and DocumentDB (`docdb`), which publish elsewhere and are not RDS databases.
+ */
+const RDS_ENGINE = /^(aurora(-mysql|-postgresql)?|mysql|postgres|mariadb|(oracle|sqlserver|db2|custom)-.+)$/;
+
+const isRdsEngine = (engine: string | undefined) => RDS_ENGINE.test(engine ?? '');
+
 function tags(list: Tag[] | undefined): Record<string, string> {
   return Object.fromEntries((list ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
 }
@@ -88,12 +96,14 @@ export function createRdsFleet(client: RDSClient = new RDSClient({})): RdsFleetP
     describeInstances: (options: CallOptions = {}) =>
       allPages(async (Marker) => {
         const page = await client.send(new DescribeDBInstancesCommand({ Marker }), { abortSignal: options.signal });
-        return { items: (page.DBInstances ?? []).map(toInstanceInfo), marker: page.Marker };
+        const items = (page.DBInstances ?? []).filter((i) => isRdsEngine(i.Engine)).map(toInstanceInfo);
+        return { items, marker: page.Marker };
       }),
     describeClusters: (options: CallOptions = {}) =>
       allPages(async (Marker) => {
         const page = await client.send(new DescribeDBClustersCommand({ Marker }), { abortSignal: options.signal });
-        return { items: (page.DBClusters ?? []).map(toClusterInfo), marker: page.Marker };
+        const items = (page.DBClusters ?? []).filter((c) => isRdsEngine(c.Engine)).map(toClusterInfo);
+        return { items, marker: page.Marker };
       }),
   };
 }

@@ -13,7 +13,7 @@ export interface SlackPosterOptions {
   /** Per HTTP request. */
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
-  /** Epoch ms after which no 429 wait is started. */
+  /** Epoch ms after which no attempt (first, 5xx retry or after a 429) is started. */
   deadlineMs?: () => number;
 }
 
@@ -36,16 +36,41 @@ function rateLimited(error: unknown): error is WebAPIRateLimitedError {
   return (error as { code?: unknown })?.code === ErrorCode.RateLimitedError;
 }
 
+/** The longest p-retry (the `retry` package) waits after failed attempt `attemptNumber` (1-based). */
+function longestBackoffMs(config: RetryOptions, attemptNumber: number): number {
+  const { minTimeout = 1000, factor = 2, maxTimeout = Number.POSITIVE_INFINITY, randomize = false } = config;
+  return Math.min((randomize ? 2 : 1) * minTimeout * factor ** (attemptNumber - 1), maxTimeout);
+}
+
+export class SlackDeadlineError extends Error {
+  override name = 'SlackDeadlineError';
+}
+
 /**
  * chat.postMessage / chat.update through WebClient. 429s are rejected by WebClient
  * (`rejectRateLimitedCalls`) and retried here, so the wait is the exact `Retry-After`, bounded by
  * the deadline, and testable; 5xx and network errors are retried by WebClient; whatever is left,
  * and Slack's `ok: false` errors (channel_not_found, …), is thrown so the invocation fails.
+ *
+ * Every call ends by the deadline: no attempt starts after it (a 5xx retry whose backoff could pass it
+ * is not made; p-retry stops when `onFailedAttempt` throws), and an attempt started before it ends
+ * within its request timeout, which the relay keeps in reserve past the deadline.
  */
 export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
+  const deadline = () => options.deadlineMs?.() ?? Number.POSITIVE_INFINITY;
+  const retryConfig = options.retryConfig ?? RELAY_RETRY_CONFIG;
+  // WebClient hands `retryConfig` to p-retry as it is; p-retry calls `onFailedAttempt` before each retry and
+  // gives up with the error it throws. RetryOptions (node-retry's) does not declare it, hence the type.
+  // The 5xx deadline test fails if an upgrade drops it.
+  const bounded: RetryOptions & { onFailedAttempt: (error: Error & { attemptNumber: number }) => void } = {
+    ...retryConfig,
+    onFailedAttempt: (error) => {
+      if (Date.now() + longestBackoffMs(retryConfig, error.attemptNumber) > deadline()) throw error;
+    },
+  };
   const client = new WebClient(options.token, {
     slackApiUrl: options.slackApiUrl,
-    retryConfig: options.retryConfig ?? RELAY_RETRY_CONFIG,
+    retryConfig: bounded,
     rejectRateLimitedCalls: true,
     timeout: options.timeoutMs ?? 5000,
   });
@@ -53,15 +78,15 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
   const retries = options.rateLimitRetries ?? 3;
   const maxWait = options.maxRetryAfterSeconds ?? 20;
 
-  async function call<T>(request: () => Promise<T>): Promise<T> {
+  async function call<T>(method: string, request: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
+      if (Date.now() > deadline()) throw new SlackDeadlineError(`${method} not sent: the invocation's deadline passed`);
       try {
         return await request();
       } catch (error) {
         if (!rateLimited(error) || attempt >= retries) throw error;
         const waitMs = error.retryAfter * 1000;
-        const deadline = options.deadlineMs?.() ?? Number.POSITIVE_INFINITY;
-        if (error.retryAfter > maxWait || Date.now() + waitMs > deadline) throw error;
+        if (error.retryAfter > maxWait || Date.now() + waitMs > deadline()) throw error;
         await sleep(waitMs);
       }
     }
@@ -69,7 +94,7 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
 
   return {
     async post(channel, message, threadTs) {
-      const result = await call(() =>
+      const result = await call('chat.postMessage', () =>
         client.chat.postMessage({
           channel,
           text: message.text,
@@ -84,7 +109,7 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
       return { ts: result.ts };
     },
     async update(channel, ts, message) {
-      await call(() => client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }));
+      await call('chat.update', () => client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }));
     },
   };
 }

@@ -13,6 +13,13 @@
  *   run, after the fixes: en 100% / ko 90% top-1, every off-topic question declined. Its one miss
  *   (Korean "Redis-compatible, no data loss, primary database" → ElastiCache, not MemoryDB) is
  *   left as it is, so the set stays clean.
+ * - Review fixes (after set 3): scale and latency alone no longer answer, "keep"/"save" are no longer
+ *   data words, orders/payments alone do not make a question about data, a trait found only inside a
+ *   longer trait phrase is dropped, and Korean trait words no longer match inside other words. The
+ *   scale-alone rule first turned six questions of sets 1 and 2 into refusals (they name key access
+ *   or constant reads in words the lexicon missed: "read by device id", "per API key", "짧은 코드로 …
+ *   조회", "read on every request"); those phrasings were added as general patterns, so sets 1 and 2
+ *   are tuned a little further. Set 3 was not looked at for any of this and scores as before.
  */
 export interface EvalQuestion {
   q: string;
@@ -88,6 +95,26 @@ export const QUESTIONS: EvalQuestion[] = [
   { lang: 'ko', expect: null, q: '체크아웃 람다 재시작은 어떻게 하나요?' },
   { lang: 'ko', expect: null, q: '오늘 점심 뭐 먹을까요?' },
   { lang: 'ko', expect: null, q: '어떤 데이터베이스를 써야 할까요?' },
+  // Tuned on: review findings (near-miss off-topic messages, questions that start with a subcommand
+  // word, Korean words that hide a trait word, audit logs as a ledger, µs).
+  { lang: 'en', expect: null, q: 'please save the date for the global all-hands' },
+  { lang: 'en', expect: null, q: 'the orders are late today' },
+  { lang: 'en', expect: null, q: 'How do I keep my team motivated and fast?' },
+  { lang: 'en', expect: 'timestream', q: 'fleet management telemetry from 10k trucks every few seconds' },
+  { lang: 'en', expect: 'opensearch', q: 'list of products with full-text search and autocomplete' },
+  { lang: 'en', expect: 'documentdb', q: 'Help desk tickets as JSON documents with a flexible schema' },
+  { lang: 'en', expect: 'redshift', q: 'compare prices across regions in our sales data warehouse' },
+  { lang: 'en', expect: 'aurora', q: 'we need a ledger of audit logs' },
+  { lang: 'en', expect: 'elasticache', q: 'in-memory store with reads under 100µs' },
+  { lang: 'ko', expect: null, q: '글로벌 타운홀 날짜 꼭 저장해 두세요' },
+  { lang: 'ko', expect: null, q: '오늘 주문이 늦게 도착했어요' },
+  { lang: 'ko', expect: null, q: '팀 분위기를 빠르게 끌어올리려면 어떻게 하죠?' },
+  { lang: 'ko', expect: null, q: '이번 분기 우선순위 데이터를 정리해 주세요' },
+  { lang: 'ko', expect: null, q: '병원장님 회의 자료 저장해 주세요' },
+  { lang: 'ko', expect: 'opensearch', q: '목록 화면용 상품 데이터를 전문 검색하고 싶어요' },
+  { lang: 'ko', expect: 'opensearch', q: '도움말 센터 글을 자동완성으로 검색하고 싶어요' },
+  { lang: 'ko', expect: 'timestream', q: '플릿 차량 센서 데이터를 초마다 저장해요' },
+  { lang: 'ko', expect: 'aurora', q: '감사 로그를 위변조 없이 원장으로 남겨야 해요' },
 
   // English, held out (written before tuning, never tuned on)
   {

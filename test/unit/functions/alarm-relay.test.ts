@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RelayResult } from '../../../handlers/alarms/relay.ts';
-import { alarmEvent } from '../../fixtures/alarm-events/index.ts';
+import { type AlarmFixture, alarmEvent } from '../../fixtures/alarm-events/index.ts';
 import { startSlackApiServer } from '../../fixtures/slack-api-server.ts';
 import { lambdaContext } from '../../fixtures/slack-requests.ts';
 
@@ -13,6 +14,24 @@ const DLQ_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/cw-chatops-ala
 let handler: (event: unknown, context: Context) => Promise<RelayResult>;
 let slack: Awaited<ReturnType<typeof startSlackApiServer>>;
 const logs: string[] = [];
+/** When set, Slack's file upload never answers (a slow graph). */
+let hangUploads = false;
+
+/**
+ * The module, its in-memory store and its Slack clients live for the whole file, so each test uses
+ * an event and an alarm of its own (fresh id and name: no thread from another test) and reads only
+ * the calls and logs made since it started.
+ */
+function freshEvent(fixture: AlarmFixture) {
+  const event = alarmEvent(fixture);
+  const alarmName = `${event.detail.alarmName}-${randomUUID().slice(0, 8)}`;
+  return {
+    ...event,
+    id: randomUUID(),
+    resources: event.resources.map((arn) => arn.replace(/:alarm:.*/, `:alarm:${alarmName}`)),
+    detail: { ...event.detail, alarmName },
+  };
+}
 
 beforeAll(async () => {
   slack = await startSlackApiServer();
@@ -29,8 +48,21 @@ beforeAll(async () => {
   for (const level of ['info', 'warn', 'error'] as const) {
     vi.spyOn(console, level).mockImplementation((line: unknown) => void logs.push(String(line)));
   }
-  sqsMock.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
+  // Before the module loads, so every WebClient it builds fetches through here.
+  const realFetch = globalThis.fetch;
+  vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) =>
+    hangUploads && String(input).includes('files.getUploadURLExternal')
+      ? new Promise(() => {})
+      : realFetch(input, init),
+  );
   ({ handler } = (await import('../../../functions/alarm-relay.ts')) as unknown as { handler: typeof handler });
+});
+beforeEach(() => {
+  slack.calls.length = 0;
+  logs.length = 0;
+  hangUploads = false;
+  sqsMock.reset();
+  sqsMock.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
@@ -41,44 +73,70 @@ afterAll(async () => {
 describe('functions/alarm-relay', () => {
   it('posts an alarm to the channel infra/alarm-routes.yml names and returns what it did', async () => {
     // Act: the sample is account 123456789012 in us-east-1, the "production-account" route.
-    const result = await handler(alarmEvent('metric'), lambdaContext(60_000));
+    const event = freshEvent('metric');
+    const result = await handler(event, lambdaContext(60_000));
 
     // Assess
     expect(result).toMatchObject({ outcome: 'posted', channel: 'C0PRODOPS01' });
     const [post] = slack.callsTo('chat.postMessage');
     expect(post?.token).toBe('xoxb-relay-test');
-    expect(post?.args.text).toBe('ALARM: ServerCpuTooHigh (123456789012 us-east-1)');
+    expect(post?.args.text).toBe(`ALARM: ${event.detail.alarmName} (123456789012 us-east-1)`);
   });
 
   it('posts a graph of the hour before the change in the new alarm’s thread', async () => {
-    // The graph follows the post; give the upload a moment to finish.
-    for (let i = 0; i < 50 && slack.callsTo('files.completeUploadExternal').length === 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const [parent] = slack.callsTo('chat.postMessage');
+    // Act
+    const result = await handler(freshEvent('metric'), lambdaContext(60_000));
+
+    // Assess: the relay returns once the graph is posted.
     const [complete] = slack.callsTo('files.completeUploadExternal');
     expect(complete?.args).toMatchObject({ channel_id: 'C0PRODOPS01' });
-    expect(complete?.args.thread_ts).toBeDefined();
-    expect(parent).toBeDefined();
+    expect(complete?.args.thread_ts).toBe(result.outcome === 'posted' ? result.ts : 'none');
     expect(slack.callsTo('files.getUploadURLExternal')[0]?.args).toMatchObject({ filename: 'alarm.png' });
   });
 
-  it('logs with the alarm name and event id as keys, and no token', () => {
+  it('returns the posted alarm when its graph does not finish before the deadline', async () => {
+    // Prepare: 5 s of the Lambda's time are kept in reserve, so 5.4 s leave 400 ms.
+    hangUploads = true;
+
+    // Act
+    const result = await handler(freshEvent('metric'), lambdaContext(5_400));
+
+    // Assess
+    expect(result).toMatchObject({ outcome: 'posted' });
+    expect(logs.find((l) => l.includes('Could not attach the alarm graph'))).toMatch(/deadline/);
+  });
+
+  it('logs with the alarm name and event id as keys, and no token', async () => {
+    // Prepare
+    const event = freshEvent('metric');
+
+    // Act
+    await handler(event, lambdaContext(60_000));
+
+    // Assess
     const line = logs.find((l) => l.includes('Alarm relayed'));
     expect(line).toBeDefined();
     const entry = JSON.parse(line ?? '{}');
-    expect(entry).toMatchObject({ alarmName: 'ServerCpuTooHigh', eventId: 'c4c1c1c9-6542-e61b-6ef0-8c4d36933a92' });
+    expect(entry).toMatchObject({ alarmName: event.detail.alarmName, eventId: event.id });
     expect(logs.join('\n')).not.toContain('xoxb-relay-test');
   });
 
   it('posts the same event once', async () => {
-    await expect(handler(alarmEvent('metric'), lambdaContext(60_000))).resolves.toMatchObject({ outcome: 'duplicate' });
+    // Prepare
+    const event = freshEvent('metric');
+    await handler(event, lambdaContext(60_000));
+
+    // Act
+    const again = await handler(structuredClone(event), lambdaContext(60_000));
+
+    // Assess
+    expect(again).toMatchObject({ outcome: 'duplicate' });
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('sends an invalid event to the dead-letter queue without failing the invocation', async () => {
     // Prepare
-    const event = { ...alarmEvent('anomaly-detection'), detail: { alarmName: 'x', state: { value: 'MAYBE' } } };
+    const event = { ...freshEvent('anomaly-detection'), detail: { alarmName: 'x', state: { value: 'MAYBE' } } };
 
     // Act
     const result = await handler(event, lambdaContext(60_000));
@@ -92,11 +150,15 @@ describe('functions/alarm-relay', () => {
   });
 
   it('fails the invocation when Slack refuses, so Lambda retries and then dead-letters it', async () => {
+    // Prepare
+    const event = freshEvent('composite');
     slack.failNextWith('channel_not_found');
-    await expect(handler(alarmEvent('composite'), lambdaContext(60_000))).rejects.toMatchObject({
+
+    // Act / Assess
+    await expect(handler(event, lambdaContext(60_000))).rejects.toMatchObject({
       data: { error: 'channel_not_found' },
     });
     // Lambda's retry of the same event then posts it.
-    await expect(handler(alarmEvent('composite'), lambdaContext(60_000))).resolves.toMatchObject({ outcome: 'posted' });
+    await expect(handler(event, lambdaContext(60_000))).resolves.toMatchObject({ outcome: 'posted' });
   });
 });

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { completeAlarmAction, ERRORS_QUERY } from '../../../handlers/alarm-actions.ts';
 import { parseAlarmEvent } from '../../../handlers/alarms/alarm-event.ts';
 import { ALARM_ACTIONS, encodeAlarmAction } from '../../../handlers/alarms/buttons.ts';
+import { DataSourceBusyError } from '../../../handlers/errors.ts';
 import type { FileUpload, LogsQueryRequest, MetricImageRequest } from '../../../handlers/ports.ts';
-import { alarmEvent } from '../../fixtures/alarm-events/index.ts';
+import { type AlarmEvent, type AlarmFixture, alarmEvent } from '../../fixtures/alarm-events/index.ts';
 import { commandDeps } from '../../fixtures/command-deps.ts';
+import { errorRateEvent } from './alarms/error-rate-event.ts';
 
-function valueFor(fixture: Parameters<typeof alarmEvent>[0], logGroups: string[] = []) {
-  const parsed = parseAlarmEvent(alarmEvent(fixture));
+function valueFor(fixture: AlarmFixture | AlarmEvent, logGroups: string[] = []) {
+  const parsed = parseAlarmEvent(typeof fixture === 'string' ? alarmEvent(fixture) : fixture);
   if (!parsed.ok) throw new Error(parsed.problems.join('; '));
   return {
     change: parsed.change,
@@ -79,12 +81,71 @@ describe('handlers/alarm-actions', () => {
     expect(uploads[0]).toMatchObject({ channelId: 'C0ALARMS01', threadTs: '1.2', filename: 'alarm.png' });
   });
 
-  it('Graph draws a metric math alarm’s expression with its inputs hidden', async () => {
-    const { value } = valueFor('metric-math');
+  it('Graph draws a metric math alarm’s expression over the alarm’s own metric ids, with its inputs hidden', async () => {
+    // Prepare
+    const { value } = valueFor(errorRateEvent());
+    const { deps, images } = recordingDeps();
+
+    // Act
+    await completeAlarmAction(ALARM_ACTIONS.graph, value, { channelId: 'C1' }, deps, {});
+
+    // Assess
+    expect(images[0]?.expressions).toEqual([
+      { id: 'rate', expression: '100 * errors / invocations', label: 'Error rate' },
+    ]);
+    expect(images[0]?.series.map((s) => [s.id, s.visible])).toEqual([
+      ['errors', false],
+      ['invocations', false],
+    ]);
+  });
+
+  it('Graph draws an anomaly alarm’s metric, not only its band', async () => {
+    const { value } = valueFor('anomaly-detection');
     const { deps, images } = recordingDeps();
     await completeAlarmAction(ALARM_ACTIONS.graph, value, { channelId: 'C1' }, deps, {});
-    expect(images[0]?.expressions?.length).toBeGreaterThan(0);
-    expect(images[0]?.series.every((s) => s.visible === false && s.id)).toBe(true);
+    expect(images[0]?.expressions?.map((e) => e.id)).toEqual(['ad1']);
+    expect(images[0]?.series).toEqual([expect.objectContaining({ id: 'm1', metricName: 'CPUUtilization' })]);
+    expect(images[0]?.series[0]?.visible).toBeUndefined();
+  });
+
+  it('Graph shows only errors meant for users, and says to invite the bot when Slack says it is not in the channel', async () => {
+    // Prepare
+    const { value } = valueFor('metric');
+    const failing = (error: Error) => {
+      const { deps } = recordingDeps();
+      deps.images.getMetricImage = async () => {
+        throw error;
+      };
+      return deps;
+    };
+    const notInChannel = Object.assign(new Error('An API error occurred: not_in_channel'), {
+      code: 'slack_webapi_platform_error',
+      data: { ok: false, error: 'not_in_channel' },
+    });
+    const place = { channelId: 'C1' };
+
+    // Act
+    const internal = completeAlarmAction(
+      ALARM_ACTIONS.graph,
+      value,
+      place,
+      failing(new Error('arn:aws:iam::123456789012:role/secret is not authorized')),
+      {},
+    );
+    const exposed = await completeAlarmAction(
+      ALARM_ACTIONS.graph,
+      value,
+      place,
+      failing(new DataSourceBusyError('CloudWatch is busy.')),
+      {},
+    );
+    const slackSaid = await completeAlarmAction(ALARM_ACTIONS.graph, value, place, failing(notInChannel), {});
+
+    // Assess: an internal error goes on to the worker, which logs it and answers with a reference.
+    await expect(internal).rejects.toThrow(/not authorized/);
+    expect(exposed.text).toContain('CloudWatch is busy.');
+    expect(slackSaid.text).toMatch(/invite me/i);
+    expect(slackSaid.text).not.toContain('An API error occurred');
   });
 
   it('Graph explains a composite alarm has nothing to draw', async () => {

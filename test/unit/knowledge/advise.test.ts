@@ -84,6 +84,43 @@ describe('knowledge/advise', () => {
     expect(a.reasons.map((r) => r.text).join(' ')).toMatch(/QLDB/);
   });
 
+  it('reads "a ledger of audit logs" as a ledger question: Aurora, not log search', () => {
+    const a = answer('we need a ledger of audit logs');
+    expect(a.recommended.service.id).toBe('aurora');
+    expect(a.traits.map((t) => t.id)).toEqual(['ledger']);
+    expect(a.retired?.id).toBe('qldb');
+  });
+
+  it('offers plausible substitutes, not a warehouse or a cache, for a primary-database question', () => {
+    // Prepare
+    const questions = [
+      '초당 2.4만 읽기, 키로 조회하는 대규모 데이터',
+      'key-value lookups by user id, millions of users',
+      'JSON documents with a flexible schema for millions of users',
+    ];
+
+    // Act
+    const alternatives = questions.map((q) => answer(q).alternatives.map((alt) => alt.service.id));
+
+    // Assess
+    for (const ids of alternatives) {
+      expect(ids).not.toContain('redshift');
+      expect(ids).not.toContain('elasticache');
+      expect(ids).not.toContain('opensearch');
+    }
+  });
+
+  it('names a warehouse or cache as an alternative when the question asks for analytics or caching', () => {
+    expect(answer('cache in front of our database for hot reads').recommended.service.id).toBe('elasticache');
+    const analytics = answer('log analytics with full-text search and aggregations').alternatives;
+    expect(analytics.map((alt) => alt.service.id)).toContain('redshift');
+  });
+
+  it('prefers an alternative of the kind the question describes', () => {
+    const a = answer('relational data with joins and transactions for orders');
+    expect(a.alternatives[0]?.service.id).toBe('rds');
+  });
+
   it('answers in the language of the question and cites its note', () => {
     const ko = answer('세션 저장소가 필요해요');
     expect(ko.lang).toBe('ko');
@@ -99,6 +136,19 @@ describe('knowledge/advise', () => {
     ['off-topic', 'search the logs for errors please'],
     ['vague', 'which database should we use?'],
     ['vague', '어떤 데이터베이스를 써야 할까요?'],
+    // Near misses: everyday words that look like data words or workload traits.
+    ['off-topic', 'please save the date for the global all-hands'],
+    ['off-topic', 'the orders are late today'],
+    ['off-topic', 'How do I keep my team motivated and fast?'],
+    ['off-topic', '오늘 주문이 늦게 도착했어요'],
+    ['off-topic', '결제가 자꾸 실패해요, 카드사에 문의해야 할까요?'],
+    ['off-topic', '팀 분위기를 빠르게 끌어올리려면 어떻게 하죠?'],
+    ['off-topic', '프로그램 설치 방법 알려 주세요'],
+    ['off-topic', '병원장님 회의는 언제예요?'],
+    ['off-topic', '이번 분기 우선순위를 정해 주세요'],
+    // Scale alone says how big, never what kind of store.
+    ['vague', 'global data, millions of users, needs to be fast'],
+    ['vague', '글로벌 서비스의 대규모 데이터'],
   ])('declines instead of guessing (%s): %s', (why, question) => {
     const advice = advise(kb, question);
     expect(advice.kind).toBe('abstain');

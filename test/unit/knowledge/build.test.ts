@@ -81,6 +81,11 @@ describe('knowledge/build', () => {
       /"fits\.key-value" must be a number from 0 to 3/,
     ],
     [
+      'a weight that is not a number',
+      serviceNote('bad', { fits: 'fits: { key-value: .nan }' }),
+      /"fits\.key-value" must be a number from 0 to 3/,
+    ],
+    [
       'an unknown category',
       serviceNote('bad', { category: 'category: spreadsheet' }),
       /x\/bad\.md: "category" must be/,

@@ -160,6 +160,65 @@ describe('handlers/alarms/relay', () => {
     expect(updates()).toHaveLength(1);
   });
 
+  it('opens one thread when ALARM and OK of the same alarm arrive at the same moment', async () => {
+    // Prepare: a real sleep, so the invocation that loses the thread claim can wait for the winner's post.
+    const { relayDeps, store } = deps({ sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+    const alarm = alarmEvent('metric');
+    const ok = nextChange(alarm, 'OK', 2);
+
+    // Act
+    const results = await Promise.all([relayAlarm(relayDeps, alarm), relayAlarm(relayDeps, ok)]);
+
+    // Assess: one parent, the other change in its thread, and the parent shows the latest state.
+    expect(results.map((r) => r.outcome).sort()).toEqual(['posted', 'replied']);
+    const parents = posts().filter((p) => p.args.thread_ts === undefined);
+    expect(parents).toHaveLength(1);
+    const parentTs = results.find((r) => r.outcome === 'posted');
+    expect(posts().filter((p) => p.args.thread_ts !== undefined)).toHaveLength(1);
+    expect(posts().find((p) => p.args.thread_ts)?.args.thread_ts).toBe(parentTs?.outcome === 'posted' && parentTs.ts);
+    const thread = await store.getThread(
+      'C0EC2000001',
+      'arn:aws:cloudwatch:us-east-1:123456789012:alarm:ServerCpuTooHigh',
+    );
+    expect(thread).toMatchObject({ state: 'OK' });
+  });
+
+  it('does not fail (and so is not retried) when the claim cannot be completed after posting', async () => {
+    // Prepare
+    const error = vi.fn();
+    const { relayDeps, store } = deps({ logger: { info: () => {}, warn: () => {}, error } });
+    store.completeEvent = async () => {
+      throw new Error('DynamoDB unavailable');
+    };
+
+    // Act
+    const result = await relayAlarm(relayDeps, alarmEvent('metric'));
+
+    // Assess
+    expect(result.outcome).toBe('posted');
+    expect(posts()).toHaveLength(1);
+    expect(error).toHaveBeenCalledWith(expect.stringMatching(/could not mark the event done/i), {
+      error: 'DynamoDB unavailable',
+    });
+  });
+
+  it('locks the event for the time the invocation has left, plus a margin, under its own token', async () => {
+    // Prepare
+    const { relayDeps, store } = deps();
+    const claim = vi.spyOn(store, 'claimEvent');
+
+    // Act
+    await relayAlarm(relayDeps, alarmEvent('metric'));
+
+    // Assess: 60 s to the deadline, plus 10 s for the Lambda's reserve and clock skew.
+    expect(claim).toHaveBeenCalledWith(
+      alarmEvent('metric').id,
+      expect.any(String),
+      Date.parse('2019-10-02T17:05:00Z'),
+      70_000,
+    );
+  });
+
   it('sends an invalid event to the dead-letter queue and returns, so it is not retried', async () => {
     // Prepare
     const { relayDeps, deadLetters } = deps();

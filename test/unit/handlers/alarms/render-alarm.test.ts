@@ -96,6 +96,9 @@ describe('handlers/alarms/render-alarm', () => {
       route: 'payments',
       metrics: [
         {
+          // The id the alarm gives its metric (AWS's sample uses a UUID).
+          id: '30b6c6b2-a864-43a2-4877-c09a1afc3b87',
+          returnData: true,
           namespace: 'AWS/EC2',
           name: 'CPUUtilization',
           dimensions: [{ name: 'InstanceId', value: 'i-12345678901234567' }],
@@ -152,9 +155,22 @@ describe('handlers/alarms/render-alarm', () => {
   it('says so when a resolved alarm fires again', () => {
     const first = change('metric');
     const again = change(nextChange(nextChange(alarmEvent('metric'), 'OK', 5), 'ALARM', 10));
-    expect(statusLine({ openedAt: first.state.timestamp, current: again })).toMatch(
+    expect(statusLine({ openedAt: first.state.timestamp, current: again }, first.state.value)).toMatch(
       /\*ALARM\* again at .*, 15 min after it started/,
     );
+  });
+
+  it('does not say "again" for a state the thread has not been in', () => {
+    // Prepare
+    const first = change('metric');
+    const noData = change(nextChange(alarmEvent('metric'), 'INSUFFICIENT_DATA', 3));
+
+    // Act
+    const parent = renderAlarmMessage(first, route, { openedAt: first.state.timestamp, current: noData });
+
+    // Assess
+    expect(textOf(parent)).toMatch(/\*INSUFFICIENT_DATA\* since .*, 3 min after it started/);
+    expect(textOf(parent)).not.toContain('again');
   });
 
   it.each([
@@ -164,6 +180,25 @@ describe('handlers/alarms/render-alarm', () => {
     [76 * 3_600_000, '3 d 4 h'],
   ])('says %i ms as "%s"', (ms, text) => {
     expect(humanDuration(ms)).toBe(text);
+  });
+
+  it('never gives the digest an empty section, even for one line longer than a section', () => {
+    // Prepare: 255 emoji, each 12 characters once URL-encoded in the console link.
+    const entry = {
+      eventId: 'e1',
+      alarmName: '🚨'.repeat(255),
+      state: 'ALARM' as const,
+      atMs: 1_700_000_000_000,
+      region: 'us-east-1',
+      account: '123456789012',
+    };
+
+    // Act
+    const digest = renderStormDigest([entry, { ...entry, eventId: 'e2' }], 1_700_000_000_000, 10);
+
+    // Assess
+    expectValidMessage(digest);
+    expect(textOf(digest)).toContain('🚨'.repeat(100));
   });
 
   it('renders a storm digest of 200 alarms within Block Kit limits', () => {

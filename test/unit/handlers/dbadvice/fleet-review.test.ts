@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type FleetDeps, reviewFleet } from '../../../../handlers/dbadvice/fleet-review.ts';
+import { type FleetDatabase, isProduction } from '../../../../handlers/dbadvice/fleet-findings.ts';
+import { type FleetDeps, reviewFleet, toDatabases } from '../../../../handlers/dbadvice/fleet-review.ts';
 import { renderFleetReview } from '../../../../handlers/dbadvice/render-fleet.ts';
 import type { DbClusterInfo, DbInstanceInfo, MetricDataRequest } from '../../../../handlers/ports.ts';
 import { expectValidMessage } from '../../../fixtures/block-kit.ts';
@@ -41,6 +42,12 @@ function deps(instances: DbInstanceInfo[], clusters: DbClusterInfo[], values: Va
     now: () => NOW,
   };
   return { fleetDeps, calls: metrics.calls };
+}
+
+function asDatabase(db: DbInstanceInfo): FleetDatabase {
+  const [found] = toDatabases([db], []);
+  if (!found) throw new Error('expected one database');
+  return found;
 }
 
 const healthy = { CPUUtilization: 20, DatabaseConnections: 10, ReadIOPS: 100, WriteIOPS: 90, FreeableMemory: 4e9 };
@@ -120,6 +127,56 @@ describe('handlers/dbadvice/fleet-review', () => {
   ] as const)('finds %s', async (id, overrides) => {
     const db = instance('x', overrides as Partial<DbInstanceInfo>);
     expect(await findingIds({ ...db, id: db.id })).toEqual([id]);
+  });
+
+  it("counts an Aurora cluster's non-writer members as its readers and labels cluster-level IOPS as such", async () => {
+    // Prepare
+    const cluster: DbClusterInfo = {
+      id: 'billing',
+      engine: 'aurora-postgresql',
+      engineVersion: '16.4',
+      multiAz: true,
+      storageEncrypted: true,
+      members: [
+        { instanceId: 'billing-1', writer: true },
+        { instanceId: 'billing-2', writer: false },
+        { instanceId: 'billing-3', writer: false },
+      ],
+      tags: {},
+    };
+    const members = ['billing-1', 'billing-2', 'billing-3'].map((id) => instance(id, { clusterId: 'billing' }));
+    const { fleetDeps } = deps(members, [cluster], { billing: { ...healthy, ReadIOPS: 2400, WriteIOPS: 310 } });
+
+    // Act
+    const review = await reviewFleet(fleetDeps);
+    const message = renderFleetReview(review);
+
+    // Assess
+    const reviewed = review.databases[0];
+    expect(reviewed?.db.readReplicaIds).toEqual(['billing-2', 'billing-3']);
+    const finding = reviewed?.findings.find((f) => f.id === 'read-heavy');
+    expect(finding?.measured).toBe(
+      'reads averaged 2,400 IOPS vs 310 writes over 7 days (7.7×, CloudWatch cluster-level average across its instances), with 2 Aurora reader(s) already',
+    );
+    expect(JSON.stringify(message.blocks)).toMatch(/IOPS 2,400 read \/ 310 write \(cluster average\)/);
+  });
+
+  it.each(['orders-production', 'prod1', 'orders-prod-2', 'PROD', 'production'])(
+    'takes %s for a production database by name',
+    (id) => {
+      expect(isProduction(asDatabase(instance(id)))).toBe(true);
+    },
+  );
+
+  it.each(['product-catalog', 'products', 'preprod-x', 'reproduce', 'staging-db', 'productions-archive'])(
+    'does not take %s for a production database',
+    (id) => {
+      expect(isProduction(asDatabase(instance(id)))).toBe(false);
+    },
+  );
+
+  it('takes an env tag of prod1 for production', () => {
+    expect(isProduction(asDatabase(instance('x', { tags: { env: 'prod1' } })))).toBe(true);
   });
 
   it('leaves a well-configured Aurora database alone, and non-production single-AZ too', async () => {

@@ -94,6 +94,55 @@ describe('handlers/dbadvice/plan', () => {
   });
 
   it.each([
+    ['fleet management telemetry from 10k trucks every few seconds', 'Amazon Timestream'],
+    ['list of products with full-text search and autocomplete', 'Amazon OpenSearch Service'],
+    ['Help desk tickets as JSON documents with a flexible schema', 'Amazon DocumentDB'],
+    ['compare prices across regions in our sales data warehouse', 'Amazon Redshift'],
+    ['목록 화면용 상품 데이터를 전문 검색하고 싶어요', 'Amazon OpenSearch Service'],
+    ['도움말 문서를 오타가 있어도 검색되게 하고 싶어요', 'Amazon OpenSearch Service'],
+    ['플릿 차량 센서 데이터를 초마다 저장해요', 'Amazon Timestream'],
+  ])('answers a question that starts with a subcommand word: %s', (text, service) => {
+    const plan = planDbAdvice(text, { kb });
+    expect(plan.kind).toBe('reply');
+    expect(reply(plan).text).toContain(service);
+  });
+
+  it.each([
+    ['fleet --share', 'work'],
+    ['--share fleet', 'work'],
+    ['플릿', 'work'],
+    ['list --share', 'reply'],
+  ] as const)('still takes a bare subcommand as the subcommand: %s', (text, kind) => {
+    expect(planDbAdvice(text, { kb }).kind).toBe(kind);
+  });
+
+  it.each([
+    ['compare 오로라와 rds', 'Amazon Aurora vs Amazon RDS'],
+    ['compare 오로라랑 다이나모디비', 'Amazon Aurora vs Amazon DynamoDB'],
+    ['compare Amazon DynamoDB aurora', 'Amazon DynamoDB vs Amazon Aurora'],
+    ['compare Amazon DynamoDB and Amazon Aurora', 'Amazon DynamoDB vs Amazon Aurora'],
+    ['비교 디다이나모디비를 오로라와', undefined],
+  ])('compares services named with particles or several words: %s', (text, title) => {
+    if (title === undefined) {
+      expect(() => planDbAdvice(text, { kb })).toThrow(UserInputError);
+      return;
+    }
+    expect(reply(planDbAdvice(text, { kb })).text).toBe(title);
+  });
+
+  it('answers Korean questions in Korean, case study and retirement warning included', () => {
+    // Act
+    const ledger = all(reply(planDbAdvice('위변조 없는 원장 데이터가 필요해요', { kb })));
+    const session = all(reply(planDbAdvice('세션을 1ms 미만으로 읽어야 하는 저장소가 필요해요', { kb })));
+
+    // Assess
+    expect(ledger).toMatch(/비추천: Amazon QLDB\*/);
+    expect(ledger).not.toMatch(/end of support/);
+    expect(session).toMatch(/\*사례\*: Airbnb: 세션 상태/);
+    expect(session).not.toMatch(/Case study/);
+  });
+
+  it.each([
     ['compare dynamodb', /exactly two services/],
     ['compare dynamodb nosuchdb', /no note on `nosuchdb`/],
   ])('rejects %s with usage', (text, message) => {

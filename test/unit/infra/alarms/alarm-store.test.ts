@@ -42,7 +42,7 @@ describe('infra/aws/alarm-store', () => {
     dynamoMock.on(PutItemCommand).resolves({});
 
     // Act
-    const claimed = await store().claimEvent('e-1', NOW, 50_000);
+    const claimed = await store().claimEvent('e-1', 'owner-1', NOW, 50_000);
 
     // Assess
     expect(claimed).toBe(true);
@@ -51,6 +51,7 @@ describe('infra/aws/alarm-store', () => {
       Item: expect.objectContaining({
         pk: { S: 'event#e-1' },
         status: { S: 'pending' },
+        owner: { S: 'owner-1' },
         lockedUntil: { N: String(NOW + 50_000) },
         [TTL_ATTRIBUTE]: { N: String(NOW / 1000 + 2 * 86_400) },
       }),
@@ -63,20 +64,72 @@ describe('infra/aws/alarm-store', () => {
       .on(PutItemCommand)
       .rejectsOnce(conditionFailed())
       .rejectsOnce(new Error('ProvisionedThroughputExceeded'));
-    await expect(store().claimEvent('e-1', NOW, 50_000)).resolves.toBe(false);
-    await expect(store().claimEvent('e-1', NOW, 50_000)).rejects.toThrow('ProvisionedThroughputExceeded');
+    await expect(store().claimEvent('e-1', 'owner-1', NOW, 50_000)).resolves.toBe(false);
+    await expect(store().claimEvent('e-1', 'owner-1', NOW, 50_000)).rejects.toThrow('ProvisionedThroughputExceeded');
   });
 
-  it('completes an event and gives back only a pending claim', async () => {
-    dynamoMock.on(UpdateItemCommand).resolves({});
+  it('completes an event and gives back a pending claim only for the attempt that holds it', async () => {
+    // Prepare
+    dynamoMock.on(UpdateItemCommand).resolvesOnce({}).rejectsOnce(conditionFailed());
     dynamoMock.on(DeleteItemCommand).rejects(conditionFailed());
-    await store().completeEvent('e-1', NOW);
-    await expect(store().releaseEvent('e-1')).resolves.toBeUndefined();
+
+    // Act / Assess
+    await expect(store().completeEvent('e-1', 'owner-1', NOW)).resolves.toBe(true);
+    await expect(store().completeEvent('e-1', 'owner-1', NOW)).resolves.toBe(false);
+    await expect(store().releaseEvent('e-1', 'owner-1')).resolves.toBeUndefined();
     expect(dynamoMock).toHaveReceivedCommandWith(UpdateItemCommand, {
       Key: { pk: { S: 'event#e-1' } },
-      ExpressionAttributeValues: { ':done': { S: 'done' }, ':ttl': { N: String(NOW / 1000 + 2 * 86_400) } },
+      ConditionExpression: '#status = :pending AND #owner = :owner',
+      ExpressionAttributeValues: {
+        ':done': { S: 'done' },
+        ':pending': { S: 'pending' },
+        ':owner': { S: 'owner-1' },
+        ':ttl': { N: String(NOW / 1000 + 2 * 86_400) },
+      },
     });
-    expect(dynamoMock).toHaveReceivedCommandWith(DeleteItemCommand, { ConditionExpression: '#status = :pending' });
+    expect(dynamoMock).toHaveReceivedCommandWith(DeleteItemCommand, {
+      ConditionExpression: '#status = :pending AND #owner = :owner',
+      ExpressionAttributeValues: { ':pending': { S: 'pending' }, ':owner': { S: 'owner-1' } },
+    });
+  });
+
+  it('claims a new thread only when there is none, its claim expired, or it is the closed thread we saw', async () => {
+    // Prepare
+    dynamoMock.on(PutItemCommand).resolvesOnce({}).rejectsOnce(conditionFailed()).resolves({});
+    dynamoMock.on(DeleteItemCommand).resolves({});
+    dynamoMock.on(GetItemCommand).resolves({
+      Item: {
+        pk: { S: `thread#${thread.channel}#${thread.alarmArn}` },
+        owner: { S: 'owner-1' },
+        pendingUntil: { N: String(NOW + 65_000) },
+      },
+    });
+    const claim = {
+      channel: thread.channel,
+      alarmArn: thread.alarmArn,
+      owner: 'owner-1',
+      pendingUntilMs: NOW + 65_000,
+    };
+
+    // Act / Assess
+    await expect(store().claimThread(claim, NOW)).resolves.toBe(true);
+    await expect(store().claimThread(claim, NOW, '1.1')).resolves.toBe(false);
+    await expect(store().getThread(thread.channel, thread.alarmArn)).resolves.toEqual(claim);
+    await expect(store().openThread({ ...thread, digest: true }, 'owner-1')).resolves.toBe(true);
+    await store().releaseThread(thread.channel, thread.alarmArn, 'owner-1');
+    expect(dynamoMock).toHaveReceivedNthCommandWith(PutItemCommand, 1, {
+      Item: expect.objectContaining({ owner: { S: 'owner-1' }, pendingUntil: { N: String(NOW + 65_000) } }),
+      ConditionExpression: 'attribute_not_exists(pk) OR pendingUntil <= :now',
+    });
+    expect(dynamoMock).toHaveReceivedNthCommandWith(PutItemCommand, 2, {
+      ConditionExpression: 'attribute_not_exists(pk) OR pendingUntil <= :now OR #ts = :replacing',
+      ExpressionAttributeValues: { ':now': { N: String(NOW) }, ':replacing': { S: '1.1' } },
+    });
+    expect(dynamoMock).toHaveReceivedNthCommandWith(PutItemCommand, 3, {
+      Item: expect.objectContaining({ ts: { S: thread.ts }, digest: { BOOL: true } }),
+      ConditionExpression: '#owner = :owner',
+    });
+    expect(dynamoMock).toHaveReceivedCommandWith(DeleteItemCommand, { ConditionExpression: '#owner = :owner' });
   });
 
   it('saves a thread unless a later change is stored, and reads it back', async () => {

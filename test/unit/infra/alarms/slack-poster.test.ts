@@ -100,6 +100,30 @@ describe('infra/slack/slack-poster', () => {
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
+  it('stops retrying 5xx when the next attempt could not start before the deadline', async () => {
+    // Prepare: ten retries 200 ms apart would take 2 s; the deadline is 300 ms away.
+    const deadline = Date.now() + 300;
+    const { poster: p } = poster({
+      retryConfig: { retries: 10, factor: 1, minTimeout: 200, maxTimeout: 200 },
+      deadlineMs: () => deadline,
+    });
+    slack.failNext(...Array.from({ length: 11 }, () => 503));
+    const started = Date.now();
+
+    // Act
+    const failed = p.post('C0PAYMENTS1', message);
+
+    // Assess: it gave up before the deadline with Slack's own error.
+    await expect(failed).rejects.toMatchObject({ code: ErrorCode.HTTPError, statusCode: 503 });
+    expect(Date.now() - started).toBeLessThan(400);
+  });
+
+  it('does not start a call after the deadline', async () => {
+    const { poster: p } = poster({ deadlineMs: () => Date.now() - 1 });
+    await expect(p.update('C0PAYMENTS1', '1.2', message)).rejects.toThrow(/deadline/);
+    expect(slack.callsTo('chat.update')).toHaveLength(0);
+  });
+
   it('throws after too many 429s', async () => {
     const { poster: p, waits } = poster({ rateLimitRetries: 2 });
     slack.failNext(429, 429, 429);

@@ -119,6 +119,42 @@ describe('infra/aws/rds-fleet', () => {
     });
   });
 
+  it('leaves out Neptune and DocumentDB, which share the RDS API but not the AWS/RDS metrics', async () => {
+    // Prepare
+    const engines = [
+      'aurora-mysql',
+      'aurora-postgresql',
+      'mysql',
+      'postgres',
+      'mariadb',
+      'oracle-ee',
+      'sqlserver-se',
+      'db2-ae',
+      'custom-oracle-ee',
+      'neptune',
+      'docdb',
+    ];
+    rdsMock.on(DescribeDBInstancesCommand).resolves({
+      DBInstances: engines.map((Engine, i) => ({ DBInstanceIdentifier: `db-${i}`, Engine })),
+    });
+    rdsMock.on(DescribeDBClustersCommand).resolves({
+      DBClusters: [
+        { DBClusterIdentifier: 'billing', Engine: 'aurora-postgresql' },
+        { DBClusterIdentifier: 'graph', Engine: 'neptune' },
+        { DBClusterIdentifier: 'docs', Engine: 'docdb' },
+      ],
+    });
+    const fleet = createRdsFleet(makeClient());
+
+    // Act
+    const instances = await fleet.describeInstances();
+    const clusters = await fleet.describeClusters();
+
+    // Assess
+    expect(instances.map((i) => i.engine)).toEqual(engines.filter((e) => e !== 'neptune' && e !== 'docdb'));
+    expect(clusters.map((c) => c.id)).toEqual(['billing']);
+  });
+
   it('passes the abort signal to every request', async () => {
     rdsMock.on(DescribeDBInstancesCommand).resolves({ DBInstances: [] });
     const controller = new AbortController();
