@@ -8,6 +8,7 @@ import type { Context } from 'aws-lambda';
 import { loadConfig } from '../infra/config.ts';
 import { createCommandDeps } from '../infra/data-source.ts';
 import { createLogger } from '../infra/logger.ts';
+import { errorReporter } from '../infra/slack/bolt-logger.ts';
 import { filesForToken } from '../infra/slack/slack-files.ts';
 import { botTokenMiddleware, type SlackSecrets } from '../infra/slack/slack-secrets.ts';
 import { isWorkerJob } from '../infra/worker-job.ts';
@@ -18,8 +19,7 @@ const POST_RESERVE_MS = 5000;
 
 const config = loadConfig();
 const logger = createLogger('cw-chatops-worker');
-const reportError = (error: Error, reference: string) =>
-  logger.error('Command failed', { reference, error: error.name, message: error.message, stack: error.stack });
+const reportError = errorReporter(logger);
 
 const files = filesForToken(config.slackApiUrl);
 

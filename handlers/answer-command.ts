@@ -113,8 +113,13 @@ export async function completeWork(
   options: { deadlineMs: number; reference: string },
 ): Promise<SlackMessage> {
   const signal = AbortSignal.timeout(Math.max(1, options.deadlineMs));
+  // Not every call honours the signal (a file upload, say): the deadline wins the race regardless,
+  // so the person always hears back before the Lambda is stopped.
+  const deadline = new Promise<never>((_, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
   try {
-    return await work(signal);
+    return await Promise.race([work(signal), deadline]);
   } catch (e) {
     if (signal.aborted) {
       return ephemeral(

@@ -1,6 +1,7 @@
 import { listAlarms, parseAlarmList } from './alarm-list/list-alarms.ts';
 import { tokenize } from './command-text.ts';
 import { CW_USAGE, renderCwHelp } from './cw/help.ts';
+import { dbadviceCommand } from './dbadvice/subcommand.ts';
 import { UserInputError } from './errors.ts';
 import { LOGS_USAGE, parseLogsQuery, parseSavedQueryRun, resolveRange } from './logs/parse-logs.ts';
 import { renderSavedQueries } from './logs/render-saved.ts';
@@ -96,7 +97,7 @@ export function planCommand(
  * cold starts never pay for it. Answers still come in the ack: loading takes milliseconds.
  */
 function planDbAdviceLazily(text: string): CommandPlan {
-  const fleet = /^\s*fleet\b/i.test(text);
+  const fleet = dbadviceCommand(text) === 'fleet';
   return {
     kind: 'work',
     // The fleet review reads RDS and a week of metrics: never worth starting inside the ack.
@@ -168,6 +169,8 @@ function planLogs(text: string, deps: Pick<CommandDeps, 'logsPolicy' | 'now'>): 
     case 'saved':
       return {
         kind: 'work',
+        // DescribeQueryDefinitions is the worker's to call; the slack function's role reads metrics only.
+        workerOnly: true,
         working: working(false, 'Listing saved queries…'),
         run: async (deps, signal) => renderSavedQueries(await deps.logs.listSavedQueries(signal ? { signal } : {})),
       };

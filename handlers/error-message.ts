@@ -8,7 +8,11 @@ import { ephemeral, escapeMrkdwn, type SlackMessage, section } from './slack-mes
 export function errorMessage(error: Error, reference: string): SlackMessage {
   if (error instanceof UserInputError) {
     const text = `:warning: ${escapeMrkdwn(error.message)}`;
-    return ephemeral(`${error.message}\n${error.usage}`, [section(text), section(`*Usage*\n${error.usage}`)]);
+    // Usage shows placeholders like <Namespace>: Slack would read those as links unless escaped.
+    return ephemeral(`${error.message}\n${error.usage}`, [
+      section(text),
+      section(`*Usage*\n${escapeMrkdwn(error.usage)}`),
+    ]);
   }
   if (error instanceof DataSourceBusyError) {
     return ephemeral(`:hourglass: ${error.message} Try again in a minute.`);

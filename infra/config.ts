@@ -6,7 +6,7 @@ import { parseAllowlist } from '../handlers/logs/allowlist.ts';
 
 export type DataSource = 'aws' | 'demo';
 
-/** Everything the bot reads from its environment, read once and typed (DESIGN.md, "Configuration contract"). */
+/** Everything the bot reads from its environment, read once and typed (README, "Configuration"). */
 export interface Config {
   dataSource: DataSource;
   region: string;
@@ -100,7 +100,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     signingSecretParam: env.SLACK_SIGNING_SECRET_PARAM || undefined,
     botTokenParam: env.SLACK_BOT_TOKEN_PARAM || undefined,
     workerFunctionName: env.WORKER_FUNCTION_NAME || undefined,
-    ackBudgetMs: integer(env, 'ACK_BUDGET_MS', 1500, 0, 2500),
+    ackBudgetMs: integer(env, 'ACK_BUDGET_MS', 1500, 0, 2000),
     logGroupsAllowed: parseAllowlist(env.LOG_GROUPS_ALLOWED),
     logsMaxRangeSeconds: duration(env, 'LOGS_MAX_RANGE', 7 * 86400),
     logsPricePerGb: price(env, 'LOGS_PRICE_PER_GB', 0.005),

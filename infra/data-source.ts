@@ -1,7 +1,7 @@
 import type { CommandDeps } from '../handlers/commands.ts';
 import type { AlarmsPort, FilesPort, LogsPort, MetricImagePort, MetricsPort, RdsFleetPort } from '../handlers/ports.ts';
 import type { Config } from './config.ts';
-import { DEMO_LOG_GROUPS, describeDemoResources } from './demo/demo-resources.ts';
+import { DEMO_LOG_GROUPS, DEMO_LOG_PREFIXES, describeDemoResources } from './demo/demo-resources.ts';
 
 /** Memoizes an async factory; a failed load is retried on the next call. */
 function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -33,7 +33,7 @@ function lazy<T extends object>(load: () => Promise<T>, methods: (keyof T)[]): T
 
 type DepsConfig = Pick<Config, 'dataSource' | 'region' | 'logGroupsAllowed' | 'logsMaxRangeSeconds' | 'logsPricePerGb'>;
 
-/** The data sources a command runs against, chosen by `DATA_SOURCE` (DESIGN.md). */
+/** The data sources a command runs against, chosen by `DATA_SOURCE` (README, "Configuration"). */
 export function createCommandDeps(
   config: DepsConfig,
   options: { now?: () => Date; files?: FilesPort } = {},
@@ -75,7 +75,10 @@ export function createCommandDeps(
         ['describeInstances', 'describeClusters'],
       ),
       // The demo's groups are always readable, whatever the allowlist says.
-      logsPolicy: { ...shared.logsPolicy, allowed: [...new Set([...config.logGroupsAllowed, ...DEMO_LOG_GROUPS])] },
+      logsPolicy: {
+        ...shared.logsPolicy,
+        allowed: [...new Set([...config.logGroupsAllowed, ...DEMO_LOG_GROUPS, ...DEMO_LOG_PREFIXES])],
+      },
       demoResources: describeDemoResources(),
     };
   }

@@ -10,10 +10,11 @@ export interface WorkerDeps extends CommandDeps, Pick<AnswerDeps, 'reportError'>
 }
 
 /**
- * Slack accepts five posts per `response_url` within 30 minutes. Progress may use three; the
- * answer always has one left, with one spare for a retry of it.
+ * Slack accepts five posts per `response_url` within 30 minutes. Progress may use two; the answer
+ * keeps three, for its post and up to two retries of it.
  */
-export const MAX_PROGRESS_POSTS = 3;
+export const MAX_PROGRESS_POSTS = 2;
+const ANSWER_ATTEMPTS = 3;
 
 /**
  * Runs a handed-off command to the end and replaces the "working on it" message with the answer
@@ -25,7 +26,7 @@ export async function runWorkerJob(job: WorkerJob, deps: WorkerDeps, deadlineMs:
   const progress = async (update: SlackMessage) => {
     if (progressPosts >= MAX_PROGRESS_POSTS) return;
     progressPosts++;
-    // Progress is best effort: a failed update must not fail the command.
+    // Progress is best effort: a failed update must not fail the command, and is not retried.
     await post(job.responseUrl, { ...update, replace_original: true }, { attempts: 1 }).catch(() => undefined);
   };
   const { action } = job;
@@ -51,6 +52,7 @@ export async function runWorkerJob(job: WorkerJob, deps: WorkerDeps, deadlineMs:
     action
       ? { ...message, response_type: 'ephemeral', replace_original: false }
       : { ...message, replace_original: true },
+    { attempts: ANSWER_ATTEMPTS },
   );
   return { delivered: true };
 }

@@ -31,6 +31,9 @@ export interface AlarmListQuery {
 /** `alarm` is the default: on call, the question is what is firing now. */
 export function parseAlarmList(tokens: readonly string[]): AlarmListQuery {
   const [first, second, ...extra] = tokens;
+  // CloudWatch alarm names are at most 255 characters; a longer prefix can match nothing.
+  if (tokens.some((t) => t.length > 255))
+    throw new UserInputError('An alarm name prefix is at most 255 characters.', ALARMS_USAGE);
   if (extra.length > 0) throw new UserInputError(`Unexpected \`${extra.join(' ')}\`.`, ALARMS_USAGE);
   if (first === undefined) return { state: 'ALARM', namePrefix: undefined };
   const key = first.toLowerCase();
@@ -102,7 +105,7 @@ export async function listAlarms(
   return {
     response_type: 'ephemeral',
     text: truncate(alarms.map((a) => `${a.state} ${a.name}`).join('\n'), LIMITS.fallbackText),
-    blocks: blocks.slice(0, LIMITS.blocksPerMessage),
+    blocks,
   };
 }
 

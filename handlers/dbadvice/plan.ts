@@ -1,5 +1,4 @@
 import { advise, defaultKnowledgeBase, type KnowledgeBase, type Lang, questionLang } from '../../knowledge/index.ts';
-import { decodeSlackText } from '../command-text.ts';
 import type { CommandDeps, CommandPlan } from '../commands.ts';
 import { UserInputError } from '../errors.ts';
 import { type FleetDeps, reviewFleet } from './fleet-review.ts';
@@ -7,6 +6,7 @@ import { renderAbstention, renderAdvice } from './render-advice.ts';
 import { renderFleetReview } from './render-fleet.ts';
 import { DBADVICE_USAGE, renderCompare, renderDbAdviceHelp, renderDbAdviceList } from './render-reference.ts';
 import { scanServiceNames } from './service-names.ts';
+import { dbadviceCommand, dbadviceWords } from './subcommand.ts';
 
 type Visibility = 'in_channel' | 'ephemeral';
 
@@ -19,9 +19,6 @@ function fleetDeps(deps: CommandDeps): FleetDeps {
   return { fleet: deps.fleet, metrics: deps.metrics, region: deps.region, now: deps.now };
 }
 
-const HELP = new Set(['help', '도움말']);
-const LIST = new Set(['list', '목록']);
-const FLEET = new Set(['fleet', '플릿']);
 const COMPARE = new Set(['compare', '비교']);
 /** `compare` followed by at most this many words, one a service, was meant as the command. */
 const MAX_COMPARE_WORDS = 3;
@@ -54,19 +51,18 @@ function comparePlan(kb: KnowledgeBase, words: string[], lang: Lang, visibility:
  */
 export function planDbAdvice(text: string, deps: DbAdviceDeps = {}): CommandPlan {
   const kb = deps.kb ?? defaultKnowledgeBase();
-  const decoded = decodeSlackText(text).trim();
-  const share = /(^|\s)--share(\s|$)/.test(decoded);
-  const body = decoded.replace(/(^|\s)--share(?=\s|$)/g, ' ').trim();
-  const [first = '', ...rest] = body.split(/\s+/);
-  const command = first.toLowerCase();
+  const { words, share } = dbadviceWords(text);
+  const [first = '', ...rest] = words;
+  const body = words.join(' ');
+  const command = dbadviceCommand(text);
   const visibility: Visibility = share ? 'in_channel' : 'ephemeral';
-  if (command === '' || (HELP.has(command) && rest.length === 0)) {
+  if (command === 'help') {
     return { kind: 'reply', message: renderDbAdviceHelp() };
   }
-  if (LIST.has(command) && rest.length === 0) {
+  if (command === 'list') {
     return { kind: 'reply', message: { ...renderDbAdviceList(kb), response_type: visibility } };
   }
-  if (FLEET.has(command) && rest.length === 0) {
+  if (command === 'fleet') {
     return {
       kind: 'work',
       // Seven days of metrics for a whole fleet is never worth starting inside the 3-second ack.
@@ -81,7 +77,7 @@ export function planDbAdvice(text: string, deps: DbAdviceDeps = {}): CommandPlan
       },
     };
   }
-  if (COMPARE.has(command)) {
+  if (COMPARE.has(first.toLowerCase())) {
     const names = rest.flatMap((word) => word.split(/[,/]+/)).filter((word) => word !== '');
     const plan = comparePlan(kb, names, questionLang(body), visibility);
     if (plan) return plan;

@@ -73,7 +73,7 @@ export function renderDbAdviceList(kb: KnowledgeBase): SlackMessage {
       header('AWS databases in the knowledge base'),
       section(lines.join('\n')),
       section(`*Case studies · 사례*: ${cases}`),
-      context(':warning: = end of support; never recommended. `/dbadvice compare <a> <b>` for details.'),
+      context(':warning: = end of support; never recommended. `/dbadvice compare &lt;a&gt; &lt;b&gt;` for details.'),
     ],
   };
 }

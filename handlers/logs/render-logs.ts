@@ -54,21 +54,27 @@ export function tableBlocks(fields: string[], rows: Record<string, string>[]): {
   const widths = fields.map((f, i) =>
     Math.min(limitFor(f, i), Math.max(f.length, ...rows.slice(0, 200).map((r) => (r[f] ?? '').length))),
   );
-  const head = line(
-    fields.map((f, i) => cellText(f, widths[i] ?? f.length)),
-    widths,
+  // Columns are padded on the text people see, then escaped; sizes are measured on what Slack receives.
+  const head = escapeMrkdwn(
+    line(
+      fields.map((f, i) => cellText(f, widths[i] ?? f.length)),
+      widths,
+    ),
   );
   const blocks: KnownBlock[] = [];
+  const codeBlock = (lines: string[]) => section(`\`\`\`${lines.join('\n')}\`\`\``);
   let current = [head];
   let size = head.length;
   let shown = 0;
   for (const row of rows) {
-    const text = line(
-      fields.map((f, i) => cellText(row[f], widths[i] ?? NARROW_COLUMN)),
-      widths,
+    const text = escapeMrkdwn(
+      line(
+        fields.map((f, i) => cellText(row[f], widths[i] ?? NARROW_COLUMN)),
+        widths,
+      ),
     );
     if (size + text.length + 1 > SECTION_ROOM) {
-      blocks.push(section(`\`\`\`${escapeMrkdwn(current.join('\n'))}\`\`\``));
+      blocks.push(codeBlock(current));
       if (blocks.length === TABLE_SECTIONS) return { blocks, shown };
       current = [head];
       size = head.length;
@@ -77,7 +83,7 @@ export function tableBlocks(fields: string[], rows: Record<string, string>[]): {
     size += text.length + 1;
     shown++;
   }
-  blocks.push(section(`\`\`\`${escapeMrkdwn(current.join('\n'))}\`\`\``));
+  blocks.push(codeBlock(current));
   return { blocks, shown };
 }
 

@@ -1,5 +1,6 @@
+import type { SectionBlock } from '@slack/types';
 import type { SavedQuery } from '../ports.ts';
-import { context, escapeMrkdwn, header, type SlackMessage, section, truncate } from '../slack-message.ts';
+import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
 
 const SHOWN = 40;
 
@@ -19,9 +20,17 @@ export function renderSavedQueries(saved: SavedQuery[]): SlackMessage {
     const firstLine = q.queryString.split('\n').find((l) => l.trim() && !l.trim().startsWith('#')) ?? '';
     return `• *${escapeMrkdwn(truncate(q.name, 100))}*: ${truncate(groups, 300)}\n   \`${escapeMrkdwn(truncate(firstLine.trim(), 150))}\``;
   });
-  // Several sections, since one holds 3,000 characters.
-  const sections = [];
-  for (let i = 0; i < lines.length; i += 8) sections.push(section(lines.slice(i, i + 8).join('\n')));
+  // As many lines per section as fit in its 3,000 characters, measured on the escaped text.
+  const sections: SectionBlock[] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    if (current.length > 0 && [...current, line].join('\n').length > LIMITS.sectionText) {
+      sections.push(section(current.join('\n')));
+      current = [];
+    }
+    current.push(line);
+  }
+  if (current.length > 0) sections.push(section(current.join('\n')));
   return {
     response_type: 'ephemeral',
     text: `Saved Logs Insights queries: ${sorted.map((q) => q.name).join(', ')}`.slice(0, 4000),
@@ -29,7 +38,7 @@ export function renderSavedQueries(saved: SavedQuery[]): SlackMessage {
       header('Saved Logs Insights queries'),
       ...sections,
       context(
-        `${saved.length > SHOWN ? `Showing ${SHOWN} of ${saved.length}. ` : ''}Run one with \`/cw logs run <name> [--since 1h]\`.`,
+        `${saved.length > SHOWN ? `Showing ${SHOWN} of ${saved.length}. ` : ''}Run one with \`/cw logs run &lt;name&gt; [--since 1h]\`.`,
       ),
     ],
   };

@@ -32,19 +32,17 @@ export function choosePeriod(sinceSeconds: number, requested?: number): PeriodCh
     NICE_PERIODS.find((p) => p >= atLeast && fits(p, maxPoints)) ?? 86400;
 
   if (requested === undefined) return { periodSeconds: smallestNice(TARGET_POINTS) };
+  if (fits(requested, MAX_POINTS)) return { periodSeconds: requested };
+  // Both reasons can apply at once (1m over 16 days): the note names each that does.
+  const reasons: string[] = [];
   if (requested % multiple !== 0) {
-    const periodSeconds = smallestNice(MAX_POINTS, requested);
-    return {
-      periodSeconds,
-      note: `CloudWatch keeps only ${formatDuration(multiple)} data ${formatDuration(sinceSeconds)} back, so the period is ${formatDuration(periodSeconds)}.`,
-    };
+    reasons.push(`CloudWatch keeps only ${formatDuration(multiple)} data ${formatDuration(sinceSeconds)} back`);
   }
-  if (!fits(requested, MAX_POINTS)) {
-    const periodSeconds = smallestNice(MAX_POINTS, requested);
-    return {
-      periodSeconds,
-      note: `${formatDuration(requested)} over ${formatDuration(sinceSeconds)} is more than ${MAX_POINTS} points, so the period is ${formatDuration(periodSeconds)}.`,
-    };
+  if (sinceSeconds / Math.max(requested, multiple) > MAX_POINTS) {
+    reasons.push(
+      `${formatDuration(Math.max(requested, multiple))} over ${formatDuration(sinceSeconds)} is more than ${MAX_POINTS} points`,
+    );
   }
-  return { periodSeconds: requested };
+  const periodSeconds = smallestNice(MAX_POINTS, requested);
+  return { periodSeconds, note: `${reasons.join(', and ')}, so the period is ${formatDuration(periodSeconds)}.` };
 }

@@ -1,6 +1,8 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { WorkerJob } from '../worker-job.ts';
 
+const DISPATCH_TIMEOUT_MS = 1000;
+
 /**
  * Hands a job to the worker Lambda as an asynchronous invocation: Lambda queues it and answers
  * 202 at once, so the slack function can ack within Slack's 3 seconds.
@@ -14,6 +16,8 @@ export function createLambdaDispatcher(client: LambdaClient, functionName: strin
         InvocationType: 'Event',
         Payload: new TextEncoder().encode(JSON.stringify(job)),
       }),
+      // Queuing an event takes tens of milliseconds; waiting longer would miss Slack's 3 seconds.
+      { abortSignal: AbortSignal.timeout(DISPATCH_TIMEOUT_MS) },
     );
     if (result.StatusCode !== 202) throw new Error(`Worker invocation returned status ${result.StatusCode}`);
   };
@@ -26,9 +30,12 @@ export function createLambdaDispatcher(client: LambdaClient, functionName: strin
 export function lazyLambdaDispatcher(region: string, functionName: string) {
   let dispatch: Promise<(job: WorkerJob) => Promise<void>> | undefined;
   return async (job: WorkerJob): Promise<void> => {
-    dispatch ??= import('@aws-sdk/client-lambda').then(({ LambdaClient }) =>
-      createLambdaDispatcher(new LambdaClient({ region }), functionName),
-    );
+    dispatch ??= import('@aws-sdk/client-lambda')
+      .then(({ LambdaClient }) => createLambdaDispatcher(new LambdaClient({ region }), functionName))
+      .catch((error: unknown) => {
+        dispatch = undefined; // a failed load is tried again on the next request
+        throw error;
+      });
     return (await dispatch)(job);
   };
 }

@@ -75,13 +75,13 @@ const COMMANDS: [RegExp, (m: RegExpExecArray, p: Pipeline) => void][] = [
   [
     /^filter\s+@message\s+like\s+\/(.+)\/$/is,
     (m, p) => {
-      p.filter = new RegExp(m[1] ?? '');
+      p.filter = compile(m[1] ?? '');
     },
   ],
   [
     /^filter\s+@message\s+like\s+"(.+)"$/is,
     (m, p) => {
-      p.filter = new RegExp(escapeRegExp(m[1] ?? ''));
+      p.filter = compile(escapeRegExp(m[1] ?? ''));
     },
   ],
   [
@@ -104,6 +104,15 @@ const COMMANDS: [RegExp, (m: RegExpExecArray, p: Pipeline) => void][] = [
     },
   ],
 ];
+
+/** A regex in the query that JavaScript cannot compile is the user's to fix, not a crash. */
+function compile(pattern: string): RegExp {
+  try {
+    return new RegExp(pattern);
+  } catch {
+    throw new UserInputError(`\`/${pattern}/\` is not a regular expression the demo can read.`, LOGS_USAGE);
+  }
+}
 
 function parsePipeline(query: string): Pipeline {
   const pipeline: Pipeline = { sortDesc: true };

@@ -1,6 +1,8 @@
 // Kept apart from the demo adapters so `/cw help` lists them without loading any demo data.
 
 export const DEMO_LOG_GROUPS = ['/aws/lambda/checkout-api', '/aws/lambda/image-resizer', '/ecs/public-web'];
+/** So `/cw logs query /aws/lambda/checkout-*` can be tried locally. */
+export const DEMO_LOG_PREFIXES = ['/aws/lambda/*', '/ecs/*'];
 
 /** For `/cw help` in demo mode: what there is to look at. */
 export function describeDemoResources(): string {

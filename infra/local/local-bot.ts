@@ -3,7 +3,7 @@ import type { AccessPolicy } from '../../handlers/access-policy.ts';
 import type { FilesPort } from '../../handlers/ports.ts';
 import type { Config } from '../config.ts';
 import { createCommandDeps } from '../data-source.ts';
-import type { AppLogger } from '../slack/bolt-logger.ts';
+import { type AppLogger, errorReporter } from '../slack/bolt-logger.ts';
 import type { postToResponseUrl } from '../slack/response-url.ts';
 import { createSlackHandler } from '../slack/slack-handler.ts';
 import type { WorkerJob } from '../worker-job.ts';
@@ -38,8 +38,7 @@ export function createLocalBot(options: {
     ...(options.now ? { now: options.now } : {}),
     ...(options.files ? { files: options.files } : {}),
   });
-  const reportError = (error: Error, reference: string) =>
-    logger.error('Command failed', { reference, error: error.name, message: error.message });
+  const reportError = errorReporter(logger);
   const pending = new Set<Promise<unknown>>();
   const dispatchJob = async (job: WorkerJob) => {
     const work = runWorkerJob(

@@ -25,3 +25,12 @@ export function toBoltLogger(logger: AppLogger): BoltLogger {
     setName: () => {},
   };
 }
+
+/**
+ * How every function logs an error the user only sees as a reference: the reference ties the
+ * user's message to this line.
+ */
+export function errorReporter(logger: Pick<AppLogger, 'error'>) {
+  return (error: Error, reference: string): void =>
+    logger.error('Command failed', { reference, error: error.name, message: error.message, stack: error.stack });
+}

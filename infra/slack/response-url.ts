@@ -19,7 +19,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function postToResponseUrl(
   url: string,
-  message: SlackMessage & { delete_original?: boolean },
+  message: SlackMessage,
   options: ResponseUrlOptions = {},
 ): Promise<void> {
   const doFetch = options.fetch ?? fetch;

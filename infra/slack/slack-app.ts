@@ -11,7 +11,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import { type AccessPolicy, decideAccess } from '../../handlers/access-policy.ts';
 import { ALARM_ACTIONS } from '../../handlers/alarms/buttons.ts';
 import { type AnswerDeps, answerCommand } from '../../handlers/answer-command.ts';
-import { tokenize } from '../../handlers/command-text.ts';
+import { commandPath } from '../../handlers/command-path.ts';
 import { GRAPH_ACTION } from '../../handlers/metrics/render-metrics.ts';
 import { ephemeral } from '../../handlers/slack-message.ts';
 import type { WorkerJob } from '../worker-job.ts';
@@ -75,7 +75,7 @@ export function commandListener(options: Pick<SlackAppOptions, 'deps' | 'dispatc
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
     const reference = referenceOf(context);
     const who = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
-    const words = [command.command, ...tokenize(command.text ?? '').slice(0, 2)];
+    const words = commandPath(command.command, command.text ?? '');
     const what = words.join(' ');
     const decision = check(options.policy, who, words);
     if (!decision.allowed) {
@@ -109,7 +109,7 @@ export function commandListener(options: Pick<SlackAppOptions, 'deps' | 'dispatc
  * an AlarmActionValue and the message's thread. Either way the worker does the work, after the
  * same policy check as a command.
  */
-export function buttonListener(options: Pick<SlackAppOptions, 'dispatchJob' | 'logger' | 'policy'>) {
+export function buttonListener(options: Pick<SlackAppOptions, 'deps' | 'dispatchJob' | 'logger' | 'policy'>) {
   return async function buttonListenerCallback({
     ack,
     action,
@@ -122,7 +122,7 @@ export function buttonListener(options: Pick<SlackAppOptions, 'dispatchJob' | 'l
     const who = { teamId: body.team?.id ?? body.user.team_id, channelId: body.channel?.id, userId: body.user.id };
     const value = action.type === 'button' ? action.value : undefined;
     const alarmWords = ALARM_BUTTON_WORDS[action.action_id];
-    const words = alarmWords ?? ['/cw', ...tokenize(value ?? '').slice(0, 2)];
+    const words = alarmWords ?? commandPath('/cw', value ?? '');
     const what = `${words.join(' ')} (button ${action.action_id})`;
     const decision = check(options.policy, who, words);
     if (!decision.allowed) {
@@ -131,21 +131,33 @@ export function buttonListener(options: Pick<SlackAppOptions, 'dispatchJob' | 'l
       return;
     }
     if (!value || !body.response_url || !body.channel?.id) {
+      // Only a hand-built request lacks these; Slack always sends them for a button on a message.
       audit(options.logger, { ...who, what, outcome: 'malformed', reference });
       return;
     }
     const container = body.container as { message_ts?: string; thread_ts?: string } | undefined;
     const threadTs = container?.thread_ts ?? container?.message_ts;
-    await options.dispatchJob({
-      command: '/cw',
-      text: alarmWords ? '' : value,
-      responseUrl: body.response_url,
-      userId: body.user.id,
-      channelId: body.channel.id,
-      teamId: who.teamId ?? '',
-      reference,
-      ...(alarmWords ? { action: { id: action.action_id, value, ...(threadTs ? { threadTs } : {}) } } : {}),
-    });
+    try {
+      await options.dispatchJob({
+        command: '/cw',
+        text: alarmWords ? '' : value,
+        responseUrl: body.response_url,
+        userId: body.user.id,
+        channelId: body.channel.id,
+        teamId: who.teamId ?? '',
+        reference,
+        ...(alarmWords ? { action: { id: action.action_id, value, ...(threadTs ? { threadTs } : {}) } } : {}),
+      });
+    } catch (error) {
+      audit(options.logger, { ...who, what, outcome: 'hand-off-failed', reference });
+      options.deps.reportError(error instanceof Error ? error : new Error(String(error)), reference);
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: `:x: I could not start that. Try again; if it keeps failing, ask the bot's owners about reference \`${reference}\`.`,
+      });
+      return;
+    }
     audit(options.logger, { ...who, what, outcome: 'handed-off', reference });
   };
 }

@@ -4,7 +4,7 @@ import type { AccessPolicy } from '../../handlers/access-policy.ts';
 import type { AnswerDeps } from '../../handlers/answer-command.ts';
 import type { Config } from '../config.ts';
 import type { WorkerJob } from '../worker-job.ts';
-import type { AppLogger } from './bolt-logger.ts';
+import { type AppLogger, errorReporter } from './bolt-logger.ts';
 import { createSlackApp, type SlackLambdaHandler } from './slack-app.ts';
 import { type SecretsContext, slackSecretsMiddleware } from './slack-secrets.ts';
 import { verifySlackSignatureMiddleware } from './verify-signature.ts';
@@ -44,13 +44,7 @@ export function createSlackHandler(options: SlackHandlerOptions) {
         deps: {
           ...options.deps,
           ackBudgetMs: config.ackBudgetMs,
-          reportError: (error, reference) =>
-            logger.error('Command failed', {
-              reference,
-              error: error.name,
-              message: error.message,
-              stack: error.stack,
-            }),
+          reportError: errorReporter(logger),
         },
       });
       built = { signingSecret, botToken, handle };

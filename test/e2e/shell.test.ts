@@ -31,7 +31,11 @@ function runShell(input: string): Promise<{ code: number | null; out: string }> 
 describe('npm start (local shell)', () => {
   it('answers typed commands with the demo data source, rendered readably', async () => {
     // Act
-    const { code, out } = await runShell('/cw help\n/cw metrics rds cpu orders-db --since 3h\nmetrics ec2 cpu\n');
+    const { code, out } = await runShell(
+      '/cw help\n/cw metrics rds cpu orders-db --since 3h\nmetrics ec2 cpu\n' +
+        '/cw logs query /aws/lambda/checkout-* --since 3h filter @message like /ERROR/ | limit 2\n' +
+        '/cw logs query /aws/lambda/checkout-api filter @message like /(/\n',
+    );
 
     // Assess
     expect(code).toBe(0);
@@ -42,6 +46,10 @@ describe('npm start (local shell)', () => {
     expect(out).toMatch(/[▁▂▃▄▅▆▇█]{10,}/);
     expect(out).toContain('Open in the CloudWatch console (https://us-east-1.console.aws.amazon.com/');
     expect(out).toContain('Which instance-id?');
+    // A prefix is expanded to the groups that exist; a broken regex gets a message, not a crash.
+    expect(out).toMatch(/\/aws\/lambda\/checkout-api · .*\n@timestamp\s+@message/);
+    expect(out).toContain('ERROR Task timed out');
+    expect(out).toContain('is not a regular expression the demo can read');
     expect(out).not.toContain('\u001b[');
   }, 30_000);
 });

@@ -19,9 +19,16 @@ beforeAll(async () => {
   const file = join(dir, 'access-policy.yml');
   writeFileSync(
     file,
-    ['workspaces: [T0001]', 'rules:', '  - command: /cw', '  - command: /cw logs', '    channels: [C0ONCALL1]'].join(
-      '\n',
-    ),
+    [
+      'workspaces: [T0001]',
+      'rules:',
+      '  - command: /cw',
+      '  - command: /cw logs',
+      '    channels: [C0ONCALL1]',
+      '  - command: /dbadvice',
+      '  - command: /dbadvice fleet',
+      '    users: [U0LEAD001]',
+    ].join('\n'),
   );
   vi.stubEnv('SLACK_SIGNING_SECRET', SIGNING_SECRET);
   vi.stubEnv('SLACK_BOT_TOKEN', BOT_TOKEN);
@@ -86,12 +93,39 @@ describe('functions/slack with an access policy', () => {
     expect(lambdaMock.calls()).toHaveLength(0);
   });
 
+  it.each([
+    ['an alias', 'log query /aws/lambda/checkout-api'],
+    ['another case', 'LOGS QUERY /aws/lambda/checkout-api'],
+    ['saved queries', 'logs saved'],
+  ])('applies the /cw logs rule whatever the spelling (%s)', async (_, text) => {
+    const response = await invoke({ text });
+    expect(JSON.parse(response.body ?? '{}').text).toBe(
+      ':no_entry: Sorry, `/cw logs` can only be used in <#C0ONCALL1>.',
+    );
+    expect(lambdaMock.calls()).toHaveLength(0);
+  });
+
   it('allows /cw logs in the on-call channel', async () => {
     lambdaMock.on(InvokeCommand).resolves({ StatusCode: 202 });
     const response = await invoke({ channel_id: 'C0ONCALL1', text: 'logs query /aws/lambda/checkout-api' });
     expect(JSON.parse(response.body ?? '{}').text).toMatch(/Running the Logs Insights query/);
     expect(lambdaMock).toHaveReceivedCommandTimes(InvokeCommand, 1);
   });
+
+  it.each([['fleet'], ['--share fleet'], ['플릿'], ['FLEET --share']])(
+    'applies the /dbadvice fleet rule to %j, while questions that start with "fleet" stay questions',
+    async (text) => {
+      const refused = await invoke({ command: '/dbadvice', text });
+      expect(JSON.parse(refused.body ?? '{}').text).toBe(
+        ':no_entry: Sorry, `/dbadvice fleet` can only be used by <@U0LEAD001>.',
+      );
+      const question = await invoke({
+        command: '/dbadvice',
+        text: `${text} management telemetry from 10k trucks, time series`,
+      });
+      expect(JSON.parse(question.body ?? '{}').text).not.toMatch(/no_entry/);
+    },
+  );
 
   it('writes one audit line per command: who, where, what and the outcome, without the rest of the text', async () => {
     // Prepare
@@ -109,7 +143,7 @@ describe('functions/slack with an access policy', () => {
         teamId: 'T0001',
         channelId: 'C2147483705',
         userId: 'U2147483697',
-        what: '/cw metrics rds',
+        what: '/cw metrics',
         outcome: 'failed',
         reference: 'JKJaXmPLvHcESHA=',
       }),

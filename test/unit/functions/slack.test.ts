@@ -3,6 +3,7 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startResponseUrlServer } from '../../fixtures/response-url-server.ts';
 import {
   apiGatewayEvent,
   lambdaContext,
@@ -165,6 +166,40 @@ describe('functions/slack', () => {
       /I may not read `\/aws\/rds\/instance\/prod\/audit`. Allowed: `\/aws\/lambda\/checkout-\*`/,
     );
     expect(lambdaMock.calls()).toHaveLength(0);
+  });
+
+  it('tells whoever pressed a button when the hand-off to the worker fails', async () => {
+    // Prepare: the worker cannot be invoked; Slack's response_url is a local stand-in
+    lambdaMock.on(InvokeCommand).rejects(new Error('throttled'));
+    const responses = await startResponseUrlServer();
+    const payload = {
+      type: 'block_actions',
+      user: { id: 'U2147483697', team_id: 'T0001' },
+      team: { id: 'T0001' },
+      channel: { id: 'C2147483705' },
+      container: { type: 'message', message_ts: '1764072000.000100', channel_id: 'C2147483705' },
+      response_url: `${responses.url}/actions/1`,
+      actions: [{ action_id: 'cw_metrics_graph', type: 'button', value: 'metrics rds cpu db --graph', action_ts: '1' }],
+    };
+
+    // Act
+    const response = await invoke(
+      apiGatewayEvent({ body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString() }),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(responses.posts).toEqual([
+      {
+        path: '/actions/1',
+        body: expect.objectContaining({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: expect.stringMatching(/could not start that/),
+        }),
+      },
+    ]);
+    await responses.close();
   });
 
   it('runs the Graph button through the worker, signature checked like a command', async () => {

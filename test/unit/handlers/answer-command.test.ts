@@ -3,7 +3,7 @@ import { type AnswerDeps, answerCommand, completeCommand } from '../../../handle
 import type { CommandInput } from '../../../handlers/commands.ts';
 import { DataSourceBusyError } from '../../../handlers/errors.ts';
 import type { MetricsPort } from '../../../handlers/ports.ts';
-import { expectValidMessage } from '../../fixtures/block-kit.ts';
+import { expectNoStrayAngleBrackets, expectValidMessage } from '../../fixtures/block-kit.ts';
 import { commandDeps } from '../../fixtures/command-deps.ts';
 import { fakeMetrics, seriesFor } from '../../fixtures/fake-metrics.ts';
 
@@ -46,6 +46,7 @@ describe('handlers/answer-command', () => {
     expect(JSON.stringify(message.blocks)).toContain('/cw metrics');
     expect(JSON.stringify(message.blocks)).toContain('/cw logs query');
     expect(JSON.stringify(message.blocks)).toContain('/cw alarms');
+    expectNoStrayAngleBrackets(message);
     expect(getMetricData).not.toHaveBeenCalled();
     expect(dispatched).toHaveLength(0);
   });
@@ -63,6 +64,7 @@ describe('handlers/answer-command', () => {
     expect(message.text).toMatch(reason);
     expect(JSON.stringify(message.blocks)).toContain('*Usage*');
     expect(JSON.stringify(message.blocks)).toMatch(/e\.g\.|Example/);
+    expectNoStrayAngleBrackets(message);
     expect(dispatched).toHaveLength(0);
   });
 
@@ -137,6 +139,20 @@ describe('handlers/answer-command completeCommand', () => {
       reference: 'r',
     });
     expect(JSON.stringify(message.blocks)).toContain('*Maximum*');
+  });
+
+  it('answers at the deadline even when the work ignores the abort signal', async () => {
+    // Prepare: work that never settles and never looks at its signal (a file upload, say)
+    const { all } = deps({ ...quick, getMetricData: () => new Promise(() => {}) });
+
+    // Act
+    const message = await completeCommand({ command: '/cw', text: 'metrics rds cpu x' }, all, {
+      deadlineMs: 30,
+      reference: 'r',
+    });
+
+    // Assess
+    expect(message.text).toMatch(/did not answer within/);
   });
 
   it('gives up at the deadline with a plain message', async () => {

@@ -34,7 +34,7 @@ describe('infra/config', () => {
     [{ DATA_SOURCE: 'gcp' }, /DATA_SOURCE must be "aws" or "demo"/],
     [{ DATA_SOURCE: 'aws' }, /AWS_REGION is not set/],
     [{ DATA_SOURCE: 'demo', ACK_BUDGET_MS: 'soon' }, /ACK_BUDGET_MS must be a whole number/],
-    [{ DATA_SOURCE: 'demo', ACK_BUDGET_MS: '5000' }, /ACK_BUDGET_MS must be a whole number from 0 to 2500/],
+    [{ DATA_SOURCE: 'demo', ACK_BUDGET_MS: '5000' }, /ACK_BUDGET_MS must be a whole number from 0 to 2000/],
   ])('fails fast on %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -29,6 +29,10 @@ describe('handlers/alarm-list', () => {
     expect(parseAlarmList(tokens)).toEqual(expected);
   });
 
+  it('rejects a name prefix longer than any alarm name can be', () => {
+    expect(() => parseAlarmList(['all', 'x'.repeat(256)])).toThrow(/at most 255 characters/);
+  });
+
   it('rejects a second word after something that is not a state', () => {
     expect(() => parseAlarmList(['firing', 'prod'])).toThrow(UserInputError);
     expect(() => parseAlarmList(['ok', 'a', 'b'])).toThrow(/Unexpected `b`/);

@@ -14,7 +14,7 @@ import { type LogsDeps, pollDelayMs, runLogsQuery, runSavedQuery } from '../../.
 import type { FilesPort, FileUpload } from '../../../../handlers/ports.ts';
 import type { SlackMessage } from '../../../../handlers/slack-message.ts';
 import { createCloudWatchLogs } from '../../../../infra/aws/cloudwatch-logs.ts';
-import { expectValidMessage } from '../../../fixtures/block-kit.ts';
+import { expectClosedCodeBlocks, expectValidMessage } from '../../../fixtures/block-kit.ts';
 import { fakeTime, resultRow, STATS } from '../../../fixtures/logs.ts';
 
 const logsMock = mockClient(CloudWatchLogsClient);
@@ -256,6 +256,28 @@ describe('handlers/logs/run-logs (with the CloudWatch Logs adapter)', () => {
     expect(csv[0]).toBe('@timestamp,@message');
     expect(csv[1]).toBe(`2026-11-25 11:00:00.000,"GET /checkout, ""id""=0 ${'x'.repeat(80)}"`);
     expect(csv).toHaveLength(502);
+  });
+
+  it('measures the table after escaping, so rows full of < and & are never cut off silently', async () => {
+    // Prepare: every character of these rows grows fourfold when escaped for Slack
+    logsMock.on(StartQueryCommand).resolves({ queryId: 'q-esc' });
+    const rows = Array.from({ length: 200 }, (_, i) => resultRow({ '@message': `${'<&>'.repeat(25)} ${i}` }));
+    logsMock.on(GetQueryResultsCommand).resolves({ status: 'Complete', statistics: STATS, results: rows });
+    const { all, uploads } = deps();
+
+    // Act
+    const message = await runLogsQuery(all, query(), { channelId: 'C2147483705' });
+
+    // Assess
+    expectValidMessage(message);
+    expectClosedCodeBlocks(message);
+    const shownRows = (message.blocks ?? [])
+      .filter((b) => b.type === 'section' && b.text?.text.startsWith('```'))
+      .flatMap((b) => (b.type === 'section' ? (b.text?.text.split('\n') ?? []) : []))
+      .filter((line) => /&lt;/.test(line) && !line.startsWith('```@message'));
+    const said = /Showing (\d+) of 200 rows/.exec(text(message));
+    expect(Number(said?.[1])).toBe(shownRows.length);
+    expect(uploads).toHaveLength(1);
   });
 
   it('follows nextToken for a complete result set', async () => {

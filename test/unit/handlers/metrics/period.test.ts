@@ -36,6 +36,13 @@ describe('handlers/metrics/period', () => {
     expect(choosePeriod(90 * D, 300).periodSeconds % 3600).toBe(0);
   });
 
+  it('names both reasons when retention and the point budget each raise the period', () => {
+    expect(choosePeriod(16 * D, 60)).toEqual({
+      periodSeconds: 1800,
+      note: 'CloudWatch keeps only 5m data 16d back, and 5m over 16d is more than 1440 points, so the period is 30m.',
+    });
+  });
+
   it('raises a period that would give too many points', () => {
     // Act
     const choice = choosePeriod(7 * D, 60);

@@ -129,6 +129,23 @@ describe('serverless.yml (the packaged CloudFormation template)', () => {
       'sqs:SendMessage',
       'ssm:GetParameters',
     ]);
+    // Every AWS call the worker makes: metrics, alarms and graphs, Logs Insights, RDS for the fleet review.
+    expect(all('WorkerFunctionRole')).toEqual([
+      'cloudwatch:DescribeAlarms',
+      'cloudwatch:GetMetricData',
+      'cloudwatch:GetMetricWidgetImage',
+      'cloudwatch:ListMetrics',
+      'logs:CreateLogStream',
+      'logs:DescribeLogGroups',
+      'logs:DescribeQueryDefinitions',
+      'logs:GetQueryResults',
+      'logs:PutLogEvents',
+      'logs:StartQuery',
+      'logs:StopQuery',
+      'rds:DescribeDBClusters',
+      'rds:DescribeDBInstances',
+      'ssm:GetParameters',
+    ]);
     const invoke = statements('SlackFunctionRole').find((s) => s.Sid === 'HandOffToWorker');
     expect(JSON.stringify(invoke?.Resource)).toContain(':function:cw-chatops-ci-worker');
     const startQuery = statements('WorkerFunctionRole').find((s) => actions(s).includes('logs:StartQuery'));

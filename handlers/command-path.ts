@@ -1,0 +1,23 @@
+import { tokenize } from './command-text.ts';
+import { dbadviceCommand, dbadviceWords } from './dbadvice/subcommand.ts';
+
+/** Spellings the commands accept, mapped to the one the access policy names. */
+const CW_ALIASES: Record<string, string> = { metric: 'metrics', log: 'logs', alarm: 'alarms' };
+
+/**
+ * A command as the access policy sees it: the canonical words whatever alias, flag order or case
+ * was typed (`/cw log QUERY …` is `/cw logs query`, `/dbadvice --share 플릿` is `/dbadvice fleet`),
+ * so no spelling gets around a rule.
+ */
+export function commandPath(command: string, text: string): string[] {
+  if (command === '/dbadvice') {
+    const sub = dbadviceCommand(text);
+    if (sub) return [command, sub];
+    const [first = ''] = dbadviceWords(text).words;
+    return /^(compare|비교)$/i.test(first) ? [command, 'compare'] : [command];
+  }
+  const [sub = '', action = ''] = tokenize(text).map((w) => w.toLowerCase());
+  const canonical = CW_ALIASES[sub] ?? sub;
+  if (!canonical) return [command];
+  return canonical === 'logs' && action ? [command, canonical, action] : [command, canonical];
+}
