@@ -4,10 +4,7 @@
  * all of that is undone here so `—since 3h` still works at 3 a.m. on a phone.
  */
 export function tokenize(text: string): string[] {
-  const normalized = decodeSlackText(text)
-    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
-    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
-    .replace(/[\u00A0\u2000-\u200B\u3000]/g, ' ');
+  const normalized = straightenQuotes(decodeSlackText(text)).replace(/[\u00A0\u2000-\u200B\u3000]/g, ' ');
   const tokens: string[] = [];
   let current = '';
   let quote: '"' | "'" | null = null;
@@ -32,8 +29,13 @@ export function tokenize(text: string): string[] {
   return tokens.map(normalizeDashes);
 }
 
+/** Curly quotes (what Slack's clients type) as the straight ones commands and queries mean. */
+export function straightenQuotes(text: string): string {
+  return text.replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"').replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'");
+}
+
 /** `—since` and `–since` (autocorrected `--since`) become `--since`. */
-function normalizeDashes(token: string): string {
+export function normalizeDashes(token: string): string {
   return token.replace(/^[\u2012\u2013\u2014\u2015\u2212]+(?=[a-z])/i, '--');
 }
 

@@ -1,4 +1,4 @@
-import { decodeSlackText } from '../command-text.ts';
+import { decodeSlackText, normalizeDashes, straightenQuotes } from '../command-text.ts';
 import { formatDuration, parseDuration } from '../duration.ts';
 import { UserInputError } from '../errors.ts';
 
@@ -49,7 +49,7 @@ function nextWord(text: string): [string, string] {
 
 /** A flag as typed, with phones' autocorrected dashes (`—since`) undone. */
 function asFlag(word: string): string | undefined {
-  const normalized = word.replace(/^[\u2012-\u2015\u2212]+(?=[a-z])/i, '--');
+  const normalized = normalizeDashes(word);
   return normalized.startsWith('--') ? normalized.toLowerCase() : undefined;
 }
 
@@ -114,11 +114,6 @@ function parseTime(text: string, flag: string): Date {
   return new Date(ms);
 }
 
-/** Slack's clients turn straight quotes into curly ones; Logs Insights only knows straight ones. */
-function straightQuotes(query: string): string {
-  return query.replace(/[\u201C\u201D\u201E\u201F]/g, '"').replace(/[\u2018\u2019\u201A\u201B]/g, "'");
-}
-
 /** Parses the text after `/cw logs query`. */
 export function parseLogsQuery(raw: string): LogsQuery {
   const text = decodeSlackText(raw).trim();
@@ -130,7 +125,8 @@ export function parseLogsQuery(raw: string): LogsQuery {
   if (badStar) fail(`\`${badStar}\`: a \`*\` may only end a prefix, like /aws/lambda/checkout-*.`);
   if (logGroupNames.length > MAX_GROUPS) fail(`At most ${MAX_GROUPS} log groups per query.`);
   const { range, limit, rest } = readOptions(afterGroups);
-  const queryString = rest ? straightQuotes(rest) : DEFAULT_QUERY;
+  // Logs Insights only knows straight quotes.
+  const queryString = rest ? straightenQuotes(rest) : DEFAULT_QUERY;
   return { logGroupNames, range, limit, queryString };
 }
 
