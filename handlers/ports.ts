@@ -114,7 +114,8 @@ export interface MetricImageRequest {
   /** With `id`, a series can feed an expression; `visible: false` keeps it off the picture. */
   series: (MetricSpec & { id?: string; visible?: boolean })[];
   /** Metric math drawn beside the series (CloudWatch renders these; the demo skips them). */
-  expressions?: { id: string; expression: string; label?: string }[];
+  /** `visible: false` for an intermediate expression another one uses. */
+  expressions?: { id: string; expression: string; label?: string; visible?: boolean }[];
   periodSeconds: number;
   start: Date;
   end: Date;

@@ -15,6 +15,8 @@ export interface GraphExpression {
   id: string;
   expression: string;
   label?: string;
+  /** `false` for an intermediate expression (the alarm does not return it). */
+  returnData?: boolean;
 }
 
 export interface GraphSource {
@@ -34,7 +36,9 @@ export function graphSource(change: Pick<AlarmChange, 'metrics'>): {
       m.metricStat ? [{ id: m.id, returnData: m.returnData, ...m.metricStat }] : [],
     ),
     expressions: change.metrics.flatMap((m) =>
-      m.expression ? [{ id: m.id, expression: m.expression, ...(m.label ? { label: m.label } : {}) }] : [],
+      m.expression
+        ? [{ id: m.id, expression: m.expression, returnData: m.returnData, ...(m.label ? { label: m.label } : {}) }]
+        : [],
     ),
   };
 }
@@ -77,6 +81,14 @@ export function alarmGraphRequest(
         ...(hidden ? { visible: false } : {}),
       };
     }),
-    ...(expressions.length > 0 ? { expressions } : {}),
+    ...(expressions.length > 0
+      ? {
+          expressions: expressions.map(({ returnData, ...e }) => ({
+            ...e,
+            // Only an intermediate step is hidden; an expression the alarm returns is what it watches.
+            ...(returnData === false ? { visible: false } : {}),
+          })),
+        }
+      : {}),
   };
 }

@@ -23,7 +23,12 @@ export function metricWidget(request: MetricImageRequest, region: string): strin
         { stat: s.stat, ...(s.id ? { id: s.id } : {}), ...(s.visible === false ? { visible: false } : {}) },
       ]),
       ...(request.expressions ?? []).map((e) => [
-        { expression: e.expression, id: e.id, ...(e.label ? { label: e.label } : {}) },
+        {
+          expression: e.expression,
+          id: e.id,
+          ...(e.label ? { label: e.label } : {}),
+          ...(e.visible === false ? { visible: false } : {}),
+        },
       ]),
     ],
   });

@@ -37,6 +37,22 @@ describe('handlers/alarms/alarm-graph', () => {
     ]);
   });
 
+  it('hides an intermediate expression and draws the one the alarm watches', () => {
+    // Prepare: "rate" is computed from "total", itself an expression the alarm does not return
+    const event = errorRateEvent();
+    const configuration = event.detail.configuration as { metrics: Record<string, unknown>[] };
+    configuration.metrics.push({ id: 'total', expression: 'errors + invocations', returnData: false });
+
+    // Act
+    const request = graph(change(event));
+
+    // Assess
+    expect(request.expressions).toEqual([
+      { id: 'rate', expression: '100 * errors / invocations', label: 'Error rate' },
+      { id: 'total', expression: 'errors + invocations', visible: false },
+    ]);
+  });
+
   it('draws an anomaly alarm’s metric with its band', () => {
     const request = graph(change('anomaly-detection'));
     expect(request.expressions?.map((e) => e.id)).toEqual(['ad1']);

@@ -2,12 +2,13 @@ import { CloudWatchClient, GetMetricWidgetImageCommand } from '@aws-sdk/client-c
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DataSourceBusyError } from '../../../../handlers/errors.ts';
+import type { MetricImageRequest } from '../../../../handlers/ports.ts';
 import { createCloudWatchMetricImage } from '../../../../infra/aws/metric-image.ts';
 
 const cwMock = mockClient(CloudWatchClient);
 const client = () =>
   new CloudWatchClient({ region: 'ap-northeast-2', credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
-const request = {
+const request: MetricImageRequest = {
   series: [
     {
       namespace: 'AWS/RDS',
@@ -49,6 +50,30 @@ describe('infra/aws/metric-image', () => {
       timezone: '+0000',
       metrics: [['AWS/RDS', 'CPUUtilization', 'DBInstanceIdentifier', 'orders-db', { stat: 'Average' }]],
     });
+  });
+
+  it('sends expressions after the metrics, with an intermediate one hidden', async () => {
+    // Prepare
+    cwMock.on(GetMetricWidgetImageCommand).resolves({ MetricWidgetImage: new Uint8Array([1]) });
+    const math: MetricImageRequest = {
+      ...request,
+      series: request.series.map((s) => ({ ...s, id: 'm1', visible: false })),
+      expressions: [
+        { id: 'e1', expression: 'm1 * 2', label: 'double' },
+        { id: 'e0', expression: 'm1 + 1', visible: false },
+      ],
+    };
+
+    // Act
+    await createCloudWatchMetricImage(client(), 'ap-northeast-2').getMetricImage(math);
+
+    // Assess
+    const widget = JSON.parse(cwMock.commandCalls(GetMetricWidgetImageCommand)[0]?.args[0].input.MetricWidget ?? '{}');
+    expect(widget.metrics).toEqual([
+      ['AWS/RDS', 'CPUUtilization', 'DBInstanceIdentifier', 'orders-db', { stat: 'Average', id: 'm1', visible: false }],
+      [{ expression: 'm1 * 2', id: 'e1', label: 'double' }],
+      [{ expression: 'm1 + 1', id: 'e0', visible: false }],
+    ]);
   });
 
   it('fails clearly on an empty image and translates throttling', async () => {
