@@ -31,8 +31,7 @@ export async function answerCommand(input: CommandInput, deps: AnswerDeps, refer
   try {
     plan = planCommand(input, deps);
   } catch (e) {
-    const error = asError(e);
-    return { message: failure(error, deps, reference), outcome: isExposed(error) ? 'refused-input' : 'failed' };
+    return failed(asError(e), deps, reference);
   }
   if (plan.kind === 'reply') return { message: plan.message, outcome: 'answered' };
   // A budget of 0 sends all data-source work to the worker.
@@ -44,15 +43,8 @@ export async function answerCommand(input: CommandInput, deps: AnswerDeps, refer
     plan.run(deps, controller.signal).then(
       (message): Outcome => ({ done: true, message, outcome: 'answered' }),
       // Once aborted, the work's own rejection is expected and no longer anyone's answer.
-      (e: unknown): Outcome => {
-        if (controller.signal.aborted) return { done: false };
-        const error = asError(e);
-        return {
-          done: true,
-          message: failure(error, deps, reference),
-          outcome: isExposed(error) ? 'refused-input' : 'failed',
-        };
-      },
+      (e: unknown): Outcome =>
+        controller.signal.aborted ? { done: false } : { done: true, ...failed(asError(e), deps, reference) },
     ),
     new Promise<Outcome>((resolve) => {
       timer = setTimeout(() => resolve({ done: false }), deps.ackBudgetMs);
@@ -128,6 +120,11 @@ export async function completeWork(
     }
     return failure(asError(e), deps, options.reference);
   }
+}
+
+/** A failed command's answer, and whether the user was told why (exposed) or given a reference. */
+function failed(error: Error, deps: Pick<AnswerDeps, 'reportError'>, reference: string): Answer {
+  return { message: failure(error, deps, reference), outcome: isExposed(error) ? 'refused-input' : 'failed' };
 }
 
 function failure(error: Error, deps: Pick<AnswerDeps, 'reportError'>, reference: string): SlackMessage {
