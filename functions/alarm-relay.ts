@@ -7,7 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { AlarmChange } from '../handlers/alarms/alarm-event.ts';
-import { alarmGraphRequest, graphSource } from '../handlers/alarms/alarm-graph.ts';
+import { postAlarmGraph } from '../handlers/alarms/alarm-graph.ts';
 import { createInMemoryAlarmStore } from '../handlers/alarms/in-memory-store.ts';
 import type { DeadLetter, SlackPoster } from '../handlers/alarms/ports.ts';
 import { type RelayResult, relayAlarm } from '../handlers/alarms/relay.ts';
@@ -51,8 +51,6 @@ const deadLetter: DeadLetter = dlqUrl
 
 type TokenContext = Context & SlackSecrets;
 
-/** The graph posted under a new ALARM: the hour before the change. */
-const RELAY_GRAPH_WINDOW = { beforeMinutes: 60, afterMinutes: 5 };
 const images = createCommandDeps(config).images;
 
 const files = filesForToken(config.slackApiUrl);
@@ -76,26 +74,11 @@ function beforeDeadline<T>(work: Promise<T>, deadlineMs: number, what: string): 
  */
 function graphPoster(token: string | undefined, deadlineMs: number) {
   return async (change: AlarmChange, channel: string, threadTs: string) => {
-    const request = alarmGraphRequest(
-      { alarmName: change.alarmName, ...graphSource(change), changedAt: change.state.timestamp },
-      new Date(),
-      RELAY_GRAPH_WINDOW,
-    );
     const store = files(token);
-    if (!request || !store) return;
+    if (!store) return;
     const signal = AbortSignal.timeout(Math.max(1, deadlineMs - Date.now()));
-    const attach = async () => {
-      const png = await images.getMetricImage(request, { signal });
-      await store.upload({
-        channelId: channel,
-        threadTs,
-        filename: 'alarm.png',
-        title: `${change.alarmName}: the hour before the change`,
-        content: png,
-        altText: `Graph of ${change.alarmName}`,
-      });
-    };
-    await beforeDeadline(attach(), deadlineMs, 'The alarm graph');
+    const post = postAlarmGraph({ images, files: store }, change, { channel, threadTs }, { now: new Date(), signal });
+    await beforeDeadline(post, deadlineMs, 'The alarm graph');
   };
 }
 

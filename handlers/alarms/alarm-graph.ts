@@ -1,4 +1,4 @@
-import type { MetricImageRequest } from '../ports.ts';
+import type { FilesPort, MetricImagePort, MetricImageRequest } from '../ports.ts';
 import type { AlarmChange, MetricStat } from './alarm-event.ts';
 
 /**
@@ -91,4 +91,31 @@ export function alarmGraphRequest(
         }
       : {}),
   };
+}
+
+/** The graph posted under a new ALARM: the hour before the change. */
+export const ALARM_GRAPH_WINDOW = { beforeMinutes: 60, afterMinutes: 5 };
+
+/** Draws the hour before an alarm's change and posts it in the alarm's thread; nothing for a composite alarm. */
+export async function postAlarmGraph(
+  deps: { images: MetricImagePort; files: FilesPort },
+  change: AlarmChange,
+  place: { channel: string; threadTs: string },
+  options: { now: Date; signal?: AbortSignal },
+): Promise<void> {
+  const request = alarmGraphRequest(
+    { alarmName: change.alarmName, ...graphSource(change), changedAt: change.state.timestamp },
+    options.now,
+    ALARM_GRAPH_WINDOW,
+  );
+  if (!request) return;
+  const png = await deps.images.getMetricImage(request, options.signal ? { signal: options.signal } : {});
+  await deps.files.upload({
+    channelId: place.channel,
+    threadTs: place.threadTs,
+    filename: 'alarm.png',
+    title: `${change.alarmName}: the hour before the change`,
+    content: png,
+    altText: `Graph of ${change.alarmName}`,
+  });
 }

@@ -46,6 +46,8 @@ export function mrkdwnToTerminal(text: string, style: Style): string {
         return style.code(decode(part.slice(3, -3)));
       return decode(
         part
+          // A date shows its fallback text; Slack would format it in the reader's time zone.
+          .replace(/<!date\^[^|>]*\|([^>]+)>/g, '$1')
           .replace(/<([^|>]+)\|([^>]+)>/g, (_, url: string, label: string) => `${label} (${url})`)
           .replace(/<(https?:[^>]+)>/g, '$1')
           .replace(/`([^`\n]+)`/g, (_, code: string) => style.code(code))
@@ -64,7 +66,7 @@ function decode(text: string): string {
 function blockToTerminal(block: KnownBlock, style: Style): string[] {
   switch (block.type) {
     case 'header':
-      return ['', style.bold(style.underline(block.text.text))];
+      return ['', style.bold(style.underline(mrkdwnToTerminal(block.text.text, PLAIN)))];
     case 'section': {
       const lines: string[] = [];
       if (block.text) lines.push(mrkdwnToTerminal(block.text.text, style));

@@ -10,7 +10,9 @@ import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
 import type { SlackMessage } from '../../handlers/slack-message.ts';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { createCommandDeps } from '../data-source.ts';
 import type { AppLogger } from '../slack/bolt-logger.ts';
+import { createAlarmPreview } from './alarm-preview.ts';
 import { toApiGatewayEvent } from './api-gateway-event.ts';
 import { createLocalBot, type LocalBot } from './local-bot.ts';
 import { createLocalFiles } from './local-files.ts';
@@ -82,11 +84,9 @@ export async function createShell(config: Config, write: (text: string) => void,
     error: (message, ...extra) =>
       write(style.dim(`[error] ${message} ${extra.map((e) => JSON.stringify(e)).join(' ')}`)),
   };
-  const bot: LocalBot = createLocalBot({
-    config: { ...config, signingSecret },
-    logger: quiet,
-    files: createLocalFiles(),
-  });
+  const files = createLocalFiles();
+  const bot: LocalBot = createLocalBot({ config: { ...config, signingSecret }, logger: quiet, files });
+  const previewAlarm = createAlarmPreview({ write, style, files, images: createCommandDeps(config).images });
   const catcher = await startResponseCatcher((message) =>
     write(`${style.dim('── later, through response_url ──')}\n${renderForTerminal(message, style)}\n`),
   );
@@ -96,6 +96,7 @@ export async function createShell(config: Config, write: (text: string) => void,
     async run(line) {
       const trimmed = line.trim();
       if (!trimmed) return;
+      if (/^\/alarm\b/i.test(trimmed)) return previewAlarm(trimmed.replace(/^\/alarm\s*/i, ''));
       // `metrics rds cpu orders-db` is taken as `/cw metrics rds cpu orders-db`.
       const full = trimmed.startsWith('/') ? trimmed : `/cw ${trimmed}`;
       const [command = ''] = full.split(/\s+/);
@@ -137,7 +138,8 @@ async function main(): Promise<void> {
   if (interactive) {
     console.log(
       `${style.bold('cw-chatops')} local shell · data source: ${config.dataSource} · region ${config.region}\n` +
-        `Type a slash command as in Slack, e.g. ${style.code('/cw metrics rds cpu orders-db')}, or ${style.code('/cw help')}. Ctrl-D quits.\n`,
+        `Type a slash command as in Slack, e.g. ${style.code('/cw metrics rds cpu orders-db')}, or ${style.code('/cw help')}.\n` +
+        `Preview alarm notifications with ${style.code('/alarm fire')} and ${style.code('/alarm resolve')}. Ctrl-D quits.\n`,
     );
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });

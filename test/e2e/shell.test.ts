@@ -52,4 +52,19 @@ describe('npm start (local shell)', () => {
     expect(out).toContain('is not a regular expression the demo can read');
     expect(out).not.toContain('\u001b[');
   }, 30_000);
+
+  it('previews an alarm notification: the message, its graph, then the resolution in its thread', async () => {
+    // Act
+    const { code, out } = await runShell('/alarm fire\n/alarm resolve\n/alarm\n');
+
+    // Assess
+    expect(code).toBe(0);
+    expect(out).toContain('🔴 ALARM: orders-db-cpu-high');
+    expect(out).toContain('CPUUtilization was 91.2, 93.8, 94.2');
+    expect(out).toContain('graph posted in the thread');
+    expect(out).toMatch(/message \d+\.\d+ in C0LOCAL01 updated/);
+    expect(out).toContain('Resolved after 20 min');
+    expect(out).toMatch(/posted to C0LOCAL01, in the thread of \d+\.\d+/);
+    expect(out).toContain('Usage: /alarm fire | /alarm resolve');
+  }, 30_000);
 });
