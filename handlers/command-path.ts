@@ -1,8 +1,14 @@
 import { tokenize } from './command-text.ts';
 import { dbadviceCommand, dbadviceWords } from './dbadvice/subcommand.ts';
 
-/** Spellings the commands accept, mapped to the one the access policy names. */
+/** Spellings `/cw` accepts, mapped to the one the access policy names. */
 const CW_ALIASES: Record<string, string> = { metric: 'metrics', log: 'logs', alarm: 'alarms' };
+
+/** A `/cw` subcommand as typed, in its canonical spelling: what both dispatch and the policy use. */
+export function canonicalCwSubcommand(word: string): string {
+  const lower = word.toLowerCase();
+  return CW_ALIASES[lower] ?? lower;
+}
 
 /**
  * A command as the access policy sees it: the canonical words whatever alias, flag order or case
@@ -17,7 +23,7 @@ export function commandPath(command: string, text: string): string[] {
     return /^(compare|비교)$/i.test(first) ? [command, 'compare'] : [command];
   }
   const [sub = '', action = ''] = tokenize(text).map((w) => w.toLowerCase());
-  const canonical = CW_ALIASES[sub] ?? sub;
+  const canonical = canonicalCwSubcommand(sub);
   if (!canonical) return [command];
   return canonical === 'logs' && action ? [command, canonical, action] : [command, canonical];
 }

@@ -1,4 +1,5 @@
 import { listAlarms, parseAlarmList } from './alarm-list/list-alarms.ts';
+import { canonicalCwSubcommand } from './command-path.ts';
 import { tokenize } from './command-text.ts';
 import { CW_USAGE, renderCwHelp } from './cw/help.ts';
 import { dbadviceCommand } from './dbadvice/subcommand.ts';
@@ -67,17 +68,14 @@ export function planCommand(
     throw new UserInputError(`I do not know \`${input.command}\`.`, CW_USAGE);
   }
   const [sub = '', ...rest] = tokenize(input.text);
-  switch (sub.toLowerCase()) {
+  switch (canonicalCwSubcommand(sub)) {
     case 'help':
       return { kind: 'reply', message: renderCwHelp(deps.demoResources) };
     case 'metrics':
-    case 'metric':
       return planMetrics(parseMetricsArgs(rest));
     case 'logs':
-    case 'log':
       return planLogs(input.text, deps);
-    case 'alarms':
-    case 'alarm': {
+    case 'alarms': {
       const query = parseAlarmList(rest);
       return {
         kind: 'work',
