@@ -2,18 +2,7 @@ import type { CommandDeps } from '../handlers/commands.ts';
 import type { AlarmsPort, FilesPort, LogsPort, MetricImagePort, MetricsPort, RdsFleetPort } from '../handlers/ports.ts';
 import type { Config } from './config.ts';
 import { DEMO_LOG_GROUPS, DEMO_LOG_PREFIXES, describeDemoResources } from './demo/demo-resources.ts';
-
-/** Memoizes an async factory; a failed load is retried on the next call. */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | undefined;
-  return () => {
-    value ??= load().catch((error: unknown) => {
-      value = undefined;
-      throw error;
-    });
-    return value;
-  };
-}
+import { once } from './once.ts';
 
 /**
  * A port whose adapter is imported on first use: `/cw help` and bad input never load the AWS SDK,

@@ -1,4 +1,5 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
+import { once } from '../once.ts';
 import type { WorkerJob } from '../worker-job.ts';
 
 const DISPATCH_TIMEOUT_MS = 1000;
@@ -28,14 +29,9 @@ export function createLambdaDispatcher(client: LambdaClient, functionName: strin
  * answers never load it.
  */
 export function lazyLambdaDispatcher(region: string, functionName: string) {
-  let dispatch: Promise<(job: WorkerJob) => Promise<void>> | undefined;
-  return async (job: WorkerJob): Promise<void> => {
-    dispatch ??= import('@aws-sdk/client-lambda')
-      .then(({ LambdaClient }) => createLambdaDispatcher(new LambdaClient({ region }), functionName))
-      .catch((error: unknown) => {
-        dispatch = undefined; // a failed load is tried again on the next request
-        throw error;
-      });
-    return (await dispatch)(job);
-  };
+  const dispatcher = once(async () => {
+    const { LambdaClient } = await import('@aws-sdk/client-lambda');
+    return createLambdaDispatcher(new LambdaClient({ region }), functionName);
+  });
+  return async (job: WorkerJob): Promise<void> => (await dispatcher())(job);
 }

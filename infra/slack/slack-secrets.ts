@@ -2,6 +2,7 @@ import type { MiddlewareObj } from '@middy/core';
 import type ssm from '@middy/ssm';
 import type { Context } from 'aws-lambda';
 import { type Config, ConfigError } from '../config.ts';
+import { once } from '../once.ts';
 
 export interface SlackSecrets {
   signingSecret?: string;
@@ -21,11 +22,10 @@ type AnyMiddleware = MiddlewareObj<unknown, unknown, Error, Context>;
  * tests, benchmarks) neither it nor the SSM client is ever imported.
  */
 function lazySsm(options: SsmOptions): AnyMiddleware {
-  let middleware: Promise<AnyMiddleware> | undefined;
+  const middleware = once(async () => (await import('@middy/ssm')).default(options) as AnyMiddleware);
   return {
     before: async function lazySsmBefore(request) {
-      middleware ??= import('@middy/ssm').then((m) => m.default(options) as AnyMiddleware);
-      return (await middleware).before?.(request);
+      return (await middleware()).before?.(request);
     },
   };
 }
