@@ -141,9 +141,20 @@ export interface FileUpload {
   threadTs?: string;
 }
 
+/** Where an uploaded file went. */
+export interface FileLocation {
+  /** A Slack permalink; with `savedLocally`, a path on this machine. */
+  location?: string;
+  /**
+   * Written to this machine's disk instead of posted (`npm start`, which has no Slack): the path may be
+   * shown in that terminal, never in a Slack message.
+   */
+  savedLocally?: boolean;
+}
+
 export interface FilesPort {
-  /** Shares a file in a channel; resolves to where a person can find it (a permalink or a local path). */
-  upload(file: FileUpload): Promise<{ location?: string }>;
+  /** Shares a file in a channel; resolves to where a person can find it. */
+  upload(file: FileUpload): Promise<FileLocation>;
 }
 
 /** One RDS DB instance as `/dbadvice fleet` reviews it (from `DescribeDBInstances`). */

@@ -59,8 +59,10 @@ describe('infra/demo: every shortcut has demo data', () => {
       expect(values.length).toBeGreaterThan(30);
       for (const v of values) expect(plausible(unit ?? '', v), `${v} ${unit}`).toBe(true);
       // An Average of counts (connections averaged over 5 minutes) may have a fraction; no other statistic may.
-      if (unit === 'Count' && c.spec.stat !== 'Average') for (const v of values) expect(Number.isInteger(v), `${v} is a whole count`).toBe(true);
-      if (unit === 'Bytes' && c.spec.metricName !== 'NetworkOut') expect(Math.max(...values)).toBeGreaterThan(1024 ** 2);
+      if (unit === 'Count' && c.spec.stat !== 'Average')
+        for (const v of values) expect(Number.isInteger(v), `${v} is a whole count`).toBe(true);
+      if (unit === 'Bytes' && c.spec.metricName !== 'NetworkOut')
+        expect(Math.max(...values)).toBeGreaterThan(1024 ** 2);
     },
   );
 
