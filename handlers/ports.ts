@@ -113,8 +113,10 @@ export interface AlarmsPort {
 export interface MetricImageRequest {
   /** With `id`, a series can feed an expression; `visible: false` keeps it off the picture. */
   series: (MetricSpec & { id?: string; visible?: boolean })[];
-  /** Metric math drawn beside the series (CloudWatch renders these; the demo skips them). */
-  /** `visible: false` for an intermediate expression another one uses. */
+  /**
+   * Metric math drawn beside the series (`visible: false` for an intermediate step). The demo draws
+   * `ANOMALY_DETECTION_BAND` and arithmetic on ids; others are named in its legend as not drawn.
+   */
   expressions?: { id: string; expression: string; label?: string; visible?: boolean }[];
   periodSeconds: number;
   start: Date;
@@ -122,6 +124,14 @@ export interface MetricImageRequest {
   title: string;
   width?: number;
   height?: number;
+  /**
+   * Lines drawn over the series: horizontal ones at a value (an alarm's threshold), vertical ones at a
+   * moment (when the alarm changed state). CloudWatch's widget `annotations`.
+   */
+  annotations?: {
+    horizontal?: { value: number; label: string; color?: string; fill?: 'above' | 'below' }[];
+    vertical?: { value: Date; label: string; color?: string }[];
+  };
 }
 
 export interface MetricImagePort {

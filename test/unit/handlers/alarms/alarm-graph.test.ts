@@ -76,6 +76,8 @@ describe('handlers/alarms/alarm-graph', () => {
         },
       ],
       expressions: [],
+      // reasonData's threshold, drawn as the graph's threshold line.
+      threshold: 50,
     });
     expect(graphSource(change('composite'))).toEqual({ metrics: [], expressions: [] });
   });
