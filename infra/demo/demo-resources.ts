@@ -38,7 +38,13 @@ const LABELS: Record<string, string> = { ec2: 'EC2', rds: 'RDS', lambda: 'Lambda
 export function describeDemoResources(): string {
   const services = Object.entries(DEMO_RESOURCES).map(([service, resources]) => {
     const ids = resources.map((r) => `\`${r.id}\`${r.note ? ` (${r.note})` : ''}`).join(', ');
-    const metrics = Object.keys(SHORTCUTS[service]?.metrics ?? {}).join(', ');
+    const exceptions = resources.flatMap((r) => (r.without ? [{ id: r.id, ...r.without }] : []));
+    const metrics = Object.keys(SHORTCUTS[service]?.metrics ?? {})
+      .map((m) => {
+        const missing = exceptions.filter((e) => e.metrics.includes(m));
+        return missing.length > 0 ? `${m} (not ${missing.map((e) => e.id).join(', ')}: ${missing[0]?.because})` : m;
+      })
+      .join(', ');
     return `• ${LABELS[service] ?? service} ${ids}: ${metrics}`;
   });
   return [
