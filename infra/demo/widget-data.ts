@@ -5,7 +5,10 @@ import type { ChartModel, Point } from './chart.ts';
 import { evaluateExpression } from './expression.ts';
 import type { Rgb } from './raster.ts';
 
-/** CloudWatch's graph palette: ten colours far enough apart to tell the lines apart. */
+/**
+ * CloudWatch's graph palette, less its red, which the threshold and ALARM marker use: ten colours far
+ * enough apart to tell the lines apart.
+ */
 export const PALETTE: Rgb[] = [
   [31, 119, 180],
   [255, 127, 14],
@@ -16,7 +19,7 @@ export const PALETTE: Rgb[] = [
   [23, 190, 207],
   [188, 189, 34],
   [127, 127, 127],
-  [214, 39, 40],
+  [52, 58, 64],
 ];
 const BAND: Rgb = [120, 130, 140];
 const DAY = 86_400_000;

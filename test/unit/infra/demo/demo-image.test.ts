@@ -87,9 +87,9 @@ describe('infra/demo/demo-image', () => {
     expect(seen.has(PALETTE[1]?.join(',') ?? '')).toBe(true);
   });
 
-  it('keeps its palette colours far apart, so lines can be told apart', () => {
-    for (const [i, a] of PALETTE.entries()) {
-      for (const b of PALETTE.slice(i + 1)) {
+  it('keeps its palette colours far apart, so lines can be told apart (and from the threshold’s red)', () => {
+    for (const [i, a] of [...PALETTE, RED].entries()) {
+      for (const b of [...PALETTE, RED].slice(i + 1)) {
         const distance = Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
         expect(distance, `${a} vs ${b}`).toBeGreaterThan(60);
       }
