@@ -53,6 +53,17 @@ describe('npm start (local shell)', () => {
     expect(out).not.toContain('\u001b[');
   }, 30_000);
 
+  it('saves a --graph PNG on this machine and says where, since the terminal is the user’s own', async () => {
+    // Act
+    const { code, out } = await runShell('metrics lambda errors checkout-api --graph\n');
+
+    // Assess
+    expect(code).toBe(0);
+    expect(out).toContain('Nothing was posted to Slack (this is the local shell)');
+    expect(out).toMatch(/saved in \S*\.cw-chatops-files\/\S+-metric\.png/);
+    expect(out).not.toContain('Graph posted to the channel');
+  }, 30_000);
+
   it('previews an alarm notification: the message, its graph, then the resolution in its thread', async () => {
     // Act
     const { code, out } = await runShell('/alarm fire\n/alarm resolve\n/alarm\n');
