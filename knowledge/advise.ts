@@ -1,5 +1,6 @@
 import type { KnowledgeBase, SearchHit } from './kb.ts';
 import type { CaseStudyNote, CaseUse, Lang, ServiceNote } from './schema.ts';
+import { resolveExact } from './service-aliases.ts';
 import { isHangul } from './tokenize.ts';
 import { compactForm, detectTraits, englishForm, isSpecific, type Trait } from './traits.ts';
 
@@ -65,7 +66,8 @@ function aboutData(question: string, traits: Trait[], kb: KnowledgeBase): boolea
   if (traits.some((t) => isSpecific(t, question))) return true;
   if (DOMAIN_EN.test(englishForm(question)) || DOMAIN_KO.test(compactForm(question))) return true;
   const words = englishForm(question).trim().split(' ');
-  return words.some((w) => kb.findService(w) !== undefined);
+  // A service or an engine with an AWS counterpart (`cassandra`, `몽고디비`): one table for questions and compare.
+  return words.some((w) => resolveExact(kb, w) !== undefined);
 }
 
 /** Ranks every service for the question; `advise` builds the answer from this. */
