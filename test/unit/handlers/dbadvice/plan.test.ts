@@ -168,7 +168,7 @@ describe('handlers/dbadvice/plan', () => {
     expectValidMessage(plan.working);
     expectValidMessage(message);
     expect(metrics.calls.getMetricData).toHaveLength(1);
-    expect(message.text).toMatch(/4 database\(s\) in eu-west-1/);
+    expect(message.text).toMatch(/4 databases in eu-west-1/);
   });
 
   it('answers any text with a valid message or a UserInputError, never anything else', () => {
