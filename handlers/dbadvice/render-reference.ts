@@ -103,8 +103,9 @@ export function renderDbAdviceHelp(): SlackMessage {
       [
         '*More*',
         '• `/dbadvice compare aurora rds`: two services side by side (`compare 오로라 다이나모디비` answers in Korean)',
+        '• `/dbadvice compare mongodb dynamodb`: an engine is read as its AWS counterpart (MongoDB → DocumentDB, Cassandra → Keyspaces, Redis → ElastiCache…)',
         '• `/dbadvice list`: categories and services',
-        "• `/dbadvice fleet`: reviews this account's RDS and Aurora databases with 7 days of CloudWatch metrics",
+        "• `/dbadvice fleet`: reviews this account's RDS and Aurora databases with 7 days of CloudWatch metrics, engines past end of standard support included",
         '• add `--share` to post the answer in the channel',
       ].join('\n'),
     ),

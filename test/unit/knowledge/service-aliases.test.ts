@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { scanServiceNames } from '../../../handlers/dbadvice/service-names.ts';
 import { buildKnowledgeBase, readNotes } from '../../../knowledge/build.ts';
 import { advise, loadKnowledgeBase } from '../../../knowledge/index.ts';
 import { ENGINE_ALIASES, editDistance, resolveServiceName } from '../../../knowledge/service-aliases.ts';
@@ -63,4 +65,19 @@ describe('knowledge/service-aliases', () => {
       if (answer.kind === 'answer') expect(answer.recommended.service.id).toBe(service);
     },
   );
+
+  it('reads any words without throwing, and never assumes a short unknown word', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 12 }), { maxLength: 6 }), (words) => {
+        const scan = scanServiceNames(kb, words);
+        expect(scan.services.length + scan.unknown.length).toBeLessThanOrEqual(words.length);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z]{1,4}$/), (word) => {
+        const guess = resolveServiceName(kb, word);
+        expect(guess.resolved?.correctedFrom).toBeUndefined();
+      }),
+    );
+  });
 });
