@@ -142,11 +142,19 @@ export function isCitable(heading: string): boolean {
   return !NOT_CITED.test(heading.trim());
 }
 
+/** Reasons are a fixed set of note sentences, so each one's section is looked up once per knowledge base. */
+const sectionCache = new WeakMap<KnowledgeBase, Map<string, string | undefined>>();
+
 /** The section of the service's own note, in the answer's language, that best matches a reason's words. */
 function supportingSection(kb: KnowledgeBase, service: ServiceNote, text: string, lang: Lang): string | undefined {
+  const cache = sectionCache.get(kb) ?? new Map<string, string | undefined>();
+  sectionCache.set(kb, cache);
+  const key = `${service.id}\u0000${lang}\u0000${text}`;
+  if (cache.has(key)) return cache.get(key);
   const own = kb
     .search(text)
     .filter((h) => h.noteId === service.id && isCitable(h.heading) && isHangul(h.heading) === (lang === 'ko'));
+  cache.set(key, own[0]?.heading);
   return own[0]?.heading;
 }
 
