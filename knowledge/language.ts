@@ -21,7 +21,7 @@ const OTHER_SCRIPT = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u090
 const FOREIGN_WORDS = new Set(
   // Spanish
   (
-    'el los las una unos para como cómo qué cuál necesitamos necesito tenemos usar usamos debería ' +
+    'el una unos para como cómo qué cuál dónde donde cuándo necesitamos necesito tenemos usar usamos debería ' +
     'datos mejor muy pero también porque sobre entre nuestro nuestra nuestros está están ' +
     // French
     'le les une avec sont nous notre nos quelle quel faut données dans sur aussi très mais ' +
@@ -35,11 +35,13 @@ const FOREIGN_WORDS = new Set(
   ).split(' '),
 );
 /** Letters English words do not carry. */
-const FOREIGN_LETTERS = /[ñçãõßäöüàèìòùâêîôûéíóúœ¿¡]/;
+const FOREIGN_LETTERS = /[ñçãõßäöüàèìòùâêîôûéíóúœ]/;
 
 export function detectLanguage(text: string): QuestionLanguage {
   if (HANGUL.test(text)) return 'ko';
   if (KANA.test(text) || HAN.test(text) || OTHER_SCRIPT.test(text)) return 'other';
+  // Inverted question and exclamation marks open Spanish sentences and nothing else.
+  if (/[¿¡]/.test(text)) return 'other';
   const words =
     text
       .normalize('NFC')

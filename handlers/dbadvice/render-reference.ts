@@ -34,7 +34,9 @@ export function readingOf(r: ResolvedName, lang: Lang): string | undefined {
       : `read \`${escapeMrkdwn(r.correctedFrom)}\` as ${r.engine ? r.engine.label : r.service.name}`
     : undefined;
   const engine = r.engine ? `${r.engine.label} → ${r.service.name} (${r.engine.how[lang]})` : undefined;
-  const parts = [typo, engine].filter((p): p is string => p !== undefined);
+  // A retired service is still compared (it was asked for), with where AWS sends its users.
+  const retired = r.service.statusNote ? `:warning: ${r.service.name}: ${r.service.statusNote[lang]}` : undefined;
+  const parts = [typo, engine, retired].filter((p): p is string => p !== undefined);
   return parts.length > 0 ? parts.join(ko ? ' · ' : '; ') : undefined;
 }
 

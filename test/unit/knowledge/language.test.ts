@@ -21,6 +21,7 @@ describe('knowledge/language', () => {
     ['Which store for shopping carts that spike on sale days?', 'en'],
     ['Graph of friends of friends, per user, low latency', 'en'],
     ['Las Vegas casino loyalty points table with a TTL', 'en'],
+    ['Los Angeles and Las Vegas stores need a shared session cache', 'en'],
     ['장바구니 데이터를 어디에 두면 좋을까요', 'ko'],
     ['DynamoDB랑 Aurora 중 뭐가 나아요?', 'ko'],
     ['Cache for example.com product pages, reads per second in the millions', 'en'],

@@ -63,6 +63,12 @@ describe('handlers/dbadvice/plan compare', () => {
     expect(all(message)).toContain('MongoDB → Amazon DocumentDB (MongoDB-compatible)');
   });
 
+  it('compares a retired service when asked, saying where AWS sends its users', () => {
+    const message = reply(planDbAdvice('compare qldb dynamodb', { kb }));
+    expect(message.text).toBe('Amazon QLDB vs Amazon DynamoDB');
+    expect(all(message)).toMatch(/:warning: Amazon QLDB: .*Aurora PostgreSQL/);
+  });
+
   it('says why Redis maps to ElastiCache and when MemoryDB instead', () => {
     expect(all(reply(planDbAdvice('compare redis dynamodb', { kb })))).toMatch(
       /Redis → Amazon ElastiCache \(.*MemoryDB for multi-Region active-active writes\)/,
