@@ -1,13 +1,12 @@
 import type { KnownBlock } from '@slack/types';
-import { formatDuration } from '../duration.ts';
+import { logsInsightsConsoleUrl } from '../metrics/console-link.ts';
 import type { QueryResults, QueryStatistics } from '../ports.ts';
+import { rangeText } from '../range-text.ts';
 import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
 
 /** Code-block sections for the table; with header, context and notes this stays far below 50 blocks. */
 const TABLE_SECTIONS = 3;
 const SECTION_ROOM = LIMITS.sectionText - 8;
-const WIDE_COLUMN = 100;
-const NARROW_COLUMN = 32;
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
@@ -34,11 +33,74 @@ export function statisticsLine(stats: QueryStatistics, pricePerGb: number): stri
   return `${compact.format(stats.recordsMatched)} records matched · ${compact.format(stats.recordsScanned)} scanned · ${formatBytes(stats.bytesScanned)} scanned (${costText} at $${pricePerGb}/GB)`;
 }
 
+/**
+ * A phone shows about 60 characters of a code block before it wraps and breaks the columns: short
+ * columns are cut at {@link NARROW_COLUMN}, the last one (usually `@message`) gets what is left of
+ * {@link LINE_WIDTH}. Cut cells end in `…`; the CSV keeps every character.
+ */
+export const LINE_WIDTH = 64;
+const NARROW_COLUMN = 20;
+const MIN_LAST_COLUMN = 24;
+const GAP = '  ';
+
+/** The table as shown: columns and cells shortened for reading; the CSV uses the results as they are. */
+export interface DisplayTable {
+  fields: string[];
+  rows: Record<string, string>[];
+}
+
+/** The longest prefix every value shares, ending at a separator (`/`, `]`, `:`), so what is cut is whole words. */
+function sharedPrefix(values: string[]): string {
+  const [first, ...others] = values;
+  if (first === undefined || others.length === 0) return '';
+  let length = first.length;
+  for (const v of others) {
+    let i = 0;
+    while (i < length && i < v.length && v[i] === first[i]) i++;
+    length = i;
+  }
+  const cut = Math.max(first.lastIndexOf('/', length - 1), first.lastIndexOf(']', length - 1));
+  // Keep something of each value: a prefix equal to a whole value is not a prefix to cut.
+  return cut > 0 && others.every((v) => v.length > cut + 1) && first.length > cut + 1 ? first.slice(0, cut + 1) : '';
+}
+
+/** `2026-11-25 09:30:05.123` as the time alone when every row is on one day (the range line has the date). */
+function shortTimestamps(values: string[]): (value: string) => string {
+  const stamp = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)/;
+  const days = new Set(values.map((v) => stamp.exec(v)?.[1] ?? v));
+  if (days.size !== 1) return (v) => v.replace(/^\d{4}-/, '');
+  return (v) => stamp.exec(v)?.[2] ?? v;
+}
+
+/**
+ * What the table shows of a result: `@log` only when the rows come from more than one log group
+ * (with one it repeats the group named above the table), `@logStream` without the prefix all rows
+ * share (Lambda's `2026/11/25/[$LATEST]`), `@timestamp` without the date when all rows are on one day.
+ */
+export function displayTable(results: Pick<QueryResults, 'fields' | 'rows'>, groups: string[]): DisplayTable {
+  const logValues = new Set(results.rows.map((r) => r['@log'] ?? ''));
+  const fields = visibleFields(results).filter((f) => f !== '@log' || (groups.length > 1 && logValues.size > 1));
+  const columnValues = (f: string) => results.rows.map((r) => r[f] ?? '');
+  const streamPrefix = fields.includes('@logStream') ? sharedPrefix(columnValues('@logStream')) : '';
+  const timestamp = fields.includes('@timestamp') ? shortTimestamps(columnValues('@timestamp')) : (v: string) => v;
+  const rows = results.rows.map((row) => {
+    const shown: Record<string, string> = {};
+    for (const f of fields) {
+      const value = row[f] ?? '';
+      if (f === '@logStream' && streamPrefix) shown[f] = `…${value.slice(streamPrefix.length)}`;
+      else if (f === '@timestamp') shown[f] = timestamp(value);
+      else shown[f] = value;
+    }
+    return shown;
+  });
+  return { fields, rows };
+}
+
 /** One line of the table: columns padded to their width, the last one left ragged. */
 function line(cells: string[], widths: number[]): string {
   return cells
     .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
-    .join('  ')
+    .join(GAP)
     .trimEnd();
 }
 
@@ -46,14 +108,23 @@ function cellText(value: string | undefined, width: number): string {
   return truncate((value ?? '').replace(/\s+/g, ' ').replace(/```/g, "'''"), width);
 }
 
+/** Column widths: each as wide as its content up to the narrow limit; the last gets the rest of the line. */
+function columnWidths(fields: string[], rows: Record<string, string>[]): number[] {
+  const sample = rows.slice(0, 200);
+  const natural = fields.map((f) =>
+    Math.max(Array.from(f).length, ...sample.map((r) => Array.from(r[f] ?? '').length)),
+  );
+  const widths = natural.map((w, i) => (i === fields.length - 1 ? w : Math.min(w, NARROW_COLUMN)));
+  const before = widths.slice(0, -1).reduce((sum, w) => sum + w + GAP.length, 0);
+  const lastIndex = fields.length - 1;
+  widths[lastIndex] = Math.min(natural[lastIndex] ?? 0, Math.max(MIN_LAST_COLUMN, LINE_WIDTH - before));
+  return widths;
+}
+
 /** Packs rows into code blocks that fit Slack's section limit; returns how many rows fit. */
 export function tableBlocks(fields: string[], rows: Record<string, string>[]): { blocks: KnownBlock[]; shown: number } {
   if (fields.length === 0) return { blocks: [], shown: 0 };
-  const limitFor = (f: string, i: number) =>
-    i === fields.length - 1 || f === '@message' ? WIDE_COLUMN : NARROW_COLUMN;
-  const widths = fields.map((f, i) =>
-    Math.min(limitFor(f, i), Math.max(f.length, ...rows.slice(0, 200).map((r) => (r[f] ?? '').length))),
-  );
+  const widths = columnWidths(fields, rows);
   // Columns are padded on the text people see, then escaped; sizes are measured on what Slack receives.
   const head = escapeMrkdwn(
     line(
@@ -92,7 +163,13 @@ export interface LogsAnswer {
   groups: string[];
   start: Date;
   end: Date;
+  /** A relative range's length as the user typed it (`3 hours`); absent for `--from`. */
+  since?: string;
   queryString: string;
+  /** `--limit`, when given: StartQuery's own cap on the rows. */
+  limit?: number;
+  /** For the console link. */
+  region?: string;
   results: QueryResults;
   pricePerGb: number;
   /** What happened to the full result set when the table could not show it all. */
@@ -101,16 +178,13 @@ export interface LogsAnswer {
 
 /** A completed query: what ran, the table, and the statistics with the cost. */
 export function renderLogsResults(answer: LogsAnswer): SlackMessage {
-  const fields = visibleFields(answer.results);
   const { results } = answer;
-  const blocks: KnownBlock[] = [
-    header(answer.title),
-    context(rangeText(answer), `\`${escapeMrkdwn(truncate(answer.queryString.replace(/\s*\n\s*/g, ' '), 400))}\``),
-  ];
+  const blocks: KnownBlock[] = [header(answer.title), context(rangeLine(answer), queryLine(answer))];
   if (results.rows.length === 0) {
     blocks.push(section('_No log events matched in this range._'));
   } else {
-    const table = tableBlocks(fields, results.rows);
+    const shown = displayTable(results, answer.groups);
+    const table = tableBlocks(shown.fields, shown.rows);
     blocks.push(...table.blocks);
     if (table.shown < results.rows.length) {
       blocks.push(
@@ -119,6 +193,10 @@ export function renderLogsResults(answer: LogsAnswer): SlackMessage {
     }
   }
   blocks.push(context(statisticsLine(results.statistics, answer.pricePerGb)));
+  if (answer.region) {
+    const url = logsInsightsConsoleUrl(answer.region, answer.groups, answer.queryString, answer);
+    if (url.length <= 3000) blocks.push(context(`<${url}|Open in Logs Insights>`));
+  }
   return {
     response_type: 'ephemeral',
     text: truncate(
@@ -129,10 +207,22 @@ export function renderLogsResults(answer: LogsAnswer): SlackMessage {
   };
 }
 
-function rangeText(answer: Pick<LogsAnswer, 'groups' | 'start' | 'end'>): string {
+/** The groups and the window, in the units the user typed and each reader's own time zone. */
+function rangeLine(answer: Pick<LogsAnswer, 'groups' | 'start' | 'end' | 'since'>): string {
   const groups = answer.groups.map((g) => `\`${escapeMrkdwn(g)}\``).join(', ');
-  const span = formatDuration(Math.round((answer.end.getTime() - answer.start.getTime()) / 1000));
-  return `${truncate(groups, 1500)} · ${answer.start.toISOString().slice(0, 16)}Z – ${answer.end.toISOString().slice(0, 16)}Z (${span})`;
+  const range = rangeText({
+    start: answer.start,
+    end: answer.end,
+    ...(answer.since === undefined ? {} : { since: escapeMrkdwn(answer.since) }),
+  });
+  return `${truncate(groups, 1500)} · ${range}`;
+}
+
+/** The query that ran and, when `--limit` capped it and the query text does not say so, that cap. */
+function queryLine(answer: Pick<LogsAnswer, 'queryString' | 'limit'>): string {
+  const query = `\`${escapeMrkdwn(truncate(answer.queryString.replace(/\s*\n\s*/g, ' '), 400))}\``;
+  const inQuery = new RegExp(`\\|\\s*limit\\s+${answer.limit}\\s*$`, 'i').test(answer.queryString.trim());
+  return answer.limit === undefined || inQuery ? query : `${query} · at most ${answer.limit} rows (\`--limit\`)`;
 }
 
 /** While the query runs: the progress Slack shows in place of "working on it". */
