@@ -114,7 +114,7 @@ export function durationHint(raw: string, flag = '--since'): string {
     return `${shown}: months and years have no fixed length here; write days, e.g. ${Number(vague.amount) * 30}d.`;
   const unknown = list?.find((p) => !UNIT_BY_NAME.has(p.unit));
   if (unknown) return `${shown}: \`${unknown.unit}\` is not a unit. Use s, m, h, d or w, ${examples}.`;
-  if (list && list.every((p) => Number(p.amount) === 0)) return `${shown} is zero; ${examples}.`;
+  if (list?.every((p) => Number(p.amount) === 0)) return `${shown} is zero; ${examples}.`;
   if (list && list.length > 1) {
     return `${shown}: write the parts from the largest unit down, each once and in whole numbers, like 2h30m or 1d12h.`;
   }

@@ -59,7 +59,7 @@ function sharedPrefix(values: string[]): string {
     while (i < length && i < v.length && v[i] === first[i]) i++;
     length = i;
   }
-  const cut = Math.max(first.lastIndexOf('/', length - 1), first.lastIndexOf(']', length - 1));
+  const cut = Math.max(...['/', ']', ':'].map((c) => first.lastIndexOf(c, length - 1)));
   // Keep something of each value: a prefix equal to a whole value is not a prefix to cut.
   return cut > 0 && others.every((v) => v.length > cut + 1) && first.length > cut + 1 ? first.slice(0, cut + 1) : '';
 }
@@ -81,13 +81,17 @@ export function displayTable(results: Pick<QueryResults, 'fields' | 'rows'>, gro
   const logValues = new Set(results.rows.map((r) => r['@log'] ?? ''));
   const fields = visibleFields(results).filter((f) => f !== '@log' || (groups.length > 1 && logValues.size > 1));
   const columnValues = (f: string) => results.rows.map((r) => r[f] ?? '');
-  const streamPrefix = fields.includes('@logStream') ? sharedPrefix(columnValues('@logStream')) : '';
+  // Stream and group names repeat their date, `[$LATEST]`, account id and path in every row: show what differs.
+  const prefixes = new Map(
+    ['@logStream', '@log'].filter((f) => fields.includes(f)).map((f) => [f, sharedPrefix(columnValues(f))]),
+  );
   const timestamp = fields.includes('@timestamp') ? shortTimestamps(columnValues('@timestamp')) : (v: string) => v;
   const rows = results.rows.map((row) => {
     const shown: Record<string, string> = {};
     for (const f of fields) {
       const value = row[f] ?? '';
-      if (f === '@logStream' && streamPrefix) shown[f] = `…${value.slice(streamPrefix.length)}`;
+      const prefix = prefixes.get(f);
+      if (prefix) shown[f] = `…${value.slice(prefix.length)}`;
       else if (f === '@timestamp') shown[f] = timestamp(value);
       else shown[f] = value;
     }
@@ -104,20 +108,48 @@ function line(cells: string[], widths: number[]): string {
     .trimEnd();
 }
 
-function cellText(value: string | undefined, width: number): string {
-  return truncate((value ?? '').replace(/\s+/g, ' ').replace(/```/g, "'''"), width);
+/** Names that differ at their end (stream ids, group names) are cut at the front, to keep what tells them apart. */
+const CUT_FRONT = new Set(['@logStream', '@log']);
+
+function cellText(value: string | undefined, width: number, field = ''): string {
+  const text = (value ?? '').replace(/\s+/g, ' ').replace(/```/g, "'''");
+  if (!CUT_FRONT.has(field)) return truncate(text, width);
+  const chars = Array.from(text.startsWith('…') ? text.slice(1) : text);
+  return chars.length + (text.startsWith('…') ? 1 : 0) <= width
+    ? text
+    : `…${chars.slice(chars.length - width + 1).join('')}`;
 }
 
-/** Column widths: each as wide as its content up to the narrow limit; the last gets the rest of the line. */
+/**
+ * Column widths within {@link LINE_WIDTH}: `@message` (or else the last column) is the wide one and
+ * gets what the others leave; the others are as wide as their content up to {@link NARROW_COLUMN},
+ * and narrower still, widest first, when the line would not fit.
+ */
 function columnWidths(fields: string[], rows: Record<string, string>[]): number[] {
   const sample = rows.slice(0, 200);
   const natural = fields.map((f) =>
     Math.max(Array.from(f).length, ...sample.map((r) => Array.from(r[f] ?? '').length)),
   );
-  const widths = natural.map((w, i) => (i === fields.length - 1 ? w : Math.min(w, NARROW_COLUMN)));
-  const before = widths.slice(0, -1).reduce((sum, w) => sum + w + GAP.length, 0);
-  const lastIndex = fields.length - 1;
-  widths[lastIndex] = Math.min(natural[lastIndex] ?? 0, Math.max(MIN_LAST_COLUMN, LINE_WIDTH - before));
+  const wide = fields.includes('@message') ? fields.indexOf('@message') : fields.length - 1;
+  const widths = natural.map((w, i) => (i === wide ? w : Math.min(w, NARROW_COLUMN)));
+  const room = () =>
+    LINE_WIDTH - widths.reduce((sum, w, i) => (i === wide ? sum : sum + w), 0) - GAP.length * (fields.length - 1);
+  // Timestamps are never cut: a cut time misleads.
+  const floor = (i: number) =>
+    fields[i] === '@timestamp'
+      ? (natural[i] ?? 0)
+      : Math.min(natural[i] ?? 0, Math.max(Array.from(fields[i] ?? '').length, 8));
+  for (;;) {
+    if (room() >= Math.min(natural[wide] ?? 0, MIN_LAST_COLUMN)) break;
+    let widest = -1;
+    for (let i = 0; i < widths.length; i++) {
+      if (i !== wide && (widths[i] ?? 0) > floor(i) && (widest < 0 || (widths[i] ?? 0) > (widths[widest] ?? 0)))
+        widest = i;
+    }
+    if (widest < 0) break;
+    widths[widest] = (widths[widest] ?? 0) - 1;
+  }
+  widths[wide] = Math.min(natural[wide] ?? 0, Math.max(MIN_LAST_COLUMN, room()));
   return widths;
 }
 
@@ -140,7 +172,7 @@ export function tableBlocks(fields: string[], rows: Record<string, string>[]): {
   for (const row of rows) {
     const text = escapeMrkdwn(
       line(
-        fields.map((f, i) => cellText(row[f], widths[i] ?? NARROW_COLUMN)),
+        fields.map((f, i) => cellText(row[f], widths[i] ?? NARROW_COLUMN, f)),
         widths,
       ),
     );

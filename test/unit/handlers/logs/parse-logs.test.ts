@@ -143,3 +143,29 @@ describe('handlers/logs/csv', () => {
     );
   });
 });
+
+describe('handlers/logs/parse-logs ranges and the default query', () => {
+  const now = new Date('2026-11-25T12:00:00Z');
+
+  it('names the cap in days and the asked range as typed: 8d is not "more than 1w"', () => {
+    const act = () => resolveRange(parseLogsQuery('/a --since 8d').range, now, 7 * 86400);
+    expect(act).toThrow('That asks for 8d of logs; one query may read at most 7d here. Narrow the range.');
+    expect(() => resolveRange(parseLogsQuery('/a --since 2weeks').range, now, 7 * 86400)).toThrow(
+      /asks for 2weeks of logs/,
+    );
+  });
+
+  it('reads --since as people type it and keeps their spelling', () => {
+    // `--since 3 hours` with a space reaches here as one value once the shared flag grammar hands it over.
+    expect(parseLogsQuery('/a --since 3시간').range).toEqual({ sinceSeconds: 10800, sinceText: '3시간' });
+    expect(parseLogsQuery('/a --since 2h30m').range).toEqual({ sinceSeconds: 9000, sinceText: '2h30m' });
+    expect(() => parseLogsQuery('/a --since 3months')).toThrow(/write days, e.g. 90d/);
+  });
+
+  it('lets --limit decide the rows of the default query', () => {
+    expect(parseLogsQuery('/a --limit 5').queryString).toBe(
+      'fields @timestamp, @message | sort @timestamp desc | limit 5',
+    );
+    expect(parseLogsQuery('/a').queryString).toBe('fields @timestamp, @message | sort @timestamp desc | limit 20');
+  });
+});
