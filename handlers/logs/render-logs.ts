@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { logsInsightsConsoleUrl } from '../metrics/console-link.ts';
 import type { QueryResults, QueryStatistics } from '../ports.ts';
-import { rangeText } from '../range-text.ts';
+import { crossesDay, rangeText } from '../range-text.ts';
 import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
 
 /** Code-block sections for the table; with header, context and notes this stays far below 50 blocks. */
@@ -46,6 +46,8 @@ const GAP = '  ';
 /** The table as shown: columns and cells shortened for reading; the CSV uses the results as they are. */
 export interface DisplayTable {
   fields: string[];
+  /** The header of each column. */
+  labels: string[];
   rows: Record<string, string>[];
 }
 
@@ -64,28 +66,39 @@ function sharedPrefix(values: string[]): string {
   return cut > 0 && others.every((v) => v.length > cut + 1) && first.length > cut + 1 ? first.slice(0, cut + 1) : '';
 }
 
-/** `2026-11-25 09:30:05.123` as the time alone when every row is on one day (the range line has the date). */
-function shortTimestamps(values: string[]): (value: string) => string {
+/**
+ * `2026-11-25 09:30:05.123` as the time alone when every row is on the one day the window covers
+ * (the range line has the date), else without the year.
+ */
+function shortTimestamps(values: string[], window: { start: Date; end: Date } | undefined): (value: string) => string {
   const stamp = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)/;
   const days = new Set(values.map((v) => stamp.exec(v)?.[1] ?? v));
-  if (days.size !== 1) return (v) => v.replace(/^\d{4}-/, '');
+  const oneDay = days.size === 1 && (window === undefined || !crossesDay(window.start, window.end));
+  if (!oneDay) return (v) => v.replace(/^\d{4}-/, '');
   return (v) => stamp.exec(v)?.[2] ?? v;
 }
 
 /**
- * What the table shows of a result: `@log` only when the rows come from more than one log group
- * (with one it repeats the group named above the table), `@logStream` without the prefix all rows
- * share (Lambda's `2026/11/25/[$LATEST]`), `@timestamp` without the date when all rows are on one day.
+ * What the table shows of a result: `@log` only when more than one log group is queried (with one
+ * it repeats the group named above the table), `@logStream` and `@log` without the prefix all rows
+ * share (Lambda's `2026/11/25/[$LATEST]`, the account id), `@timestamp` without the date when all
+ * rows are on the window's one day. Logs Insights writes `@timestamp` in UTC, while the range line
+ * is in each reader's zone, so its header says UTC.
  */
-export function displayTable(results: Pick<QueryResults, 'fields' | 'rows'>, groups: string[]): DisplayTable {
-  const logValues = new Set(results.rows.map((r) => r['@log'] ?? ''));
-  const fields = visibleFields(results).filter((f) => f !== '@log' || (groups.length > 1 && logValues.size > 1));
+export function displayTable(
+  results: Pick<QueryResults, 'fields' | 'rows'>,
+  groups: string[],
+  window?: { start: Date; end: Date },
+): DisplayTable {
+  const fields = visibleFields(results).filter((f) => f !== '@log' || groups.length > 1);
   const columnValues = (f: string) => results.rows.map((r) => r[f] ?? '');
   // Stream and group names repeat their date, `[$LATEST]`, account id and path in every row: show what differs.
   const prefixes = new Map(
     ['@logStream', '@log'].filter((f) => fields.includes(f)).map((f) => [f, sharedPrefix(columnValues(f))]),
   );
-  const timestamp = fields.includes('@timestamp') ? shortTimestamps(columnValues('@timestamp')) : (v: string) => v;
+  const timestamp = fields.includes('@timestamp')
+    ? shortTimestamps(columnValues('@timestamp'), window)
+    : (v: string) => v;
   const rows = results.rows.map((row) => {
     const shown: Record<string, string> = {};
     for (const f of fields) {
@@ -97,7 +110,8 @@ export function displayTable(results: Pick<QueryResults, 'fields' | 'rows'>, gro
     }
     return shown;
   });
-  return { fields, rows };
+  const labels = fields.map((f) => (f === '@timestamp' ? '@timestamp UTC' : f));
+  return { fields, labels, rows };
 }
 
 /** One line of the table: columns padded to their width, the last one left ragged. */
@@ -125,10 +139,10 @@ function cellText(value: string | undefined, width: number, field = ''): string 
  * gets what the others leave; the others are as wide as their content up to {@link NARROW_COLUMN},
  * and narrower still, widest first, when the line would not fit.
  */
-function columnWidths(fields: string[], rows: Record<string, string>[]): number[] {
+function columnWidths(labels: string[], fields: string[], rows: Record<string, string>[]): number[] {
   const sample = rows.slice(0, 200);
-  const natural = fields.map((f) =>
-    Math.max(Array.from(f).length, ...sample.map((r) => Array.from(r[f] ?? '').length)),
+  const natural = fields.map((f, i) =>
+    Math.max(Array.from(labels[i] ?? f).length, ...sample.map((r) => Array.from(r[f] ?? '').length)),
   );
   const wide = fields.includes('@message') ? fields.indexOf('@message') : fields.length - 1;
   const widths = natural.map((w, i) => (i === wide ? w : Math.min(w, NARROW_COLUMN)));
@@ -154,13 +168,17 @@ function columnWidths(fields: string[], rows: Record<string, string>[]): number[
 }
 
 /** Packs rows into code blocks that fit Slack's section limit; returns how many rows fit. */
-export function tableBlocks(fields: string[], rows: Record<string, string>[]): { blocks: KnownBlock[]; shown: number } {
+export function tableBlocks(
+  fields: string[],
+  rows: Record<string, string>[],
+  labels: string[] = fields,
+): { blocks: KnownBlock[]; shown: number } {
   if (fields.length === 0) return { blocks: [], shown: 0 };
-  const widths = columnWidths(fields, rows);
+  const widths = columnWidths(labels, fields, rows);
   // Columns are padded on the text people see, then escaped; sizes are measured on what Slack receives.
   const head = escapeMrkdwn(
     line(
-      fields.map((f, i) => cellText(f, widths[i] ?? f.length)),
+      labels.map((f, i) => cellText(f, widths[i] ?? f.length)),
       widths,
     ),
   );
@@ -215,8 +233,8 @@ export function renderLogsResults(answer: LogsAnswer): SlackMessage {
   if (results.rows.length === 0) {
     blocks.push(section('_No log events matched in this range._'));
   } else {
-    const shown = displayTable(results, answer.groups);
-    const table = tableBlocks(shown.fields, shown.rows);
+    const shown = displayTable(results, answer.groups, answer);
+    const table = tableBlocks(shown.fields, shown.rows, shown.labels);
     blocks.push(...table.blocks);
     if (table.shown < results.rows.length) {
       blocks.push(

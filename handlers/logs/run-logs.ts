@@ -143,8 +143,8 @@ export async function runLogsQuery(
     results,
     pricePerGb: deps.logsPolicy.pricePerGb,
   };
-  const shown = displayTable(results, logGroupNames);
-  const fits = tableBlocks(shown.fields, shown.rows).shown >= results.rows.length;
+  const shown = displayTable(results, logGroupNames, { start, end });
+  const fits = tableBlocks(shown.fields, shown.rows, shown.labels).shown >= results.rows.length;
   if (fits) return renderLogsResults(answer);
   // The CSV has every column and every character, @log included.
   return renderLogsResults({ ...answer, csvNote: await uploadCsv(deps, run, visibleFields(results), results) });

@@ -57,14 +57,21 @@ describe('handlers/logs/render-logs', () => {
     expect(head?.trimEnd().endsWith('@log')).toBe(false);
     expect(rows.join('\n')).not.toContain('123456789012:');
     expect(rows.join('\n')).not.toContain('2026/11/25/[$LATEST]');
+    expect(head).toMatch(/^@timestamp UTC {2}/);
     expect(rows[0]).toMatch(/^11:50:00\.123 {2}/);
   });
 
   it('keeps @log when the rows come from several groups', () => {
     const [head, ...rows] = tableLines(renderLogsResults(answer([GROUP, '/aws/lambda/orders-api'])));
     expect(head).toContain('@log');
-    expect(rows.join('\n')).toContain('…orders-api');
+    expect(rows.join('\n')).toMatch(/…\S*ers-api/);
     expect(rows.join('\n')).toMatch(/…\S*kout-api/);
+  });
+
+  it('keeps @log when several groups are queried, even if every row came from one of them', () => {
+    const shown = displayTable(lambdaResults([GROUP]), [GROUP, '/aws/lambda/orders-api']);
+    expect(shown.fields).toContain('@log');
+    expect(shown.rows[0]?.['@log']).toBe('…checkout-api');
   });
 
   it('fits a phone: no line is wider than the budget, and long cells end in …', () => {
@@ -87,6 +94,17 @@ describe('handlers/logs/render-logs', () => {
     expect(shown.fields).toEqual(['@timestamp', '@message', '@logStream']);
     expect(results.rows[0]?.['@log']).toBe(`123456789012:${GROUP}`);
     expect(results.rows[0]?.['@message']?.length).toBeGreaterThan(LINE_WIDTH);
+  });
+
+  it('keeps the date when the window crosses a day, though every row is on one of them', () => {
+    // Act
+    const shown = displayTable(lambdaResults([GROUP]), [GROUP], {
+      start: new Date('2026-11-24T12:00:00Z'),
+      end: new Date('2026-11-25T12:00:00Z'),
+    });
+
+    // Assess
+    expect(shown.rows[0]?.['@timestamp']).toBe('11-25 11:50:00.123');
   });
 
   it('keeps the date of timestamps from different days', () => {
