@@ -126,7 +126,9 @@ describe('handlers/duration', () => {
     .map(([parts, separator]) => ({
       text: parts.map(([, n, spelling]) => `${n}${spelling}`).join(separator),
       seconds: parts.reduce((sum, [unit, n]) => sum + unit * n, 0),
-    }));
+    }))
+    // Past ten years is refused on purpose (see the refusals above).
+    .filter(({ seconds }) => seconds <= 10 * 365 * D);
 
   it('reads any duration typed that way, and what it formats back to reads as the same seconds', () => {
     fc.assert(
