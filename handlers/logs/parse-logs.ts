@@ -1,5 +1,5 @@
 import { decodeSlackText, normalizeDashes, straightenQuotes } from '../command-text.ts';
-import { formatDuration, parseDuration } from '../duration.ts';
+import { durationHint, formatDuration, formatSpan, readDuration } from '../duration.ts';
 import { UserInputError } from '../errors.ts';
 
 export const LOGS_USAGE = [
@@ -9,7 +9,12 @@ export const LOGS_USAGE = [
   'Example: `/cw logs query /aws/lambda/checkout-api --since 1h filter @message like /ERROR/ | sort @timestamp desc | limit 50`',
 ].join('\n');
 
-export const DEFAULT_QUERY = 'fields @timestamp, @message | sort @timestamp desc | limit 20';
+export const DEFAULT_LIMIT = 20;
+/** The query run when none is typed: the latest messages, as many as `--limit` asks (its own `limit` would win). */
+export function defaultQuery(limit = DEFAULT_LIMIT): string {
+  return `fields @timestamp, @message | sort @timestamp desc | limit ${limit}`;
+}
+export const DEFAULT_QUERY = defaultQuery();
 /** Logs Insights returns at most 10,000 rows a page; more than that is not a chat answer. */
 export const MAX_LIMIT = 10_000;
 /** CloudWatch allows 50 log groups per query. */
@@ -19,6 +24,8 @@ const DEFAULT_SINCE_SECONDS = 15 * 60;
 export interface TimeRange {
   /** Relative: from `sinceSeconds` ago until now. */
   sinceSeconds?: number;
+  /** `--since` as typed (`3 hours`), to show back; absent for the default range. */
+  sinceText?: string;
   /** Absolute. */
   from?: Date;
   to?: Date;
@@ -63,6 +70,7 @@ interface Options {
 function readOptions(text: string): Options {
   let rest = text;
   let sinceSeconds: number | undefined;
+  let sinceText: string | undefined;
   let from: Date | undefined;
   let to: Date | undefined;
   let limit: number | undefined;
@@ -80,8 +88,9 @@ function readOptions(text: string): Options {
     }
     switch (name) {
       case '--since': {
-        sinceSeconds = parseDuration(value);
-        if (sinceSeconds === undefined) fail(`\`${value}\` is not a duration. Use 15m, 1h or 1d.`);
+        const duration = readDuration(value);
+        if (duration === undefined) fail(durationHint(value, name));
+        ({ seconds: sinceSeconds, text: sinceText } = duration);
         break;
       }
       case '--from':
@@ -104,7 +113,7 @@ function readOptions(text: string): Options {
   if (to && !from) fail('`--to` needs a `--from`.');
   const range: TimeRange = from
     ? { from, ...(to ? { to } : {}) }
-    : { sinceSeconds: sinceSeconds ?? DEFAULT_SINCE_SECONDS };
+    : { sinceSeconds: sinceSeconds ?? DEFAULT_SINCE_SECONDS, ...(sinceText === undefined ? {} : { sinceText }) };
   return { range, limit, rest: rest.trim() };
 }
 
@@ -126,7 +135,7 @@ export function parseLogsQuery(raw: string): LogsQuery {
   if (logGroupNames.length > MAX_GROUPS) fail(`At most ${MAX_GROUPS} log groups per query.`);
   const { range, limit, rest } = readOptions(afterGroups);
   // Logs Insights only knows straight quotes.
-  const queryString = rest ? straightenQuotes(rest) : DEFAULT_QUERY;
+  const queryString = rest ? straightenQuotes(rest) : defaultQuery(limit);
   return { logGroupNames, range, limit, queryString };
 }
 
@@ -147,9 +156,11 @@ export function resolveRange(range: TimeRange, now: Date, maxRangeSeconds: numbe
   const end = range.to ?? now;
   const start = range.from ?? new Date(now.getTime() - (range.sinceSeconds ?? DEFAULT_SINCE_SECONDS) * 1000);
   if (start >= end) fail('`--from` must be before `--to`.');
-  if ((end.getTime() - start.getTime()) / 1000 > maxRangeSeconds) {
+  const seconds = (end.getTime() - start.getTime()) / 1000;
+  if (seconds > maxRangeSeconds) {
+    const asked = range.from ? formatSpan(seconds) : (range.sinceText ?? formatDuration(seconds));
     fail(
-      `That is more than ${formatDuration(maxRangeSeconds)} of logs, the most one query may read here. Narrow the range.`,
+      `That asks for ${asked} of logs; one query may read at most ${formatDuration(maxRangeSeconds)} here. Narrow the range.`,
     );
   }
   return { start, end };

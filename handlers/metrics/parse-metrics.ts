@@ -1,4 +1,4 @@
-import { parseDuration } from '../duration.ts';
+import { durationHint, parseDuration, readDuration } from '../duration.ts';
 import { UserInputError } from '../errors.ts';
 import type { Dimension, MetricSpec } from '../ports.ts';
 import { SHORTCUTS } from './catalog.ts';
@@ -6,6 +6,8 @@ import { SHORTCUTS } from './catalog.ts';
 export interface MetricsQuery {
   series: MetricSpec[];
   sinceSeconds: number;
+  /** `--since` as the user typed it (`3 hours`), for messages; absent for the default range. */
+  sinceText?: string;
   /** Only when the user asked for one; otherwise a period is chosen for the range. */
   periodSeconds?: number;
   /** Post the answer in the channel instead of only to the person who asked. */
@@ -55,6 +57,7 @@ export function parseMetricsArgs(tokens: readonly string[]): MetricsQuery {
   let stat: string | undefined;
   let periodSeconds: number | undefined;
   let sinceSeconds = DEFAULT_SINCE_SECONDS;
+  let sinceText: string | undefined;
   let share = false;
   let graph = false;
 
@@ -80,7 +83,7 @@ export function parseMetricsArgs(tokens: readonly string[]): MetricsQuery {
         periodSeconds = parsePeriod(takeValue());
         break;
       case '--since':
-        sinceSeconds = parseSince(takeValue());
+        ({ seconds: sinceSeconds, text: sinceText } = parseSince(takeValue()));
         break;
       case '--share':
         if (inline !== undefined) fail('`--share` takes no value.');
@@ -105,6 +108,7 @@ export function parseMetricsArgs(tokens: readonly string[]): MetricsQuery {
     graph,
     args: joinArgs(tokens),
     ...(periodSeconds === undefined ? {} : { periodSeconds }),
+    ...(sinceText === undefined ? {} : { sinceText }),
   };
 }
 
@@ -195,12 +199,13 @@ function parsePeriod(text: string): number {
   return seconds;
 }
 
-function parseSince(text: string): number {
-  const seconds = parseDuration(text);
-  if (seconds === undefined) fail(`\`${text}\` is not a duration. Use 30m, 3h, 1d or 7d.`);
+function parseSince(text: string): { seconds: number; text: string } {
+  const duration = readDuration(text);
+  if (duration === undefined) fail(durationHint(text, '--since'));
+  const { seconds } = duration;
   if (seconds < 60) fail('`--since` must be at least 1m.');
   if (seconds > MAX_SINCE_SECONDS) fail('CloudWatch keeps metrics for 455 days; `--since` can go back no further.');
-  return seconds;
+  return duration;
 }
 
 /** Quotes words with spaces so the text parses back to the same words. */

@@ -47,7 +47,7 @@ describe('npm start (local shell)', () => {
     expect(out).toContain('Open in the CloudWatch console (https://us-east-1.console.aws.amazon.com/');
     expect(out).toContain('Which instance-id?');
     // A prefix is expanded to the groups that exist; a broken regex gets a message, not a crash.
-    expect(out).toMatch(/\/aws\/lambda\/checkout-api · .*\n@timestamp\s+@message/);
+    expect(out).toMatch(/\/aws\/lambda\/checkout-api · .*\n@timestamp UTC\s+@message/);
     expect(out).toContain('ERROR Task timed out');
     expect(out).toContain('is not a regular expression the demo can read');
     expect(out).not.toContain('\u001b[');
