@@ -223,6 +223,8 @@ export function evaluate(commands: Command[], events: Row[], maxRows: number): E
   let columns: string[] = [];
   let display: string[] | undefined;
   let eventRows = true;
+  // Whether a `fields` command chose the columns; without one, parsed fields join the event's own.
+  let listed = false;
   let recordsMatched: number | undefined;
   for (const command of commands) {
     if (command.kind !== 'filter' && command.kind !== 'fields' && command.kind !== 'parse' && command.kind !== 'sort') {
@@ -238,6 +240,7 @@ export function evaluate(commands: Command[], events: Row[], maxRows: number): E
           columns,
           command.items.map((i) => i.column),
         );
+        listed = true;
         break;
       case 'display':
         display = command.fields;
@@ -247,7 +250,6 @@ export function evaluate(commands: Command[], events: Row[], maxRows: number): E
         break;
       case 'parse':
         parseInto(rows, command.field, command.pattern, command.names, matcher);
-        if (columns.length === 0 && eventRows) columns = ['@timestamp', '@message'];
         addAll(columns, command.names);
         break;
       case 'stats':
@@ -255,6 +257,7 @@ export function evaluate(commands: Command[], events: Row[], maxRows: number): E
         columns = [...command.by.map((k) => k.column), ...command.aggregates.map((a) => a.column)];
         display = undefined;
         eventRows = false;
+        listed = true;
         break;
       case 'sort':
         sortRows(rows, command.keys);
@@ -268,7 +271,8 @@ export function evaluate(commands: Command[], events: Row[], maxRows: number): E
     }
   }
   recordsMatched ??= rows.length;
-  const fields = display ?? (columns.length > 0 ? columns : DEFAULT_FIELDS);
+  const fields =
+    display ?? (listed ? columns : [...(columns.length > 0 ? ['@timestamp', '@message'] : DEFAULT_FIELDS), ...columns]);
   const out = rows.slice(0, maxRows).map((row, i) => {
     const values: Record<string, string> = {};
     for (const f of fields) {
