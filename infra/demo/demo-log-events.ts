@@ -25,10 +25,11 @@ function hash(key: string): number {
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;
 }
-const hex = (key: string, length: number) =>
-  Array.from({ length: Math.ceil(length / 8) }, (_, i) => hash(`${key}#${i}`).toString(16).padStart(8, '0'))
-    .join('')
-    .slice(0, length);
+function hex(key: string, length: number): string {
+  let out = '';
+  for (let i = 0; out.length < length; i++) out += hash(`${key}#${i}`).toString(16).padStart(8, '0');
+  return out.slice(0, length);
+}
 const requestId = (key: string) => {
   const h = hex(key, 32);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
@@ -47,11 +48,19 @@ interface Source {
 }
 
 /** Lambda names a stream by its date and the execution environment: `2026/12/02/[$LATEST]<32 hex>`. */
+const streams = new Map<string, string>();
 function lambdaStream(group: string, t: number): string {
   const day = new Date(t).toISOString().slice(0, 10);
   // An execution environment lives a couple of hours, then a new one (and stream) starts.
   const environment = Math.floor(t / (2 * 3_600_000)) * 4 + (Math.floor(t / 30_000) % 3);
-  return `${day.replaceAll('-', '/')}/[$LATEST]${hex(`${group}|${day}|${environment}`, 32)}`;
+  const key = `${group}|${day}|${environment}`;
+  let name = streams.get(key);
+  if (!name) {
+    if (streams.size > 10_000) streams.clear();
+    name = `${day.replaceAll('-', '/')}/[$LATEST]${hex(key, 32)}`;
+    streams.set(key, name);
+  }
+  return name;
 }
 
 const MB = 1024 * 1024;
@@ -183,11 +192,13 @@ const SOURCES = [checkoutApi, imageResizer, publicWeb];
 /** Every event of the groups between `start` and `end` (inclusive), newest first as Logs Insights returns them. */
 export function demoLogEvents(groups: readonly string[], start: number, end: number, incident: number): Row[] {
   const events: Row[] = [];
-  for (const source of SOURCES.filter((s) => groups.includes(s.group))) {
+  for (const [index, source] of SOURCES.entries()) {
+    if (!groups.includes(source.group)) continue;
     // A step that began shortly before `start` may still write inside the range.
     const first = Math.floor((start - 10_000) / source.stepMs);
     for (let n = first; n * source.stepMs <= end; n++) {
       const t = n * source.stepMs;
+      const stream = source.stream(t, n);
       for (const e of source.eventsAt(t, n, incident)) {
         const time = t + e.offsetMs;
         if (time < start || time > end) continue;
@@ -196,9 +207,10 @@ export function demoLogEvents(groups: readonly string[], start: number, end: num
           values: {
             '@timestamp': formatTimestamp(time),
             '@message': e.message,
-            '@logStream': source.stream(t, n),
+            '@logStream': stream,
             '@log': `${ACCOUNT}:${source.group}`,
-            '@ptr': `demo-${hex(`${source.group}|${time}|${e.message.length}`, 16)}`,
+            // Opaque, like Logs Insights' own pointers; unique per event.
+            '@ptr': `demo-${index.toString(36)}-${time.toString(36)}-${events.length.toString(36)}`,
             ...e.extra,
           },
         });

@@ -96,17 +96,19 @@ function test(condition: Condition, row: Row, matcher: Matcher): boolean {
   }
 }
 
-function parseInto(rows: Row[], field: string, pattern: Pattern, names: string[], matcher: Matcher): void {
+function parseInto(rows: Row[], field: string, pattern: Pattern, names: string[], matcher: Matcher): Row[] {
   const re = matcher.regex(pattern);
-  for (const row of rows) {
+  return rows.map((row) => {
     const value = row.values[field];
     const match = value === undefined ? null : re.exec(value);
-    if (!match) continue;
+    if (!match) return row;
+    const values = { ...row.values };
     names.forEach((name, i) => {
       const captured = pattern.kind === 'regex' ? match.groups?.[name] : match[i + 1];
-      if (captured !== undefined) row.values[name] = captured;
+      if (captured !== undefined) values[name] = captured;
     });
-  }
+    return { ...row, values };
+  });
 }
 
 function aggregate(fn: Aggregate, rows: Row[]): string | undefined {
@@ -219,7 +221,8 @@ const addAll = (list: string[], more: string[]) => {
  */
 export function evaluate(commands: Command[], events: Row[], maxRows: number): Evaluation {
   const matcher = new Matcher();
-  let rows = events.map((e) => ({ values: { ...e.values }, time: e.time }));
+  // Rows are copied only where a command writes to them, so the caller's events stay as they were.
+  let rows = events;
   let columns: string[] = [];
   let display: string[] | undefined;
   let eventRows = true;
@@ -233,8 +236,12 @@ export function evaluate(commands: Command[], events: Row[], maxRows: number): E
     switch (command.kind) {
       case 'fields':
         for (const { field, column } of command.items) {
-          if (column !== field)
-            for (const row of rows) if (row.values[field] !== undefined) row.values[column] = row.values[field];
+          if (column !== field) {
+            rows = rows.map((row) => {
+              const value = row.values[field];
+              return value === undefined ? row : { ...row, values: { ...row.values, [column]: value } };
+            });
+          }
         }
         addAll(
           columns,
@@ -249,7 +256,7 @@ export function evaluate(commands: Command[], events: Row[], maxRows: number): E
         rows = rows.filter((row) => test(command.condition, row, matcher));
         break;
       case 'parse':
-        parseInto(rows, command.field, command.pattern, command.names, matcher);
+        rows = parseInto(rows, command.field, command.pattern, command.names, matcher);
         addAll(columns, command.names);
         break;
       case 'stats':
@@ -260,6 +267,7 @@ export function evaluate(commands: Command[], events: Row[], maxRows: number): E
         listed = true;
         break;
       case 'sort':
+        rows = [...rows];
         sortRows(rows, command.keys);
         break;
       case 'limit':

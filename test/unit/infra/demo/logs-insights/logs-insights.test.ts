@@ -101,6 +101,12 @@ describe('infra/demo/logs-insights evaluate', () => {
     expect(run('fields @message as m | display m').fields).toEqual(['m', '@ptr']);
   });
 
+  it('leaves the events it was given as they were', () => {
+    const before = JSON.stringify(EVENTS);
+    run('parse @message "took * ms" as took | fields @message as m | sort ms asc | dedup level');
+    expect(JSON.stringify(EVENTS)).toBe(before);
+  });
+
   it('counts the events matched before limits and stats', () => {
     expect(run('filter level = "INFO" | limit 1').recordsMatched).toBe(3);
     expect(run('filter level = "ERROR" | stats count(*)').recordsMatched).toBe(2);
