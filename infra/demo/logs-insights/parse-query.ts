@@ -98,8 +98,11 @@ const shown = (t: Token) =>
 class Parser {
   private at = 0;
   private readonly tokens: Token[];
-  constructor(tokens: Token[]) {
-    this.tokens = tokens;
+  /** The query as typed: column names are its text (`count(*)`, `bin(5m)`). */
+  private readonly source: string;
+  constructor(source: string) {
+    this.source = source;
+    this.tokens = tokenize(source);
   }
 
   peek(offset = 0): Token {
@@ -432,11 +435,6 @@ class Parser {
   }
 
   /** Column names are the text as typed, without spaces (`count(*)`, `bin(5m)`). */
-  private source = '';
-  withSource(text: string): this {
-    this.source = text;
-    return this;
-  }
   textOf(start: number, end: number): string {
     return this.source.slice(start, end).replace(/\s+/g, '');
   }
@@ -444,5 +442,5 @@ class Parser {
 
 /** Parses a Logs Insights query into commands; throws {@link QuerySyntaxError} or {@link QueryUnsupportedError}. */
 export function parseQuery(text: string): Command[] {
-  return new Parser(tokenize(text)).withSource(text).query();
+  return new Parser(text).query();
 }
