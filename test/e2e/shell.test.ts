@@ -48,8 +48,10 @@ describe('npm start (local shell)', () => {
     expect(out).toContain('Which instance-id?');
     // A prefix is expanded to the groups that exist; a broken regex gets a message, not a crash.
     expect(out).toMatch(/\/aws\/lambda\/checkout-api · .*\n@timestamp UTC\s+@message/);
-    expect(out).toContain('ERROR Task timed out');
-    expect(out).toContain('is not a regular expression the demo can read');
+    expect(out).toMatch(/\tERROR\torders-db|ERROR orders-db/);
+    expect(out).toContain(
+      'Logs Insights could not read the query at character 22 (/(/): /(/ is not a valid regular expression',
+    );
     expect(out).not.toContain('\u001b[');
   }, 30_000);
 
