@@ -5,14 +5,16 @@ import {
   escapeMrkdwn,
   fieldsSection,
   header,
+  inlineCode,
   LIMITS,
   type SlackMessage,
+  safeMessage,
   section,
   truncate,
 } from '../slack-message.ts';
 import type { AlarmChange, AlarmStateValue } from './alarm-event.ts';
 import { alarmActions } from './buttons.ts';
-import { dimensionsText, metricTitle, plainReason } from './reason.ts';
+import { cloudWatchSentence, dimensionsText, metricTitle, plainReason } from './reason.ts';
 import type { RouteDecision } from './routes.ts';
 
 export const STATE_MARKER: Record<AlarmStateValue, string> = {
@@ -53,7 +55,7 @@ function metricFields(change: AlarmChange): string[] {
         `*${escapeMrkdwn(metricTitle(metric.metricStat))}*\n${escapeMrkdwn(dimensionsText(metric.metricStat))}`,
       );
     } else if (metric.expression) {
-      fields.push(`*${escapeMrkdwn(metric.label ?? metric.id)}*\n\`${escapeMrkdwn(metric.expression)}\``);
+      fields.push(`*${escapeMrkdwn(metric.label ?? metric.id)}*\n${inlineCode(metric.expression)}`);
     }
   }
   if (change.metrics.length > 3) fields.push(`…and ${change.metrics.length - 3} more metrics`);
@@ -110,22 +112,21 @@ export function renderAlarmMessage(change: AlarmChange, route: RouteDecision, st
   blocks.push(
     fieldsSection([
       ...metricFields(change),
-      `*Account / region*\n${change.account} · ${change.region}`,
+      `*Account / region*\n${escapeMrkdwn(`${change.account} · ${change.region}`)}`,
       `*Changed*\n${slackTime(change.state.timestamp)}${change.previousState ? ` (was ${change.previousState.value})` : ''}`,
     ]),
   );
   const notes = [`<${alarmConsoleUrl(change)}|Open the alarm in CloudWatch>`];
-  if (change.mute) notes.push(`Muted by \`${escapeMrkdwn(change.mute.by.split(':').at(-1) ?? '')}\``);
+  if (change.mute) notes.push(`Muted by ${inlineCode(change.mute.by.split(':').at(-1) ?? '')}`);
   const reason = plainReason(change);
   // CloudWatch's own sentence, when the plain words were built from reasonData rather than from it.
-  if (change.state.reason && !reason.includes(escapeMrkdwn(change.state.reason))) {
-    notes.push(`CloudWatch: ${escapeMrkdwn(change.state.reason)}`);
-  }
+  const sentence = cloudWatchSentence(change);
+  if (change.state.reason && !reason.includes(sentence)) notes.push(`CloudWatch: ${sentence}`);
   blocks.push(context(...notes));
   const actions = alarmActions(change, route);
   if (actions) blocks.push(actions);
-  const text = `${mention}${shown}: ${change.alarmName} (${change.account} ${change.region})`;
-  return { text: truncate(text, LIMITS.fallbackText), blocks };
+  const text = `${mention}${shown}: ${escapeMrkdwn(`${change.alarmName} (${change.account} ${change.region})`)}`;
+  return safeMessage({ text: truncate(text, LIMITS.fallbackText), blocks }, route.mention ? [route.mention] : []);
 }
 
 /** A later state change, posted in the alarm's thread: short, since the parent holds the detail. */
@@ -137,6 +138,9 @@ export function renderThreadReply(change: AlarmChange, route: RouteDecision): Sl
       `${mention}${STATE_MARKER[value]} *${value}* at ${slackTime(change.state.timestamp)}\n${plainReason(change)}`,
     ),
   ];
-  if (change.state.reason) blocks.push(context(`CloudWatch: ${escapeMrkdwn(change.state.reason)}`));
-  return { text: truncate(`${mention}${value}: ${change.alarmName}`, LIMITS.fallbackText), blocks };
+  if (change.state.reason) blocks.push(context(`CloudWatch: ${cloudWatchSentence(change)}`));
+  return safeMessage(
+    { text: truncate(`${mention}${value}: ${escapeMrkdwn(change.alarmName)}`, LIMITS.fallbackText), blocks },
+    route.mention ? [route.mention] : [],
+  );
 }

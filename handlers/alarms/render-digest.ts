@@ -1,6 +1,15 @@
 import type { KnownBlock } from '@slack/types';
 import { consoleBase } from '../metrics/console-link.ts';
-import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
+import {
+  context,
+  escapeMrkdwn,
+  header,
+  LIMITS,
+  type SlackMessage,
+  safeMessage,
+  section,
+  truncate,
+} from '../slack-message.ts';
 import { ALARM_STATES } from './alarm-event.ts';
 import type { DigestEntry } from './ports.ts';
 import { alarmConsoleUrl, STATE_MARKER, slackTime } from './render-alarm.ts';
@@ -64,11 +73,11 @@ export function renderStormDigest(entries: DigestEntry[], windowStartMs: number,
     ...list,
     context(...[more, 'This message updates every few seconds while the storm lasts.'].filter((t) => t !== undefined)),
   ];
-  return {
+  return safeMessage({
     text: truncate(
       `Alarm storm: ${unique.length} more alarm changes (${counts.replace(/:[a-z_]+: /g, '')})`,
       LIMITS.fallbackText,
     ),
     blocks,
-  };
+  });
 }
