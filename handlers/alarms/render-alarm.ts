@@ -144,3 +144,17 @@ export function renderThreadReply(change: AlarmChange, route: RouteDecision): Sl
     route.mention ? [route.mention] : [],
   );
 }
+
+/**
+ * A change older than the one the parent shows, which arrived after it: one quiet line in the
+ * thread for the record. No mention and no re-render: it is not what the alarm is doing now.
+ */
+export function renderLateReply(change: AlarmChange, shownState: AlarmStateValue): SlackMessage {
+  const value = change.state.value;
+  const line = `_(arrived late)_ ${STATE_MARKER[value]} *${value}* at ${slackTime(change.state.timestamp)}, before the ${shownState} shown above.`;
+  const notes = change.state.reason ? [line, `CloudWatch: ${cloudWatchSentence(change)}`] : [line];
+  return safeMessage({
+    text: truncate(`(arrived late) ${value}: ${escapeMrkdwn(change.alarmName)}`, LIMITS.fallbackText),
+    blocks: [context(...notes)],
+  });
+}

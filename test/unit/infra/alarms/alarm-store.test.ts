@@ -29,6 +29,7 @@ const thread = {
   openedAtMs: NOW - 60_000,
   state: 'ALARM' as const,
   lastChangeMs: NOW,
+  lastEventId: 'e-1',
   parentEvent: '{"id":"e-1"}',
 };
 
@@ -132,7 +133,7 @@ describe('infra/aws/alarm-store', () => {
     expect(dynamoMock).toHaveReceivedCommandWith(DeleteItemCommand, { ConditionExpression: '#owner = :owner' });
   });
 
-  it('saves a thread unless a later change is stored, and reads it back', async () => {
+  it('saves a thread only over an older change (or its own retry), and reads it back', async () => {
     // Prepare
     dynamoMock.on(PutItemCommand).resolvesOnce({}).rejectsOnce(conditionFailed());
     dynamoMock.on(GetItemCommand).resolves({
@@ -142,6 +143,7 @@ describe('infra/aws/alarm-store', () => {
         openedAtMs: { N: String(thread.openedAtMs) },
         state: { S: 'ALARM' },
         lastChangeMs: { N: String(thread.lastChangeMs) },
+        lastEventId: { S: 'e-1' },
         parentEvent: { S: thread.parentEvent },
       },
     });
@@ -151,8 +153,11 @@ describe('infra/aws/alarm-store', () => {
     await expect(store().saveThread(thread)).resolves.toBe(false);
     await expect(store().getThread(thread.channel, thread.alarmArn)).resolves.toEqual(thread);
     expect(dynamoMock).toHaveReceivedCommandWith(PutItemCommand, {
-      ConditionExpression: 'attribute_not_exists(pk) OR lastChangeMs <= :t',
-      ExpressionAttributeValues: { ':t': { N: String(NOW) } },
+      Item: expect.objectContaining({ lastChangeMs: { N: String(NOW) }, lastEventId: { S: 'e-1' } }),
+      // Strictly later, so a repeated or concurrent older change cannot overwrite the newest state.
+      ConditionExpression:
+        'attribute_not_exists(pk) OR lastChangeMs < :t OR (lastChangeMs = :t AND lastEventId = :event)',
+      ExpressionAttributeValues: { ':t': { N: String(NOW) }, ':event': { S: 'e-1' } },
     });
     expect(dynamoMock).toHaveReceivedCommandWith(GetItemCommand, { ConsistentRead: true });
   });
