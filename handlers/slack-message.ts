@@ -27,19 +27,23 @@ export function truncate(text: string, max: number): string {
   return `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/**
- * User or alarm text made inert in mrkdwn and in a message's `text`: the three characters Slack
- * treats as control characters are escaped (so `<!channel>` cannot ping), and a backtick becomes
- * the look-alike `ˋ` (U+02CB), since mrkdwn has no escape for it and one would end the inline code
- * or code block the text sits in.
- */
+/** Escapes the three characters Slack's mrkdwn treats as control characters. */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/`/g, 'ˋ');
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * User or alarm text (an alarm's name, description, reason) made inert in mrkdwn: `&`, `<`, `>`
+ * escaped (so `<!channel>` cannot ping) and a backtick turned into the look-alike `ˋ` (U+02CB),
+ * since mrkdwn has no escape for it and one would open or end inline code around the text.
+ */
+export function escapeText(text: string): string {
+  return escapeMrkdwn(text).replace(/`/g, 'ˋ');
 }
 
 /** User or alarm text as inline code, which it cannot close. */
 export function inlineCode(text: string): string {
-  return `\`${escapeMrkdwn(text)}\``;
+  return `\`${escapeText(text)}\``;
 }
 
 /**
@@ -49,7 +53,7 @@ export function inlineCode(text: string): string {
 export function md(strings: TemplateStringsArray, ...values: (string | number | Trusted)[]): string {
   return strings.reduce((out, part, i) => {
     const value = values[i - 1];
-    const shown = value === undefined ? '' : value instanceof Trusted ? value.markdown : escapeMrkdwn(String(value));
+    const shown = value === undefined ? '' : value instanceof Trusted ? value.markdown : escapeText(String(value));
     return `${out}${shown}${part}`;
   });
 }
@@ -75,21 +79,22 @@ function allowedSequence(rest: string, subteams: readonly string[]): number {
   return match[0].length;
 }
 
+/** Escapes what a renderer left raw; entities already escaped and the bot's own sequences stay. */
 function neutralise(text: string, subteams: readonly string[]): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
-    const at = text.indexOf('<', i);
-    if (at === -1) return out + text.slice(i);
-    out += text.slice(i, at);
-    const length = allowedSequence(text.slice(at), subteams);
-    if (length > 0) {
-      out += text.slice(at, at + length);
-      i = at + length;
-    } else {
-      out += '&lt;';
-      i = at + 1;
+    const char = text[i] ?? '';
+    if (char === '<') {
+      const length = allowedSequence(text.slice(i), subteams);
+      out += length > 0 ? text.slice(i, i + length) : '&lt;';
+      i += length > 0 ? length : 1;
+      continue;
     }
+    if (char === '>') out += '&gt;';
+    else if (char === '&') out += /^&(?:amp|lt|gt);/.test(text.slice(i, i + 5)) ? '&' : '&amp;';
+    else out += char;
+    i += 1;
   }
   return out;
 }
@@ -111,9 +116,12 @@ function neutraliseDeep(value: unknown, subteams: readonly string[]): unknown {
 }
 
 /**
- * The last line of defence, applied to every message a handler answers or posts: whatever a
- * renderer forgot to escape, no `<` survives in `text` or any block unless it starts a link, a
- * date or an allowed user-group mention, so nothing a user or an alarm wrote can ping anyone.
+ * The mechanism behind "user text is escaped everywhere", applied to every message a handler
+ * answers or posts (answerCommand, completeCommand, completeAlarmAction, the alarm renderers):
+ * whatever a renderer forgot, every `&`, `<` and `>` in `text` and in every mrkdwn of every block
+ * is escaped unless it is an entity already or one of the bot's own links, dates or the route's
+ * user-group mention. So `<!channel>`, `<!here>` or `<@U…>` written by a user or an alarm can
+ * ping no one, even in a `--share`d message's top-level `text`.
  */
 export function safeMessage<T extends SlackMessage>(message: T, allowedSubteams: readonly string[] = []): T {
   return neutraliseDeep(message, allowedSubteams) as T;

@@ -1,6 +1,6 @@
 import { type Unit, unitOf } from '../metrics/catalog.ts';
 import { formatValue } from '../metrics/format-value.ts';
-import { escapeMrkdwn, inlineCode } from '../slack-message.ts';
+import { escapeText, inlineCode } from '../slack-message.ts';
 import type { AlarmChange, AlarmMetric, MetricStat } from './alarm-event.ts';
 import { type ReasonText, readReasonText, withAlarmNames } from './reason-text.ts';
 
@@ -68,13 +68,13 @@ export function dimensionsText(stat: MetricStat): string {
 export function measuredText(change: AlarmChange): string {
   const returned: AlarmMetric | undefined = change.metrics.find((m) => m.returnData) ?? change.metrics[0];
   if (!returned) return 'the alarm';
-  if (returned.metricStat) return `*${escapeMrkdwn(returned.metricStat.name)}*`;
-  return `*${escapeMrkdwn(returned.label ?? returned.expression ?? returned.id)}*`;
+  if (returned.metricStat) return `*${escapeText(returned.metricStat.name)}*`;
+  return `*${escapeText(returned.label ?? returned.expression ?? returned.id)}*`;
 }
 
 /** CloudWatch's own sentence, escaped, with child alarms named rather than given by ARN. */
 export function cloudWatchSentence(change: AlarmChange): string {
-  return escapeMrkdwn(withAlarmNames(change.state.reason));
+  return escapeText(withAlarmNames(change.state.reason));
 }
 
 function compositeReason(change: AlarmChange): string[] {
@@ -82,7 +82,7 @@ function compositeReason(change: AlarmChange): string[] {
   const triggering = change.state.reasonData?.triggeringAlarms ?? [];
   if (triggering.length > 0) {
     lines.push(
-      `Triggered by ${triggering.map((t) => `*${escapeMrkdwn(t.name)}*${t.state ? ` (${escapeMrkdwn(t.state)})` : ''}`).join(', ')}.`,
+      `Triggered by ${triggering.map((t) => `*${escapeText(t.name)}*${t.state ? ` (${escapeText(t.state)})` : ''}`).join(', ')}.`,
     );
   } else if (change.state.reason) {
     lines.push(cloudWatchSentence(change));
@@ -160,8 +160,8 @@ export function plainReason(change: AlarmChange): string {
   // For OK the count is of datapoints that did *not* cross, so the line would mislead.
   if (crossed && state.value === 'ALARM') lines.push(`${crossed} crossed it.`);
   if (state.actionsSuppressedBy) {
-    const by = change.actionsSuppressor ? ` by ${escapeMrkdwn(change.actionsSuppressor)}` : '';
-    lines.push(`Actions suppressed${by}: ${escapeMrkdwn(state.actionsSuppressedReason ?? state.actionsSuppressedBy)}.`);
+    const by = change.actionsSuppressor ? ` by ${escapeText(change.actionsSuppressor)}` : '';
+    lines.push(`Actions suppressed${by}: ${escapeText(state.actionsSuppressedReason ?? state.actionsSuppressedBy)}.`);
   }
   return lines.join('\n');
 }

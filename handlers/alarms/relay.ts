@@ -1,4 +1,5 @@
 import { asError } from '../errors.ts';
+import { safeMessage } from '../slack-message.ts';
 import { type AlarmChange, parseAlarmEvent } from './alarm-event.ts';
 import {
   type AlarmStore,
@@ -232,6 +233,7 @@ export async function relayAlarm(deps: RelayDeps, event: unknown): Promise<Relay
   }
   const { change } = parsed;
   const route = routeAlarm(deps.routing, change);
+  deps = { ...deps, poster: guardedPoster(deps.poster, route) };
   const owner = deps.newOwner?.() ?? globalThis.crypto.randomUUID();
   const nowMs = deps.now();
   if (!(await deps.store.claimEvent(change.eventId, owner, nowMs, lockUntil(deps) - nowMs))) {
@@ -263,6 +265,15 @@ export async function relayAlarm(deps: RelayDeps, event: unknown): Promise<Relay
     });
   }
   return result;
+}
+
+/** Every alarm message passes the escaping guard; only the route's own user group may be mentioned. */
+function guardedPoster(poster: SlackPoster, route: RouteDecision): SlackPoster {
+  const allowed = route.mention ? [route.mention] : [];
+  return {
+    post: (channel, message, threadTs) => poster.post(channel, safeMessage(message, allowed), threadTs),
+    update: (channel, ts, message) => poster.update(channel, ts, safeMessage(message, allowed)),
+  };
 }
 
 /** A graph helps when the alarm fires on something drawable; OK and INSUFFICIENT_DATA have the button. */

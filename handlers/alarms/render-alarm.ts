@@ -2,15 +2,17 @@ import type { KnownBlock } from '@slack/types';
 import { consoleBase } from '../metrics/console-link.ts';
 import {
   context,
-  escapeMrkdwn,
+  escapeText,
   fieldsSection,
   header,
   inlineCode,
   LIMITS,
+  md,
   type SlackMessage,
   safeMessage,
   section,
   truncate,
+  trusted,
 } from '../slack-message.ts';
 import type { AlarmChange, AlarmStateValue } from './alarm-event.ts';
 import { alarmActions } from './buttons.ts';
@@ -46,16 +48,14 @@ export function humanDuration(ms: number): string {
 
 function metricFields(change: AlarmChange): string[] {
   if (change.kind === 'composite') {
-    return change.actionsSuppressor ? [`*Suppressor*\n${escapeMrkdwn(change.actionsSuppressor)}`] : [];
+    return change.actionsSuppressor ? [`*Suppressor*\n${escapeText(change.actionsSuppressor)}`] : [];
   }
   const fields: string[] = [];
   for (const metric of change.metrics.slice(0, 3)) {
     if (metric.metricStat) {
-      fields.push(
-        `*${escapeMrkdwn(metricTitle(metric.metricStat))}*\n${escapeMrkdwn(dimensionsText(metric.metricStat))}`,
-      );
+      fields.push(`*${escapeText(metricTitle(metric.metricStat))}*\n${escapeText(dimensionsText(metric.metricStat))}`);
     } else if (metric.expression) {
-      fields.push(`*${escapeMrkdwn(metric.label ?? metric.id)}*\n${inlineCode(metric.expression)}`);
+      fields.push(`*${escapeText(metric.label ?? metric.id)}*\n${inlineCode(metric.expression)}`);
     }
   }
   if (change.metrics.length > 3) fields.push(`…and ${change.metrics.length - 3} more metrics`);
@@ -69,7 +69,7 @@ function triggeringAlarmsBlock(change: AlarmChange): KnownBlock[] {
     .slice(0, 20)
     .map(
       (t) =>
-        `${STATE_MARKER[(t.state as AlarmStateValue) ?? 'ALARM'] ?? ':white_circle:'} <${alarmConsoleUrl({ region: change.region, alarmName: t.name })}|${escapeMrkdwn(t.name)}>${t.timestamp ? ` since ${slackTime(t.timestamp)}` : ''}`,
+        `${STATE_MARKER[(t.state as AlarmStateValue) ?? 'ALARM'] ?? ':white_circle:'} <${alarmConsoleUrl({ region: change.region, alarmName: t.name })}|${escapeText(t.name)}>${t.timestamp ? ` since ${slackTime(t.timestamp)}` : ''}`,
     );
   if (children.length > 20) lines.push(`…and ${children.length - 20} more`);
   return [section(`*Child alarms that triggered it*\n${lines.join('\n')}`)];
@@ -107,12 +107,12 @@ export function renderAlarmMessage(change: AlarmChange, route: RouteDecision, st
   const blocks: KnownBlock[] = [header(`${STATE_MARKER[shown]} ${shown}: ${change.alarmName}`)];
   if (status) blocks.push(section(statusLine(status, change.state.value)));
   blocks.push(section(`${mention}${plainReason(change)}`));
-  if (change.description) blocks.push(section(`_${escapeMrkdwn(change.description)}_`));
+  if (change.description) blocks.push(section(`_${escapeText(change.description)}_`));
   blocks.push(...triggeringAlarmsBlock(change));
   blocks.push(
     fieldsSection([
       ...metricFields(change),
-      `*Account / region*\n${escapeMrkdwn(`${change.account} · ${change.region}`)}`,
+      `*Account / region*\n${escapeText(`${change.account} · ${change.region}`)}`,
       `*Changed*\n${slackTime(change.state.timestamp)}${change.previousState ? ` (was ${change.previousState.value})` : ''}`,
     ]),
   );
@@ -125,7 +125,7 @@ export function renderAlarmMessage(change: AlarmChange, route: RouteDecision, st
   blocks.push(context(...notes));
   const actions = alarmActions(change, route);
   if (actions) blocks.push(actions);
-  const text = `${mention}${shown}: ${escapeMrkdwn(`${change.alarmName} (${change.account} ${change.region})`)}`;
+  const text = md`${trusted(mention)}${shown}: ${change.alarmName} (${change.account} ${change.region})`;
   return safeMessage({ text: truncate(text, LIMITS.fallbackText), blocks }, route.mention ? [route.mention] : []);
 }
 
@@ -140,7 +140,7 @@ export function renderThreadReply(change: AlarmChange, route: RouteDecision): Sl
   ];
   if (change.state.reason) blocks.push(context(`CloudWatch: ${cloudWatchSentence(change)}`));
   return safeMessage(
-    { text: truncate(`${mention}${value}: ${escapeMrkdwn(change.alarmName)}`, LIMITS.fallbackText), blocks },
+    { text: truncate(md`${trusted(mention)}${value}: ${change.alarmName}`, LIMITS.fallbackText), blocks },
     route.mention ? [route.mention] : [],
   );
 }
@@ -154,7 +154,7 @@ export function renderLateReply(change: AlarmChange, shownState: AlarmStateValue
   const line = `_(arrived late)_ ${STATE_MARKER[value]} *${value}* at ${slackTime(change.state.timestamp)}, before the ${shownState} shown above.`;
   const notes = change.state.reason ? [line, `CloudWatch: ${cloudWatchSentence(change)}`] : [line];
   return safeMessage({
-    text: truncate(`(arrived late) ${value}: ${escapeMrkdwn(change.alarmName)}`, LIMITS.fallbackText),
+    text: truncate(md`(arrived late) ${value}: ${change.alarmName}`, LIMITS.fallbackText),
     blocks: [context(...notes)],
   });
 }

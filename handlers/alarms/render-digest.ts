@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { consoleBase } from '../metrics/console-link.ts';
 import {
   context,
-  escapeMrkdwn,
+  escapeText,
   header,
   LIMITS,
   type SlackMessage,
@@ -18,9 +18,9 @@ import { alarmConsoleUrl, STATE_MARKER, slackTime } from './render-alarm.ts';
 const LIST_BLOCKS = LIMITS.blocksPerMessage - 4;
 
 function entryLine(entry: DigestEntry): string {
-  const name = escapeMrkdwn(truncate(entry.alarmName, 120));
+  const name = escapeText(truncate(entry.alarmName, 120));
   const line = (shown: string) =>
-    `${STATE_MARKER[entry.state]} ${shown} ${entry.state} ${slackTime(new Date(entry.atMs))} · ${entry.account} ${entry.region}`;
+    `${STATE_MARKER[entry.state]} ${shown} ${entry.state} ${slackTime(new Date(entry.atMs))} · ${escapeText(`${entry.account} ${entry.region}`)}`;
   const linked = line(`<${alarmConsoleUrl(entry)}|${name}>`);
   // A long non-Latin name URL-encodes to more than a section holds; cutting the link would break it.
   return linked.length <= LIMITS.sectionText ? linked : line(name);
