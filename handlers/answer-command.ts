@@ -80,6 +80,12 @@ async function handOff(
   return { message: working, outcome: 'handed-off' };
 }
 
+/** Progress replaces the "working on it" message, so it passes the same escaping guard as the answer. */
+const guardedProgress =
+  (progress: NonNullable<RunContext['progress']>): NonNullable<RunContext['progress']> =>
+  (message) =>
+    progress(safeMessage(message));
+
 /** The worker's side: the whole answer, however long it takes, within `deadlineMs`. */
 export async function completeCommand(
   input: CommandInput,
@@ -92,7 +98,7 @@ export async function completeCommand(
       if (plan.kind === 'reply') return plan.message;
       return plan.run(deps, signal, {
         ...(input.channelId ? { channelId: input.channelId } : {}),
-        ...(options.progress ? { progress: options.progress } : {}),
+        ...(options.progress ? { progress: guardedProgress(options.progress) } : {}),
       });
     },
     deps,

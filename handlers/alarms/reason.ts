@@ -14,7 +14,7 @@ export function formatNumber(value: number): string {
 
 const MAX_DATAPOINTS_SHOWN = 10;
 
-/** CloudWatch's unit names that `formatValue` scales (`2.0 GiB`, `91.2%`, `1.50 s`). */
+/** CloudWatch's unit names that `formatValue` scales (`2.0 GiB`, `15.1 min`, `230 ms`). */
 const SCALED_UNITS: readonly string[] = ['Percent', 'Count', 'Count/Second', 'Bytes', 'Milliseconds', 'Seconds'];
 
 /**
@@ -27,10 +27,10 @@ export function alarmUnit(change: AlarmChange): string | undefined {
   const stat =
     returned?.metricStat ??
     (change.kind === 'anomaly' ? change.metrics.find((m) => m.metricStat)?.metricStat : undefined);
+  // SampleCount counts datapoints, whatever the metric's unit.
+  if (/^SampleCount$/i.test(stat?.stat ?? change.state.reasonData?.statistic ?? '')) return 'Count';
   const declared = stat?.unit ?? change.state.reasonData?.unit;
   if (declared && declared !== 'None') return declared;
-  // SampleCount counts datapoints, whatever the metric's unit.
-  if (stat && /^SampleCount$/i.test(stat.stat ?? '')) return 'Count';
   return stat ? unitOf(stat.namespace, stat.name) : undefined;
 }
 

@@ -98,11 +98,19 @@ describe('escaping of user and alarm text in every message', () => {
 
     // Act
     const ack = await answerCommand(input, { ...commandDeps, dispatch: async () => {}, ackBudgetMs: 10_000 }, 'ref-1');
-    const worker = await completeCommand(input, commandDeps, { deadlineMs: 10_000, reference: 'ref-1' });
+    const progress: SlackMessage[] = [];
+    const worker = await completeCommand(input, commandDeps, {
+      deadlineMs: 10_000,
+      reference: 'ref-1',
+      progress: async (message) => {
+        progress.push(message);
+      },
+    });
 
     // Assess
     expectNoPing(ack.message, 'ack');
     expectNoPing(worker, 'worker');
+    for (const message of progress) expectNoPing(message, 'progress');
   });
 
   it.each(FIXTURES)('renders a %s alarm whose name, description and reason are hostile inertly', (fixture) => {
