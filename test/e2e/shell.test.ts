@@ -73,7 +73,7 @@ describe('npm start (local shell)', () => {
     // Assess
     expect(code).toBe(0);
     expect(out).toContain('🔴 ALARM: orders-db-cpu-high');
-    expect(out).toContain('CPUUtilization was 91.2, 93.8, 94.2');
+    expect(out).toContain('CPUUtilization was 91.2%, 93.8%, 94.2%: greater than the threshold 80%');
     expect(out).toContain('graph posted in the thread');
     expect(out).toMatch(/message \d+\.\d+ in C0LOCAL01 updated/);
     expect(out).toContain('Resolved after 20 min');
