@@ -1,5 +1,5 @@
 /**
- * `npm start`: the bot in a terminal, with the demo data source unless AWS credentials are found.
+ * `npm start`: the bot in a terminal, with the demo data source unless AWS is asked for (`--aws`).
  * Each line you type goes through the same path as a real Slack request (signed form body, API
  * Gateway event, Bolt, worker) and the messages Slack would show are printed.
  */
@@ -9,12 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
 import type { SlackMessage } from '../../handlers/slack-message.ts';
-import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { type Config, ConfigError } from '../config.ts';
 import { createCommandDeps } from '../data-source.ts';
 import type { AppLogger } from '../slack/bolt-logger.ts';
 import { createAlarmPreview } from './alarm-preview.ts';
 import { toApiGatewayEvent } from './api-gateway-event.ts';
 import { createLocalBot, type LocalBot } from './local-bot.ts';
+import { type LocalConfig, loadLocalConfig } from './local-config.ts';
 import { createLocalFiles } from './local-files.ts';
 import { COLOR, PLAIN, renderForTerminal, type Style } from './render-terminal.ts';
 
@@ -125,20 +126,22 @@ function parseAck(body: string): SlackMessage | string {
 }
 
 async function main(): Promise<void> {
-  let config: Config;
+  let local: LocalConfig;
   try {
-    config = loadConfig();
+    local = await loadLocalConfig(process.argv.slice(2));
   } catch (error) {
     console.error(error instanceof ConfigError ? `Configuration: ${error.message}` : error);
     process.exit(1);
   }
+  const { config, banner } = local;
   const style = process.stdout.isTTY && !process.env.NO_COLOR ? COLOR : PLAIN;
   const shell = await createShell(config, (text) => console.log(text), style);
   const interactive = process.stdin.isTTY;
+  // Always said, piped or not: which account a command is about to read must never be a guess.
+  console.log(`${style.bold('cw-chatops')} local shell · ${banner}`);
   if (interactive) {
     console.log(
-      `${style.bold('cw-chatops')} local shell · data source: ${config.dataSource} · region ${config.region}\n` +
-        `Type a slash command as in Slack, e.g. ${style.code('/cw metrics rds cpu orders-db')}, or ${style.code('/cw help')}.\n` +
+      `Type a slash command as in Slack, e.g. ${style.code('/cw metrics rds cpu orders-db')}, or ${style.code('/cw help')}.\n` +
         `Preview alarm notifications with ${style.code('/alarm fire')} and ${style.code('/alarm resolve')}. Ctrl-D quits.\n`,
     );
   }
