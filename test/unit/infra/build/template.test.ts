@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundle, FUNCTIONS } from '../../../../infra/build/bundle.ts';
 
 /** IAM actions AWS offers no resource-level permission for: the only ones allowed on "*". */
 const STAR_RESOURCE_ACTIONS = new Set([
@@ -27,27 +26,119 @@ interface Statement {
   Resource: unknown;
 }
 
+/** CloudFormation's own evaluation of the few condition functions the template uses. */
+function holds(condition: Json): boolean {
+  if ('Fn::Not' in condition) return !holds(condition['Fn::Not'][0]);
+  if ('Fn::Equals' in condition) return condition['Fn::Equals'][0] === condition['Fn::Equals'][1];
+  if ('Condition' in condition) return holds(template.Conditions[condition.Condition]);
+  throw new Error(`condition not understood: ${JSON.stringify(condition)}`);
+}
+
+/** A role's statements as IAM receives them: `Fn::If` resolved, `AWS::NoValue` dropped. */
 function statements(roleName: string): Statement[] {
-  return resources[roleName].Properties.Policies.flatMap((p: Json) => p.PolicyDocument.Statement);
+  return resources[roleName].Properties.Policies.flatMap((p: Json) => p.PolicyDocument.Statement).flatMap((s: Json) => {
+    if (!('Fn::If' in s)) return [s];
+    const [name, then, otherwise] = s['Fn::If'];
+    const chosen = holds(template.Conditions[name]) ? then : otherwise;
+    return chosen?.Ref === 'AWS::NoValue' ? [] : [chosen];
+  });
 }
 const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 
-beforeAll(async () => {
-  // Prepare: the real bundles, then `serverless package` (osls) offline, as `npm run package` does.
-  for (const name of FUNCTIONS) await bundle(name);
-  const out = mkdtempSync(join(tmpdir(), 'cw-package-'));
-  const run = spawnSync(
-    process.execPath,
-    ['node_modules/osls/bin/serverless.js', 'package', '--stage', 'ci', '--package', out],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+/** What a fresh clone holds: the sources, no dist/, no knowledge index, no .serverless/. */
+const BUILT_OR_INSTALLED = new Set([
+  'node_modules',
+  'dist',
+  '.serverless',
+  '.build',
+  'coverage',
+  'bench-results',
+  '.git',
+]);
+let clone: string;
+let refusal: ReturnType<typeof spawnSync>;
+let printed: Json;
+
+/** `npx serverless …` as a person types it in the clone (osls, offline). */
+function serverless(args: string[]) {
+  return spawnSync(process.execPath, ['node_modules/osls/bin/serverless.js', ...args], {
+    cwd: clone,
+    encoding: 'utf8',
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+  });
+}
+
+beforeAll(() => {
+  // Prepare: a clean clone of this tree (node_modules shared, as `npm ci` would install it)
+  clone = mkdtempSync(join(tmpdir(), 'cw-clone-'));
+  cpSync(process.cwd(), clone, {
+    recursive: true,
+    filter: (source) => {
+      const path = relative(process.cwd(), source);
+      return !BUILT_OR_INSTALLED.has(path.split('/')[0] ?? '') && path !== 'knowledge/dist' && !path.startsWith('.cw-');
     },
+  });
+  symlinkSync(realpathSync('node_modules'), join(clone, 'node_modules'));
+  expect(existsSync(join(clone, 'dist'))).toBe(false);
+  expect(existsSync(join(clone, 'knowledge/dist'))).toBe(false);
+
+  // Act 1: the shipped placeholders are refused
+  refusal = serverless(['package', '--stage', 'ci', '--package', join(clone, 'refused')]);
+
+  // Act 2: with the ids filled in, plain `serverless package` builds everything itself
+  const policy = join(clone, 'infra/access-policy.yml');
+  writeFileSync(
+    policy,
+    readFileSync(policy, 'utf8').replace('T0CHANGEME', 'T0ACMEWS01').replaceAll('C0CHANGEME', 'C0ONCALLX1'),
   );
+  const out = join(clone, 'packaged');
+  const run = serverless([
+    'package',
+    '--stage',
+    'ci',
+    '--package',
+    out,
+    '--param=logGroupsAllowed=/aws/lambda/*',
+    '--param=alarmDefaultChannel=C0ALRMSX01',
+  ]);
   if (run.status !== 0) throw new Error(`serverless package failed:\n${run.stdout}\n${run.stderr}`);
   template = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
   resources = template.Resources;
-}, 120_000);
+
+  // Act 3: the configuration a deploy without parameters would get
+  const print = serverless(['print', '--stage', 'ci', '--format', 'json']);
+  if (print.status !== 0) throw new Error(`serverless print failed:\n${print.stdout}\n${print.stderr}`);
+  printed = JSON.parse(print.stdout.slice(print.stdout.indexOf('{')));
+}, 180_000);
+
+describe('serverless package from a clean clone (the plugin in infra/build/serverless-plugin.cjs)', () => {
+  it('refuses the shipped placeholder ids before building anything, naming each file and line', () => {
+    expect(refusal.status).not.toBe(0);
+    const said = `${refusal.stdout}${refusal.stderr}`;
+    expect(said).toContain('Refusing to deploy');
+    expect(said).toContain('infra/access-policy.yml:9: T0CHANGEME is a placeholder');
+    expect(said).toContain('infra/alarm-routes.yml:11: C0CHANGEME is a placeholder');
+    expect(said).not.toMatch(/\n\s+at .*\.(ts|js|cjs):\d+/);
+  });
+
+  it('builds the knowledge index and the three bundles itself, with no `npm run bundle` first', () => {
+    expect(existsSync(join(clone, 'knowledge/dist/kb.json'))).toBe(true);
+    for (const name of ['slack', 'worker', 'alarm-relay']) {
+      expect(existsSync(join(clone, `dist/${name}/index.mjs`)), name).toBe(true);
+      expect(existsSync(join(clone, `packaged/${name}.zip`)), name).toBe(true);
+    }
+  });
+
+  it('allows no log groups unless the deploy names them (one default: none)', () => {
+    const params = printed.params.default;
+    expect(params.logGroupsAllowed).toBe('');
+    expect(printed.functions.worker.environment.LOG_GROUPS_ALLOWED).toBe('');
+    expect(printed.functions.slack.environment.LOG_GROUPS_ALLOWED).toBe('');
+    // Without the parameter the StartQuery statement is left out (its condition is false).
+    expect(holds(printed.resources.Conditions.QueryLogGroups)).toBe(false);
+    expect(holds(template.Conditions.QueryLogGroups)).toBe(true);
+  });
+});
 
 describe('serverless.yml (the packaged CloudFormation template)', () => {
   it('has the three functions on nodejs24.x, arm64, each with its own role and log retention', () => {
@@ -174,8 +265,8 @@ describe('the bundled slack function (dist/slack, as deployed)', () => {
         '-e',
         `
         import { createHmac } from 'node:crypto';
-        const { handler } = await import(${JSON.stringify(`file://${join(process.cwd(), 'dist/slack/index.mjs')}`)});
-        const body = new URLSearchParams({ team_id: 'T0CHANGEME', channel_id: 'C1', user_id: 'U1', command: '/cw', text: 'help', response_url: 'http://127.0.0.1:9/r' }).toString();
+        const { handler } = await import(${JSON.stringify(`file://${join(clone, 'dist/slack/index.mjs')}`)});
+        const body = new URLSearchParams({ team_id: 'T0ACMEWS01', channel_id: 'C1', user_id: 'U1', command: '/cw', text: 'help', response_url: 'http://127.0.0.1:9/r' }).toString();
         const ts = Math.floor(Date.now() / 1000);
         const signature = 'v0=' + createHmac('sha256', 'bundle-secret').update('v0:' + ts + ':' + body).digest('hex');
         const event = (sig) => ({ version: '2.0', rawPath: '/slack/events', routeKey: 'POST /slack/events', rawQueryString: '', isBase64Encoded: false, body,
@@ -187,6 +278,7 @@ describe('the bundled slack function (dist/slack, as deployed)', () => {
         `,
       ],
       {
+        cwd: clone,
         encoding: 'utf8',
         env: {
           PATH: process.env.PATH,

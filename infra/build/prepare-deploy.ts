@@ -1,0 +1,34 @@
+/**
+ * What `serverless package` and `serverless deploy` run before they zip anything (through
+ * infra/build/serverless-plugin.cjs): refuse placeholders and impossible settings, then build the
+ * knowledge index and the three bundles, so every way of deploying builds the same thing.
+ * Parameters arrive as environment variables resolved by serverless.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { buildKnowledgeBase, readNotes } from '../../knowledge/build.ts';
+import { bundle, FUNCTIONS } from './bundle.ts';
+import { assertDeployable, DeployCheckError } from './deploy-check.ts';
+
+const KB_OUT = 'knowledge/dist/kb.json';
+
+try {
+  assertDeployable({
+    logGroupsAllowed: process.env.DEPLOY_LOG_GROUPS_ALLOWED ?? '',
+    alarmDefaultChannel: process.env.DEPLOY_ALARM_DEFAULT_CHANNEL ?? '',
+  });
+  mkdirSync(dirname(KB_OUT), { recursive: true });
+  writeFileSync(KB_OUT, JSON.stringify(buildKnowledgeBase(readNotes('knowledge/notes'))));
+  for (const name of FUNCTIONS) await bundle(name);
+  console.log(`Built the knowledge index and the ${FUNCTIONS.join(', ')} bundles (dist/).`);
+} catch (error) {
+  // The plugin shows this text as the deploy's error; a stack trace would hide the file and line.
+  console.error(
+    error instanceof DeployCheckError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error),
+  );
+  process.exitCode = 1;
+}
