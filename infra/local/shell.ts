@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
+import { canonicalCwSubcommand } from '../../handlers/command-path.ts';
 import type { SlackMessage } from '../../handlers/slack-message.ts';
 import { type Config, ConfigError } from '../config.ts';
 import { createCommandDeps } from '../data-source.ts';
@@ -70,6 +71,20 @@ async function startResponseCatcher(print: (message: SlackMessage) => void): Pro
   return server;
 }
 
+/** What the shell takes without a leading slash: `/cw`'s own subcommands. */
+const CW_SUBCOMMANDS = new Set(['metrics', 'logs', 'alarms', 'help']);
+
+/** `hello`, `help me` or any other words: say what the shell takes instead of a usage error. */
+function notACommand(line: string): SlackMessage {
+  const word = line.split(/\s+/)[0] ?? line;
+  return {
+    text:
+      `Hi! \`${word.slice(0, 40)}\` is not a command here: this shell takes slash commands as you would type them in Slack, ` +
+      'e.g. `/cw metrics rds cpu orders-db`, `/cw alarms` or `/dbadvice where should we keep user sessions?`. ' +
+      '`/cw help` lists them all.',
+  };
+}
+
 export interface Shell {
   /** Runs one line as Slack would deliver it; resolves when every answer has been printed. */
   run(line: string): Promise<void>;
@@ -98,6 +113,10 @@ export async function createShell(config: Config, write: (text: string) => void,
       const trimmed = line.trim();
       if (!trimmed) return;
       if (/^\/alarm\b/i.test(trimmed)) return previewAlarm(trimmed.replace(/^\/alarm\s*/i, ''));
+      if (!trimmed.startsWith('/') && !CW_SUBCOMMANDS.has(canonicalCwSubcommand(trimmed.split(/\s+/)[0] ?? ''))) {
+        write(`${renderForTerminal(notACommand(trimmed), style)}\n`);
+        return;
+      }
       // `metrics rds cpu orders-db` is taken as `/cw metrics rds cpu orders-db`.
       const full = trimmed.startsWith('/') ? trimmed : `/cw ${trimmed}`;
       const [command = ''] = full.split(/\s+/);
