@@ -55,7 +55,10 @@ function typeInto(
     let next = 0;
     const typeNext = () => {
       const line = lines[next];
-      if (line === undefined) return child.stdin.end();
+      if (line === undefined) {
+        child.stdin.end();
+        return;
+      }
       next += 1;
       child.stdin.write(`${line}\n`);
     };
