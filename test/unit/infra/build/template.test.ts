@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -56,57 +56,81 @@ const BUILT_OR_INSTALLED = new Set([
   '.git',
 ]);
 let clone: string;
-let refusal: ReturnType<typeof spawnSync>;
+let refusal: Run;
 let printed: Json;
 
-/** `npx serverless …` as a person types it in the clone (osls, offline). */
-function serverless(args: string[]) {
-  return spawnSync(process.execPath, ['node_modules/osls/bin/serverless.js', ...args], {
-    cwd: clone,
-    encoding: 'utf8',
-    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npx serverless …` as a person types it in a clone (osls, offline). */
+function serverless(cwd: string, args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['node_modules/osls/bin/serverless.js', ...args], {
+      cwd,
+      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
 
-beforeAll(() => {
-  // Prepare: a clean clone of this tree (node_modules shared, as `npm ci` would install it)
-  clone = mkdtempSync(join(tmpdir(), 'cw-clone-'));
-  cpSync(process.cwd(), clone, {
+/** A clean clone of this tree: the sources only (node_modules shared, as `npm ci` would install it). */
+function cleanClone(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cw-clone-'));
+  cpSync(process.cwd(), dir, {
     recursive: true,
     filter: (source) => {
       const path = relative(process.cwd(), source);
       return !BUILT_OR_INSTALLED.has(path.split('/')[0] ?? '') && path !== 'knowledge/dist' && !path.startsWith('.cw-');
     },
   });
-  symlinkSync(realpathSync('node_modules'), join(clone, 'node_modules'));
+  symlinkSync(realpathSync('node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+beforeAll(async () => {
+  // Prepare: two clean clones, one as shipped and one with the ids filled in
+  const shipped = cleanClone();
+  clone = cleanClone();
   expect(existsSync(join(clone, 'dist'))).toBe(false);
   expect(existsSync(join(clone, 'knowledge/dist'))).toBe(false);
-
-  // Act 1: the shipped placeholders are refused
-  refusal = serverless(['package', '--stage', 'ci', '--package', join(clone, 'refused')]);
-
-  // Act 2: with the ids filled in, plain `serverless package` builds everything itself
   const policy = join(clone, 'infra/access-policy.yml');
   writeFileSync(
     policy,
     readFileSync(policy, 'utf8').replace('T0CHANGEME', 'T0ACMEWS01').replaceAll('C0CHANGEME', 'C0ONCALLX1'),
   );
+
+  // Act: plain `serverless package` as shipped (refused), with ids (builds everything itself), and
+  // `serverless print` for the configuration a deploy without parameters gets
   const out = join(clone, 'packaged');
-  const run = serverless([
-    'package',
-    '--stage',
-    'ci',
-    '--package',
-    out,
-    '--param=logGroupsAllowed=/aws/lambda/*',
-    '--param=alarmDefaultChannel=C0ALRMSX01',
+  const [refused, run, print] = await Promise.all([
+    serverless(shipped, ['package', '--stage', 'ci', '--package', join(shipped, 'refused')]),
+    serverless(clone, [
+      'package',
+      '--stage',
+      'ci',
+      '--package',
+      out,
+      '--param=logGroupsAllowed=/aws/lambda/*',
+      '--param=alarmDefaultChannel=C0ALRMSX01',
+    ]),
+    serverless(shipped, ['print', '--stage', 'ci', '--format', 'json']),
   ]);
+  refusal = refused;
   if (run.status !== 0) throw new Error(`serverless package failed:\n${run.stdout}\n${run.stderr}`);
   template = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
   resources = template.Resources;
-
-  // Act 3: the configuration a deploy without parameters would get
-  const print = serverless(['print', '--stage', 'ci', '--format', 'json']);
   if (print.status !== 0) throw new Error(`serverless print failed:\n${print.stdout}\n${print.stderr}`);
   printed = JSON.parse(print.stdout.slice(print.stdout.indexOf('{')));
 }, 180_000);
