@@ -106,9 +106,16 @@ export function checkDeploy(inputs: DeployInputs, read: (file: string) => string
     problems.push(`${ALARM_ROUTES_FILE}:${f.line}: ${f.id} ${f.why}: ${fix}`);
   }
 
+  const parsed = parse(routesText) as { defaultChannel?: unknown; routes?: unknown } | null;
+  if (!parameter && !parsed?.defaultChannel) {
+    problems.push(
+      `${ALARM_ROUTES_FILE}: no default channel, so unrouted alarms would have nowhere to go: deploy with --param="alarmDefaultChannel=C…" or set defaultChannel in the file.`,
+    );
+  }
+
   // A route's "Logs around this time" button queries its log groups; outside the allowlist it would always be refused.
   const allowed = parseAllowlist(inputs.logGroupsAllowed);
-  const routes = (parse(routesText) as { routes?: unknown } | null)?.routes;
+  const routes = parsed?.routes;
   for (const route of Array.isArray(routes) ? routes : []) {
     const raw = (route as { logGroups?: unknown }).logGroups;
     for (const group of typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : []) {

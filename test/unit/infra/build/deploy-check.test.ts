@@ -70,6 +70,14 @@ routes:
     );
   });
 
+  it('refuses a deploy where unrouted alarms would have no channel', () => {
+    const read = files({ [ACCESS_POLICY_FILE]: POLICY, [ALARM_ROUTES_FILE]: 'routes: []\n' });
+    expect(checkDeploy(deploy, read)).toEqual([
+      'infra/alarm-routes.yml: no default channel, so unrouted alarms would have nowhere to go: deploy with --param="alarmDefaultChannel=C…" or set defaultChannel in the file.',
+    ]);
+    expect(checkDeploy({ ...deploy, alarmDefaultChannel: 'C0ALRMSX01' }, read)).toEqual([]);
+  });
+
   it('refuses a route whose log groups the deployment does not allow (its Logs button would always be refused)', () => {
     const routes = `defaultChannel: C0ALRMSX01
 routes:
