@@ -6,7 +6,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { AlarmRoutesError } from '../../handlers/alarms/routes.ts';
 import { buildKnowledgeBase, readNotes } from '../../knowledge/build.ts';
+import { KnowledgeBuildError } from '../../knowledge/schema.ts';
+import { ConfigError } from '../config.ts';
 import { bundle, FUNCTIONS } from './bundle.ts';
 import { assertDeployable, DeployCheckError } from './deploy-check.ts';
 
@@ -22,13 +25,13 @@ try {
   for (const name of FUNCTIONS) await bundle(name);
   console.log(`Built the knowledge index and the ${FUNCTIONS.join(', ')} bundles (dist/).`);
 } catch (error) {
-  // The plugin shows this text as the deploy's error; a stack trace would hide the file and line.
-  console.error(
-    error instanceof DeployCheckError
-      ? error.message
-      : error instanceof Error
-        ? (error.stack ?? error.message)
-        : String(error),
-  );
+  // The plugin shows this text as the deploy's error: a bad file gets its message (file and line),
+  // never a stack trace that would hide it; anything unexpected keeps its stack.
+  const expected =
+    error instanceof DeployCheckError ||
+    error instanceof ConfigError ||
+    error instanceof AlarmRoutesError ||
+    error instanceof KnowledgeBuildError;
+  console.error(expected ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exitCode = 1;
 }
