@@ -57,6 +57,7 @@ const BUILT_OR_INSTALLED = new Set([
 ]);
 let clone: string;
 let refusal: Run;
+let deployRefusal: Run;
 let printed: Json;
 
 interface Run {
@@ -66,11 +67,11 @@ interface Run {
 }
 
 /** `npx serverless …` as a person types it in a clone (osls, offline). */
-function serverless(cwd: string, args: string[]): Promise<Run> {
+function serverless(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['node_modules/osls/bin/serverless.js', ...args], {
       cwd,
-      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -114,8 +115,20 @@ beforeAll(async () => {
   // Act: plain `serverless package` as shipped (refused), with ids (builds everything itself), and
   // `serverless print` for the configuration a deploy without parameters gets
   const out = join(clone, 'packaged');
-  const [refused, run, print] = await Promise.all([
+  const [refused, deployRefused, run, print] = await Promise.all([
     serverless(shipped, ['package', '--stage', 'ci', '--package', join(shipped, 'refused')]),
+    // Fake credentials, and every AWS call osls might try sent to a closed local port: nothing leaves the machine.
+    serverless(shipped, ['deploy', '--stage', 'ci'], {
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'not-a-real-secret',
+      AWS_REGION: 'us-east-1',
+      AWS_PROFILE: '',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+      HTTPS_PROXY: 'http://127.0.0.1:9',
+      HTTP_PROXY: 'http://127.0.0.1:9',
+      HOME: mkdtempSync(join(tmpdir(), 'cw-nohome-')),
+    }),
     serverless(clone, [
       'package',
       '--stage',
@@ -128,6 +141,7 @@ beforeAll(async () => {
     serverless(shipped, ['print', '--stage', 'ci', '--format', 'json']),
   ]);
   refusal = refused;
+  deployRefusal = deployRefused;
   if (run.status !== 0) throw new Error(`serverless package failed:\n${run.stdout}\n${run.stderr}`);
   template = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
   resources = template.Resources;
@@ -143,6 +157,13 @@ describe('serverless package from a clean clone (the plugin in infra/build/serve
     expect(said).toContain('infra/access-policy.yml:9: T0CHANGEME is a placeholder');
     expect(said).toContain('infra/alarm-routes.yml:11: C0CHANGEME is a placeholder');
     expect(said).not.toMatch(/\n\s+at .*\.(ts|js|cjs):\d+/);
+  });
+
+  it('refuses `serverless deploy` the same way, before anything is packaged or sent', () => {
+    expect(deployRefusal.status).not.toBe(0);
+    const said = `${deployRefusal.stdout}${deployRefusal.stderr}`;
+    expect(said).toContain('infra/access-policy.yml:9: T0CHANGEME is a placeholder');
+    expect(said).not.toMatch(/Uploading|Service deployed/);
   });
 
   it('builds the knowledge index and the three bundles itself, with no `npm run bundle` first', () => {
