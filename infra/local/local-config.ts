@@ -21,14 +21,15 @@ export interface LocalConfig {
   banner: string;
 }
 
-const USAGE = 'Options: --aws (your AWS account) or --demo (built-in data), e.g. `npm start -- --aws`.';
-
 /** `--aws` / `--demo` win over `DATA_SOURCE`; anything else is refused with the usage. */
-export function dataSourceFromArgs(args: string[], env: Env): DataSource {
+export function dataSourceFromArgs(args: string[], env: Env, command = 'npm start'): DataSource {
   let chosen: DataSource | undefined;
   for (const arg of args) {
     if (arg === '--aws' || arg === '--demo') chosen = arg === '--aws' ? 'aws' : 'demo';
-    else throw new ConfigError(`unknown option ${arg}. ${USAGE}`);
+    else
+      throw new ConfigError(
+        `unknown option ${arg}. Options: --aws (your AWS account) or --demo (built-in data), e.g. \`${command} -- --aws\`.`,
+      );
   }
   return chosen ?? chooseDataSource(env);
 }
@@ -52,11 +53,12 @@ export async function loadLocalConfig(
   args: string[],
   env: Env = process.env,
   resolveRegion: () => Promise<string | undefined> = sdkRegion,
+  command = 'npm start',
 ): Promise<LocalConfig> {
-  const dataSource = dataSourceFromArgs(args, env);
+  const dataSource = dataSourceFromArgs(args, env, command);
   if (dataSource === 'demo') {
     const config = loadConfig({ ...env, DATA_SOURCE: 'demo' });
-    const hint = hasAwsCredentials(env) ? ' · AWS credentials found: `npm start -- --aws` to use them' : '';
+    const hint = hasAwsCredentials(env) ? ` · AWS credentials found: \`${command} -- --aws\` to use them` : '';
     return { config, banner: `data source: demo (built-in data, no AWS calls) · region ${config.region}${hint}` };
   }
   let region = env.AWS_REGION || undefined;

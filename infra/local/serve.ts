@@ -76,7 +76,7 @@ const consoleLogger: AppLogger = {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
-    const { config, banner } = await loadLocalConfig(process.argv.slice(2));
+    const { config, banner } = await loadLocalConfig(process.argv.slice(2), process.env, undefined, 'npm run serve');
     if (!config.signingSecret) {
       throw new ConfigError(
         "Set SLACK_SIGNING_SECRET to your Slack app's signing secret (Basic Information → App Credentials).",
