@@ -25,7 +25,11 @@ export interface AccessRequest {
   words: string[];
 }
 
-export type AccessDecision = { allowed: true; rule: string } | { allowed: false; reason: string };
+/** The file an operator edits to serve another workspace (shipped to Lambda as JSON, edited as YAML). */
+export const ACCESS_POLICY_SOURCE = 'infra/access-policy.yml';
+
+/** `log`: for the operator's log when the refusal is a setup matter (an unknown workspace), not a user's. */
+export type AccessDecision = { allowed: true; rule: string } | { allowed: false; reason: string; log?: string };
 
 const isStringList = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string' && x !== '');
@@ -97,7 +101,18 @@ function list(ids: string[], kind: string): string {
 
 export function decideAccess(policy: AccessPolicy, request: AccessRequest): AccessDecision {
   if (!request.teamId || !policy.workspaces.includes(request.teamId)) {
-    return { allowed: false, reason: 'This bot does not serve this workspace.' };
+    // Signed by Slack, so an id; shown only when it looks like one, so nothing else reaches the message.
+    const team = request.teamId && /^[TE][A-Z0-9]{2,20}$/.test(request.teamId) ? request.teamId : undefined;
+    const which = team ? `this workspace (\`${team}\`)` : 'this workspace (no team id arrived)';
+    return {
+      allowed: false,
+      reason:
+        `This bot is not set up for ${which} yet. ` +
+        `An admin can add ${team ? `\`${team}\`` : 'its id'} to \`workspaces\` in \`${ACCESS_POLICY_SOURCE}\` and deploy again.`,
+      log:
+        `Refused a request from workspace ${team ?? '(none)'}: it is not in \`workspaces\` of ${ACCESS_POLICY_SOURCE}. ` +
+        'Add it there and deploy again if the bot should serve it.',
+    };
   }
   const rule = ruleFor(policy, request.words);
   const what = `\`${request.words.slice(0, 2).join(' ')}\``;

@@ -42,7 +42,10 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-/** The SDK's own credential sources, looked for without loading the SDK. */
+/**
+ * Whether the SDK would find credentials, looked for without loading it. It no longer picks the data
+ * source (a laptop with ~/.aws is not a request for real AWS); `npm start` only uses it for a hint.
+ */
 export function hasAwsCredentials(env: Env, home = env.HOME || homedir()): boolean {
   const fromEnv = [
     'AWS_ACCESS_KEY_ID',
@@ -50,10 +53,22 @@ export function hasAwsCredentials(env: Env, home = env.HOME || homedir()): boole
     'AWS_WEB_IDENTITY_TOKEN_FILE',
     'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
     'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-    'AWS_LAMBDA_FUNCTION_NAME',
   ].some((name) => Boolean(env[name]));
   return fromEnv || existsSync(join(home, '.aws', 'credentials')) || existsSync(join(home, '.aws', 'config'));
 }
+
+/** `DATA_SOURCE` when set; on Lambda `aws`; anywhere else the demo, so nothing reaches an account unasked. */
+export function chooseDataSource(env: Env): DataSource {
+  const requested = env.DATA_SOURCE?.trim().toLowerCase();
+  if (requested && requested !== 'aws' && requested !== 'demo') {
+    throw new ConfigError(`DATA_SOURCE must be "aws" or "demo", not "${env.DATA_SOURCE}"`);
+  }
+  if (requested) return requested as DataSource;
+  return env.AWS_LAMBDA_FUNCTION_NAME ? 'aws' : 'demo';
+}
+
+/** The demo's region when nothing says otherwise: its console links need one. */
+export const DEMO_REGION = 'us-east-1';
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
@@ -82,14 +97,15 @@ function price(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+export const NO_REGION =
+  'the aws data source needs a region and none was found. Set AWS_REGION (AWS_REGION=eu-west-1 npm start -- --aws), ' +
+  'or put `region = eu-west-1` in your profile in ~/.aws/config (the [default] section, or [profile NAME] with AWS_PROFILE=NAME).';
+
 export function loadConfig(env: Env = process.env): Readonly<Config> {
-  const requested = env.DATA_SOURCE?.trim().toLowerCase();
-  if (requested && requested !== 'aws' && requested !== 'demo') {
-    throw new ConfigError(`DATA_SOURCE must be "aws" or "demo", not "${env.DATA_SOURCE}"`);
-  }
-  const dataSource: DataSource = requested ? (requested as DataSource) : hasAwsCredentials(env) ? 'aws' : 'demo';
-  const region = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? (dataSource === 'demo' ? 'us-east-1' : undefined);
-  if (!region) throw new ConfigError('AWS_REGION is not set; the aws data source needs a region.');
+  const dataSource = chooseDataSource(env);
+  const region = env.AWS_REGION || env.AWS_DEFAULT_REGION || (dataSource === 'demo' ? DEMO_REGION : undefined);
+  // Lambda always sets AWS_REGION; locally infra/local/local-config.ts asks the SDK (profiles included) first.
+  if (!region) throw new ConfigError(NO_REGION);
   const slackApiUrl = env.SLACK_API_URL || 'https://slack.com/api/';
   return Object.freeze({
     dataSource,

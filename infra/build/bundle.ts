@@ -100,7 +100,8 @@ export async function bundle(name: string, outdir = `dist/${name}`): Promise<Met
   }
   if (name === 'alarm-relay') {
     const text = await readFile(DEFAULT_ROUTES_FILE, 'utf8');
-    parseAlarmRoutes(text, DEFAULT_ROUTES_FILE);
+    // A deploy may name the default channel as a parameter instead of in the file (infra/build/prepare-deploy.ts).
+    parseAlarmRoutes(text, DEFAULT_ROUTES_FILE, process.env.DEPLOY_ALARM_DEFAULT_CHANNEL || undefined);
     await writeFile(`${outdir}/alarm-routes.json`, JSON.stringify(parse(text)));
   }
   return result.metafile;

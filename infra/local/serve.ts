@@ -6,12 +6,13 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { loadAccessPolicy } from '../access-policy.ts';
-import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { type Config, ConfigError } from '../config.ts';
 import type { AppLogger } from '../slack/bolt-logger.ts';
 import { createSlackFiles, filesWithoutToken } from '../slack/slack-files.ts';
 import { createWebClient } from '../slack/web-client.ts';
 import { toApiGatewayEvent } from './api-gateway-event.ts';
 import { createLocalBot, type LocalBot } from './local-bot.ts';
+import { loadLocalConfig } from './local-config.ts';
 
 /** Slack's payloads are small; anything this large is not Slack. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -75,7 +76,7 @@ const consoleLogger: AppLogger = {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
-    const config = loadConfig();
+    const { config, banner } = await loadLocalConfig(process.argv.slice(2), process.env, undefined, 'npm run serve');
     if (!config.signingSecret) {
       throw new ConfigError(
         "Set SLACK_SIGNING_SECRET to your Slack app's signing secret (Basic Information → App Credentials).",
@@ -83,9 +84,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     }
     const port = Number(process.env.PORT ?? 3000);
     await serve(config, port, consoleLogger);
-    console.log(
-      `cw-chatops listening on http://localhost:${port}/slack/events (data source: ${config.dataSource}, region ${config.region})`,
-    );
+    console.log(`cw-chatops listening on http://localhost:${port}/slack/events · ${banner}`);
   } catch (error) {
     console.error(error instanceof ConfigError ? `Configuration: ${error.message}` : error);
     process.exit(1);

@@ -1,5 +1,5 @@
 /**
- * `npm start`: the bot in a terminal, with the demo data source unless AWS credentials are found.
+ * `npm start`: the bot in a terminal, with the demo data source unless AWS is asked for (`--aws`).
  * Each line you type goes through the same path as a real Slack request (signed form body, API
  * Gateway event, Bolt, worker) and the messages Slack would show are printed.
  */
@@ -8,13 +8,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
+import { canonicalCwSubcommand } from '../../handlers/command-path.ts';
 import type { SlackMessage } from '../../handlers/slack-message.ts';
-import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { type Config, ConfigError } from '../config.ts';
 import { createCommandDeps } from '../data-source.ts';
 import type { AppLogger } from '../slack/bolt-logger.ts';
 import { createAlarmPreview } from './alarm-preview.ts';
 import { toApiGatewayEvent } from './api-gateway-event.ts';
 import { createLocalBot, type LocalBot } from './local-bot.ts';
+import { type LocalConfig, loadLocalConfig } from './local-config.ts';
 import { createLocalFiles } from './local-files.ts';
 import { COLOR, PLAIN, renderForTerminal, type Style } from './render-terminal.ts';
 
@@ -69,6 +71,20 @@ async function startResponseCatcher(print: (message: SlackMessage) => void): Pro
   return server;
 }
 
+/** What the shell takes without a leading slash: `/cw`'s own subcommands. */
+const CW_SUBCOMMANDS = new Set(['metrics', 'logs', 'alarms', 'help']);
+
+/** `hello`, `help me` or any other words: say what the shell takes instead of a usage error. */
+function notACommand(line: string): SlackMessage {
+  const word = line.split(/\s+/)[0] ?? line;
+  return {
+    text:
+      `Hi! \`${word.slice(0, 40)}\` is not a command here: this shell takes slash commands as you would type them in Slack, ` +
+      'e.g. `/cw metrics rds cpu orders-db`, `/cw alarms` or `/dbadvice where should we keep user sessions?`. ' +
+      '`/cw help` lists them all.',
+  };
+}
+
 export interface Shell {
   /** Runs one line as Slack would deliver it; resolves when every answer has been printed. */
   run(line: string): Promise<void>;
@@ -97,6 +113,10 @@ export async function createShell(config: Config, write: (text: string) => void,
       const trimmed = line.trim();
       if (!trimmed) return;
       if (/^\/alarm\b/i.test(trimmed)) return previewAlarm(trimmed.replace(/^\/alarm\s*/i, ''));
+      if (!trimmed.startsWith('/') && !CW_SUBCOMMANDS.has(canonicalCwSubcommand(trimmed.split(/\s+/)[0] ?? ''))) {
+        write(`${renderForTerminal(notACommand(trimmed), style)}\n`);
+        return;
+      }
       // `metrics rds cpu orders-db` is taken as `/cw metrics rds cpu orders-db`.
       const full = trimmed.startsWith('/') ? trimmed : `/cw ${trimmed}`;
       const [command = ''] = full.split(/\s+/);
@@ -125,20 +145,22 @@ function parseAck(body: string): SlackMessage | string {
 }
 
 async function main(): Promise<void> {
-  let config: Config;
+  let local: LocalConfig;
   try {
-    config = loadConfig();
+    local = await loadLocalConfig(process.argv.slice(2));
   } catch (error) {
     console.error(error instanceof ConfigError ? `Configuration: ${error.message}` : error);
     process.exit(1);
   }
+  const { config, banner } = local;
   const style = process.stdout.isTTY && !process.env.NO_COLOR ? COLOR : PLAIN;
   const shell = await createShell(config, (text) => console.log(text), style);
   const interactive = process.stdin.isTTY;
+  // Always said, piped or not: which account a command is about to read must never be a guess.
+  console.log(`${style.bold('cw-chatops')} local shell · ${banner}`);
   if (interactive) {
     console.log(
-      `${style.bold('cw-chatops')} local shell · data source: ${config.dataSource} · region ${config.region}\n` +
-        `Type a slash command as in Slack, e.g. ${style.code('/cw metrics rds cpu orders-db')}, or ${style.code('/cw help')}.\n` +
+      `Type a slash command as in Slack, e.g. ${style.code('/cw metrics rds cpu orders-db')}, or ${style.code('/cw help')}.\n` +
         `Preview alarm notifications with ${style.code('/alarm fire')} and ${style.code('/alarm resolve')}. Ctrl-D quits.\n`,
     );
   }

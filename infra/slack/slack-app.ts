@@ -79,6 +79,7 @@ export function commandListener(options: Pick<SlackAppOptions, 'deps' | 'dispatc
     const what = words.join(' ');
     const decision = check(options.policy, who, words);
     if (!decision.allowed) {
+      if (decision.log) options.logger.warn(decision.log, { teamId: who.teamId, reference });
       audit(options.logger, { ...who, what, outcome: 'refused-by-policy', reference });
       await ack(ephemeral(`:no_entry: ${decision.reason}`));
       return;
@@ -126,6 +127,7 @@ export function buttonListener(options: Pick<SlackAppOptions, 'deps' | 'dispatch
     const what = `${words.join(' ')} (button ${action.action_id})`;
     const decision = check(options.policy, who, words);
     if (!decision.allowed) {
+      if (decision.log) options.logger.warn(decision.log, { teamId: who.teamId, reference });
       audit(options.logger, { ...who, what, outcome: 'refused-by-policy', reference });
       await respond({ response_type: 'ephemeral', replace_original: false, text: `:no_entry: ${decision.reason}` });
       return;

@@ -55,7 +55,7 @@ export function createSlackHandler(options: SlackHandlerOptions) {
   return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>()
     .use(options.first ?? [])
     .use(slackSecretsMiddleware(config, options.ssmOptions))
-    .use(verifySlackSignatureMiddleware((context) => (context as SecretsContext).signingSecret))
+    .use(verifySlackSignatureMiddleware((context) => (context as SecretsContext).signingSecret, logger))
     .handler(async (event, context) => {
       const { signingSecret, botToken } = context as SecretsContext;
       // The signature middleware has already refused requests when the secret is missing.

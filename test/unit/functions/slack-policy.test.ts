@@ -71,7 +71,7 @@ function entries(): Record<string, unknown>[] {
 const audits = () => entries().filter((e) => e.audit === true);
 
 describe('functions/slack with an access policy', () => {
-  it('refuses another workspace before any work, politely', async () => {
+  it('refuses another workspace before any work, politely, naming the team id and the file, in Slack and in the log', async () => {
     // Act
     const response = await invoke({ team_id: 'T0OTHER01', text: 'metrics rds cpu orders-db' });
 
@@ -79,8 +79,10 @@ describe('functions/slack with an access policy', () => {
     const body = JSON.parse(response.body ?? '{}');
     expect(body).toMatchObject({
       response_type: 'ephemeral',
-      text: ':no_entry: This bot does not serve this workspace.',
+      text: ':no_entry: This bot is not set up for this workspace (`T0OTHER01`) yet. An admin can add `T0OTHER01` to `workspaces` in `infra/access-policy.yml` and deploy again.',
     });
+    const warning = entries().find((e) => e.level === 'WARN' && String(e.message).includes('T0OTHER01'));
+    expect(warning?.message).toMatch(/not in `workspaces` of infra\/access-policy\.yml/);
     expect(cloudWatchMock.calls()).toHaveLength(0);
     expect(lambdaMock.calls()).toHaveLength(0);
   });

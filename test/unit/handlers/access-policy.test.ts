@@ -38,7 +38,16 @@ describe('handlers/access-policy', () => {
     expect(ask(['/dbadvice', 'redis'])).toEqual({ allowed: false, reason: '`/dbadvice redis` is not enabled here.' });
     expect(ask(['/cw', 'help'], { teamId: 'T0OTHER01' })).toEqual({
       allowed: false,
-      reason: 'This bot does not serve this workspace.',
+      reason:
+        'This bot is not set up for this workspace (`T0OTHER01`) yet. ' +
+        'An admin can add `T0OTHER01` to `workspaces` in `infra/access-policy.yml` and deploy again.',
+      log: expect.stringMatching(
+        /^Refused a request from workspace T0OTHER01: it is not in `workspaces` of infra\/access-policy\.yml/,
+      ),
+    });
+    // Whatever arrives as a team id never reaches the message unless it is id-shaped.
+    expect(ask(['/cw', 'help'], { teamId: '<!channel>' })).toMatchObject({
+      reason: expect.stringContaining('this workspace (no team id arrived)'),
     });
     expect(decideAccess(policy, { teamId: undefined, channelId: 'C1', userId: 'U1', words: ['/cw'] }).allowed).toBe(
       false,

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { AlarmRoutesError } from '../../../../handlers/alarms/routes.ts';
+import { parseAllowlist, refusedGroups } from '../../../../handlers/logs/allowlist.ts';
 import { DEFAULT_ROUTES_FILE, loadAlarmRoutes, parseAlarmRoutes } from '../../../../infra/alarm-routes.ts';
 
 describe('infra/alarm-routes', () => {
-  it('validates the routing file in the repository', () => {
+  it('validates the routing file in the repository: as shipped, every alarm goes to the default channel', () => {
     // This is the build-time check: a bad edit to infra/alarm-routes.yml fails `npm test`.
-    const routing = loadAlarmRoutes(DEFAULT_ROUTES_FILE);
-    expect(routing.routes.length).toBeGreaterThan(0);
-    expect(routing.defaultChannel).toMatch(/^C/);
+    const routing = loadAlarmRoutes(DEFAULT_ROUTES_FILE, 'C0DEPLOYED1');
+    expect(routing).toEqual({ defaultChannel: 'C0DEPLOYED1', routes: [] });
+  });
+
+  it('validates the example routes, whose log groups lie inside the allowlist the example names', () => {
+    const routing = loadAlarmRoutes('infra/alarm-routes.example.yml');
+    expect(routing.routes.map((r) => r.name)).toEqual(['checkout', 'databases', 'production-account']);
+    const allowed = parseAllowlist('/aws/lambda/checkout-*,/ecs/public-web');
+    expect(routing.routes.flatMap((r) => refusedGroups(r.logGroups, allowed))).toEqual([]);
   });
 
   it('lets ALARM_DEFAULT_CHANNEL override the file’s default', () => {

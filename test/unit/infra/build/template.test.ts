@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundle, FUNCTIONS } from '../../../../infra/build/bundle.ts';
 
 /** IAM actions AWS offers no resource-level permission for: the only ones allowed on "*". */
 const STAR_RESOURCE_ACTIONS = new Set([
@@ -27,27 +26,164 @@ interface Statement {
   Resource: unknown;
 }
 
+/** CloudFormation's own evaluation of the few condition functions the template uses. */
+function holds(condition: Json): boolean {
+  if ('Fn::Not' in condition) return !holds(condition['Fn::Not'][0]);
+  if ('Fn::Equals' in condition) return condition['Fn::Equals'][0] === condition['Fn::Equals'][1];
+  if ('Condition' in condition) return holds(template.Conditions[condition.Condition]);
+  throw new Error(`condition not understood: ${JSON.stringify(condition)}`);
+}
+
+/** A role's statements as IAM receives them: `Fn::If` resolved, `AWS::NoValue` dropped. */
 function statements(roleName: string): Statement[] {
-  return resources[roleName].Properties.Policies.flatMap((p: Json) => p.PolicyDocument.Statement);
+  return resources[roleName].Properties.Policies.flatMap((p: Json) => p.PolicyDocument.Statement).flatMap((s: Json) => {
+    if (!('Fn::If' in s)) return [s];
+    const [name, then, otherwise] = s['Fn::If'];
+    const chosen = holds(template.Conditions[name]) ? then : otherwise;
+    return chosen?.Ref === 'AWS::NoValue' ? [] : [chosen];
+  });
 }
 const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 
-beforeAll(async () => {
-  // Prepare: the real bundles, then `serverless package` (osls) offline, as `npm run package` does.
-  for (const name of FUNCTIONS) await bundle(name);
-  const out = mkdtempSync(join(tmpdir(), 'cw-package-'));
-  const run = spawnSync(
-    process.execPath,
-    ['node_modules/osls/bin/serverless.js', 'package', '--stage', 'ci', '--package', out],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+/** What a fresh clone holds: the sources, no dist/, no knowledge index, no .serverless/. */
+const BUILT_OR_INSTALLED = new Set([
+  'node_modules',
+  'dist',
+  '.serverless',
+  '.build',
+  'coverage',
+  'bench-results',
+  '.git',
+]);
+let clone: string;
+let refusal: Run;
+let deployRefusal: Run;
+let printed: Json;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npx serverless …` as a person types it in a clone (osls, offline). */
+function serverless(cwd: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['node_modules/osls/bin/serverless.js', ...args], {
+      cwd,
+      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** A clean clone of this tree: the sources only (node_modules shared, as `npm ci` would install it). */
+function cleanClone(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cw-clone-'));
+  cpSync(process.cwd(), dir, {
+    recursive: true,
+    filter: (source) => {
+      const path = relative(process.cwd(), source);
+      return !BUILT_OR_INSTALLED.has(path.split('/')[0] ?? '') && path !== 'knowledge/dist' && !path.startsWith('.cw-');
     },
+  });
+  symlinkSync(realpathSync('node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+beforeAll(async () => {
+  // Prepare: two clean clones, one as shipped and one with the ids filled in
+  const shipped = cleanClone();
+  clone = cleanClone();
+  expect(existsSync(join(clone, 'dist'))).toBe(false);
+  expect(existsSync(join(clone, 'knowledge/dist'))).toBe(false);
+  const policy = join(clone, 'infra/access-policy.yml');
+  writeFileSync(
+    policy,
+    readFileSync(policy, 'utf8').replace('T0CHANGEME', 'T0ACMEWS01').replaceAll('C0CHANGEME', 'C0ONCALLX1'),
   );
+
+  // Act: plain `serverless package` as shipped (refused), with ids (builds everything itself), and
+  // `serverless print` for the configuration a deploy without parameters gets
+  const out = join(clone, 'packaged');
+  const [refused, deployRefused, run, print] = await Promise.all([
+    serverless(shipped, ['package', '--stage', 'ci', '--package', join(shipped, 'refused')]),
+    // Fake credentials, and every AWS call osls might try sent to a closed local port: nothing leaves the machine.
+    serverless(shipped, ['deploy', '--stage', 'ci'], {
+      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'not-a-real-secret',
+      AWS_REGION: 'us-east-1',
+      AWS_PROFILE: '',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+      HTTPS_PROXY: 'http://127.0.0.1:9',
+      HTTP_PROXY: 'http://127.0.0.1:9',
+      HOME: mkdtempSync(join(tmpdir(), 'cw-nohome-')),
+    }),
+    serverless(clone, [
+      'package',
+      '--stage',
+      'ci',
+      '--package',
+      out,
+      '--param=logGroupsAllowed=/aws/lambda/*',
+      '--param=alarmDefaultChannel=C0ALRMSX01',
+    ]),
+    serverless(shipped, ['print', '--stage', 'ci', '--format', 'json']),
+  ]);
+  refusal = refused;
+  deployRefusal = deployRefused;
   if (run.status !== 0) throw new Error(`serverless package failed:\n${run.stdout}\n${run.stderr}`);
   template = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
   resources = template.Resources;
-}, 120_000);
+  if (print.status !== 0) throw new Error(`serverless print failed:\n${print.stdout}\n${print.stderr}`);
+  printed = JSON.parse(print.stdout.slice(print.stdout.indexOf('{')));
+}, 180_000);
+
+describe('serverless package from a clean clone (the plugin in infra/build/serverless-plugin.cjs)', () => {
+  it('refuses the shipped placeholder ids before building anything, naming each file and line', () => {
+    expect(refusal.status).not.toBe(0);
+    const said = `${refusal.stdout}${refusal.stderr}`;
+    expect(said).toContain('Refusing to deploy');
+    expect(said).toContain('infra/access-policy.yml:9: T0CHANGEME is a placeholder');
+    expect(said).toContain('infra/alarm-routes.yml:11: C0CHANGEME is a placeholder');
+    expect(said).not.toMatch(/\n\s+at .*\.(ts|js|cjs):\d+/);
+  });
+
+  it('refuses `serverless deploy` the same way, before anything is packaged or sent', () => {
+    expect(deployRefusal.status).not.toBe(0);
+    const said = `${deployRefusal.stdout}${deployRefusal.stderr}`;
+    expect(said).toContain('infra/access-policy.yml:9: T0CHANGEME is a placeholder');
+    expect(said).not.toMatch(/Uploading|Service deployed/);
+  });
+
+  it('builds the knowledge index and the three bundles itself, with no `npm run bundle` first', () => {
+    expect(existsSync(join(clone, 'knowledge/dist/kb.json'))).toBe(true);
+    for (const name of ['slack', 'worker', 'alarm-relay']) {
+      expect(existsSync(join(clone, `dist/${name}/index.mjs`)), name).toBe(true);
+      expect(existsSync(join(clone, `packaged/${name}.zip`)), name).toBe(true);
+    }
+  });
+
+  it('allows no log groups unless the deploy names them (one default: none)', () => {
+    const params = printed.params.default;
+    expect(params.logGroupsAllowed).toBe('');
+    expect(printed.functions.worker.environment.LOG_GROUPS_ALLOWED).toBe('');
+    expect(printed.functions.slack.environment.LOG_GROUPS_ALLOWED).toBe('');
+    // Without the parameter the StartQuery statement is left out (its condition is false).
+    expect(holds(printed.resources.Conditions.QueryLogGroups)).toBe(false);
+    expect(holds(template.Conditions.QueryLogGroups)).toBe(true);
+  });
+});
 
 describe('serverless.yml (the packaged CloudFormation template)', () => {
   it('has the three functions on nodejs24.x, arm64, each with its own role and log retention', () => {
@@ -174,8 +310,8 @@ describe('the bundled slack function (dist/slack, as deployed)', () => {
         '-e',
         `
         import { createHmac } from 'node:crypto';
-        const { handler } = await import(${JSON.stringify(`file://${join(process.cwd(), 'dist/slack/index.mjs')}`)});
-        const body = new URLSearchParams({ team_id: 'T0CHANGEME', channel_id: 'C1', user_id: 'U1', command: '/cw', text: 'help', response_url: 'http://127.0.0.1:9/r' }).toString();
+        const { handler } = await import(${JSON.stringify(`file://${join(clone, 'dist/slack/index.mjs')}`)});
+        const body = new URLSearchParams({ team_id: 'T0ACMEWS01', channel_id: 'C1', user_id: 'U1', command: '/cw', text: 'help', response_url: 'http://127.0.0.1:9/r' }).toString();
         const ts = Math.floor(Date.now() / 1000);
         const signature = 'v0=' + createHmac('sha256', 'bundle-secret').update('v0:' + ts + ':' + body).digest('hex');
         const event = (sig) => ({ version: '2.0', rawPath: '/slack/events', routeKey: 'POST /slack/events', rawQueryString: '', isBase64Encoded: false, body,
@@ -187,6 +323,7 @@ describe('the bundled slack function (dist/slack, as deployed)', () => {
         `,
       ],
       {
+        cwd: clone,
         encoding: 'utf8',
         env: {
           PATH: process.env.PATH,
