@@ -122,7 +122,7 @@ export function parseLogsQuery(raw: string): LogsQuery {
   // `/a, /b` and `/a ,/b`: a space beside a comma still continues the list.
   for (;;) {
     const [next, after] = nextWord(afterGroups);
-    if (!next || !(groupList.endsWith(',') || next.startsWith(','))) break;
+    if (!next || isFlagWord(next, LOGS_QUERY_FLAGS) || !(groupList.endsWith(',') || next.startsWith(','))) break;
     groupList += next;
     afterGroups = after;
   }

@@ -133,6 +133,10 @@ describe('handlers/logs/parse-logs', () => {
       expect(query.queryString).toBe('filter @message like /x/');
     });
 
+    it('does not take a flag after a trailing comma as a group', () => {
+      expect(() => parseLogsQuery('/ecs/web, --since 1h')).toThrow(/empty log group/);
+    });
+
     it('reads groups listed with a space after the comma', () => {
       expect(parseLogsQuery('/ecs/web, /aws/lambda/checkout-api --since 1h').logGroupNames).toEqual([
         '/ecs/web',
