@@ -1,4 +1,5 @@
 import { listAlarms, parseAlarmList } from './alarm-list/list-alarms.ts';
+import { readFlagWord } from './command-flags.ts';
 import { CW_SUBCOMMANDS, canonicalCwSubcommand } from './command-path.ts';
 import { tokenize } from './command-text.ts';
 import { CW_USAGE, renderCwHelp } from './cw/help.ts';
@@ -95,6 +96,12 @@ export function planCommand(
     case '':
       throw new UserInputError('What should I look at? `/cw` needs a command.', CW_USAGE);
     default:
+      if (readFlagWord(sub)) {
+        throw new UserInputError(
+          `\`${sub}\` goes after the command, e.g. \`/cw alarms ${sub}\` or \`/cw metrics rds cpu orders-db ${sub}\`.`,
+          CW_USAGE,
+        );
+      }
       // A typo is suggested, not run: `/cw metircs` might otherwise read something nobody asked for.
       throw new UserInputError(
         `\`${sub}\` is not a /cw command.${didYouMean(sub, CW_SUBCOMMANDS, (c) => `\`/cw ${c}\``)}`,
@@ -202,6 +209,12 @@ function planLogs(text: string, deps: Pick<CommandDeps, 'logsPolicy' | 'now'>): 
     case '':
       throw new UserInputError('Which logs command: `query`, `saved` or `run`?', LOGS_USAGE);
     default:
+      if (readFlagWord(action)) {
+        throw new UserInputError(
+          `\`${action}\` goes after \`query <group>\`, \`saved\` or \`run <name>\`, e.g. \`/cw logs query /aws/lambda/checkout-api ${action}\`.`,
+          LOGS_USAGE,
+        );
+      }
       throw new UserInputError(
         `\`logs ${action}\` is not a command.${didYouMean(action, LOGS_ACTIONS, (a) => `\`/cw logs ${a}\``)} Use \`logs query\`, \`logs saved\` or \`logs run\`.`,
         LOGS_USAGE,

@@ -76,6 +76,13 @@ describe('handlers/commands', () => {
       expect(plan('/dbadvice', 'list of products and prices').kind).toBe('work');
     });
 
+    it('says where a flag typed before the command goes', () => {
+      expect(refusal('/cw', '--share alarms').message).toContain('goes after the command');
+      expect(refusal('/cw', 'logs --share query /aws/lambda/checkout-api').message).toContain(
+        '`--share` goes after `query <group>`',
+      );
+    });
+
     it('says nothing it cannot back: a word far from every command gets no suggestion', () => {
       expect(refusal('/cw', 'kubernetes').message).toBe('`kubernetes` is not a /cw command.');
     });
