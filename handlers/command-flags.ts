@@ -92,6 +92,11 @@ const UNIT_WORDS = new Set([
 ]);
 const NUMBER = /^\d+(?:[.,]\d+)?$/;
 const isUnitWord = (word: string | undefined) => word !== undefined && UNIT_WORDS.has(word.toLowerCase());
+/** `30m`, `1.5h`: a number with a unit word stuck to it. */
+const isCompactDuration = (word: string) => {
+  const match = /^\d+(?:[.,]\d+)?([a-z]+)$/i.exec(word);
+  return match !== null && isUnitWord(match[1]);
+};
 
 function flagList(grammar: FlagGrammar): string {
   return grammar.flags.map((f) => `\`--${f.name}\``).join(', ');
@@ -152,16 +157,21 @@ export function parseFlags(
       i++;
     }
     if (spec.kind === 'duration') {
-      // `3 hours`, `1 hour 30 minutes`: a number followed by a unit word belongs to the value.
+      // `3 hours`, `1 hour 30 minutes`, `2h 30m`: the words of one duration belong to the value,
+      // left whole for the duration parser to read.
       for (;;) {
         const next = words[i + 1];
         const after = words[i + 2];
+        const endsInUnit = /[a-z]$/i.test(value);
         if (NUMBER.test(value.split(' ').pop() ?? '') && isUnitWord(next)) {
           value = `${value} ${next}`;
           i++;
-        } else if (/[a-z]$/i.test(value) && next !== undefined && NUMBER.test(next) && isUnitWord(after)) {
+        } else if (endsInUnit && next !== undefined && NUMBER.test(next) && isUnitWord(after)) {
           value = `${value} ${next} ${after}`;
           i += 2;
+        } else if (endsInUnit && next !== undefined && isCompactDuration(next)) {
+          value = `${value} ${next}`;
+          i++;
         } else {
           break;
         }

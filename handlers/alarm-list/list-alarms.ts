@@ -9,7 +9,7 @@ import { closestWords } from '../suggest-word.ts';
 export const ALARMS_USAGE = [
   '`/cw alarms [alarm|ok|insufficient|all] [name-prefix] [--share]`',
   'Example: `/cw alarms` (what is in ALARM now), `/cw alarms all prod-`, `/cw alarms ok checkout --share`',
-  'More: `/cw help alarms`',
+  'See `/cw help alarms` for the state words.',
 ].join('\n');
 
 export const ALARMS_FLAGS: FlagGrammar = { command: '/cw alarms', usage: ALARMS_USAGE, flags: [SHARE_FLAG] };

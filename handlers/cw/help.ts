@@ -6,7 +6,7 @@ import { context, escapeMrkdwn, header, type SlackMessage, section } from '../sl
 export const CW_USAGE = [
   '`/cw metrics …` · `/cw logs query|saved|run …` · `/cw alarms …` · `/cw help`',
   'Example: `/cw metrics rds cpu orders-db`',
-  'Every command with examples: `/cw help`',
+  'See `/cw help` for every command with examples.',
 ].join('\n');
 
 export type HelpTopic = 'metrics' | 'logs' | 'alarms';

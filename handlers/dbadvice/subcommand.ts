@@ -27,6 +27,7 @@ export function dbadviceWords(text: string): { words: string[]; share: boolean }
 export const DBADVICE_SUBCOMMAND_USAGE = [
   '`/dbadvice list` · `/dbadvice fleet` · `/dbadvice compare <service> <service>` · `/dbadvice help` · `/dbadvice <question>`',
   'Example: `/dbadvice list`',
+  'See `/dbadvice help` for examples in English and Korean.',
 ].join('\n');
 
 /**

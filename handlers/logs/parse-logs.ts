@@ -6,14 +6,14 @@ import { UserInputError } from '../errors.ts';
 export const LOGS_USAGE = [
   '`/cw logs query <group|prefix*>[,…] [--since 1h] [--from ISO --to ISO] [--limit N] [--share] [<Logs Insights query>]`',
   'Example: `/cw logs query /aws/lambda/checkout-api --since 1h filter @message like /ERROR/ | sort @timestamp desc | limit 50`',
-  'Flags go before the query. Every flag, `saved` and `run`: `/cw help logs`',
+  'Flags go before the query. See `/cw help logs` for every flag, `saved` and `run`.',
 ].join('\n');
 
 /** The one line that matters when `/cw logs run` went wrong. */
 export const LOGS_RUN_USAGE = [
   '`/cw logs run <saved query name> [--since 1h] [--from ISO --to ISO] [--limit N] [--share]`',
   'Example: `/cw logs run checkout errors --since 3h` (`/cw logs saved` lists the names)',
-  'More: `/cw help logs`',
+  'See `/cw help logs` for every flag.',
 ].join('\n');
 
 const RANGE_FLAGS = [

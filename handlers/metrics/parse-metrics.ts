@@ -26,14 +26,14 @@ const DEFAULT_SINCE_SECONDS = 3 * 3600;
 export const METRICS_USAGE = [
   '`/cw metrics <Namespace> <MetricName> [Dim=Value ...] [--since 3h] [--stat Average] [--period 5m] [--share] [--graph]`',
   'Example: `/cw metrics AWS/EC2 CPUUtilization InstanceId=i-0abc1234def567890 --since 3h` or `/cw metrics rds cpu orders-db --since 1d`',
-  'Every flag and shortcut: `/cw help metrics`',
+  'See `/cw help metrics` for every flag and shortcut.',
 ].join('\n');
 
 /** The one line that matters when a shortcut went wrong. */
 const SHORTCUT_USAGE = [
   `\`/cw metrics <shortcut> <metric> <resource>[,<resource>...] [flags]\`, shortcuts: ${Object.keys(SHORTCUTS).join(', ')}`,
   'Example: `/cw metrics rds cpu orders-db,users-db --since 1d`',
-  'Every flag and shortcut: `/cw help metrics`',
+  'See `/cw help metrics` for every flag and shortcut.',
 ].join('\n');
 
 export const METRICS_FLAGS: FlagGrammar = {
@@ -42,7 +42,7 @@ export const METRICS_FLAGS: FlagGrammar = {
   flags: [
     { name: 'since', kind: 'duration', example: '3h' },
     { name: 'stat', kind: 'value', aliases: ['statistic'], example: 'p99' },
-    { name: 'period', kind: 'value', example: '5m' },
+    { name: 'period', kind: 'duration', example: '5m' },
     SHARE_FLAG,
     { name: 'graph', kind: 'boolean' },
   ],

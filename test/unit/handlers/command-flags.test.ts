@@ -33,6 +33,8 @@ describe('handlers/command-flags', () => {
     ['--since 3 hours', '3 hours'],
     ['--since 1 hour 30 minutes', '1 hour 30 minutes'],
     ['--since 1.5 h', '1.5 h'],
+    ['--since 2h 30m', '2h 30m'],
+    ['--since 2 hours 30m', '2 hours 30m'],
   ])('reads %j as since=%j', (text, value) => {
     expect(parse(text).values.get('since')).toBe(value);
   });
@@ -64,6 +66,7 @@ describe('handlers/command-flags', () => {
   it('takes a unit word only after a number', () => {
     expect(parse('--since 1h m').positional).toEqual(['m']);
     expect(parse('--limit 5 hours').positional).toEqual(['hours']);
+    expect(parse('--since 1h 5xx').positional).toEqual(['5xx']);
   });
 
   it.each([

@@ -162,6 +162,24 @@ describe('handlers/metrics/parse-metrics', () => {
       expect(query.series).toHaveLength(1);
     });
 
+    it('hands a duration typed as two compact parts to the duration parser whole', () => {
+      // Act: the duration parser decides whether it reads `2h 30m`; the flag parser must not split it.
+      const outcome = (() => {
+        try {
+          return parse('rds cpu orders-db --since 2h 30m').series.length;
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })();
+
+      // Assess
+      expect([1, '`2h 30m` is not a duration. Use 30m, 3h, 1d or 7d.']).toContain(outcome);
+    });
+
+    it('reads a period in words', () => {
+      expect(parse('rds cpu orders-db --period 5 min').periodSeconds).toBe(300);
+    });
+
     it('does not take a word after the duration that is not a unit', () => {
       expect(() => parse('rds cpu --since 3h orders-db')).not.toThrow();
       expect(parse('rds cpu --since 3h orders-db').series[0]?.dimensions[0]?.value).toBe('orders-db');
@@ -236,7 +254,7 @@ describe('handlers/metrics/parse-metrics', () => {
         expect(usage).toHaveLength(3);
         expect(usage[0]).toMatch(/^`\/cw metrics </);
         expect(usage[1]).toMatch(/^Example: `\/cw metrics /);
-        expect(usage[2]).toBe('Every flag and shortcut: `/cw help metrics`');
+        expect(usage[2]).toBe('See `/cw help metrics` for every flag and shortcut.');
       }
     });
 
