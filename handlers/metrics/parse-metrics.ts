@@ -163,12 +163,13 @@ function parseShortcut(serviceName: string, words: string[], stat: string | unde
 /**
  * CloudWatch names are case-sensitive, so `aws/ec2` or `cpuutilization` would find nothing: a
  * namespace or metric the catalog knows, differing only in case, is read as the catalog spells it.
- * An `aws/…` namespace or a metric of a known namespace that is a typo away gets "did you mean".
+ * A lower-case `aws/…` namespace a typo away from a known one gets "did you mean" (no AWS namespace
+ * is spelt that way). A metric name that is merely close to a known one is run as typed: real
+ * metrics sit one edit apart (`HTTPCode_ELB_4XX_Count` and `…_5XX_Count`), so closeness proves nothing.
  */
 function canonicalNames(namespace: string, metricName: string): [string, string] {
   const knownNamespace = KNOWN_NAMESPACES.includes(namespace) ? namespace : sameButCase(namespace, KNOWN_NAMESPACES);
   if (!knownNamespace) {
-    // AWS namespaces always start with `AWS/`; a lower-case `aws/…` one cannot exist as typed.
     if (/^aws\//i.test(namespace) && !namespace.startsWith('AWS/')) {
       const hint = didYouMean(namespace, KNOWN_NAMESPACES);
       if (hint) fail(`\`${namespace}\` is not a CloudWatch namespace.${hint}`);
@@ -177,11 +178,7 @@ function canonicalNames(namespace: string, metricName: string): [string, string]
   }
   const metrics = knownMetrics(knownNamespace);
   if (metrics.includes(metricName)) return [knownNamespace, metricName];
-  const knownMetric = sameButCase(metricName, metrics);
-  if (knownMetric) return [knownNamespace, knownMetric];
-  const hint = didYouMean(metricName, metrics);
-  if (hint) fail(`\`${metricName}\` is not a ${knownNamespace} metric I know.${hint}`);
-  return [knownNamespace, metricName];
+  return [knownNamespace, sameButCase(metricName, metrics) ?? metricName];
 }
 
 function parseFullForm(words: string[], stat: string | undefined): MetricSpec[] {

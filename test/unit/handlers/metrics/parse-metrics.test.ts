@@ -195,6 +195,15 @@ describe('handlers/metrics/parse-metrics', () => {
       expect(parse(text).series[0]).toMatchObject({ namespace, metricName });
     });
 
+    it('runs a metric close to a known one as typed: real metrics sit one edit apart', () => {
+      expect(parse('AWS/ApplicationELB HTTPCode_ELB_4XX_Count LoadBalancer=app/x/1').series[0]?.metricName).toBe(
+        'HTTPCode_ELB_4XX_Count',
+      );
+      expect(parse('AWS/SQS ApproximateNumberOfMessagesNotVisible QueueName=q').series[0]?.metricName).toBe(
+        'ApproximateNumberOfMessagesNotVisible',
+      );
+    });
+
     it('accepts --statistic as an alias of --stat', () => {
       expect(parse('rds cpu db --statistic max').series[0]?.stat).toBe('Maximum');
     });
@@ -231,7 +240,6 @@ describe('handlers/metrics/parse-metrics', () => {
       ['rsd cpu orders-db', /`rsd` is not a shortcut. Did you mean `rds`\?/],
       ['rds cpuu orders-db', /`cpuu` is not a rds shortcut metric. Did you mean `cpu`\?/],
       ['rds constructor orders-db', /`constructor` is not a rds shortcut metric/],
-      ['AWS/EC2 CPUUtilisation InstanceId=i-1', /Did you mean `CPUUtilization`\?/],
       [
         'aws/ecs2 CPUUtilization ClusterName=prod',
         /`aws\/ecs2` is not a CloudWatch namespace. Did you mean .*`AWS\/ECS`/,
