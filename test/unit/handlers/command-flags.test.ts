@@ -5,7 +5,7 @@ import { tokenize } from '../../../handlers/command-text.ts';
 import { planCommand } from '../../../handlers/commands.ts';
 import { errorMessage } from '../../../handlers/error-message.ts';
 import { NotAllowedError, UserInputError } from '../../../handlers/errors.ts';
-import { expectValidMessage } from '../../fixtures/block-kit.ts';
+import { expectNoStrayAngleBrackets, expectValidMessage } from '../../fixtures/block-kit.ts';
 import { commandDeps } from '../../fixtures/command-deps.ts';
 
 const grammar: FlagGrammar = {
@@ -110,6 +110,7 @@ describe('handlers/command-flags', () => {
             if (mode === 'anywhere') expect(flags.consumed).toBe(words.length);
           } catch (error) {
             expect(error).toBeInstanceOf(UserInputError);
+            expectValidMessage(errorMessage(error as UserInputError, 'ref'));
           }
         }),
         { numRuns: 2000 },
@@ -131,7 +132,11 @@ describe('handlers/command-flags', () => {
     ] as const;
     const text = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 80 }),
-      fc.array(word, { maxLength: 8 }).map((w) => w.join(' ')),
+      fc
+        .array(fc.oneof(word, fc.constantFrom('<!channel>', '&lt;!here&gt;', '<@U012AB3CD>', '--<!channel>')), {
+          maxLength: 8,
+        })
+        .map((w) => w.join(' ')),
     );
 
     it('turns arbitrary command text into a plan or a valid refusal', () => {
@@ -140,12 +145,19 @@ describe('handlers/command-flags', () => {
           try {
             planCommand({ command, text: prefix + rest }, commandDeps());
           } catch (error) {
-            // A log group outside the allowlist is the policy's refusal, not a parse error.
-            if (error instanceof NotAllowedError) return;
+            // A log group outside the allowlist is the policy's refusal, not a parse error: it too
+            // must read well.
+            if (error instanceof NotAllowedError) {
+              expectValidMessage(errorMessage(error, 'ref'));
+              return;
+            }
             expect(error).toBeInstanceOf(UserInputError);
             const message = errorMessage(error as UserInputError, 'ref');
             expectValidMessage(message);
             expect(message.response_type).toBe('ephemeral');
+            expect(message.text).not.toContain('Something went wrong');
+            expect(message.text).not.toMatch(/<[!@#]/);
+            expectNoStrayAngleBrackets(message);
             expect((error as UserInputError).usage.split('\n').length).toBeLessThanOrEqual(3);
           }
         }),
