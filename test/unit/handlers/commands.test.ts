@@ -165,7 +165,7 @@ describe('handlers/commands', () => {
       ['metrics', '--period', 'Logs Insights'],
       ['metric', '--stat', 'Logs Insights'],
       ['logs', '--limit', 'Shortcuts'],
-      ['alarms', 'name-prefix', '--period'],
+      ['alarms', '`firing`', '--period'],
     ])('`/cw help %s` shows that command in detail and not the others', (topic, has, hasNot) => {
       // Act
       const p = plan('/cw', `help ${topic}`);
