@@ -43,6 +43,8 @@ async function alarmGraph(value: AlarmActionValue, place: ButtonPlace, deps: Com
       metrics: value.metrics,
       expressions: value.expressions,
       changedAt: new Date(value.changedAt),
+      state: value.state,
+      ...(typeof value.threshold === 'number' ? { threshold: value.threshold } : {}),
     },
     deps.now(),
     BUTTON_GRAPH_WINDOW,

@@ -87,16 +87,28 @@ const UNIT_WORDS = new Set([
   'day',
   'days',
   'w',
+  'wk',
+  'wks',
   'week',
   'weeks',
+  // Korean units, as the duration parser reads them (`3 시간`).
+  '초',
+  '분',
+  '시간',
+  '일',
+  '주',
+  '주일',
 ]);
 const NUMBER = /^\d+(?:[.,]\d+)?$/;
 const isUnitWord = (word: string | undefined) => word !== undefined && UNIT_WORDS.has(word.toLowerCase());
 /** `30m`, `1.5h`: a number with a unit word stuck to it. */
 const isCompactDuration = (word: string) => {
-  const match = /^\d+(?:[.,]\d+)?([a-z]+)$/i.exec(word);
+  const match = /^\d+(?:[.,]\d+)?([a-z]+|[\uac00-\ud7a3]+)$/i.exec(word);
   return match !== null && isUnitWord(match[1]);
 };
+/** Whether `word` (then `next`) begins another part of a duration: `30m`, or `30 minutes`. */
+const startsDuration = (word: string, next: string | undefined) =>
+  isCompactDuration(word) || (NUMBER.test(word) && isUnitWord(next));
 
 function flagList(grammar: FlagGrammar): string {
   return grammar.flags.map((f) => `\`--${f.name}\``).join(', ');
@@ -162,7 +174,7 @@ export function parseFlags(
       for (;;) {
         const next = words[i + 1];
         const after = words[i + 2];
-        const endsInUnit = /[a-z]$/i.test(value);
+        const endsInUnit = /[a-z\uac00-\ud7a3]$/i.test(value);
         if (NUMBER.test(value.split(' ').pop() ?? '') && isUnitWord(next)) {
           value = `${value} ${next}`;
           i++;
@@ -170,6 +182,15 @@ export function parseFlags(
           value = `${value} ${next} ${after}`;
           i += 2;
         } else if (endsInUnit && next !== undefined && isCompactDuration(next)) {
+          value = `${value} ${next}`;
+          i++;
+        } else if (
+          endsInUnit &&
+          next?.toLowerCase() === 'and' &&
+          after !== undefined &&
+          startsDuration(after, words[i + 3])
+        ) {
+          // `1 hour and 30 minutes`: the `and` joins two parts of one duration.
           value = `${value} ${next}`;
           i++;
         } else {

@@ -113,8 +113,10 @@ export interface AlarmsPort {
 export interface MetricImageRequest {
   /** With `id`, a series can feed an expression; `visible: false` keeps it off the picture. */
   series: (MetricSpec & { id?: string; visible?: boolean })[];
-  /** Metric math drawn beside the series (CloudWatch renders these; the demo skips them). */
-  /** `visible: false` for an intermediate expression another one uses. */
+  /**
+   * Metric math drawn beside the series (`visible: false` for an intermediate step). The demo draws
+   * `ANOMALY_DETECTION_BAND` and arithmetic on ids; others are named in its legend as not drawn.
+   */
   expressions?: { id: string; expression: string; label?: string; visible?: boolean }[];
   periodSeconds: number;
   start: Date;
@@ -122,6 +124,14 @@ export interface MetricImageRequest {
   title: string;
   width?: number;
   height?: number;
+  /**
+   * Lines drawn over the series: horizontal ones at a value (an alarm's threshold), vertical ones at a
+   * moment (when the alarm changed state). CloudWatch's widget `annotations`.
+   */
+  annotations?: {
+    horizontal?: { value: number; label: string; color?: string; fill?: 'above' | 'below' }[];
+    vertical?: { value: Date; label: string; color?: string }[];
+  };
 }
 
 export interface MetricImagePort {
@@ -141,9 +151,20 @@ export interface FileUpload {
   threadTs?: string;
 }
 
+/** Where an uploaded file went. */
+export interface FileLocation {
+  /** A Slack permalink; with `savedLocally`, a path on this machine. */
+  location?: string;
+  /**
+   * Written to this machine's disk instead of posted (`npm start`, which has no Slack): the path may be
+   * shown in that terminal, never in a Slack message.
+   */
+  savedLocally?: boolean;
+}
+
 export interface FilesPort {
-  /** Shares a file in a channel; resolves to where a person can find it (a permalink or a local path). */
-  upload(file: FileUpload): Promise<{ location?: string }>;
+  /** Shares a file in a channel; resolves to where a person can find it. */
+  upload(file: FileUpload): Promise<FileLocation>;
 }
 
 /** One RDS DB instance as `/dbadvice fleet` reviews it (from `DescribeDBInstances`). */

@@ -1,5 +1,7 @@
 import type { KnowledgeBase, SearchHit } from './kb.ts';
 import type { CaseStudyNote, CaseUse, Lang, ServiceNote } from './schema.ts';
+import { resolveExact } from './service-aliases.ts';
+import { sourceFor } from './sources.ts';
 import { isHangul } from './tokenize.ts';
 import { compactForm, detectTraits, englishForm, isSpecific, type Trait } from './traits.ts';
 
@@ -32,12 +34,13 @@ export interface Answer {
   traits: Trait[];
   ranked: RankedService[];
   recommended: RankedService;
-  /** Two or three sentences tied to the traits found. */
-  reasons: { trait: Trait | undefined; text: string }[];
+  /** Two or three sentences tied to the traits found, each with the note section that supports it. */
+  reasons: { trait: Trait | undefined; text: string; section: string | undefined }[];
   alternatives: { service: ServiceNote; when: string }[];
   caseStudy: { note: CaseStudyNote; use: CaseUse } | undefined;
   /** A service the question points at that AWS has retired (QLDB), with what to use instead. */
   retired: ServiceNote | undefined;
+  /** The note, its section that matched best, and the AWS pages behind it (in the answer's language). */
   source: { path: string; heading: string | undefined; sources: string[] };
 }
 
@@ -65,7 +68,8 @@ function aboutData(question: string, traits: Trait[], kb: KnowledgeBase): boolea
   if (traits.some((t) => isSpecific(t, question))) return true;
   if (DOMAIN_EN.test(englishForm(question)) || DOMAIN_KO.test(compactForm(question))) return true;
   const words = englishForm(question).trim().split(' ');
-  return words.some((w) => kb.findService(w) !== undefined);
+  // A service or an engine with an AWS counterpart (`cassandra`, `몽고디비`): one table for questions and compare.
+  return words.some((w) => resolveExact(kb, w) !== undefined);
 }
 
 /** Ranks every service for the question; `advise` builds the answer from this. */
@@ -106,7 +110,7 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
     traits,
     ranked,
     recommended,
-    reasons: reasonsFor(recommended, lang),
+    reasons: reasonsFor(kb, recommended, lang),
     alternatives: alternativesTo(recommended, live, traits, lang),
     caseStudy: matchCaseStudy(kb, recommended.service.id, traits),
     retired,
@@ -115,8 +119,8 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
 }
 
 /** Up to three reasons, one per matched trait (strongest fit first), topped up from the note's strengths. */
-function reasonsFor(r: RankedService, lang: Lang): Answer['reasons'] {
-  const reasons: Answer['reasons'] = [];
+function reasonsFor(kb: KnowledgeBase, r: RankedService, lang: Lang): Answer['reasons'] {
+  const reasons: { trait: Trait | undefined; text: string }[] = [];
   for (const trait of r.matched) {
     const text = r.service.reasons[trait.id]?.[lang];
     if (text && reasons.length < 3) reasons.push({ trait, text });
@@ -125,7 +129,33 @@ function reasonsFor(r: RankedService, lang: Lang): Answer['reasons'] {
     if (reasons.length >= 2) break;
     reasons.push({ trait: undefined, text: strength });
   }
-  return reasons;
+  return reasons.map((reason) => ({ ...reason, section: supportingSection(kb, r.service, reason.text, lang) }));
+}
+
+/**
+ * Sections that state facts. "Watch out for" holds caveats and "Sources" a list of pages: neither
+ * supports a reason to choose the service, so neither is cited for one.
+ */
+const NOT_CITED = /^(summary|watch out for|주의할 점|sources?\b|출처)/i;
+
+export function isCitable(heading: string): boolean {
+  return !NOT_CITED.test(heading.trim());
+}
+
+/** Reasons are a fixed set of note sentences, so each one's section is looked up once per knowledge base. */
+const sectionCache = new WeakMap<KnowledgeBase, Map<string, string | undefined>>();
+
+/** The section of the service's own note, in the answer's language, that best matches a reason's words. */
+function supportingSection(kb: KnowledgeBase, service: ServiceNote, text: string, lang: Lang): string | undefined {
+  const cache = sectionCache.get(kb) ?? new Map<string, string | undefined>();
+  sectionCache.set(kb, cache);
+  const key = `${service.id}\u0000${lang}\u0000${text}`;
+  if (cache.has(key)) return cache.get(key);
+  const own = kb
+    .search(text)
+    .filter((h) => h.noteId === service.id && isCitable(h.heading) && isHangul(h.heading) === (lang === 'ko'));
+  cache.set(key, own[0]?.heading);
+  return own[0]?.heading;
 }
 
 /** A substitute must fit something the question says about the data or its access at least this well. */
@@ -184,7 +214,7 @@ function matchCaseStudy(kb: KnowledgeBase, serviceId: string, traits: Trait[]): 
 
 /** The section of the service's note that matched best, in the answer's language when there is one. */
 function sourceOf(service: ServiceNote, hits: SearchHit[], lang: Lang): Answer['source'] {
-  const own = hits.filter((h) => h.noteId === service.id && h.heading !== 'summary');
+  const own = hits.filter((h) => h.noteId === service.id && isCitable(h.heading));
   const inLang = own.find((h) => isHangul(h.heading) === (lang === 'ko')) ?? own[0];
-  return { path: service.path, heading: inLang?.heading, sources: service.sources };
+  return { path: service.path, heading: inLang?.heading, sources: service.sources.map((url) => sourceFor(url, lang)) };
 }

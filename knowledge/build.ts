@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { splitFrontMatter, splitSections } from './markdown.ts';
 import { KnowledgeBuildError, type Note, toNote } from './schema.ts';
 import { type ChunkDoc, MINISEARCH_OPTIONS } from './search-options.ts';
+import { checkSource } from './sources.ts';
 
 /** What `npm run kb:build` writes and the runtime loads: notes' metadata and the serialized index. */
 export interface KbData {
@@ -42,6 +43,7 @@ export function parseNote(file: SourceFile): { note: Note; chunks: ChunkDoc[] } 
     throw new KnowledgeBuildError(`${file.path}: front matter is not valid YAML: ${detail}`, { cause: error });
   }
   const note = toNote(raw, file.path);
+  note.sources = canonicalSources(file, note.sources);
   const summary: ChunkDoc = {
     id: `${note.id}#summary`,
     noteId: note.id,
@@ -60,6 +62,28 @@ export function parseNote(file: SourceFile): { note: Note; chunks: ChunkDoc[] } 
   }));
   if (sections.length === 0) throw new KnowledgeBuildError(`${file.path}: the note has no body text`);
   return { note, chunks: [summary, ...sections] };
+}
+
+/** The 1-based line of `entry` in the note, for errors a writer can jump to. */
+function lineOf(file: SourceFile, entry: string): number {
+  const index = file.content.split(/\r?\n/).findIndex((line) => line.includes(entry));
+  return index + 1;
+}
+
+/** Sources as the build keeps them (normalised), or one error naming the file, each line and what to cite. */
+function canonicalSources(file: SourceFile, entries: string[]): string[] {
+  const urls: string[] = [];
+  const problems: string[] = [];
+  for (const entry of entries) {
+    const checked = checkSource(entry);
+    if (checked.ok) urls.push(checked.url);
+    else {
+      const line = lineOf(file, entry.trim());
+      problems.push(`${file.path}${line > 0 ? `:${line}` : ''}: source ${checked.problem}`);
+    }
+  }
+  if (problems.length > 0) throw new KnowledgeBuildError(problems.join('\n'));
+  return urls;
 }
 
 function summaryText(note: Note): string {

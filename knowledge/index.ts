@@ -7,6 +7,7 @@ export { type Abstention, type Advice, type Answer, advise, questionLang, type R
 export type { KbData } from './build.ts';
 export { defaultKnowledgeBase } from './default-kb.ts';
 export { type KnowledgeBase, loadKnowledgeBase, type SearchHit } from './kb.ts';
+export { detectLanguage, type QuestionLanguage } from './language.ts';
 export {
   type Bilingual,
   type CaseStudyNote,
@@ -17,5 +18,14 @@ export {
   type ServiceCategory,
   type ServiceNote,
 } from './schema.ts';
+export {
+  ENGINE_ALIASES,
+  type EngineAlias,
+  editDistance,
+  type NameGuess,
+  type ResolvedName,
+  resolveExact,
+  resolveServiceName,
+} from './service-aliases.ts';
 export { stripParticle, tokenize } from './tokenize.ts';
 export { detectTraits, TRAITS, type Trait } from './traits.ts';

@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import type { KbData } from './build.ts';
 import type { CaseStudyNote, Note, ServiceNote } from './schema.ts';
 import { type ChunkDoc, MINISEARCH_OPTIONS } from './search-options.ts';
-import { compactForm } from './traits.ts';
+import { nameKey } from './service-aliases.ts';
 
 export interface SearchHit {
   noteId: string;
@@ -41,9 +41,4 @@ export function loadKnowledgeBase(data: KbData): KnowledgeBase {
       return names.get(nameKey(name));
     },
   };
-}
-
-/** `Amazon DynamoDB`, `dynamodb` and `Dynamo DB` share a key. */
-function nameKey(name: string): string {
-  return compactForm(name).replace(/^amazon/, '');
 }

@@ -46,7 +46,10 @@ export interface ServiceNote {
   limits: BilingualList;
   workloads: BilingualList;
   keywords: BilingualList;
+  /** Canonical English AWS pages (checked by the build, `knowledge/sources.ts`). */
   sources: string[];
+  /** Where else facts came from (team seed notes, a secondary copy): named, never linked. */
+  provenance: string[];
   /** Path of the note, relative to the repository root. */
   path: string;
 }
@@ -64,6 +67,7 @@ export interface CaseStudyNote {
   uses: CaseUse[];
   keywords: BilingualList;
   sources: string[];
+  provenance: string[];
   path: string;
 }
 
@@ -73,6 +77,7 @@ export interface TopicNote {
   name: string;
   keywords: BilingualList;
   sources: string[];
+  provenance: string[];
   path: string;
 }
 
@@ -100,8 +105,11 @@ export function toNote(raw: unknown, path: string): Note {
   const name = str('name');
   const category = str('category');
   const keywords = bilingualList(fm.keywords, 'keywords', fail);
-  const sources = stringList(fm.sources, 'sources', fail);
-  if (sources.length === 0) fail('"sources" must name where the facts came from');
+  const sources = fm.sources === undefined ? [] : stringList(fm.sources, 'sources', fail);
+  const provenance = fm.provenance === undefined ? [] : stringList(fm.provenance, 'provenance', fail);
+  if (sources.length + provenance.length === 0) {
+    fail('"sources" (AWS pages) or "provenance" (other material) must name where the facts came from');
+  }
   if (category === 'case-study') {
     const uses = Array.isArray(fm.uses) ? fm.uses : fail('"uses" must be a list');
     return {
@@ -110,11 +118,12 @@ export function toNote(raw: unknown, path: string): Note {
       name,
       keywords,
       sources,
+      provenance,
       path,
       uses: uses.map((use: unknown, i: number) => caseUse(use, `uses[${i}]`, fail)),
     };
   }
-  if (category === 'topic') return { kind: 'topic', id, name, keywords, sources, path };
+  if (category === 'topic') return { kind: 'topic', id, name, keywords, sources, provenance, path };
   if (!(SERVICE_CATEGORIES as readonly string[]).includes(category)) {
     fail(`"category" must be case-study, topic or one of ${SERVICE_CATEGORIES.join(', ')}; got "${category}"`);
   }
@@ -138,6 +147,7 @@ export function toNote(raw: unknown, path: string): Note {
     workloads: bilingualList(fm.workloads, 'workloads', fail),
     keywords,
     sources,
+    provenance,
     path,
   };
   if (status === 'end-of-support') {

@@ -1,3 +1,5 @@
+import { type Unit, unitOf } from '../metrics/catalog.ts';
+import { formatValue } from '../metrics/format-value.ts';
 import type { FilesPort, MetricImagePort, MetricImageRequest } from '../ports.ts';
 import type { AlarmChange, MetricStat } from './alarm-event.ts';
 
@@ -24,14 +26,26 @@ export interface GraphSource {
   metrics?: GraphMetric[];
   expressions?: GraphExpression[];
   changedAt: Date;
+  /** The alarm's threshold (from `reasonData`; anomaly alarms have a band instead). */
+  threshold?: number;
+  /** The state it changed to at `changedAt`. */
+  state?: string;
 }
 
-/** An alarm's metrics and expressions, read once for the graph it gets, its buttons and its routing. */
-export function graphSource(change: Pick<AlarmChange, 'metrics'>): {
+/** The threshold CloudWatch wrote in the change's `reasonData` (or the previous state's). */
+function thresholdOf(change: Pick<AlarmChange, 'state' | 'previousState'>): number | undefined {
+  return change.state.reasonData?.threshold ?? change.previousState?.reasonData?.threshold;
+}
+
+/** An alarm's metrics, expressions and threshold, read once for the graph it gets, its buttons and its routing. */
+export function graphSource(change: Pick<AlarmChange, 'metrics' | 'state' | 'previousState'>): {
   metrics: GraphMetric[];
   expressions: GraphExpression[];
+  threshold?: number;
 } {
+  const threshold = thresholdOf(change);
   return {
+    ...(threshold !== undefined ? { threshold } : {}),
     metrics: change.metrics.flatMap((m) =>
       m.metricStat ? [{ id: m.id, returnData: m.returnData, ...m.metricStat }] : [],
     ),
@@ -90,6 +104,45 @@ export function alarmGraphRequest(
           })),
         }
       : {}),
+    annotations: alarmAnnotations(source, metrics, expressions),
+  };
+}
+
+/** A threshold is exact: with a unit as the answers show it, without one every digit (10,000, not 10K). */
+function thresholdText(value: number, unit: Unit | undefined): string {
+  return unit ? formatValue(value, unit) : value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+const STATE_COLORS: Record<string, string> = { ALARM: '#d62728', OK: '#2ca02c', INSUFFICIENT_DATA: '#7f7f7f' };
+
+/**
+ * The threshold as a horizontal line (in the watched metric's unit when it has a known one) and the
+ * moment of the change as a vertical one, as the console draws an alarm. An anomaly alarm's band is
+ * its expression, so it has no threshold line.
+ */
+function alarmAnnotations(
+  source: GraphSource,
+  metrics: GraphMetric[],
+  expressions: GraphExpression[],
+): NonNullable<MetricImageRequest['annotations']> {
+  const watched = expressions.length === 0 ? metrics[0] : undefined;
+  const unit = watched ? unitOf(watched.namespace, watched.name) : undefined;
+  const hhmm = source.changedAt.toISOString().slice(11, 16);
+  return {
+    ...(source.threshold !== undefined
+      ? {
+          horizontal: [
+            { value: source.threshold, label: `Threshold ${thresholdText(source.threshold, unit)}`, color: '#d62728' },
+          ],
+        }
+      : {}),
+    vertical: [
+      {
+        value: source.changedAt,
+        label: `${source.state ?? 'Changed'} at ${hhmm} UTC`,
+        color: STATE_COLORS[source.state ?? ''] ?? '#7f7f7f',
+      },
+    ],
   };
 }
 
@@ -104,7 +157,12 @@ export async function postAlarmGraph(
   options: { now: Date; signal?: AbortSignal },
 ): Promise<void> {
   const request = alarmGraphRequest(
-    { alarmName: change.alarmName, ...graphSource(change), changedAt: change.state.timestamp },
+    {
+      alarmName: change.alarmName,
+      ...graphSource(change),
+      changedAt: change.state.timestamp,
+      state: change.state.value,
+    },
     options.now,
     ALARM_GRAPH_WINDOW,
   );

@@ -27,6 +27,8 @@ export interface AlarmActionValue {
   /** With the alarm's own ids and `returnData`, so the graph draws what the alarm's expressions name. */
   metrics?: GraphMetric[];
   expressions?: GraphExpression[];
+  /** The alarm's threshold, drawn on the graph. */
+  threshold?: number;
   logGroups?: string[];
 }
 

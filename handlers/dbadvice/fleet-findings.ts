@@ -1,4 +1,6 @@
 import type { DbInstanceInfo } from '../ports.ts';
+import { PRICING_PAGE, type SupportStatus, supportEndFor, supportStatus } from './engine-support.ts';
+import { count } from './plural.ts';
 
 /** A database as reviewed: a standalone instance, or a cluster with its members' classes. */
 export interface FleetDatabase
@@ -39,7 +41,9 @@ export type FindingId =
   | 'public'
   | 'old-generation'
   | 'gp2'
-  | 'no-metrics';
+  | 'no-metrics'
+  | 'extended-support'
+  | 'standard-support-ending';
 
 export interface Finding {
   id: FindingId;
@@ -49,6 +53,8 @@ export interface Finding {
   advice: string;
   /** The knowledge-base note behind the advice. */
   note?: string;
+  /** AWS pages that state the facts (dates, prices). */
+  sources?: string[];
 }
 
 /** Reads at least this many times writes (and busy enough to matter) count as read-heavy. */
@@ -74,15 +80,55 @@ function isRdsMysqlOrPostgres(db: FleetDatabase): boolean {
   return db.engine === 'mysql' || db.engine === 'postgres';
 }
 
-export function findingsFor(db: FleetDatabase, measured: Measurements | undefined, days: number): Finding[] {
+/** Findings this far ahead of an end of standard support give time to plan the upgrade. */
+const SUPPORT_WARNING_DAYS = 180;
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A database past (or near) its engine's end of standard support: the date, the charge, the way out. */
+function supportFinding(db: FleetDatabase, status: SupportStatus): Finding {
+  const { end } = status;
+  const sources = [end.source, PRICING_PAGE[end.engine]];
+  if (!status.past) {
+    return {
+      id: 'standard-support-ending',
+      severity: 'low',
+      measured: `${end.label} (${db.engineVersion}): RDS standard support ends on ${end.endOfStandardSupport}, in ${count(status.daysLeft, 'day')}`,
+      advice: `Upgrade to ${end.upgradeTo} before then, or RDS enrols it in paid Extended Support (about $0.10 per vCPU-hour in US East; check your Region's price).`,
+      sources,
+    };
+  }
+  const since = isoDay(new Date(Date.parse(`${end.endOfStandardSupport}T00:00:00Z`) + 24 * 3600 * 1000));
+  const rate = (status.rate ?? 0).toFixed(2);
+  const schedule = end.yearThreeRate
+    ? 'about $0.10 per vCPU-hour in years 1–2 and $0.20 in year 3'
+    : 'about $0.10 per vCPU-hour for as long as it runs (Aurora MySQL has no year-3 rate)';
+  return {
+    id: 'extended-support',
+    severity: 'high',
+    measured: `${end.label} (${db.engineVersion}): RDS standard support ended on ${end.endOfStandardSupport}; in paid RDS Extended Support since ${since} (year ${status.year ?? 1}, about $${rate} per vCPU-hour)`,
+    advice: `Extended Support is charged per vCPU-hour on top of the instance price, standbys and replicas included: ${schedule} in US East (N. Virginia); check your Region's price. Upgrade to ${end.upgradeTo} to stop the charge.`,
+    sources,
+  };
+}
+
+export function findingsFor(
+  db: FleetDatabase,
+  measured: Measurements | undefined,
+  days: number,
+  now: Date = new Date(),
+): Finding[] {
   const findings: Finding[] = [];
+  const end = supportEndFor(db.engine, db.engineVersion);
+  const status = end && supportStatus(end, now);
+  if (status && (status.past || status.daysLeft <= SUPPORT_WARNING_DAYS)) findings.push(supportFinding(db, status));
   const read = measured?.readIopsAverage;
   const write = measured?.writeIopsAverage;
   if (!measured) {
     findings.push({
       id: 'no-metrics',
       severity: 'low',
-      measured: `CloudWatch returned no AWS/RDS datapoints for ${db.id} over ${days} days`,
+      measured: `CloudWatch returned no AWS/RDS datapoints for ${db.id} over ${count(days, 'day')}`,
       advice: 'Check that the database is running and that the bot may read its metrics; load findings are skipped.',
     });
   } else if (
@@ -96,11 +142,11 @@ export function findingsFor(db: FleetDatabase, measured: Measurements | undefine
     const cluster = db.kind === 'cluster';
     // Metrics under the DBClusterIdentifier dimension are CloudWatch's average over the members.
     const scope = cluster ? ', CloudWatch cluster-level average across its instances' : '';
-    const readers = cluster ? 'Aurora reader(s)' : 'read replica(s)';
+    const readers = cluster ? count(replicas, 'Aurora reader') : count(replicas, 'read replica');
     findings.push({
       id: 'read-heavy',
       severity: 'medium',
-      measured: `reads averaged ${n(read)} IOPS vs ${n(write)} writes over ${days} days (${(read / Math.max(write, 1)).toFixed(1)}×${scope})${replicas ? `, with ${replicas} ${readers} already` : ''}`,
+      measured: `reads averaged ${n(read)} IOPS vs ${n(write)} writes over ${count(days, 'day')} (${(read / Math.max(write, 1)).toFixed(1)}×${scope})${replicas ? `, with ${readers} already` : ''}`,
       advice:
         'Serve reads from read replicas (Aurora shares storage with up to 15) or cache hot reads in ElastiCache, as Duolingo does for common lookups.',
       note: 'knowledge/notes/elasticache.md',

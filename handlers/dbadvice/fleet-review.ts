@@ -105,7 +105,7 @@ export async function reviewFleet(deps: FleetDeps, signal?: AbortSignal): Promis
   }
   const reviewed = databases.map((db, i) => {
     const measured = measure(data.slice(i * METRICS.length, (i + 1) * METRICS.length));
-    return { db, measured, findings: findingsFor(db, measured, REVIEW_DAYS) };
+    return { db, measured, findings: findingsFor(db, measured, REVIEW_DAYS, deps.now()) };
   });
   return { region: deps.region, days: REVIEW_DAYS, databases: reviewed, metricCalls };
 }

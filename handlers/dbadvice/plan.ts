@@ -1,10 +1,24 @@
-import { advise, defaultKnowledgeBase, type KnowledgeBase, type Lang, questionLang } from '../../knowledge/index.ts';
+import {
+  advise,
+  defaultKnowledgeBase,
+  detectLanguage,
+  type KnowledgeBase,
+  type Lang,
+  questionLang,
+} from '../../knowledge/index.ts';
 import type { CommandDeps, CommandPlan } from '../commands.ts';
 import { UserInputError } from '../errors.ts';
 import { type FleetDeps, reviewFleet } from './fleet-review.ts';
 import { renderAbstention, renderAdvice } from './render-advice.ts';
 import { renderFleetReview } from './render-fleet.ts';
-import { DBADVICE_USAGE, renderCompare, renderDbAdviceHelp, renderDbAdviceList } from './render-reference.ts';
+import {
+  compareUsage,
+  renderCompare,
+  renderDbAdviceHelp,
+  renderDbAdviceList,
+  renderOtherLanguage,
+  renderSameService,
+} from './render-reference.ts';
 import { scanServiceNames } from './service-names.ts';
 import { dbadviceCommand, dbadviceWords } from './subcommand.ts';
 
@@ -26,8 +40,10 @@ const MAX_COMPARE_WORDS = 3;
 function comparePlan(kb: KnowledgeBase, words: string[], lang: Lang, visibility: Visibility): CommandPlan | undefined {
   const { services, unknown } = scanServiceNames(kb, words);
   const [a, b] = services;
+  const ko = lang === 'ko';
   if (a && b && services.length === 2 && unknown.length === 0) {
-    return { kind: 'reply', message: { ...renderCompare(a, b, lang), response_type: visibility } };
+    const message = a.service.id === b.service.id ? renderSameService(a, b, lang) : renderCompare(a, b, lang);
+    return { kind: 'reply', message: { ...message, response_type: visibility } };
   }
   // "compare prices across regions…" is a question; "compare dynamodb" or "compare dynamodb foo" is a
   // compare gone wrong, and says so.
@@ -35,12 +51,21 @@ function comparePlan(kb: KnowledgeBase, words: string[], lang: Lang, visibility:
   if (!meant) return undefined;
   const [missing] = unknown;
   if (missing !== undefined) {
+    const known = kb.services.map((s) => `\`${s.id}\``).join(', ');
+    const meantName =
+      missing.suggestions.length > 0 ? missing.suggestions.map((n) => `\`${n}\``).join(ko ? ', ' : ' or ') : '';
+    const guess = meantName ? (ko ? ` 혹시 ${meantName}인가요?` : ` Did you mean ${meantName}?`) : '';
     throw new UserInputError(
-      `I have no note on \`${missing}\`. Known services: ${kb.services.map((s) => s.id).join(', ')}.`,
-      DBADVICE_USAGE,
+      ko
+        ? `\`${missing.word}\`에 대한 노트가 없어요.${guess} 아는 서비스: ${known}.`
+        : `I have no note on \`${missing.word}\`.${guess} Known services: ${known}.`,
+      compareUsage(lang),
     );
   }
-  throw new UserInputError('`compare` takes exactly two services.', DBADVICE_USAGE);
+  throw new UserInputError(
+    ko ? '`compare`(비교)에는 서비스 두 개가 필요해요.' : '`compare` takes exactly two services.',
+    compareUsage(lang),
+  );
 }
 
 /**
@@ -77,6 +102,8 @@ export function planDbAdvice(text: string, deps: DbAdviceDeps = {}): CommandPlan
       },
     };
   }
+  const language = detectLanguage(body);
+  if (language === 'other') return { kind: 'reply', message: renderOtherLanguage() };
   if (COMPARE.has(first.toLowerCase())) {
     const names = rest.flatMap((word) => word.split(/[,/]+/)).filter((word) => word !== '');
     const plan = comparePlan(kb, names, questionLang(body), visibility);

@@ -38,7 +38,10 @@ function renderAnswer(a: Answer): SlackMessage {
     section(`:bulb: *${escapeMrkdwn(s.name)}*\n_${escapeMrkdwn(s.dataModel[a.lang])}_`),
     section(
       `*${w.why}*\n${a.reasons
-        .map((r) => `• ${r.trait ? `*${escapeMrkdwn(r.trait.label[a.lang])}*: ` : ''}${escapeMrkdwn(r.text)}`)
+        .map(
+          (r) =>
+            `• ${r.trait ? `*${escapeMrkdwn(r.trait.label[a.lang])}*: ` : ''}${escapeMrkdwn(r.text)}${r.section ? ` _(§ ${escapeMrkdwn(r.section)})_` : ''}`,
+        )
         .join('\n')}`,
     ),
   ];
@@ -63,11 +66,15 @@ function renderAnswer(a: Answer): SlackMessage {
     blocks.push(section(`*${w.caseStudy}*: ${escapeMrkdwn(note.name)}: ${escapeMrkdwn(use.text[a.lang])}`));
   }
   const where = a.source.heading ? `${a.source.path} § ${a.source.heading}` : a.source.path;
-  const facts = a.source.sources.slice(0, 2).join(', ');
+  // Slack links (`<url|label>`) keep long AWS addresses short; the URLs are checked by the build, never user text.
+  const facts = a.source.sources
+    .slice(0, 2)
+    .map((url) => `<${url}|${escapeMrkdwn(pageLabel(url))}>`)
+    .join(', ');
   blocks.push(
     context(
       `${w.traits}: ${a.traits.map((t) => t.label[a.lang]).join(', ')}`,
-      `${w.source}: \`${escapeMrkdwn(where)}\` · ${w.facts}: ${escapeMrkdwn(facts)}`,
+      `${w.source}: \`${escapeMrkdwn(where)}\`${facts ? ` · ${w.facts}: ${facts}` : ''}`,
     ),
   );
   const alternatives = a.alternatives.map((alt) => alt.service.name).join(', ');
@@ -76,6 +83,18 @@ function renderAnswer(a: Answer): SlackMessage {
       ? `추천: ${s.name}${alternatives ? ` (대안: ${alternatives})` : ''}`
       : `Recommended: ${s.name}${alternatives ? ` (alternatives: ${alternatives})` : ''}`;
   return { text: truncate(text, LIMITS.fallbackText), blocks };
+}
+
+/** `docs.aws.amazon.com/…/WhatIs.html` as `docs.aws.amazon.com: WhatIs`: the host says whose page it is. */
+function pageLabel(url: string): string {
+  const { hostname, pathname } = new URL(url);
+  const page =
+    pathname
+      .split('/')
+      .filter(Boolean)
+      .at(-1)
+      ?.replace(/\.html$/, '') ?? '';
+  return page ? `${hostname}: ${page}` : hostname;
 }
 
 /** What to say instead of guessing: why there is no answer, and how to ask so there is one. */

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section } from '../slack-message.ts';
 import type { Finding, Measurements } from './fleet-findings.ts';
 import type { FleetReview, ReviewedDatabase } from './fleet-review.ts';
+import { count } from './plural.ts';
 
 const SEVERITY: Record<Finding['severity'], string> = {
   high: ':red_circle:',
@@ -29,14 +30,23 @@ function measuredLine(m: Measurements | undefined, days: number, cluster: boolea
   return `${days}-day: ${parts.join(' · ')}`;
 }
 
+/** A short link label that says whose page it is. */
+function sourceLabel(url: string): string {
+  if (url.includes('/pricing/')) return 'AWS pricing';
+  if (url.includes('/blogs/')) return 'AWS blog';
+  return 'AWS docs';
+}
+
 function databaseBlock(r: ReviewedDatabase, days: number): KnownBlock {
   const { db } = r;
   const title = `*${escapeMrkdwn(db.id)}* · ${escapeMrkdwn(db.engine)} ${escapeMrkdwn(db.engineVersion)} · ${escapeMrkdwn(db.instanceClasses.join(', ') || '—')}${db.kind === 'cluster' ? ' · cluster' : ''}`;
   const findings = [...r.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-  const lines = findings.map(
-    (f) =>
-      `${SEVERITY[f.severity]} ${escapeMrkdwn(f.measured)}. ${escapeMrkdwn(f.advice)}${f.note ? ` _(${f.note})_` : ''}`,
-  );
+  const lines = findings.map((f) => {
+    // The sources are AWS pages from the code's own table, never user or AWS API text.
+    const sources = (f.sources ?? []).map((url) => `<${url}|${sourceLabel(url)}>`).join(' · ');
+    const cited = [f.note ? `_(${f.note})_` : '', sources].filter(Boolean).join(' ');
+    return `${SEVERITY[f.severity]} ${escapeMrkdwn(f.measured)}. ${escapeMrkdwn(f.advice)}${cited ? ` ${cited}` : ''}`;
+  });
   return section(
     [
       title,
@@ -55,7 +65,7 @@ export function renderFleetReview(review: FleetReview): SlackMessage {
   const summary =
     review.databases.length === 0
       ? `No RDS or Aurora databases in ${review.region}.`
-      : `${review.databases.length} database(s) in ${review.region}, ${total} finding(s), ${high} high.`;
+      : `${count(review.databases.length, 'database')} in ${review.region}, ${count(total, 'finding')}, ${high} high.`;
   const shown = sorted.slice(0, MAX_DATABASE_BLOCKS);
   const blocks: KnownBlock[] = [
     header('/dbadvice fleet: RDS and Aurora review'),
@@ -63,10 +73,10 @@ export function renderFleetReview(review: FleetReview): SlackMessage {
     ...shown.map((r) => databaseBlock(r, review.days)),
   ];
   if (sorted.length > shown.length)
-    blocks.push(section(`_…and ${sorted.length - shown.length} more database(s) not shown._`));
+    blocks.push(section(`_…and ${count(sorted.length - shown.length, 'more database', 'more databases')} not shown._`));
   blocks.push(
     context(
-      `Last ${review.days} days of AWS/RDS metrics (hourly averages) in ${review.metricCalls} GetMetricData call(s). Advice from the notes in \`knowledge/notes\`.`,
+      `Last ${review.days} days of AWS/RDS metrics (hourly averages) in ${count(review.metricCalls, 'GetMetricData call')}. Advice from the notes in \`knowledge/notes\`.`,
     ),
   );
   return { response_type: 'ephemeral', text: `/dbadvice fleet: ${summary}`, blocks };

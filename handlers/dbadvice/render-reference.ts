@@ -1,5 +1,11 @@
 import type { KnownBlock } from '@slack/types';
-import { type KnowledgeBase, type Lang, SERVICE_CATEGORIES, type ServiceNote } from '../../knowledge/index.ts';
+import {
+  type KnowledgeBase,
+  type Lang,
+  type ResolvedName,
+  SERVICE_CATEGORIES,
+  type ServiceNote,
+} from '../../knowledge/index.ts';
 import { context, escapeMrkdwn, fieldsSection, header, type SlackMessage, section } from '../slack-message.ts';
 
 export const DBADVICE_USAGE = [
@@ -7,6 +13,73 @@ export const DBADVICE_USAGE = [
   '`/dbadvice compare <service> <service>` e.g. `/dbadvice compare dynamodb documentdb`',
   '`/dbadvice list` · `/dbadvice fleet` · `/dbadvice help`',
 ].join('\n');
+
+const DBADVICE_USAGE_KO = [
+  '`/dbadvice <질문>` 영어 또는 한국어로, 예) `/dbadvice 세션을 1ms 미만으로 읽어야 하는 저장소`',
+  '`/dbadvice compare <서비스> <서비스>` 예) `/dbadvice compare 오로라 다이나모디비`',
+  '`/dbadvice list` · `/dbadvice fleet` · `/dbadvice help`',
+].join('\n');
+
+/** The usage under a compare that went wrong, in the language it was typed in. */
+export function compareUsage(lang: Lang): string {
+  return lang === 'ko' ? DBADVICE_USAGE_KO : DBADVICE_USAGE;
+}
+
+/** `MongoDB → Amazon DocumentDB (MongoDB-compatible)`, or `read \`dynamdb\` as Amazon DynamoDB`. */
+export function readingOf(r: ResolvedName, lang: Lang): string | undefined {
+  const ko = lang === 'ko';
+  const typo = r.correctedFrom
+    ? ko
+      ? `\`${escapeMrkdwn(r.correctedFrom)}\`을(를) ${r.engine ? r.engine.label : r.service.name}(으)로 읽었어요`
+      : `read \`${escapeMrkdwn(r.correctedFrom)}\` as ${r.engine ? r.engine.label : r.service.name}`
+    : undefined;
+  const engine = r.engine ? `${r.engine.label} → ${r.service.name} (${r.engine.how[lang]})` : undefined;
+  // A retired service is still compared (it was asked for), with where AWS sends its users.
+  const retired = r.service.statusNote ? `:warning: ${r.service.name}: ${r.service.statusNote[lang]}` : undefined;
+  const parts = [typo, engine, retired].filter((p): p is string => p !== undefined);
+  return parts.length > 0 ? parts.join(ko ? ' · ' : '; ') : undefined;
+}
+
+/** `compare dynamodb dynamodb` or `compare mongo documentdb`: one service named twice. */
+export function renderSameService(a: ResolvedName, b: ResolvedName, lang: Lang): SlackMessage {
+  const ko = lang === 'ko';
+  const name = a.service.name;
+  const readings = [readingOf(a, lang), readingOf(b, lang)].filter((r): r is string => r !== undefined);
+  const others = a.service.id === 'dynamodb' ? 'documentdb' : 'dynamodb';
+  const engines = [a.engine?.label, b.engine?.label].filter((l): l is string => l !== undefined);
+  const both = engines.length === 2 && engines[0] !== engines[1] ? engines.join(ko ? '와(과) ' : ' and ') : undefined;
+  const lead = both
+    ? ko
+      ? `:left_right_arrow: ${escapeMrkdwn(both)} 모두 AWS에서는 *${escapeMrkdwn(name)}*에 해당해서 비교할 AWS 서비스가 하나뿐이에요. 서로 다른 서비스 두 개를 적어 주세요.`
+      : `:left_right_arrow: ${escapeMrkdwn(both)} both map to *${escapeMrkdwn(name)}* on AWS, so there is only one service to look at. Name two different services.`
+    : ko
+      ? `:left_right_arrow: 둘 다 *${escapeMrkdwn(name)}*이라 비교할 게 없어요. 서로 다른 서비스 두 개를 적어 주세요.`
+      : `:left_right_arrow: Both names are *${escapeMrkdwn(name)}*, so there is nothing to compare. Name two different services.`;
+  const example = ko
+    ? `예) \`/dbadvice compare ${a.service.id} ${others}\` · \`/dbadvice list\`로 서비스 목록을 볼 수 있어요.`
+    : `e.g. \`/dbadvice compare ${a.service.id} ${others}\` · \`/dbadvice list\` shows every service.`;
+  return {
+    response_type: 'ephemeral',
+    text: ko ? `둘 다 ${name}이에요` : `Both names are ${name}`,
+    blocks: [section(lead), ...(readings.length ? [context(...readings)] : []), context(example)],
+  };
+}
+
+/** A question in a language other than English or Korean: say which we answer in, in both. */
+export function renderOtherLanguage(): SlackMessage {
+  const lead =
+    ':globe_with_meridians: I answer in English or Korean. Please ask again in one of them.\n영어나 한국어로 답해요. 둘 중 한 언어로 다시 물어봐 주세요.';
+  return {
+    response_type: 'ephemeral',
+    text: 'I answer in English or Korean. / 영어나 한국어로 답해요.',
+    blocks: [
+      section(lead),
+      context(
+        'e.g. `/dbadvice session store with sub-millisecond reads` · 예) `/dbadvice 세션을 1ms 미만으로 읽어야 하는 저장소`',
+      ),
+    ],
+  };
+}
 
 /** `/dbadvice help`: every subcommand, with examples in both languages. */
 export function renderDbAdviceHelp(): SlackMessage {
@@ -32,8 +105,9 @@ export function renderDbAdviceHelp(): SlackMessage {
       [
         '*More*',
         '• `/dbadvice compare aurora rds`: two services side by side (`compare 오로라 다이나모디비` answers in Korean)',
+        '• `/dbadvice compare mongodb dynamodb`: an engine is read as its AWS counterpart (MongoDB → DocumentDB, Cassandra → Keyspaces, Redis → ElastiCache…)',
         '• `/dbadvice list`: categories and services',
-        "• `/dbadvice fleet`: reviews this account's RDS and Aurora databases with 7 days of CloudWatch metrics",
+        "• `/dbadvice fleet`: reviews this account's RDS and Aurora databases with 7 days of CloudWatch metrics, engines past end of standard support included",
         '• add `--share` to post the answer in the channel',
       ].join('\n'),
     ),
@@ -78,8 +152,10 @@ export function renderDbAdviceList(kb: KnowledgeBase): SlackMessage {
   };
 }
 
-/** `/dbadvice compare <a> <b>`: the two notes' front matter side by side. */
-export function renderCompare(a: ServiceNote, b: ServiceNote, lang: Lang): SlackMessage {
+/** `/dbadvice compare <a> <b>`: the two notes' front matter side by side, and how each name was read. */
+export function renderCompare(ra: ResolvedName, rb: ResolvedName, lang: Lang): SlackMessage {
+  const a = ra.service;
+  const b = rb.service;
   const ko = lang === 'ko';
   const row = (label: string, f: (s: ServiceNote) => string): string[] => [
     `*${label}*\n${escapeMrkdwn(f(a))}`,
@@ -87,8 +163,10 @@ export function renderCompare(a: ServiceNote, b: ServiceNote, lang: Lang): Slack
   ];
   const list = (items: string[]) => items.map((i) => `• ${i}`).join('\n');
   const status = (s: ServiceNote) => (s.statusNote ? s.statusNote[lang] : ko ? '지원 중' : 'Active');
+  const readings = [readingOf(ra, lang), readingOf(rb, lang)].filter((r): r is string => r !== undefined);
   const blocks: KnownBlock[] = [
     header(`${a.name}  vs  ${b.name}`),
+    ...(readings.length > 0 ? [section(readings.map((r) => `:arrow_right: ${r}`).join('\n'))] : []),
     fieldsSection([
       `*${escapeMrkdwn(a.name)}*`,
       `*${escapeMrkdwn(b.name)}*`,
@@ -103,9 +181,10 @@ export function renderCompare(a: ServiceNote, b: ServiceNote, lang: Lang): Slack
     fieldsSection(row(ko ? '상태' : 'Status', status)),
     context(`${ko ? '출처' : 'Sources'}: \`${a.path}\`, \`${b.path}\``),
   ];
+  const via = (r: ResolvedName) => (r.engine ? `${r.engine.label} → ${r.service.name}` : r.service.name);
   return {
     response_type: 'ephemeral',
-    text: `${a.name} vs ${b.name}`,
+    text: readings.length > 0 ? `${via(ra)} vs ${via(rb)}` : `${a.name} vs ${b.name}`,
     blocks,
   };
 }

@@ -1,4 +1,4 @@
-import { type KnowledgeBase, type ServiceNote, stripParticle } from '../../knowledge/index.ts';
+import { type KnowledgeBase, type ResolvedName, resolveExact, resolveServiceName } from '../../knowledge/index.ts';
 
 /** Words between or around the names in `compare a vs b`, `compare 오로라와 rds 비교`. */
 const FILLER = new Set([
@@ -17,21 +17,26 @@ const FILLER = new Set([
   '비교해',
 ]);
 
-/** The longest service name in words (`Amazon OpenSearch Service`). */
+/** The longest service name in words (`Amazon OpenSearch Service`, `Microsoft SQL Server`). */
 const MAX_NAME_WORDS = 3;
 
+export interface UnknownName {
+  word: string;
+  /** Known names close to it, to offer as "did you mean". */
+  suggestions: string[];
+}
+
 export interface NameScan {
-  services: ServiceNote[];
-  /** Words that are neither filler nor part of a service name, as typed. */
-  unknown: string[];
+  /** Each name as read: the service, and the engine or typo it was read through. */
+  services: ResolvedName[];
+  /** Words that are neither filler nor part of a name we could read. */
+  unknown: UnknownName[];
 }
 
-/** A service by name, or by the name with a Korean particle after it (`오로라와`, `다이나모디비를`). */
-function lookup(kb: KnowledgeBase, phrase: string): ServiceNote | undefined {
-  return kb.findService(phrase) ?? kb.findService(stripParticle(phrase));
-}
-
-/** Reads service names from words, longest name first, so `Amazon DynamoDB` is one service. */
+/**
+ * Reads service names from words, longest name first, so `Amazon DynamoDB` is one service; an
+ * engine with an AWS counterpart (`mongo`) or an unambiguous typo (`dynamdb`) reads as its service.
+ */
 export function scanServiceNames(kb: KnowledgeBase, words: string[]): NameScan {
   const scan: NameScan = { services: [], unknown: [] };
   let i = 0;
@@ -43,13 +48,17 @@ export function scanServiceNames(kb: KnowledgeBase, words: string[]): NameScan {
     }
     let matched = 0;
     for (let n = Math.min(MAX_NAME_WORDS, words.length - i); n >= 1 && matched === 0; n--) {
-      const service = lookup(kb, words.slice(i, i + n).join(' '));
-      if (service) {
-        scan.services.push(service);
+      const resolved = resolveExact(kb, words.slice(i, i + n).join(' '));
+      if (resolved) {
+        scan.services.push(resolved);
         matched = n;
       }
     }
-    if (matched === 0) scan.unknown.push(word);
+    if (matched === 0) {
+      const guess = resolveServiceName(kb, word);
+      if (guess.resolved) scan.services.push(guess.resolved);
+      else scan.unknown.push({ word, suggestions: guess.suggestions });
+    }
     i += Math.max(matched, 1);
   }
   return scan;

@@ -1,6 +1,6 @@
 import { type FlagGrammar, isFlagWord, parseFlags, SHARE_FLAG } from '../command-flags.ts';
 import { decodeSlackText, straightenQuotes } from '../command-text.ts';
-import { formatDuration, parseDuration } from '../duration.ts';
+import { durationHint, formatDuration, formatSpan, readDuration } from '../duration.ts';
 import { UserInputError } from '../errors.ts';
 
 export const LOGS_USAGE = [
@@ -28,7 +28,12 @@ export const LOGS_QUERY_FLAGS: FlagGrammar = { command: '/cw logs query', usage:
 export const LOGS_RUN_FLAGS: FlagGrammar = { command: '/cw logs run', usage: LOGS_RUN_USAGE, flags: RANGE_FLAGS };
 export const LOGS_SAVED_FLAGS: FlagGrammar = { command: '/cw logs saved', usage: LOGS_USAGE, flags: [SHARE_FLAG] };
 
-export const DEFAULT_QUERY = 'fields @timestamp, @message | sort @timestamp desc | limit 20';
+export const DEFAULT_LIMIT = 20;
+/** The query run when none is typed: the latest messages, as many as `--limit` asks (its own `limit` would win). */
+export function defaultQuery(limit = DEFAULT_LIMIT): string {
+  return `fields @timestamp, @message | sort @timestamp desc | limit ${limit}`;
+}
+export const DEFAULT_QUERY = defaultQuery();
 /** Logs Insights returns at most 10,000 rows a page; more than that is not a chat answer. */
 export const MAX_LIMIT = 10_000;
 /** CloudWatch allows 50 log groups per query. */
@@ -38,6 +43,8 @@ const DEFAULT_SINCE_SECONDS = 15 * 60;
 export interface TimeRange {
   /** Relative: from `sinceSeconds` ago until now. */
   sinceSeconds?: number;
+  /** `--since` as typed (`3 hours`), to show back; absent for the default range. */
+  sinceText?: string;
   /** Absolute. */
   from?: Date;
   to?: Date;
@@ -87,9 +94,11 @@ function readOptions(text: string, grammar: FlagGrammar): Options {
   const toText = flags.values.get('to');
   const limitText = flags.values.get('limit');
   let sinceSeconds: number | undefined;
+  let sinceText: string | undefined;
   if (since !== undefined) {
-    sinceSeconds = parseDuration(since);
-    if (sinceSeconds === undefined) fail(`\`${since}\` is not a duration. Use 15m, 1h or 1d.`, grammar.usage);
+    const duration = readDuration(since);
+    if (duration === undefined) throw new UserInputError(durationHint(since, '--since'), grammar.usage);
+    ({ seconds: sinceSeconds, text: sinceText } = duration);
   }
   const from = fromText === undefined ? undefined : parseTime(fromText, '--from');
   const to = toText === undefined ? undefined : parseTime(toText, '--to');
@@ -103,7 +112,7 @@ function readOptions(text: string, grammar: FlagGrammar): Options {
   if (to && !from) fail('`--to` needs a `--from`.');
   const range: TimeRange = from
     ? { from, ...(to ? { to } : {}) }
-    : { sinceSeconds: sinceSeconds ?? DEFAULT_SINCE_SECONDS };
+    : { sinceSeconds: sinceSeconds ?? DEFAULT_SINCE_SECONDS, ...(sinceText === undefined ? {} : { sinceText }) };
   return { range, limit, share: flags.set.has('share'), rest: rest.trim() };
 }
 
@@ -133,7 +142,7 @@ export function parseLogsQuery(raw: string): LogsQuery {
   if (logGroupNames.length > MAX_GROUPS) fail(`At most ${MAX_GROUPS} log groups per query.`);
   const { range, limit, share, rest } = readOptions(afterGroups, LOGS_QUERY_FLAGS);
   // Logs Insights only knows straight quotes.
-  const queryString = rest ? straightenQuotes(rest) : DEFAULT_QUERY;
+  const queryString = rest ? straightenQuotes(rest) : defaultQuery(limit);
   return { logGroupNames, range, limit, queryString, share };
 }
 
@@ -167,9 +176,11 @@ export function resolveRange(range: TimeRange, now: Date, maxRangeSeconds: numbe
   const end = range.to ?? now;
   const start = range.from ?? new Date(now.getTime() - (range.sinceSeconds ?? DEFAULT_SINCE_SECONDS) * 1000);
   if (start >= end) fail('`--from` must be before `--to`.');
-  if ((end.getTime() - start.getTime()) / 1000 > maxRangeSeconds) {
+  const seconds = (end.getTime() - start.getTime()) / 1000;
+  if (seconds > maxRangeSeconds) {
+    const asked = range.from ? formatSpan(seconds) : (range.sinceText ?? formatDuration(seconds));
     fail(
-      `That is more than ${formatDuration(maxRangeSeconds)} of logs, the most one query may read here. Narrow the range.`,
+      `That asks for ${asked} of logs; one query may read at most ${formatDuration(maxRangeSeconds)} here. Narrow the range.`,
     );
   }
   return { start, end };

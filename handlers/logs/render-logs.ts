@@ -1,13 +1,12 @@
 import type { KnownBlock } from '@slack/types';
-import { formatDuration } from '../duration.ts';
+import { logsInsightsConsoleUrl } from '../metrics/console-link.ts';
 import type { QueryResults, QueryStatistics } from '../ports.ts';
+import { crossesDay, rangeText } from '../range-text.ts';
 import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
 
 /** Code-block sections for the table; with header, context and notes this stays far below 50 blocks. */
 const TABLE_SECTIONS = 3;
 const SECTION_ROOM = LIMITS.sectionText - 8;
-const WIDE_COLUMN = 100;
-const NARROW_COLUMN = 32;
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
@@ -34,30 +33,152 @@ export function statisticsLine(stats: QueryStatistics, pricePerGb: number): stri
   return `${compact.format(stats.recordsMatched)} records matched · ${compact.format(stats.recordsScanned)} scanned · ${formatBytes(stats.bytesScanned)} scanned (${costText} at $${pricePerGb}/GB)`;
 }
 
+/**
+ * A phone shows about 60 characters of a code block before it wraps and breaks the columns: short
+ * columns are cut at {@link NARROW_COLUMN}, the last one (usually `@message`) gets what is left of
+ * {@link LINE_WIDTH}. Cut cells end in `…`; the CSV keeps every character.
+ */
+export const LINE_WIDTH = 64;
+const NARROW_COLUMN = 20;
+const MIN_LAST_COLUMN = 24;
+const GAP = '  ';
+
+/** The table as shown: columns and cells shortened for reading; the CSV uses the results as they are. */
+export interface DisplayTable {
+  fields: string[];
+  /** The header of each column. */
+  labels: string[];
+  rows: Record<string, string>[];
+}
+
+/** The longest prefix every value shares, ending at a separator (`/`, `]`, `:`), so what is cut is whole words. */
+function sharedPrefix(values: string[]): string {
+  const [first, ...others] = values;
+  if (first === undefined || others.length === 0) return '';
+  let length = first.length;
+  for (const v of others) {
+    let i = 0;
+    while (i < length && i < v.length && v[i] === first[i]) i++;
+    length = i;
+  }
+  const cut = Math.max(...['/', ']', ':'].map((c) => first.lastIndexOf(c, length - 1)));
+  // Keep something of each value: a prefix equal to a whole value is not a prefix to cut.
+  return cut > 0 && others.every((v) => v.length > cut + 1) && first.length > cut + 1 ? first.slice(0, cut + 1) : '';
+}
+
+/**
+ * `2026-11-25 09:30:05.123` as the time alone when every row is on the one day the window covers
+ * (the range line has the date), else without the year.
+ */
+function shortTimestamps(values: string[], window: { start: Date; end: Date } | undefined): (value: string) => string {
+  const stamp = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)/;
+  const days = new Set(values.map((v) => stamp.exec(v)?.[1] ?? v));
+  const oneDay = days.size === 1 && (window === undefined || !crossesDay(window.start, window.end));
+  if (!oneDay) return (v) => v.replace(/^\d{4}-/, '');
+  return (v) => stamp.exec(v)?.[2] ?? v;
+}
+
+/**
+ * What the table shows of a result: `@log` only when more than one log group is queried (with one
+ * it repeats the group named above the table), `@logStream` and `@log` without the prefix all rows
+ * share (Lambda's `2026/11/25/[$LATEST]`, the account id), `@timestamp` without the date when all
+ * rows are on the window's one day. Logs Insights writes `@timestamp` in UTC, while the range line
+ * is in each reader's zone, so its header says UTC.
+ */
+export function displayTable(
+  results: Pick<QueryResults, 'fields' | 'rows'>,
+  groups: string[],
+  window?: { start: Date; end: Date },
+): DisplayTable {
+  const fields = visibleFields(results).filter((f) => f !== '@log' || groups.length > 1);
+  const columnValues = (f: string) => results.rows.map((r) => r[f] ?? '');
+  // Stream and group names repeat their date, `[$LATEST]`, account id and path in every row: show what differs.
+  const prefixes = new Map(
+    ['@logStream', '@log'].filter((f) => fields.includes(f)).map((f) => [f, sharedPrefix(columnValues(f))]),
+  );
+  const timestamp = fields.includes('@timestamp')
+    ? shortTimestamps(columnValues('@timestamp'), window)
+    : (v: string) => v;
+  const rows = results.rows.map((row) => {
+    const shown: Record<string, string> = {};
+    for (const f of fields) {
+      const value = row[f] ?? '';
+      const prefix = prefixes.get(f);
+      if (prefix) shown[f] = `…${value.slice(prefix.length)}`;
+      else if (f === '@timestamp') shown[f] = timestamp(value);
+      else shown[f] = value;
+    }
+    return shown;
+  });
+  const labels = fields.map((f) => (f === '@timestamp' ? '@timestamp UTC' : f));
+  return { fields, labels, rows };
+}
+
 /** One line of the table: columns padded to their width, the last one left ragged. */
 function line(cells: string[], widths: number[]): string {
   return cells
     .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
-    .join('  ')
+    .join(GAP)
     .trimEnd();
 }
 
-function cellText(value: string | undefined, width: number): string {
-  return truncate((value ?? '').replace(/\s+/g, ' ').replace(/```/g, "'''"), width);
+/** Names that differ at their end (stream ids, group names) are cut at the front, to keep what tells them apart. */
+const CUT_FRONT = new Set(['@logStream', '@log']);
+
+function cellText(value: string | undefined, width: number, field = ''): string {
+  const text = (value ?? '').replace(/\s+/g, ' ').replace(/```/g, "'''");
+  if (!CUT_FRONT.has(field)) return truncate(text, width);
+  const chars = Array.from(text.startsWith('…') ? text.slice(1) : text);
+  return chars.length + (text.startsWith('…') ? 1 : 0) <= width
+    ? text
+    : `…${chars.slice(chars.length - width + 1).join('')}`;
+}
+
+/**
+ * Column widths within {@link LINE_WIDTH}: `@message` (or else the last column) is the wide one and
+ * gets what the others leave; the others are as wide as their content up to {@link NARROW_COLUMN},
+ * and narrower still, widest first, when the line would not fit.
+ */
+function columnWidths(labels: string[], fields: string[], rows: Record<string, string>[]): number[] {
+  const sample = rows.slice(0, 200);
+  const natural = fields.map((f, i) =>
+    Math.max(Array.from(labels[i] ?? f).length, ...sample.map((r) => Array.from(r[f] ?? '').length)),
+  );
+  const wide = fields.includes('@message') ? fields.indexOf('@message') : fields.length - 1;
+  const widths = natural.map((w, i) => (i === wide ? w : Math.min(w, NARROW_COLUMN)));
+  const room = () =>
+    LINE_WIDTH - widths.reduce((sum, w, i) => (i === wide ? sum : sum + w), 0) - GAP.length * (fields.length - 1);
+  // Timestamps are never cut: a cut time misleads.
+  const floor = (i: number) =>
+    fields[i] === '@timestamp'
+      ? (natural[i] ?? 0)
+      : Math.min(natural[i] ?? 0, Math.max(Array.from(fields[i] ?? '').length, 8));
+  for (;;) {
+    if (room() >= Math.min(natural[wide] ?? 0, MIN_LAST_COLUMN)) break;
+    let widest = -1;
+    for (let i = 0; i < widths.length; i++) {
+      if (i !== wide && (widths[i] ?? 0) > floor(i) && (widest < 0 || (widths[i] ?? 0) > (widths[widest] ?? 0)))
+        widest = i;
+    }
+    if (widest < 0) break;
+    widths[widest] = (widths[widest] ?? 0) - 1;
+  }
+  widths[wide] = Math.min(natural[wide] ?? 0, Math.max(MIN_LAST_COLUMN, room()));
+  return widths;
 }
 
 /** Packs rows into code blocks that fit Slack's section limit; returns how many rows fit. */
-export function tableBlocks(fields: string[], rows: Record<string, string>[]): { blocks: KnownBlock[]; shown: number } {
+export function tableBlocks(
+  fields: string[],
+  rows: Record<string, string>[],
+  labels: string[] = fields,
+): { blocks: KnownBlock[]; shown: number } {
   if (fields.length === 0) return { blocks: [], shown: 0 };
-  const limitFor = (f: string, i: number) =>
-    i === fields.length - 1 || f === '@message' ? WIDE_COLUMN : NARROW_COLUMN;
-  const widths = fields.map((f, i) =>
-    Math.min(limitFor(f, i), Math.max(f.length, ...rows.slice(0, 200).map((r) => (r[f] ?? '').length))),
-  );
+  const widths = columnWidths(labels, fields, rows);
   // Columns are padded on the text people see, then escaped; sizes are measured on what Slack receives.
   const head = escapeMrkdwn(
     line(
-      fields.map((f, i) => cellText(f, widths[i] ?? f.length)),
+      labels.map((f, i) => cellText(f, widths[i] ?? f.length)),
       widths,
     ),
   );
@@ -69,7 +190,7 @@ export function tableBlocks(fields: string[], rows: Record<string, string>[]): {
   for (const row of rows) {
     const text = escapeMrkdwn(
       line(
-        fields.map((f, i) => cellText(row[f], widths[i] ?? NARROW_COLUMN)),
+        fields.map((f, i) => cellText(row[f], widths[i] ?? NARROW_COLUMN, f)),
         widths,
       ),
     );
@@ -92,7 +213,13 @@ export interface LogsAnswer {
   groups: string[];
   start: Date;
   end: Date;
+  /** A relative range's length as the user typed it (`3 hours`); absent for `--from`. */
+  since?: string;
   queryString: string;
+  /** `--limit`, when given: StartQuery's own cap on the rows. */
+  limit?: number;
+  /** For the console link. */
+  region?: string;
   results: QueryResults;
   pricePerGb: number;
   /** What happened to the full result set when the table could not show it all. */
@@ -101,16 +228,13 @@ export interface LogsAnswer {
 
 /** A completed query: what ran, the table, and the statistics with the cost. */
 export function renderLogsResults(answer: LogsAnswer): SlackMessage {
-  const fields = visibleFields(answer.results);
   const { results } = answer;
-  const blocks: KnownBlock[] = [
-    header(answer.title),
-    context(rangeText(answer), `\`${escapeMrkdwn(truncate(answer.queryString.replace(/\s*\n\s*/g, ' '), 400))}\``),
-  ];
+  const blocks: KnownBlock[] = [header(answer.title), context(rangeLine(answer), queryLine(answer))];
   if (results.rows.length === 0) {
     blocks.push(section('_No log events matched in this range._'));
   } else {
-    const table = tableBlocks(fields, results.rows);
+    const shown = displayTable(results, answer.groups, answer);
+    const table = tableBlocks(shown.fields, shown.rows, shown.labels);
     blocks.push(...table.blocks);
     if (table.shown < results.rows.length) {
       blocks.push(
@@ -119,6 +243,10 @@ export function renderLogsResults(answer: LogsAnswer): SlackMessage {
     }
   }
   blocks.push(context(statisticsLine(results.statistics, answer.pricePerGb)));
+  if (answer.region) {
+    const url = logsInsightsConsoleUrl(answer.region, answer.groups, answer.queryString, answer);
+    if (url.length <= 3000) blocks.push(context(`<${url}|Open in Logs Insights>`));
+  }
   return {
     response_type: 'ephemeral',
     text: truncate(
@@ -129,10 +257,22 @@ export function renderLogsResults(answer: LogsAnswer): SlackMessage {
   };
 }
 
-function rangeText(answer: Pick<LogsAnswer, 'groups' | 'start' | 'end'>): string {
+/** The groups and the window, in the units the user typed and each reader's own time zone. */
+function rangeLine(answer: Pick<LogsAnswer, 'groups' | 'start' | 'end' | 'since'>): string {
   const groups = answer.groups.map((g) => `\`${escapeMrkdwn(g)}\``).join(', ');
-  const span = formatDuration(Math.round((answer.end.getTime() - answer.start.getTime()) / 1000));
-  return `${truncate(groups, 1500)} · ${answer.start.toISOString().slice(0, 16)}Z – ${answer.end.toISOString().slice(0, 16)}Z (${span})`;
+  const range = rangeText({
+    start: answer.start,
+    end: answer.end,
+    ...(answer.since === undefined ? {} : { since: escapeMrkdwn(answer.since) }),
+  });
+  return `${truncate(groups, 1500)} · ${range}`;
+}
+
+/** The query that ran and, when `--limit` capped it and the query text does not say so, that cap. */
+function queryLine(answer: Pick<LogsAnswer, 'queryString' | 'limit'>): string {
+  const query = `\`${escapeMrkdwn(truncate(answer.queryString.replace(/\s*\n\s*/g, ' '), 400))}\``;
+  const inQuery = new RegExp(`\\|\\s*limit\\s+${answer.limit}\\s*$`, 'i').test(answer.queryString.trim());
+  return answer.limit === undefined || inQuery ? query : `${query} · at most ${answer.limit} rows (\`--limit\`)`;
 }
 
 /** While the query runs: the progress Slack shows in place of "working on it". */

@@ -1,10 +1,11 @@
 import { NotAllowedError } from '../errors.ts';
 import type { FilesPort, LogsPort, QueryResults, QueryStatus } from '../ports.ts';
+import { sinceText } from '../range-text.ts';
 import { ephemeral, escapeMrkdwn, type SlackMessage } from '../slack-message.ts';
 import { refusedGroups } from './allowlist.ts';
 import { toCsv } from './csv.ts';
 import { type LogsQuery, MAX_GROUPS, resolveRange, type TimeRange } from './parse-logs.ts';
-import { renderLogsResults, renderProgress, tableBlocks, visibleFields } from './render-logs.ts';
+import { displayTable, renderLogsResults, renderProgress, tableBlocks, visibleFields } from './render-logs.ts';
 
 export interface LogsPolicy {
   /** `LOG_GROUPS_ALLOWED`: names, or prefixes ending in `*`. */
@@ -16,6 +17,8 @@ export interface LogsPolicy {
 
 export interface LogsDeps {
   logs: LogsPort;
+  /** For the console link. */
+  region: string;
   files?: FilesPort;
   logsPolicy: LogsPolicy;
   now: () => Date;
@@ -125,19 +128,26 @@ export async function runLogsQuery(
   }
   if (results.status !== 'Complete') return ephemeral(STATUS_MESSAGES[results.status]);
 
+  const { sinceSeconds } = query.range;
   const answer = {
     title,
     groups: logGroupNames,
     start,
     end,
+    ...(query.range.from || sinceSeconds === undefined
+      ? {}
+      : { since: sinceText(sinceSeconds, query.range.sinceText) }),
     queryString: query.queryString,
+    ...(query.limit ? { limit: query.limit } : {}),
+    region: deps.region,
     results,
     pricePerGb: deps.logsPolicy.pricePerGb,
   };
-  const fields = visibleFields(results);
-  const fits = tableBlocks(fields, results.rows).shown >= results.rows.length;
+  const shown = displayTable(results, logGroupNames, { start, end });
+  const fits = tableBlocks(shown.fields, shown.rows, shown.labels).shown >= results.rows.length;
   if (fits) return renderLogsResults(answer);
-  return renderLogsResults({ ...answer, csvNote: await uploadCsv(deps, run, fields, results) });
+  // The CSV has every column and every character, @log included.
+  return renderLogsResults({ ...answer, csvNote: await uploadCsv(deps, run, visibleFields(results), results) });
 }
 
 async function uploadCsv(

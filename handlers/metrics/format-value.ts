@@ -8,6 +8,31 @@ function number(value: number): string {
   return Math.abs(value) >= 10_000 ? compact.format(value) : plain.format(value);
 }
 
+/** How a value reads when it is a count of things: whole numbers as such, an average of counts with one decimal. */
+function count(value: number): string {
+  if (Math.abs(value) >= 10_000) return compact.format(value);
+  return Number.isInteger(value) ? plain.format(value) : value.toFixed(1);
+}
+
+/**
+ * The unit a statistic of a metric is in. Most statistics keep the metric's unit (an average,
+ * minimum, maximum or percentile of milliseconds is milliseconds), but:
+ * - `SampleCount` counts datapoints, whatever they measure: no unit;
+ * - `Sum` of a `Percent` adds up shares of different wholes (CPU of several instances or
+ *   periods), which is no longer a percentage of anything: a plain number;
+ * - `Sum` of bytes, seconds, counts or rates is still bytes, seconds, a count or a rate.
+ */
+export function statUnit(unit: Unit | undefined, stat: string): Unit | undefined {
+  if (stat === 'SampleCount') return 'Count';
+  if (stat === 'Sum' && unit === 'Percent') return undefined;
+  return unit;
+}
+
+/** A statistic's value as people read it: {@link formatValue} in the unit {@link statUnit} gives. */
+export function formatStatValue(value: number, unit: Unit | undefined, stat: string): string {
+  return formatValue(value, statUnit(unit, stat));
+}
+
 /** A value with its unit, in the form a person reads fastest (`1.2 GiB`, `230 ms`, `42.1%`). */
 export function formatValue(value: number, unit: Unit | undefined): string {
   switch (unit) {
@@ -29,6 +54,8 @@ export function formatValue(value: number, unit: Unit | undefined): string {
       return Math.abs(value) < 120 ? `${value.toFixed(2)} s` : `${(value / 60).toFixed(1)} min`;
     case 'Count/Second':
       return `${number(value)}/s`;
+    case 'Count':
+      return count(value);
     default:
       return number(value);
   }

@@ -1,4 +1,5 @@
-import type { FilesPort, MetricImagePort } from '../ports.ts';
+import { asError, isExposed } from '../errors.ts';
+import type { FileLocation, FilesPort, MetricImagePort } from '../ports.ts';
 import { escapeMrkdwn, type SlackMessage, section } from '../slack-message.ts';
 import type { MetricsQuery } from './parse-metrics.ts';
 import { renderMetrics } from './render-metrics.ts';
@@ -54,11 +55,25 @@ export async function runMetricsGraph(
       comment: summary.text,
       altText: `Graph of ${graphTitle(query)}`,
     });
-    return note(`:frame_with_picture: Graph posted to the channel${upload.location ? `: ${upload.location}` : '.'}`);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    return note(uploadedNote(upload));
+  } catch (e) {
+    const error = asError(e);
+    // An exposed reason is already in the user's terms (no bot token); anything else is most often the channel.
+    if (isExposed(error)) return note(`:warning: The graph could not be posted: ${escapeMrkdwn(error.message)}.`);
     return note(
-      `:warning: The graph could not be posted (${escapeMrkdwn(reason)}). If I am not in this channel, invite me and try again.`,
+      `:warning: The graph could not be posted (${escapeMrkdwn(error.message)}). If I am not in this channel, invite me and try again.`,
     );
   }
+}
+
+/**
+ * Where the graph went. A path on disk (`npm start`'s local files) is for that terminal only, and
+ * says nothing was posted; in Slack only a web link is ever shown, so no server path can leak.
+ */
+export function uploadedNote(upload: FileLocation): string {
+  if (upload.savedLocally) {
+    return `:frame_with_picture: Nothing was posted to Slack (this is the local shell): the graph is saved in ${upload.location ?? 'the local files folder'}`;
+  }
+  const link = upload.location && /^https:\/\//.test(upload.location) ? `: ${upload.location}` : '.';
+  return `:frame_with_picture: Graph posted to the channel${link}`;
 }

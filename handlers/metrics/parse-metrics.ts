@@ -1,5 +1,5 @@
 import { type FlagGrammar, parseFlags, SHARE_FLAG } from '../command-flags.ts';
-import { parseDuration } from '../duration.ts';
+import { durationHint, parseDuration, readDuration } from '../duration.ts';
 import { UserInputError } from '../errors.ts';
 import type { Dimension, MetricSpec } from '../ports.ts';
 import { didYouMean, sameButCase } from '../suggest-word.ts';
@@ -8,6 +8,8 @@ import { KNOWN_NAMESPACES, knownMetrics, SHORTCUTS } from './catalog.ts';
 export interface MetricsQuery {
   series: MetricSpec[];
   sinceSeconds: number;
+  /** `--since` as the user typed it (`3 hours`), for messages; absent for the default range. */
+  sinceText?: string;
   /** Only when the user asked for one; otherwise a period is chosen for the range. */
   periodSeconds?: number;
   /** Post the answer in the channel instead of only to the person who asked. */
@@ -72,7 +74,9 @@ export function parseMetricsArgs(tokens: readonly string[]): MetricsQuery {
   const flags = parseFlags(tokens, METRICS_FLAGS);
   const stat = optional(flags.values.get('stat'), parseStat);
   const periodSeconds = optional(flags.values.get('period'), parsePeriod);
-  const sinceSeconds = optional(flags.values.get('since'), parseSince) ?? DEFAULT_SINCE_SECONDS;
+  const since = optional(flags.values.get('since'), parseSince);
+  const sinceSeconds = since?.seconds ?? DEFAULT_SINCE_SECONDS;
+  const sinceText = since?.text;
   const positional = joinCommaLists(flags.positional);
 
   if (positional.length === 0) fail('Which metric? Name a namespace and metric, or a shortcut.');
@@ -86,6 +90,7 @@ export function parseMetricsArgs(tokens: readonly string[]): MetricsQuery {
     graph: flags.set.has('graph'),
     args: joinArgs(tokens),
     ...(periodSeconds === undefined ? {} : { periodSeconds }),
+    ...(sinceText === undefined ? {} : { sinceText }),
   };
 }
 
@@ -239,12 +244,13 @@ function parsePeriod(text: string): number {
   return seconds;
 }
 
-function parseSince(text: string): number {
-  const seconds = parseDuration(text);
-  if (seconds === undefined) fail(`\`${text}\` is not a duration. Use 30m, 3h, 1d or 7d.`);
+function parseSince(text: string): { seconds: number; text: string } {
+  const duration = readDuration(text);
+  if (duration === undefined) fail(durationHint(text, '--since'));
+  const { seconds } = duration;
   if (seconds < 60) fail('`--since` must be at least 1m.');
   if (seconds > MAX_SINCE_SECONDS) fail('CloudWatch keeps metrics for 455 days; `--since` can go back no further.');
-  return seconds;
+  return duration;
 }
 
 /** Quotes words with spaces so the text parses back to the same words. */

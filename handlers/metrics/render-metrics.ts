@@ -1,9 +1,10 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { formatDuration } from '../duration.ts';
 import type { MetricSpec } from '../ports.ts';
+import { crossesDay, momentText, rangeText, sinceText } from '../range-text.ts';
 import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
 import { metricConsoleUrl } from './console-link.ts';
-import { formatValue } from './format-value.ts';
+import { formatStatValue } from './format-value.ts';
 import type { MetricsResult, SeriesResult } from './run-metrics.ts';
 import { sparkline } from './sparkline.ts';
 import { formatDimensions } from './suggest.ts';
@@ -14,9 +15,9 @@ export const GRAPH_ACTION = 'cw_metrics_graph';
 /** Sparkline characters: fits a phone screen inside a code block. */
 const SPARK_WIDTH = 48;
 
-function utc(date: Date, withDate: boolean): string {
-  const iso = date.toISOString();
-  return `${withDate ? `${iso.slice(0, 10)} ` : ''}${iso.slice(11, 16)} UTC`;
+/** The range as the user asked for it: `3 hours` stays `3 hours`, `7d` stays `7d`. */
+function since(result: MetricsResult): string {
+  return sinceText(result.query.sinceSeconds, result.query.sinceText);
 }
 
 /** What distinguishes one series from the others in the same message. */
@@ -38,7 +39,8 @@ function seriesBlock(result: MetricsResult, s: SeriesResult, label: string | und
     return section(`${labelLine}_No datapoints in this range._`);
   }
   const { summary, unit } = s;
-  const withDate = result.query.sinceSeconds > 86400;
+  const stat = s.spec.stat;
+  const withDate = crossesDay(result.start, result.end);
   const spark = sparkline({
     ...s.data,
     start: result.start,
@@ -48,10 +50,10 @@ function seriesBlock(result: MetricsResult, s: SeriesResult, label: string | und
   });
   const block = section(`${labelLine}\`\`\`${spark}\`\`\``);
   block.fields = [
-    `*Latest* (${utc(summary.latestAt, withDate)})\n${formatValue(summary.latest, unit)}`,
-    `*Average*\n${formatValue(summary.average, unit)}`,
-    `*Minimum*\n${formatValue(summary.minimum, unit)}`,
-    `*Maximum*\n${formatValue(summary.maximum, unit)}`,
+    `*Latest* (${momentText(summary.latestAt, withDate)})\n${formatStatValue(summary.latest, unit, stat)}`,
+    `*Average*\n${formatStatValue(summary.average, unit, stat)}`,
+    `*Minimum*\n${formatStatValue(summary.minimum, unit, stat)}`,
+    `*Maximum*\n${formatStatValue(summary.maximum, unit, stat)}`,
   ].map((text) => ({ type: 'mrkdwn', text }));
   return block;
 }
@@ -60,7 +62,7 @@ function noDataBlocks(result: MetricsResult): KnownBlock[] {
   const first = result.query.series[0];
   const what = first ? `${first.namespace} ${first.metricName} ${formatDimensions(first.dimensions)}`.trim() : '';
   const lines = [
-    `No datapoints for \`${escapeMrkdwn(truncate(what, 500))}\` in the last ${formatDuration(result.query.sinceSeconds)}.`,
+    `No datapoints for \`${escapeMrkdwn(truncate(what, 500))}\` in the last ${escapeMrkdwn(since(result))}.`,
   ];
   const hints = result.suggestions;
   if (hints && hints.closest.length > 0) {
@@ -86,7 +88,6 @@ function noDataBlocks(result: MetricsResult): KnownBlock[] {
 /** The `/cw metrics` answer: what was asked, each series' summary and sparkline, and a console link. */
 export function renderMetrics(result: MetricsResult): SlackMessage {
   const specs = result.query.series;
-  const withDate = result.query.sinceSeconds > 86400;
   const stats = [...new Set(specs.map((s) => s.stat))].join(', ');
   const blocks: KnownBlock[] = [
     header(title(specs)),
@@ -95,7 +96,7 @@ export function renderMetrics(result: MetricsResult): SlackMessage {
         specs.length === 1 && specs[0] ? escapeMrkdwn(formatDimensions(specs[0].dimensions)) : `${specs.length} series`,
         stats,
         `period ${formatDuration(result.periodSeconds)}`,
-        `last ${formatDuration(result.query.sinceSeconds)} (${utc(result.start, withDate)} – ${utc(result.end, withDate)})`,
+        rangeText({ start: result.start, end: result.end, since: escapeMrkdwn(since(result)) }),
         result.region,
       ]
         .filter(Boolean)
@@ -117,7 +118,7 @@ export function renderMetrics(result: MetricsResult): SlackMessage {
   }
   const notes = [result.periodNote, ...partialNotes(result)].filter((n): n is string => Boolean(n));
   if (notes.length > 0) blocks.push(context(...notes.map(escapeMrkdwn)));
-  const url = metricConsoleUrl(result.region, specs, result.periodSeconds, result.query.sinceSeconds);
+  const url = metricConsoleUrl(result.region, specs, result.periodSeconds, result);
   blocks.push(
     context(url.length <= 3000 ? `<${url}|Open in the CloudWatch console>` : 'The console link is too long for Slack.'),
   );
@@ -153,8 +154,8 @@ function fallbackText(result: MetricsResult): string {
   return result.series
     .map((s) => {
       const name = `${s.spec.metricName} ${formatDimensions(s.spec.dimensions)}`.trim();
-      if (!s.summary) return `${name}: no data in the last ${formatDuration(result.query.sinceSeconds)}`;
-      const f = (v: number) => formatValue(v, s.unit);
+      if (!s.summary) return `${name}: no data in the last ${since(result)}`;
+      const f = (v: number) => formatStatValue(v, s.unit, s.spec.stat);
       return `${name}: latest ${f(s.summary.latest)}, min ${f(s.summary.minimum)}, avg ${f(s.summary.average)}, max ${f(s.summary.maximum)}`;
     })
     .join('\n');

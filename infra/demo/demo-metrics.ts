@@ -1,3 +1,4 @@
+import { unitOf } from '../../handlers/metrics/catalog.ts';
 import type { MetricDataRequest, MetricIdentity, MetricsPort, SeriesData } from '../../handlers/ports.ts';
 
 /**
@@ -18,52 +19,141 @@ interface Shape {
   max?: number;
 }
 
-interface DemoMetric {
+export interface DemoMetric {
   namespace: string;
   metricName: string;
   dimension: string;
   resources: Record<string, Shape>;
+  /**
+   * Whole events or things (errors, requests, connections): every Sum, Minimum, Maximum, SampleCount
+   * and percentile is a whole number, as CloudWatch reports them; only an Average can have a fraction.
+   * Defaults to the catalog's unit being `Count`.
+   */
+  whole?: boolean;
 }
 
 const GiB = 1024 ** 3;
+const MiB = 1024 ** 2;
+
+/** The demo's EC2 instances: two web servers in the incident, one quiet batch host. */
+const EC2 = ['i-0abc1234def567890', 'i-0abd1234def567890', 'i-0f7e3c2b1a0987654'] as const;
+
+function ec2(metricName: string, shapes: readonly [Shape, Shape, Shape]): DemoMetric {
+  return {
+    namespace: 'AWS/EC2',
+    metricName,
+    dimension: 'InstanceId',
+    resources: Object.fromEntries(EC2.map((id, i) => [id, shapes[i] ?? shapes[0]])),
+  };
+}
 
 export const DEMO_METRICS: DemoMetric[] = [
-  {
-    namespace: 'AWS/EC2',
-    metricName: 'CPUUtilization',
-    dimension: 'InstanceId',
-    resources: {
-      'i-0abc1234def567890': { base: 38, daily: 18, noise: 6, spike: 35, max: 100 },
-      'i-0abd1234def567890': { base: 34, daily: 16, noise: 6, spike: 30, max: 100 },
-      'i-0f7e3c2b1a0987654': { base: 12, daily: 4, noise: 3, max: 100 },
-    },
-  },
+  ec2('CPUUtilization', [
+    { base: 38, daily: 18, noise: 6, spike: 35, max: 100 },
+    { base: 34, daily: 16, noise: 6, spike: 30, max: 100 },
+    { base: 12, daily: 4, noise: 3, max: 100 },
+  ]),
+  // Bytes per minute (detailed monitoring); the web servers take the incident's retry storm.
+  ec2('NetworkIn', [
+    { base: 42 * MiB, daily: 20 * MiB, noise: 4 * MiB, spike: 30 * MiB, perMinute: true },
+    { base: 40 * MiB, daily: 19 * MiB, noise: 4 * MiB, spike: 28 * MiB, perMinute: true },
+    { base: 6 * MiB, daily: 2 * MiB, noise: 1 * MiB, perMinute: true },
+  ]),
+  ec2('NetworkOut', [
+    { base: 95 * MiB, daily: 45 * MiB, noise: 8 * MiB, spike: -40 * MiB, perMinute: true },
+    { base: 90 * MiB, daily: 42 * MiB, noise: 8 * MiB, spike: -38 * MiB, perMinute: true },
+    { base: 3 * MiB, daily: 1 * MiB, noise: 0.5 * MiB, perMinute: true },
+  ]),
+  // 0 while the checks pass: healthy instances, as most are.
+  ec2('StatusCheckFailed', [
+    { base: 0, daily: 0, noise: 0, max: 1 },
+    { base: 0, daily: 0, noise: 0, max: 1 },
+    { base: 0, daily: 0, noise: 0, max: 1 },
+  ]),
   ...rds(),
   ...lambda(),
   ...alb(),
+  // The README's custom-metric example (`/cw metrics MyApp OrdersPlaced Stage=prod --stat Sum`).
+  {
+    namespace: 'MyApp',
+    metricName: 'OrdersPlaced',
+    dimension: 'Stage',
+    resources: {
+      prod: { base: 42, daily: 25, noise: 6, spike: -30, perMinute: true },
+      staging: { base: 0.6, daily: 0.3, noise: 0.4, perMinute: true },
+    },
+    whole: true,
+  },
 ];
 
+/**
+ * The demo fleet's databases (infra/demo/demo-fleet.ts), each with metrics: the standalone instances
+ * and the Aurora cluster's members by DBInstanceIdentifier, and the cluster by DBClusterIdentifier
+ * (CloudWatch's cluster-level series, which the fleet review reads).
+ */
 function rds(): DemoMetric[] {
-  const m = (metricName: string, orders: Shape, users: Shape): DemoMetric => ({
-    namespace: 'AWS/RDS',
-    metricName,
-    dimension: 'DBInstanceIdentifier',
-    resources: { 'orders-db': orders, 'users-db': users },
-  });
+  type Db = 'orders-db' | 'users-db' | 'reporting-db' | 'billing-1' | 'billing-2' | 'billing-cluster';
+  const m = (metricName: string, shapes: Partial<Record<Db, Shape>>): DemoMetric[] => {
+    const { 'billing-cluster': cluster, ...instances } = shapes;
+    const byInstance: DemoMetric = {
+      namespace: 'AWS/RDS',
+      metricName,
+      dimension: 'DBInstanceIdentifier',
+      resources: instances as Record<string, Shape>,
+    };
+    if (!cluster) return [byInstance];
+    return [
+      byInstance,
+      { namespace: 'AWS/RDS', metricName, dimension: 'DBClusterIdentifier', resources: { 'billing-cluster': cluster } },
+    ];
+  };
   return [
-    m(
-      'CPUUtilization',
-      { base: 42, daily: 15, noise: 4, spike: 48, max: 100 },
-      { base: 18, daily: 6, noise: 3, max: 100 },
-    ),
-    m('DatabaseConnections', { base: 120, daily: 40, noise: 8, spike: 380 }, { base: 45, daily: 12, noise: 4 }),
-    m('ReadIOPS', { base: 2400, daily: 900, noise: 150, spike: 5200 }, { base: 600, daily: 200, noise: 60 }),
-    m('WriteIOPS', { base: 310, daily: 120, noise: 30, spike: 90 }, { base: 150, daily: 50, noise: 20 }),
-    m(
-      'FreeableMemory',
-      { base: 6.5 * GiB, daily: -0.8 * GiB, noise: 0.1 * GiB, spike: -3.1 * GiB },
-      { base: 11 * GiB, daily: -0.5 * GiB, noise: 0.1 * GiB },
-    ),
+    ...m('CPUUtilization', {
+      'orders-db': { base: 42, daily: 15, noise: 4, spike: 48, max: 100 },
+      'users-db': { base: 18, daily: 6, noise: 3, max: 100 },
+      'reporting-db': { base: 9, daily: 3, noise: 2, max: 100 },
+      'billing-1': { base: 31, daily: 10, noise: 3, max: 100 },
+      'billing-2': { base: 22, daily: 8, noise: 3, max: 100 },
+      'billing-cluster': { base: 26.5, daily: 9, noise: 2, max: 100 },
+    }),
+    ...m('DatabaseConnections', {
+      'orders-db': { base: 120, daily: 40, noise: 8, spike: 380 },
+      'users-db': { base: 45, daily: 12, noise: 4 },
+      'reporting-db': { base: 6, daily: 3, noise: 2 },
+      'billing-1': { base: 52, daily: 15, noise: 4 },
+      'billing-2': { base: 38, daily: 10, noise: 4 },
+      'billing-cluster': { base: 90, daily: 25, noise: 6 },
+    }),
+    ...m('ReadIOPS', {
+      'orders-db': { base: 2400, daily: 900, noise: 150, spike: 5200 },
+      'users-db': { base: 600, daily: 200, noise: 60 },
+      'reporting-db': { base: 40, daily: 25, noise: 8 },
+      'billing-1': { base: 380, daily: 120, noise: 30 },
+      'billing-2': { base: 520, daily: 160, noise: 40 },
+      'billing-cluster': { base: 450, daily: 140, noise: 30 },
+    }),
+    ...m('WriteIOPS', {
+      'orders-db': { base: 310, daily: 120, noise: 30, spike: 90 },
+      'users-db': { base: 150, daily: 50, noise: 20 },
+      'reporting-db': { base: 12, daily: 6, noise: 3 },
+      'billing-1': { base: 260, daily: 80, noise: 20 },
+      'billing-2': { base: 4, daily: 1, noise: 1 },
+      'billing-cluster': { base: 132, daily: 40, noise: 10 },
+    }),
+    ...m('FreeableMemory', {
+      'orders-db': { base: 6.5 * GiB, daily: -0.8 * GiB, noise: 0.1 * GiB, spike: -3.1 * GiB },
+      'users-db': { base: 11 * GiB, daily: -0.5 * GiB, noise: 0.1 * GiB },
+      'reporting-db': { base: 1.1 * GiB, daily: -0.2 * GiB, noise: 0.05 * GiB },
+      'billing-1': { base: 5.2 * GiB, daily: -0.6 * GiB, noise: 0.1 * GiB },
+      'billing-2': { base: 6.1 * GiB, daily: -0.4 * GiB, noise: 0.1 * GiB },
+      'billing-cluster': { base: 5.6 * GiB, daily: -0.5 * GiB, noise: 0.1 * GiB },
+    }),
+    // Aurora publishes no FreeStorageSpace (its storage grows by itself), so the cluster's members have none.
+    ...m('FreeStorageSpace', {
+      'orders-db': { base: 38 * GiB, daily: -0.4 * GiB, noise: 0.05 * GiB, spike: -1.2 * GiB },
+      'users-db': { base: 142 * GiB, daily: -0.2 * GiB, noise: 0.05 * GiB },
+      'reporting-db': { base: 7.5 * GiB, daily: -0.1 * GiB, noise: 0.02 * GiB },
+    }),
   ];
 }
 
@@ -86,6 +176,13 @@ function lambda(): DemoMetric[] {
       { base: 0.2, daily: 0.1, noise: 0.3, perMinute: true },
     ),
     m('Duration', { base: 180, daily: 40, noise: 20, spike: 2400 }, { base: 950, daily: 120, noise: 80 }),
+    // The incident's retries hit the reserved concurrency: throttles only then.
+    m(
+      'Throttles',
+      { base: 0, daily: 0, noise: 0, spike: 24, perMinute: true },
+      { base: 0, daily: 0, noise: 0, perMinute: true },
+    ),
+    m('ConcurrentExecutions', { base: 14, daily: 8, noise: 2, spike: 86, max: 100 }, { base: 5, daily: 3, noise: 1 }),
   ];
 }
 
@@ -100,6 +197,7 @@ function alb(): DemoMetric[] {
     m('RequestCount', { base: 5200, daily: 2600, noise: 300, perMinute: true }),
     m('HTTPCode_ELB_5XX_Count', { base: 0.5, daily: 0.3, noise: 0.5, spike: 40, perMinute: true }),
     m('HTTPCode_Target_5XX_Count', { base: 2, daily: 1, noise: 1, spike: 160, perMinute: true }),
+    m('HTTPCode_Target_4XX_Count', { base: 48, daily: 24, noise: 6, perMinute: true }),
     m('TargetResponseTime', { base: 0.12, daily: 0.04, noise: 0.02, spike: 1.6 }),
   ];
 }
@@ -154,6 +252,11 @@ function statValue(shape: Shape, key: string, t: number, periodMs: number, stat:
   }
 }
 
+/** Whether the metric counts whole things (see {@link DemoMetric.whole}). */
+export function isWhole(metric: DemoMetric): boolean {
+  return metric.whole ?? unitOf(metric.namespace, metric.metricName) === 'Count';
+}
+
 export interface DemoMetricsOptions {
   now?: () => Date;
 }
@@ -167,15 +270,24 @@ export function createDemoMetrics(options: DemoMetricsOptions = {}): MetricsPort
       const limit = Math.min(request.end.getTime(), now().getTime());
       const incident = incidentStart(now());
       return request.series.map((spec) => {
-        const metric = DEMO_METRICS.find((m) => m.namespace === spec.namespace && m.metricName === spec.metricName);
         const only = spec.dimensions.length === 1 ? spec.dimensions[0] : undefined;
-        const shape = metric && only?.name === metric.dimension ? metric.resources[only.value] : undefined;
+        const metric = DEMO_METRICS.find(
+          (m) =>
+            m.namespace === spec.namespace &&
+            m.metricName === spec.metricName &&
+            only?.name === m.dimension &&
+            Object.hasOwn(m.resources, only.value),
+        );
+        const shape = metric && only ? metric.resources[only.value] : undefined;
         const series: SeriesData = { timestamps: [], values: [], status: 'Complete', messages: [] };
-        if (!shape) return series;
+        if (!metric || !shape) return series;
+        const whole = isWhole(metric);
         const key = `${spec.namespace}|${spec.metricName}|${only?.value}`;
         for (let t = request.start.getTime(); t + periodMs <= limit; t += periodMs) {
           series.timestamps.push(new Date(t));
-          series.values.push(statValue(shape, key, t, periodMs, spec.stat, incident));
+          const value = statValue(shape, key, t, periodMs, spec.stat, incident);
+          // Counted things come in whole numbers; an Average of them may still have a fraction.
+          series.values.push(whole && spec.stat !== 'Average' ? Math.round(value) : value);
         }
         return series;
       });

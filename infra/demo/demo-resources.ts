@@ -1,16 +1,55 @@
 // Kept apart from the demo adapters so `/cw help` lists them without loading any demo data.
+import { SHORTCUTS } from '../../handlers/metrics/catalog.ts';
 
 export const DEMO_LOG_GROUPS = ['/aws/lambda/checkout-api', '/aws/lambda/image-resizer', '/ecs/public-web'];
 /** So `/cw logs query /aws/lambda/checkout-*` can be tried locally. */
 export const DEMO_LOG_PREFIXES = ['/aws/lambda/*', '/ecs/*'];
 
+export interface DemoResource {
+  id: string;
+  note?: string;
+  /** Shortcut metrics CloudWatch does not publish for this resource, so the demo has none either. */
+  without?: { metrics: string[]; because: string };
+}
+
+const AURORA_STORAGE = { metrics: ['storage'], because: 'Aurora publishes no FreeStorageSpace per instance' };
+
+/** What the demo has data for, per `/cw metrics` shortcut: every metric of the shortcut, unless `without` says. */
+export const DEMO_RESOURCES: Record<string, DemoResource[]> = {
+  ec2: [
+    { id: 'i-0abc1234def567890', note: 'web-1' },
+    { id: 'i-0abd1234def567890', note: 'web-2' },
+    { id: 'i-0f7e3c2b1a0987654', note: 'batch-1' },
+  ],
+  rds: [
+    { id: 'orders-db' },
+    { id: 'users-db' },
+    { id: 'reporting-db', note: 'staging' },
+    { id: 'billing-1', note: 'Aurora writer', without: AURORA_STORAGE },
+    { id: 'billing-2', note: 'Aurora reader', without: AURORA_STORAGE },
+  ],
+  lambda: [{ id: 'checkout-api' }, { id: 'image-resizer' }],
+  alb: [{ id: 'app/public-web/50dc6c495c0c9188' }],
+};
+
+const LABELS: Record<string, string> = { ec2: 'EC2', rds: 'RDS', lambda: 'Lambda', alb: 'ALB' };
+
 /** For `/cw help` in demo mode: what there is to look at. */
 export function describeDemoResources(): string {
+  const services = Object.entries(DEMO_RESOURCES).map(([service, resources]) => {
+    const ids = resources.map((r) => `\`${r.id}\`${r.note ? ` (${r.note})` : ''}`).join(', ');
+    const exceptions = resources.flatMap((r) => (r.without ? [{ id: r.id, ...r.without }] : []));
+    const metrics = Object.keys(SHORTCUTS[service]?.metrics ?? {})
+      .map((m) => {
+        const missing = exceptions.filter((e) => e.metrics.includes(m));
+        return missing.length > 0 ? `${m} (not ${missing.map((e) => e.id).join(', ')}: ${missing[0]?.because})` : m;
+      })
+      .join(', ');
+    return `• ${LABELS[service] ?? service} ${ids}: ${metrics}`;
+  });
   return [
-    '• EC2 `i-0abc1234def567890` (web-1), `i-0abd1234def567890` (web-2), `i-0f7e3c2b1a0987654` (batch-1)',
-    '• RDS `orders-db`, `users-db`: cpu, connections, read-iops, write-iops, iops, memory',
-    '• Lambda `checkout-api`, `image-resizer`: invocations, errors, duration',
-    '• ALB `app/public-web/50dc6c495c0c9188`: requests, 5xx, latency',
+    ...services,
+    '• RDS cluster `billing-cluster` (DBClusterIdentifier), for `/dbadvice fleet`',
     '• Logs `/aws/lambda/checkout-api`, `/aws/lambda/image-resizer`, `/ecs/public-web`; saved queries `checkout errors`, `web 5xx by 5 minutes`',
     '_An incident hit orders-db, checkout-api and the load balancer about two hours ago._',
   ].join('\n');

@@ -1,36 +1,5 @@
 import { crc32, deflateSync } from 'node:zlib';
-
-/** An RGB raster with just enough drawing for a line chart. */
-export class Raster {
-  readonly width: number;
-  readonly height: number;
-  readonly pixels: Uint8Array;
-
-  constructor(width: number, height: number, background: [number, number, number] = [255, 255, 255]) {
-    this.width = width;
-    this.height = height;
-    this.pixels = new Uint8Array(width * height * 3);
-    for (let i = 0; i < width * height; i++) this.pixels.set(background, i * 3);
-  }
-
-  set(x: number, y: number, rgb: readonly [number, number, number]): void {
-    const px = Math.round(x);
-    const py = Math.round(y);
-    if (px < 0 || py < 0 || px >= this.width || py >= this.height) return;
-    this.pixels.set(rgb, (py * this.width + px) * 3);
-  }
-
-  /** A line `thickness` pixels wide, stepped along its longer axis. */
-  line(x0: number, y0: number, x1: number, y1: number, rgb: readonly [number, number, number], thickness = 1): void {
-    const steps = Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0), 1);
-    const half = Math.floor(thickness / 2);
-    for (let i = 0; i <= steps; i++) {
-      const x = x0 + ((x1 - x0) * i) / steps;
-      const y = y0 + ((y1 - y0) * i) / steps;
-      for (let dx = -half; dx <= half; dx++) for (let dy = -half; dy <= half; dy++) this.set(x + dx, y + dy, rgb);
-    }
-  }
-}
+import type { Raster } from './raster.ts';
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8);

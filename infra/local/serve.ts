@@ -8,11 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { loadAccessPolicy } from '../access-policy.ts';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import type { AppLogger } from '../slack/bolt-logger.ts';
-import { createSlackFiles } from '../slack/slack-files.ts';
+import { createSlackFiles, filesWithoutToken } from '../slack/slack-files.ts';
 import { createWebClient } from '../slack/web-client.ts';
 import { toApiGatewayEvent } from './api-gateway-event.ts';
 import { createLocalBot, type LocalBot } from './local-bot.ts';
-import { createLocalFiles } from './local-files.ts';
 
 /** Slack's payloads are small; anything this large is not Slack. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -57,9 +56,10 @@ export function createSlackServer(bot: LocalBot, logger: AppLogger): Server {
 }
 
 export async function serve(config: Config, port: number, logger: AppLogger): Promise<Server> {
+  // Without a token nothing can be posted; saving to this server's disk would tell Slack users a path.
   const files = config.botToken
     ? createSlackFiles(createWebClient(config.botToken, config.slackApiUrl))
-    : createLocalFiles();
+    : filesWithoutToken();
   const policy = config.accessPolicyFile ? await loadAccessPolicy(config.accessPolicyFile) : undefined;
   const server = createSlackServer(createLocalBot({ config, logger, files, ...(policy ? { policy } : {}) }), logger);
   await new Promise<void>((resolve) => server.listen(port, resolve));

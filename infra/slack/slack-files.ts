@@ -27,6 +27,26 @@ export function createSlackFiles(client: WebClient): FilesPort {
   };
 }
 
+/** Files cannot be posted: what is missing is said in the user's terms, so it may be shown in Slack. */
+export class FilesUnavailableError extends Error {
+  readonly expose = true;
+  override name = 'FilesUnavailableError';
+}
+
+/**
+ * For a server that answers Slack but has no bot token (`npm run serve` without `SLACK_BOT_TOKEN`):
+ * every upload is refused with a reason a Slack user can read, and nothing is written anywhere.
+ */
+export function filesWithoutToken(): FilesPort {
+  return {
+    async upload() {
+      throw new FilesUnavailableError(
+        'this bot has no Slack bot token configured (SLACK_BOT_TOKEN), so it cannot upload files',
+      );
+    },
+  };
+}
+
 /**
  * The files port for whatever bot token the current invocation has: the token may arrive from
  * SSM only on the first invocation (and change on rotation), so the client is built per token.

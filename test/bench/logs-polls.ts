@@ -25,6 +25,7 @@ export async function pollsFor(seconds: number): Promise<number> {
   await runLogsQuery(
     {
       logs,
+      region: 'us-east-1',
       logsPolicy: { allowed: ['/bench'], maxRangeSeconds: 86400, pricePerGb: 0.005 },
       now: () => new Date(now),
       sleep: async (ms) => {

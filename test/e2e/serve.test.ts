@@ -66,6 +66,26 @@ describe('npm run serve (end to end over HTTP)', () => {
     expect(blocks).toContain('FunctionName=checkout-api · Sum · period 5m · last 6h');
   });
 
+  it('without SLACK_BOT_TOKEN, says the graph could not be posted and never shows a path on the server', async () => {
+    // Prepare
+    const body = slashCommandBody({
+      text: 'metrics rds cpu orders-db --graph',
+      response_url: `${responses.url}/commands/T0001/graph`,
+    });
+
+    // Act
+    await postSigned(body);
+
+    // Assess
+    const post = await waitFor(() => responses.posts.find((p) => p.path === '/commands/T0001/graph'));
+    const shown = JSON.stringify(post.body);
+    expect(shown).toContain('The graph could not be posted');
+    expect(shown).toContain('no Slack bot token configured (SLACK_BOT_TOKEN)');
+    expect(shown).not.toContain('Graph posted');
+    expect(shown).not.toContain('.cw-chatops-files');
+    expect(shown).not.toContain(process.cwd());
+  });
+
   it('delivers a Logs Insights result to a real HTTP response_url', async () => {
     // Prepare
     const body = slashCommandBody({

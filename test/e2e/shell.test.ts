@@ -47,10 +47,21 @@ describe('npm start (local shell)', () => {
     expect(out).toContain('Open in the CloudWatch console (https://us-east-1.console.aws.amazon.com/');
     expect(out).toContain('Which instance-id?');
     // A prefix is expanded to the groups that exist; a broken regex gets a message, not a crash.
-    expect(out).toMatch(/\/aws\/lambda\/checkout-api · .*\n@timestamp\s+@message/);
+    expect(out).toMatch(/\/aws\/lambda\/checkout-api · .*\n@timestamp UTC\s+@message/);
     expect(out).toContain('ERROR Task timed out');
     expect(out).toContain('is not a regular expression the demo can read');
     expect(out).not.toContain('\u001b[');
+  }, 30_000);
+
+  it('saves a --graph PNG on this machine and says where, since the terminal is the user’s own', async () => {
+    // Act
+    const { code, out } = await runShell('metrics lambda errors checkout-api --graph\n');
+
+    // Assess
+    expect(code).toBe(0);
+    expect(out).toContain('Nothing was posted to Slack (this is the local shell)');
+    expect(out).toMatch(/saved in \S*\.cw-chatops-files\/\S+-metric\.png/);
+    expect(out).not.toContain('Graph posted to the channel');
   }, 30_000);
 
   it('previews an alarm notification: the message, its graph, then the resolution in its thread', async () => {

@@ -35,6 +35,9 @@ describe('handlers/command-flags', () => {
     ['--since 1.5 h', '1.5 h'],
     ['--since 2h 30m', '2h 30m'],
     ['--since 2 hours 30m', '2 hours 30m'],
+    ['--since 1 hour and 30 minutes', '1 hour and 30 minutes'],
+    ['--since 3 \uc2dc\uac04', '3 \uc2dc\uac04'],
+    ['--since 2\uc2dc\uac04 30\ubd84', '2\uc2dc\uac04 30\ubd84'],
   ])('reads %j as since=%j', (text, value) => {
     expect(parse(text).values.get('since')).toBe(value);
   });
@@ -67,6 +70,7 @@ describe('handlers/command-flags', () => {
     expect(parse('--since 1h m').positional).toEqual(['m']);
     expect(parse('--limit 5 hours').positional).toEqual(['hours']);
     expect(parse('--since 1h 5xx').positional).toEqual(['5xx']);
+    expect(parse('--since 1h and more').positional).toEqual(['and', 'more']);
   });
 
   it.each([

@@ -21,7 +21,7 @@ function serviceNote(id: string, extra: Record<string, string> = {}): string {
     limits: 'limits: { en: [none], ko: [없음] }',
     workloads: 'workloads: { en: [tests], ko: [테스트] }',
     keywords: 'keywords: { en: [zebra], ko: [얼룩말] }',
-    sources: 'sources: [https://example.com/docs]',
+    sources: 'sources: [https://docs.aws.amazon.com/zebra/latest/guide/what-is.html]',
     ...extra,
   };
   return `---\n${Object.values(fields).filter(Boolean).join('\n')}\n---\n# ${id}\n\n## Overview\nZebra store for striped rows.\n\n![[Pasted image 20231110095822.png]]\nSee [[aurora|Aurora]].\n`;
@@ -90,7 +90,11 @@ describe('knowledge/build', () => {
       serviceNote('bad', { category: 'category: spreadsheet' }),
       /x\/bad\.md: "category" must be/,
     ],
-    ['no sources', serviceNote('bad', { sources: 'sources: []' }), /x\/bad\.md: "sources" must name/],
+    [
+      'no sources',
+      serviceNote('bad', { sources: 'sources: []' }),
+      /x\/bad\.md: "sources" \(AWS pages\) or "provenance" \(other material\) must name/,
+    ],
     ['no body', serviceNote('bad').replace(/# bad[\s\S]*$/, ''), /x\/bad\.md: the note has no body text/],
   ])('rejects a note with %s, naming the file', (_case, content, message) => {
     expect(() => buildWith({ path: 'x/bad.md', content })).toThrow(KnowledgeBuildError);
@@ -104,9 +108,69 @@ describe('knowledge/build', () => {
   });
 
   it('rejects a case study that refers to a service with no note', () => {
-    const content = `---\nid: case-x\nname: X\ncategory: case-study\nuses:\n  - { service: nosuchdb, traits: [cache], en: a, ko: 가 }\nkeywords: { en: [x], ko: [x] }\nsources: [notes]\n---\n# X\n\nbody\n`;
+    const content = `---\nid: case-x\nname: X\ncategory: case-study\nuses:\n  - { service: nosuchdb, traits: [cache], en: a, ko: 가 }\nkeywords: { en: [x], ko: [x] }\nprovenance: [notes]\n---\n# X\n\nbody\n`;
     expect(() => buildWith({ path: 'x/case.md', content })).toThrow(
       /x\/case\.md: refers to unknown service "nosuchdb"/,
     );
+  });
+
+  it.each([
+    ['a China-partition page', 'https://docs.amazonaws.cn/en_us/zebra/latest/guide/what-is.html', /China-partition/],
+    [
+      'a Hindi-locale page',
+      'https://docs.aws.amazon.com/hi_in/zebra/latest/guide/what-is.html',
+      /translated page \(hi_in\)/,
+    ],
+    ['a Korean page in the note', 'https://docs.aws.amazon.com/ko_kr/zebra/latest/guide/', /translated page \(ko_kr\)/],
+    [
+      'a Markdown copy',
+      'https://docs.aws.amazon.com/zebra/latest/guide/what-is.md',
+      /md copy; cite the page, https:\/\/docs\.aws\.amazon\.com\/zebra\/latest\/guide\/what-is\.html/,
+    ],
+    ['a GitHub path', 'https://github.com/aws/zebra/blob/main/README.md', /not an AWS documentation page/],
+    [
+      'a remark after the URL',
+      'https://docs.aws.amazon.com/zebra/latest/guide/what-is.html (via copies)',
+      /not a URL|text after the URL/,
+    ],
+    [
+      'a page address without .html',
+      'https://docs.aws.amazon.com/zebra/latest/guide/Zebra.Overview',
+      /not a page address/,
+    ],
+    ['plain text', 'team seed notes', /not a URL.*provenance/],
+  ])('refuses %s as a source, naming the file and line', (_case, url, why) => {
+    // Prepare
+    const content = serviceNote('bad', { sources: `sources:\n  - https://aws.amazon.com/zebra/faqs/\n  - ${url}` });
+
+    // Act
+    const build = () => buildWith({ path: 'x/bad.md', content });
+
+    // Assess: the second source is on line 15 of the note
+    expect(build).toThrow(KnowledgeBuildError);
+    expect(build).toThrow(/^x\/bad\.md:15: source /);
+    expect(build).toThrow(why);
+  });
+
+  it('keeps canonical pages and normalises the harmless forms', () => {
+    // Prepare
+    const sources =
+      'sources:\n  - http://docs.aws.amazon.com/en_us/zebra/latest/guide/what-is.html?utm_source=x\n  - https://aws.amazon.com/zebra/faqs/';
+
+    // Act
+    const data = buildWith({ path: 'x/ok.md', content: serviceNote('zebra', { sources }) });
+
+    // Assess
+    expect(data.notes.find((n) => n.id === 'zebra')?.sources).toEqual([
+      'https://docs.aws.amazon.com/zebra/latest/guide/what-is.html',
+      'https://aws.amazon.com/zebra/faqs/',
+    ]);
+  });
+
+  it('cites only canonical English AWS pages in the shipped notes', () => {
+    for (const note of buildKnowledgeBase(repoNotes()).notes) {
+      for (const url of note.sources)
+        expect(url, note.path).toMatch(/^https:\/\/(docs\.)?aws\.amazon\.com\/(?![a-z]{2}_[a-z]{2}\/)\S+(\.html|\/)$/);
+    }
   });
 });

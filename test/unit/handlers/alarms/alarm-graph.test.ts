@@ -61,6 +61,25 @@ describe('handlers/alarms/alarm-graph', () => {
     expect(request.series[0]?.visible).toBeUndefined();
   });
 
+  it('marks the change with its new state, and the threshold CloudWatch wrote, in the metric’s unit', () => {
+    // Prepare: the demo's CPU alarm resolving (threshold 80 in its reasonData)
+    const source = change('metric');
+    const ok = { ...source, state: { ...source.state, value: 'OK' as const } };
+
+    // Act
+    const request = alarmGraphRequest(
+      { alarmName: ok.alarmName, ...graphSource(ok), changedAt: ok.state.timestamp, state: ok.state.value },
+      new Date(ok.state.timestamp.getTime() + 60_000),
+      WINDOW,
+    );
+
+    // Assess
+    expect(request?.annotations?.horizontal).toEqual([{ value: 50, label: 'Threshold 50.0%', color: '#d62728' }]);
+    expect(request?.annotations?.vertical).toEqual([
+      { value: ok.state.timestamp, label: 'OK at 17:04 UTC', color: '#2ca02c' },
+    ]);
+  });
+
   it('reads metrics and expressions from the alarm once, for the graph, the button and routing', () => {
     expect(graphSource(change('metric'))).toEqual({
       metrics: [
@@ -76,6 +95,8 @@ describe('handlers/alarms/alarm-graph', () => {
         },
       ],
       expressions: [],
+      // reasonData's threshold, drawn as the graph's threshold line.
+      threshold: 50,
     });
     expect(graphSource(change('composite'))).toEqual({ metrics: [], expressions: [] });
   });

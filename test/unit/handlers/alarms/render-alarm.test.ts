@@ -107,6 +107,8 @@ describe('handlers/alarms/render-alarm', () => {
         },
       ],
       expressions: [],
+      // So the Graph button draws the threshold line too.
+      threshold: 50,
       logGroups: ['/ecs/checkout'],
     });
     expect(decodeAlarmAction('not json')).toBeUndefined();

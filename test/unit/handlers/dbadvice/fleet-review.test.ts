@@ -156,7 +156,7 @@ describe('handlers/dbadvice/fleet-review', () => {
     expect(reviewed?.db.readReplicaIds).toEqual(['billing-2', 'billing-3']);
     const finding = reviewed?.findings.find((f) => f.id === 'read-heavy');
     expect(finding?.measured).toBe(
-      'reads averaged 2,400 IOPS vs 310 writes over 7 days (7.7×, CloudWatch cluster-level average across its instances), with 2 Aurora reader(s) already',
+      'reads averaged 2,400 IOPS vs 310 writes over 7 days (7.7×, CloudWatch cluster-level average across its instances), with 2 Aurora readers already',
     );
     expect(JSON.stringify(message.blocks)).toMatch(/IOPS 2,400 read \/ 310 write \(cluster average\)/);
   });
@@ -213,12 +213,70 @@ describe('handlers/dbadvice/fleet-review', () => {
     const texts = (message.blocks ?? []).map((b) => (b.type === 'section' ? (b.text?.text ?? '') : ''));
     expect(texts[2]).toMatch(/^\*zz-public\*/);
     expect(texts.join('\n')).toMatch(/CPU 55% avg/);
-    expect(texts.join('\n')).toMatch(/more database\(s\) not shown/);
+    expect(texts.join('\n')).toMatch(/…and \d+ more databases not shown/);
   });
 
   it('says so when there are no databases', async () => {
     const { fleetDeps } = deps([], [], {});
     const message = renderFleetReview(await reviewFleet(fleetDeps));
     expect(message.text).toMatch(/No RDS or Aurora databases in eu-west-1/);
+  });
+
+  it('counts in words: 1 database, 1 finding, 1 call; 2 databases, 2 findings', async () => {
+    // Prepare
+    const one = deps([instance('solo-db', { publiclyAccessible: true })], [], { 'solo-db': healthy });
+    const two = deps([instance('a-db', { storageType: 'gp2' }), instance('b-db', { storageType: 'gp2' })], [], {
+      'a-db': healthy,
+      'b-db': healthy,
+    });
+
+    // Act
+    const single = renderFleetReview(await reviewFleet(one.fleetDeps));
+    const pair = renderFleetReview(await reviewFleet(two.fleetDeps));
+
+    // Assess
+    expect(single.text).toBe('/dbadvice fleet: 1 database in eu-west-1, 1 finding, 1 high.');
+    expect(pair.text).toBe('/dbadvice fleet: 2 databases in eu-west-1, 2 findings, 0 high.');
+    const everything = JSON.stringify([single, pair]);
+    expect(everything).toMatch(/in 1 GetMetricData call\./);
+    expect(everything).not.toMatch(/\(s\)/);
+  });
+
+  it('names one replica in the singular', async () => {
+    // Prepare
+    const primary = instance('orders', { readReplicaIds: ['orders-r1'] });
+    const { fleetDeps } = deps([primary], [], { orders: { ...healthy, ReadIOPS: 2000, WriteIOPS: 100 } });
+
+    // Act
+    const finding = (await reviewFleet(fleetDeps)).databases[0]?.findings.find((f) => f.id === 'read-heavy');
+
+    // Assess
+    expect(finding?.measured).toMatch(/with 1 read replica already$/);
+  });
+
+  it('flags the demo fleet’s MySQL 5.7 database with the date and the Extended Support charge', async () => {
+    // Prepare
+    const { createDemoFleet } = await import('../../../../infra/demo/demo-fleet.ts');
+    const fleetDeps: FleetDeps = {
+      fleet: createDemoFleet(),
+      metrics: fakeMetrics({}).port,
+      region: 'us-east-1',
+      now: () => new Date('2026-12-02T06:00:00Z'),
+    };
+
+    // Act
+    const message = renderFleetReview(await reviewFleet(fleetDeps));
+
+    // Assess
+    expectValidMessage(message);
+    const reporting = (message.blocks ?? [])
+      .map((b) => (b.type === 'section' ? (b.text?.text ?? '') : ''))
+      .find((t) => t.startsWith('*reporting-db*'));
+    expect(reporting).toMatch(/RDS for MySQL 5\.7 \(5\.7\.44\): RDS standard support ended on 2024-02-29/);
+    expect(reporting).toMatch(/per vCPU-hour/);
+    expect(reporting).toMatch(/check your Region's price/);
+    expect(reporting).toMatch(
+      /<https:\/\/docs\.aws\.amazon\.com\/AmazonRDS\/latest\/UserGuide\/extended-support\.html\|AWS docs>/,
+    );
   });
 });

@@ -21,7 +21,7 @@ describe('handlers/logs/parse-logs', () => {
     // Assess
     expect(query).toEqual({
       logGroupNames: ['/aws/lambda/a', '/aws/lambda/b'],
-      range: { sinceSeconds: 3600 },
+      range: { sinceSeconds: 3600, sinceText: '1h' },
       limit: 50,
       queryString: 'filter @message like /ERROR|WARN/ and @message != "x y" | stats count(*) by bin(5m)',
       share: false,
@@ -40,7 +40,7 @@ describe('handlers/logs/parse-logs', () => {
 
   it('undoes Slack’s entities, curly quotes and autocorrected dashes', () => {
     const query = parseLogsQuery('/ecs/web —since 2h filter @message like “a &amp; b” and @x &gt; 3');
-    expect(query.range).toEqual({ sinceSeconds: 7200 });
+    expect(query.range).toEqual({ sinceSeconds: 7200, sinceText: '2h' });
     expect(query.queryString).toBe('filter @message like "a & b" and @x > 3');
   });
 
@@ -53,7 +53,7 @@ describe('handlers/logs/parse-logs', () => {
     ['', /Which log group/],
     ['--since 1h', /Which log group/],
     ['/a,,/b', /empty log group/],
-    ['/a --since soon', /not a duration/],
+    ['/a --since soon', /`--since soon` is not a duration/],
     ['/a --since', /needs a value/],
     ['/a --limit 0', /1 to 10000/],
     ['/a --limit 20000', /1 to 10000/],
@@ -75,7 +75,7 @@ describe('handlers/logs/parse-logs', () => {
   it('reads a saved query’s name with spaces, then its options', () => {
     expect(parseSavedQueryRun('checkout errors --since 3h --limit 10')).toEqual({
       name: 'checkout errors',
-      range: { sinceSeconds: 10800 },
+      range: { sinceSeconds: 10800, sinceText: '3h' },
       limit: 10,
       share: false,
     });
@@ -88,7 +88,9 @@ describe('handlers/logs/parse-logs', () => {
       start: new Date('2026-11-25T11:00:00Z'),
       end: now,
     });
-    expect(() => resolveRange({ sinceSeconds: 2 * 86400 }, now, 86400)).toThrow(/more than 1d/);
+    expect(() => resolveRange({ sinceSeconds: 2 * 86400 }, now, 86400)).toThrow(
+      /asks for 2d of logs; one query may read at most 1d/,
+    );
     expect(() => resolveRange({ from: now, to: new Date('2026-11-25T11:00:00Z') }, now, 86400)).toThrow(/before/);
   });
 
@@ -120,7 +122,7 @@ describe('handlers/logs/parse-logs', () => {
 
       // Assess
       expect(query.share).toBe(true);
-      expect(query.range).toEqual({ sinceSeconds: 3600 });
+      expect(query.range).toEqual({ sinceSeconds: 3600, sinceText: '1h' });
       expect(query.queryString).toBe(DEFAULT_QUERY);
     });
 
@@ -129,7 +131,7 @@ describe('handlers/logs/parse-logs', () => {
       const query = parseLogsQuery('/ecs/web --since 3 hours filter @message like /x/');
 
       // Assess
-      expect(query.range).toEqual({ sinceSeconds: 3 * 3600 });
+      expect(query.range).toEqual({ sinceSeconds: 3 * 3600, sinceText: '3 hours' });
       expect(query.queryString).toBe('filter @message like /x/');
     });
 
@@ -151,7 +153,7 @@ describe('handlers/logs/parse-logs', () => {
     it('shares a saved query run, whose name may hold a dashed word', () => {
       expect(parseSavedQueryRun('deploy -v2 errors --share -since 2h')).toEqual({
         name: 'deploy -v2 errors',
-        range: { sinceSeconds: 7200 },
+        range: { sinceSeconds: 7200, sinceText: '2h' },
         limit: undefined,
         share: true,
       });
@@ -202,5 +204,31 @@ describe('handlers/logs/csv', () => {
     expect(toCsv(['a', 'b'], [{ a: 'x,y', b: 'say "hi"\nbye' }, { a: 'plain' }])).toBe(
       'a,b\r\n"x,y","say ""hi""\nbye"\r\nplain,\r\n',
     );
+  });
+});
+
+describe('handlers/logs/parse-logs ranges and the default query', () => {
+  const now = new Date('2026-11-25T12:00:00Z');
+
+  it('names the cap in days and the asked range as typed: 8d is not "more than 1w"', () => {
+    const act = () => resolveRange(parseLogsQuery('/a --since 8d').range, now, 7 * 86400);
+    expect(act).toThrow('That asks for 8d of logs; one query may read at most 7d here. Narrow the range.');
+    expect(() => resolveRange(parseLogsQuery('/a --since 2weeks').range, now, 7 * 86400)).toThrow(
+      /asks for 2weeks of logs/,
+    );
+  });
+
+  it('reads --since as people type it and keeps their spelling', () => {
+    // `--since 3 hours` with a space reaches here as one value once the shared flag grammar hands it over.
+    expect(parseLogsQuery('/a --since 3시간').range).toEqual({ sinceSeconds: 10800, sinceText: '3시간' });
+    expect(parseLogsQuery('/a --since 2h30m').range).toEqual({ sinceSeconds: 9000, sinceText: '2h30m' });
+    expect(() => parseLogsQuery('/a --since 3months')).toThrow(/write days, e.g. 90d/);
+  });
+
+  it('lets --limit decide the rows of the default query', () => {
+    expect(parseLogsQuery('/a --limit 5').queryString).toBe(
+      'fields @timestamp, @message | sort @timestamp desc | limit 5',
+    );
+    expect(parseLogsQuery('/a').queryString).toBe('fields @timestamp, @message | sort @timestamp desc | limit 20');
   });
 });

@@ -9,7 +9,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NotAllowedError, UserInputError } from '../../../../handlers/errors.ts';
-import type { LogsQuery } from '../../../../handlers/logs/parse-logs.ts';
+import { type LogsQuery, parseLogsQuery } from '../../../../handlers/logs/parse-logs.ts';
 import { type LogsDeps, pollDelayMs, runLogsQuery, runSavedQuery } from '../../../../handlers/logs/run-logs.ts';
 import type { FilesPort, FileUpload } from '../../../../handlers/ports.ts';
 import type { SlackMessage } from '../../../../handlers/slack-message.ts';
@@ -32,6 +32,7 @@ function deps(overrides: Partial<LogsDeps> = {}) {
   };
   const all: LogsDeps = {
     logs: createCloudWatchLogs(client()),
+    region: 'us-east-1',
     files,
     logsPolicy: { allowed: ['/aws/lambda/checkout-*', '/ecs/web'], maxRangeSeconds: 7 * 86400, pricePerGb: 0.005 },
     now: time.now,
@@ -225,7 +226,7 @@ describe('handlers/logs/run-logs (with the CloudWatch Logs adapter)', () => {
   it('caps the time range', async () => {
     const { all } = deps({ logsPolicy: { allowed: ['/aws/lambda/*'], maxRangeSeconds: 86400, pricePerGb: 0.005 } });
     await expect(runLogsQuery(all, query({ range: { sinceSeconds: 2 * 86400 } }), {})).rejects.toThrow(
-      /more than 1d of logs/,
+      /at most 1d here/,
     );
     expect(logsMock.calls()).toHaveLength(0);
   });
@@ -327,5 +328,39 @@ describe('handlers/logs/run-logs (with the CloudWatch Logs adapter)', () => {
     expect(text(ran)).toContain('Saved query: checkout errors');
     expect(text(ran)).toContain('No log events matched');
     expect(missing.text).toMatch(/No saved query is called `nope`. Saved queries: `checkout errors`/);
+  });
+
+  it('runs the default query with the --limit asked for, says so, and links the same window', async () => {
+    // Prepare
+    logsMock.on(StartQueryCommand).resolves({ queryId: 'q-1' });
+    logsMock.on(GetQueryResultsCommand).resolves({
+      status: 'Complete',
+      statistics: STATS,
+      results: [
+        resultRow({
+          '@timestamp': '2026-11-25 11:59:01.000',
+          '@message': 'ERROR pool exhausted',
+          '@log': '123456789012:/aws/lambda/checkout-api',
+        }),
+      ],
+    });
+    const parsed = parseLogsQuery('/aws/lambda/checkout-api --since 1d --limit 5');
+
+    // Act
+    const message = await runLogsQuery(deps().all, parsed, {});
+
+    // Assess
+    expect(logsMock).toHaveReceivedCommandWith(StartQueryCommand, {
+      queryString: 'fields @timestamp, @message | sort @timestamp desc | limit 5',
+      limit: 5,
+      startTime: Math.floor(Date.parse('2026-11-24T12:00:00Z') / 1000),
+      endTime: Math.floor(Date.parse('2026-11-25T12:00:00Z') / 1000),
+    });
+    const shown = text(message);
+    expect(shown).toContain('| limit 5');
+    expect(shown).not.toContain('limit 20');
+    expect(shown).toMatch(/last 1d \(<!date\^\d+\^\{date_short_pretty\} \{time\}\|2026-11-24 12:00> – <!date/);
+    expect(shown).not.toContain('123456789012:');
+    expect(shown).toContain("end~'2026-11-25T12*3A00*3A00.000Z~start~'2026-11-24T12*3A00*3A00.000Z~timeType~'ABSOLUTE");
   });
 });

@@ -3,6 +3,7 @@ import { tokenize } from '../../../../handlers/command-text.ts';
 import { parseMetricsArgs } from '../../../../handlers/metrics/parse-metrics.ts';
 import { renderMetrics } from '../../../../handlers/metrics/render-metrics.ts';
 import { type MetricsResult, runMetrics } from '../../../../handlers/metrics/run-metrics.ts';
+import { mrkdwnToTerminal, PLAIN } from '../../../../infra/local/render-terminal.ts';
 import { expectValidMessage } from '../../../fixtures/block-kit.ts';
 import { fakeMetrics, seriesFor } from '../../../fixtures/fake-metrics.ts';
 
@@ -145,5 +146,86 @@ describe('handlers/metrics/render-metrics', () => {
     });
     expect(allText(message)).toContain('more than 1440 points');
     expect(allText(message)).toContain('partial data');
+  });
+
+  describe('ranges and values as the user asked for them', () => {
+    const contextText = (message: ReturnType<typeof renderMetrics>) =>
+      mrkdwnToTerminal(JSON.stringify(message.blocks?.find((b) => b.type === 'context')), PLAIN);
+
+    async function resultOf(tokens: string[]): Promise<MetricsResult> {
+      const { port } = fakeMetrics({ data: (r) => r.series.map(() => seriesFor(r, (i) => (i % 10) + 0.5)) });
+      return runMetrics({ metrics: port, region: 'ap-northeast-2', now }, parseMetricsArgs(tokens));
+    }
+
+    it.each([
+      [['rds', 'cpu', 'orders-db', '--since', '7d'], 'last 7d'],
+      [['rds', 'cpu', 'orders-db', '--since', '455d'], 'last 455d'],
+      [['rds', 'cpu', 'orders-db', '--since', '3 hours'], 'last 3 hours'],
+      [['rds', 'cpu', 'orders-db', '--since', '2h30m'], 'last 2h30m'],
+      [['rds', 'cpu', 'orders-db', '--since', '3시간'], 'last 3시간'],
+    ])('%j shows the range in the units typed', async (tokens, shown) => {
+      // Act
+      const message = renderMetrics(await resultOf(tokens));
+
+      // Assess
+      expect(contextText(message)).toContain(`${shown} (`);
+      expect(contextText(message)).not.toMatch(/\b\d+w\b/);
+    });
+
+    it('dates both ends of a range that crosses a day, as date tokens with a UTC fallback', async () => {
+      // Act
+      const message = renderMetrics(await resultOf(['rds', 'cpu', 'orders-db', '--since', '1d']));
+
+      // Assess
+      const context = JSON.stringify(message.blocks?.[1]);
+      expect(context).toMatch(
+        /<!date\^\d+\^\{date_short_pretty\} \{time\}\|2026-11-24 \d\d:\d\d> – <!date\^\d+\^\{date_short_pretty\} \{time\}\|2026-11-25 12:00 UTC>/,
+      );
+      expect(JSON.stringify(message.blocks)).toMatch(
+        /\*Latest\* \(<!date\^\d+\^\{date_short_pretty\} \{time\}\|2026-11-25 /,
+      );
+    });
+
+    it('links the console to the same absolute window as the message', async () => {
+      // Prepare
+      const result = await resultOf(['rds', 'cpu', 'orders-db', '--since', '3h']);
+
+      // Act
+      const message = renderMetrics(result);
+
+      // Assess
+      const link = /<(https:[^|>]+)\|Open in the CloudWatch console>/.exec(JSON.stringify(message.blocks))?.[1] ?? '';
+      const graph = JSON.parse(decodeURIComponent(link.slice(link.indexOf('graph=') + 'graph='.length)));
+      expect(graph.start).toBe(result.start.toISOString());
+      expect(graph.end).toBe(result.end.toISOString());
+      expect(result.end.getTime() - result.start.getTime()).toBeGreaterThanOrEqual(3 * 3600 * 1000);
+    });
+
+    it.each([
+      [['rds', 'cpu', 'orders-db', '--stat', 'count'], /\*Maximum\*\\n9"/, /\d%/],
+      [['rds', 'cpu', 'orders-db', '--stat', 'SampleCount'], /\*Latest\*[^"]*\\n\d"/, /\d%/],
+      [['rds', 'cpu', 'orders-db', '--stat', 'Sum'], /\*Maximum\*\\n9\.5"/, /\d%/],
+      [['rds', 'cpu', 'orders-db', '--stat', 'Maximum'], /\*Maximum\*\\n9\.5%"/, /SampleCount/],
+    ])(
+      '%j: counts are counts, a sum of percentages is no percentage, other statistics keep the unit',
+      async (tokens, shown, absent) => {
+        // Prepare
+        const { port } = fakeMetrics({
+          data: (r) =>
+            r.series.map(() => seriesFor(r, (i) => (r.series[0]?.stat === 'SampleCount' ? i % 10 : (i % 10) + 0.5))),
+        });
+
+        // Act
+        const message = renderMetrics(
+          await runMetrics({ metrics: port, region: 'ap-northeast-2', now }, parseMetricsArgs(tokens)),
+        );
+
+        // Assess
+        const fields = JSON.stringify(message.blocks?.find((b) => b.type === 'section'));
+        expect(fields).toMatch(shown);
+        expect(fields).not.toMatch(absent);
+        expect(message.text).not.toMatch(tokens.includes('Maximum') ? /^$/ : /\d%/);
+      },
+    );
   });
 });

@@ -52,3 +52,25 @@ describe('infra/local/render-terminal', () => {
     expect(renderForTerminal({ text: 'plain *answer*' }, PLAIN)).toBe('plain answer\n(only visible to you)');
   });
 });
+
+describe('infra/local/render-terminal dates', () => {
+  it('shows a Slack date token as its UTC fallback, in text and in context blocks', () => {
+    // Prepare
+    const token = '<!date^1764107100^{date_short_pretty} {time}|2026-11-25 21:45 UTC>';
+
+    // Act
+    const text = renderForTerminal(
+      {
+        response_type: 'ephemeral',
+        text: 'x',
+        blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: `last 1d (${token})` }] }],
+      },
+      PLAIN,
+    );
+
+    // Assess
+    expect(mrkdwnToTerminal(`at ${token}`, PLAIN)).toBe('at 2026-11-25 21:45 UTC');
+    expect(text).toContain('last 1d (2026-11-25 21:45 UTC)');
+    expect(text).not.toContain('date^');
+  });
+});

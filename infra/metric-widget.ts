@@ -1,0 +1,114 @@
+import type { MetricImageRequest } from '../handlers/ports.ts';
+
+/**
+ * The MetricWidget GetMetricWidgetImage takes (the dashboard widget format), as one typed value:
+ * infra/aws/metric-image.ts sends it to CloudWatch and the demo renderer draws from it, so the demo
+ * draws what AWS would. Structure: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Metric-Widget-Structure.html
+ */
+export interface MetricWidget {
+  title: string;
+  view: 'timeSeries';
+  stacked: false;
+  region: string;
+  period: number;
+  start: string;
+  end: string;
+  width: number;
+  height: number;
+  timezone: '+0000';
+  /** `[Namespace, MetricName, DimName, DimValue, …, options]`, or `[{ expression, id, … }]`. */
+  metrics: WidgetMetric[];
+  annotations?: WidgetAnnotations;
+}
+
+export interface MetricOptions {
+  stat: string;
+  id?: string;
+  visible?: false;
+  label?: string;
+}
+
+export interface ExpressionOptions {
+  expression: string;
+  id: string;
+  label?: string;
+  visible?: false;
+}
+
+export type WidgetMetric = (string | MetricOptions)[] | [ExpressionOptions];
+
+export interface HorizontalAnnotation {
+  value: number;
+  label?: string;
+  /** Six-digit hex with `#`. */
+  color?: string;
+  fill?: 'above' | 'below';
+}
+
+export interface VerticalAnnotation {
+  /** An ISO 8601 time. */
+  value: string;
+  label?: string;
+  color?: string;
+}
+
+export interface WidgetAnnotations {
+  horizontal?: HorizontalAnnotation[];
+  vertical?: VerticalAnnotation[];
+}
+
+function annotations(request: MetricImageRequest): WidgetAnnotations | undefined {
+  const horizontal = (request.annotations?.horizontal ?? []).map((h) => ({
+    value: h.value,
+    label: h.label,
+    ...(h.color ? { color: h.color } : {}),
+    ...(h.fill ? { fill: h.fill } : {}),
+  }));
+  const vertical = (request.annotations?.vertical ?? []).map((v) => ({
+    value: v.value.toISOString(),
+    label: v.label,
+    ...(v.color ? { color: v.color } : {}),
+  }));
+  if (horizontal.length === 0 && vertical.length === 0) return undefined;
+  return {
+    ...(horizontal.length > 0 ? { horizontal } : {}),
+    ...(vertical.length > 0 ? { vertical } : {}),
+  };
+}
+
+export function buildMetricWidget(request: MetricImageRequest, region: string): MetricWidget {
+  const notes = annotations(request);
+  return {
+    title: request.title,
+    view: 'timeSeries',
+    stacked: false,
+    region,
+    period: request.periodSeconds,
+    start: request.start.toISOString(),
+    end: request.end.toISOString(),
+    width: request.width ?? 800,
+    height: request.height ?? 400,
+    timezone: '+0000',
+    metrics: [
+      ...request.series.map(
+        (s): WidgetMetric => [
+          s.namespace,
+          s.metricName,
+          ...s.dimensions.flatMap((d) => [d.name, d.value]),
+          { stat: s.stat, ...(s.id ? { id: s.id } : {}), ...(s.visible === false ? { visible: false as const } : {}) },
+        ],
+      ),
+      ...(request.expressions ?? []).map(
+        (e): WidgetMetric => [
+          {
+            expression: e.expression,
+            id: e.id,
+            ...(e.label ? { label: e.label } : {}),
+            ...(e.visible === false ? { visible: false as const } : {}),
+          },
+        ],
+      ),
+    ],
+    ...(notes ? { annotations: notes } : {}),
+  };
+}
