@@ -4,7 +4,7 @@ import { ALARM_ACTIONS, decodeAlarmAction } from './alarms/buttons.ts';
 import type { CommandDeps } from './commands.ts';
 import { asError, isExposed } from './errors.ts';
 import { type LogsRunContext, runLogsQuery } from './logs/run-logs.ts';
-import { ephemeral, escapeMrkdwn, type SlackMessage } from './slack-message.ts';
+import { ephemeral, escapeMrkdwn, type SlackMessage, safeMessage } from './slack-message.ts';
 
 /** Where a button was pressed: the message it was on, so a graph can go into that message's thread. */
 export interface ButtonPlace {
@@ -22,6 +22,16 @@ export const ERRORS_QUERY =
 
 /** The alarm message's buttons, run by the worker. Every outcome is a message to the person who pressed. */
 export async function completeAlarmAction(
+  actionId: string,
+  rawValue: string,
+  place: ButtonPlace,
+  deps: CommandDeps,
+  run: LogsRunContext,
+): Promise<SlackMessage> {
+  return safeMessage(await alarmActionMessage(actionId, rawValue, place, deps, run));
+}
+
+async function alarmActionMessage(
   actionId: string,
   rawValue: string,
   place: ButtonPlace,

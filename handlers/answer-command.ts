@@ -1,7 +1,7 @@
 import { type CommandDeps, type CommandInput, type CommandPlan, planCommand, type RunContext } from './commands.ts';
 import { errorMessage } from './error-message.ts';
 import { asError, isExposed } from './errors.ts';
-import { ephemeral, type SlackMessage } from './slack-message.ts';
+import { ephemeral, type SlackMessage, safeMessage } from './slack-message.ts';
 
 export interface AnswerDeps extends CommandDeps {
   /** Hands the command to the worker, which answers through `response_url`. */
@@ -27,6 +27,11 @@ export interface Answer {
  * the ack when it finishes within the budget, otherwise it is aborted and handed to the worker.
  */
 export async function answerCommand(input: CommandInput, deps: AnswerDeps, reference: string): Promise<Answer> {
+  const answer = await answerUnguarded(input, deps, reference);
+  return { ...answer, message: safeMessage(answer.message) };
+}
+
+async function answerUnguarded(input: CommandInput, deps: AnswerDeps, reference: string): Promise<Answer> {
   let plan: CommandPlan;
   try {
     plan = planCommand(input, deps);
@@ -75,6 +80,12 @@ async function handOff(
   return { message: working, outcome: 'handed-off' };
 }
 
+/** Progress replaces the "working on it" message, so it passes the same escaping guard as the answer. */
+const guardedProgress =
+  (progress: NonNullable<RunContext['progress']>): NonNullable<RunContext['progress']> =>
+  (message) =>
+    progress(safeMessage(message));
+
 /** The worker's side: the whole answer, however long it takes, within `deadlineMs`. */
 export async function completeCommand(
   input: CommandInput,
@@ -87,7 +98,7 @@ export async function completeCommand(
       if (plan.kind === 'reply') return plan.message;
       return plan.run(deps, signal, {
         ...(input.channelId ? { channelId: input.channelId } : {}),
-        ...(options.progress ? { progress: options.progress } : {}),
+        ...(options.progress ? { progress: guardedProgress(options.progress) } : {}),
       });
     },
     deps,
@@ -100,6 +111,14 @@ export async function completeCommand(
  * exposed error is shown, anything else is logged and shown as a reference.
  */
 export async function completeWork(
+  work: (signal: AbortSignal) => Promise<SlackMessage>,
+  deps: Pick<AnswerDeps, 'reportError'>,
+  options: { deadlineMs: number; reference: string },
+): Promise<SlackMessage> {
+  return safeMessage(await completeUnguarded(work, deps, options));
+}
+
+async function completeUnguarded(
   work: (signal: AbortSignal) => Promise<SlackMessage>,
   deps: Pick<AnswerDeps, 'reportError'>,
   options: { deadlineMs: number; reference: string },

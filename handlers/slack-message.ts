@@ -32,6 +32,101 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * User or alarm text (an alarm's name, description, reason) made inert in mrkdwn: `&`, `<`, `>`
+ * escaped (so `<!channel>` cannot ping) and a backtick turned into the look-alike `ˋ` (U+02CB),
+ * since mrkdwn has no escape for it and one would open or end inline code around the text.
+ */
+export function escapeText(text: string): string {
+  return escapeMrkdwn(text).replace(/`/g, 'ˋ');
+}
+
+/** User or alarm text as inline code, which it cannot close. */
+export function inlineCode(text: string): string {
+  return `\`${escapeText(text)}\``;
+}
+
+/**
+ * mrkdwn from a template whose every interpolated value is user or alarm text: each is escaped,
+ * so a caller cannot forget one. Values already built as mrkdwn go in wrapped in `trusted()`.
+ */
+export function md(strings: TemplateStringsArray, ...values: (string | number | Trusted)[]): string {
+  return strings.reduce((out, part, i) => {
+    const value = values[i - 1];
+    const shown = value === undefined ? '' : value instanceof Trusted ? value.markdown : escapeText(String(value));
+    return `${out}${shown}${part}`;
+  });
+}
+
+/** mrkdwn the bot built itself (a link, a mention, a formatted line) for `md` to keep as it is. */
+export class Trusted {
+  readonly markdown: string;
+  constructor(markdown: string) {
+    this.markdown = markdown;
+  }
+}
+export const trusted = (markdown: string) => new Trusted(markdown);
+
+/**
+ * The control sequences the bot itself writes: links, dates and the user-group mention an alarm
+ * route configures. Any other `<` (`<!channel>`, `<!here>`, `<!everyone>`, `<@U…>`, `<#C…>`)
+ * is escaped.
+ */
+function allowedSequence(rest: string, subteams: readonly string[]): number {
+  const match = /^<(?:https?:\/\/|mailto:|!date\^|!subteam\^([A-Z0-9]+))[^<>]*>/.exec(rest);
+  if (!match) return 0;
+  if (match[1] !== undefined && !subteams.includes(match[1])) return 0;
+  return match[0].length;
+}
+
+/** Escapes what a renderer left raw; entities already escaped and the bot's own sequences stay. */
+function neutralise(text: string, subteams: readonly string[]): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const char = text[i] ?? '';
+    if (char === '<') {
+      const length = allowedSequence(text.slice(i), subteams);
+      out += length > 0 ? text.slice(i, i + length) : '&lt;';
+      i += length > 0 ? length : 1;
+      continue;
+    }
+    if (char === '>') out += '&gt;';
+    else if (char === '&') out += /^&(?:amp|lt|gt);/.test(text.slice(i, i + 5)) ? '&' : '&amp;';
+    else out += char;
+    i += 1;
+  }
+  return out;
+}
+
+function neutraliseDeep(value: unknown, subteams: readonly string[]): unknown {
+  if (typeof value === 'string') return neutralise(value, subteams);
+  if (Array.isArray(value)) return value.map((v) => neutraliseDeep(v, subteams));
+  if (typeof value === 'object' && value !== null) {
+    // Slack shows plain_text as typed: it pings no one, and an entity there would show as `&lt;`.
+    if ((value as { type?: unknown }).type === 'plain_text') return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, v]) =>
+        // Button values and ids are data the bot reads back, never shown as mrkdwn.
+        [key, ['value', 'action_id', 'block_id', 'url', 'image_url'].includes(key) ? v : neutraliseDeep(v, subteams)],
+      ),
+    );
+  }
+  return value;
+}
+
+/**
+ * The mechanism behind "user text is escaped everywhere", applied to every message a handler
+ * answers or posts (answerCommand, completeCommand, completeAlarmAction, the alarm renderers):
+ * whatever a renderer forgot, every `&`, `<` and `>` in `text` and in every mrkdwn of every block
+ * is escaped unless it is an entity already or one of the bot's own links, dates or the route's
+ * user-group mention. So `<!channel>`, `<!here>` or `<@U…>` written by a user or an alarm can
+ * ping no one, even in a `--share`d message's top-level `text`.
+ */
+export function safeMessage<T extends SlackMessage>(message: T, allowedSubteams: readonly string[] = []): T {
+  return neutraliseDeep(message, allowedSubteams) as T;
+}
+
 export function header(text: string): HeaderBlock {
   return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true } };
 }

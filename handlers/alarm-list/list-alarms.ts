@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { withAlarmNames } from '../alarms/reason-text.ts';
 import { type FlagGrammar, parseFlags, SHARE_FLAG } from '../command-flags.ts';
 import { UserInputError } from '../errors.ts';
 import { consoleBase } from '../metrics/console-link.ts';
@@ -173,7 +174,8 @@ function listCommand(state: AlarmState | undefined): string {
 }
 
 function alarmLine(alarm: AlarmSummary, region: string, now: Date): string {
-  const reason = alarm.reason.split('\n')[0] ?? '';
+  // A composite's reason names its child by ARN; the name is what people recognise.
+  const reason = withAlarmNames(alarm.reason.split('\n')[0] ?? '');
   const kind = alarm.kind === 'composite' ? ' _(composite)_' : '';
   return `• <${alarmConsoleUrl(region, alarm.name)}|${escapeMrkdwn(truncate(alarm.name, 120))}>${kind} · ${ago(alarm.updatedAt, now)}\n   ${escapeMrkdwn(truncate(reason, 250))}`;
 }

@@ -18,6 +18,8 @@ export interface MetricStat {
   dimensions: Dimension[];
   period?: number;
   stat?: string;
+  /** The unit the alarm asks for (`metricStat.unit`), when it names one. */
+  unit?: string;
 }
 
 export interface AlarmMetric {
@@ -44,6 +46,7 @@ export interface ReasonData {
   recentUpperThresholds?: number[];
   statistic?: string;
   period?: number;
+  unit?: string;
   startDate?: Date;
   triggeringAlarms?: TriggeringAlarm[];
 }
@@ -132,6 +135,7 @@ function readReasonData(data: Json): ReasonData {
     recentUpperThresholds: numbers(data.recentUpperThresholds),
     statistic: str(data.statistic),
     period: num(data.period),
+    unit: str(data.unit),
     startDate: parseAlarmTime(data.startDate),
     triggeringAlarms: triggering,
   };
@@ -185,6 +189,7 @@ function parseMetrics(raw: unknown): AlarmMetric[] {
               dimensions: Object.entries(dims).map(([key, value]) => ({ name: key, value: String(value) })),
               period: num(stat?.period),
               stat: str(stat?.stat),
+              unit: str(stat?.unit),
             }
           : undefined,
     };

@@ -1,5 +1,12 @@
 import { type AlarmStore, type AlarmThread, isPendingThread, type PendingThread, type StormWindow } from './ports.ts';
 
+/** The DynamoDB adapter's condition: a later change, or the same change written again by its own retry. */
+const isNewer = (thread: AlarmThread, stored: AlarmThread) =>
+  thread.lastChangeMs > stored.lastChangeMs ||
+  (thread.lastChangeMs === stored.lastChangeMs &&
+    thread.lastEventId !== undefined &&
+    thread.lastEventId === stored.lastEventId);
+
 /**
  * The alarm store in a process's memory, with the DynamoDB adapter's conditional semantics: for local
  * runs (`npm start` has no table) and for tests that simulate many concurrent invocations.
@@ -66,7 +73,7 @@ export function createInMemoryAlarmStore(): AlarmStore & { threads: Map<string, 
     async saveThread(thread) {
       const key = threadKey(thread.channel, thread.alarmArn);
       const stored = threads.get(key);
-      if (stored && (isPendingThread(stored) || stored.lastChangeMs > thread.lastChangeMs)) return false;
+      if (stored && (isPendingThread(stored) || !isNewer(thread, stored))) return false;
       threads.set(key, { ...thread });
       return true;
     },

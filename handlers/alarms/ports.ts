@@ -27,8 +27,10 @@ export interface AlarmThread {
   ts: string;
   openedAtMs: number;
   state: AlarmStateValue;
-  /** Time of the latest state change the parent shows; older events never overwrite it. */
+  /** Time of the latest state change the parent shows (`detail.state.timestamp`); older events never overwrite it. */
   lastChangeMs: number;
+  /** The EventBridge id of that change: its own retry may write the same time again, another event may not. */
+  lastEventId?: string;
   /** The event the parent was first rendered from, re-rendered on every update. */
   parentEvent: string;
   /** The alarm went into a storm digest: changes reply in the digest's thread, which is never re-rendered for one alarm. */
@@ -58,7 +60,10 @@ export interface AlarmThreadStore {
   openThread(thread: AlarmThread, owner: string): Promise<boolean>;
   /** Deletes `owner`'s claim (posting failed), so a retry or a concurrent change may post. */
   releaseThread(channel: string, alarmArn: string, owner: string): Promise<void>;
-  /** Writes unless a stored thread has a later `lastChangeMs` (or is a claim); says whether it wrote. */
+  /**
+   * Writes only a newer state: unless the stored thread has a later or equal `lastChangeMs` (equal is
+   * allowed only for the same `lastEventId`, a retry of that change) or is a claim; says whether it wrote.
+   */
   saveThread(thread: AlarmThread): Promise<boolean>;
 }
 

@@ -1,5 +1,8 @@
-import { escapeMrkdwn } from '../slack-message.ts';
+import { type Unit, unitOf } from '../metrics/catalog.ts';
+import { formatValue } from '../metrics/format-value.ts';
+import { escapeText, inlineCode } from '../slack-message.ts';
 import type { AlarmChange, AlarmMetric, MetricStat } from './alarm-event.ts';
+import { type ReasonText, readReasonText, withAlarmNames } from './reason-text.ts';
 
 const significant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
@@ -11,21 +14,40 @@ export function formatNumber(value: number): string {
 
 const MAX_DATAPOINTS_SHOWN = 10;
 
-function datapoints(values: number[]): string {
-  const shown = values.slice(0, MAX_DATAPOINTS_SHOWN).map(formatNumber).join(', ');
+/** CloudWatch's unit names that `formatValue` scales (`2.0 GiB`, `15.1 min`, `230 ms`). */
+const SCALED_UNITS: readonly string[] = ['Percent', 'Count', 'Count/Second', 'Bytes', 'Milliseconds', 'Seconds'];
+
+/**
+ * The unit of what the alarm measures: the alarm's own (`metricStat.unit`, or `reasonData.unit`),
+ * else the unit CloudWatch publishes a well-known metric in. Math expressions have none.
+ */
+export function alarmUnit(change: AlarmChange): string | undefined {
+  const returned = change.metrics.find((m) => m.returnData) ?? change.metrics[0];
+  // An anomaly alarm returns its band expression; the band is in the unit of the metric it models.
+  const stat =
+    returned?.metricStat ??
+    (change.kind === 'anomaly' ? change.metrics.find((m) => m.metricStat)?.metricStat : undefined);
+  // SampleCount counts datapoints, whatever the metric's unit.
+  if (/^SampleCount$/i.test(stat?.stat ?? change.state.reasonData?.statistic ?? '')) return 'Count';
+  const declared = stat?.unit ?? change.state.reasonData?.unit;
+  if (declared && declared !== 'None') return declared;
+  return stat ? unitOf(stat.namespace, stat.name) : undefined;
+}
+
+/** A value in the alarm's unit: `91.2%`, `2.0 GiB`; unknown units are named after the number. */
+export function formatInUnit(value: number, unit: string | undefined): string {
+  // Four significant digits: a band of 0.0206% – 0.3007% must not read 0.0% – 0.3%.
+  if (unit === 'Percent') return `${formatNumber(value)}%`;
+  if (unit && SCALED_UNITS.includes(unit)) return formatValue(value, unit as Unit);
+  return unit && unit !== 'None' ? `${formatNumber(value)} ${unit}` : formatNumber(value);
+}
+
+function datapoints(values: number[], unit: string | undefined): string {
+  const shown = values
+    .slice(0, MAX_DATAPOINTS_SHOWN)
+    .map((v) => formatInUnit(v, unit))
+    .join(', ');
   return values.length > MAX_DATAPOINTS_SHOWN ? `${shown}, … (${values.length} in all)` : shown;
-}
-
-/** "3 of the last 5 datapoints", read from the human reason, which is the only place it appears. */
-function datapointCount(reason: string): string | undefined {
-  const match = /(\d+) out of the last (\d+) datapoints?/.exec(reason);
-  return match ? `${match[1]} of the last ${match[2]} datapoints` : undefined;
-}
-
-/** The comparison is not in the event's configuration; the reason text names it. */
-function comparison(reason: string): string {
-  const match = /was (not )?(greater than or equal to|greater than|less than or equal to|less than)/.exec(reason);
-  return match ? `${match[1] ?? ''}${match[2]}` : 'compared with';
 }
 
 export function periodText(seconds: number | undefined): string | undefined {
@@ -46,8 +68,13 @@ export function dimensionsText(stat: MetricStat): string {
 export function measuredText(change: AlarmChange): string {
   const returned: AlarmMetric | undefined = change.metrics.find((m) => m.returnData) ?? change.metrics[0];
   if (!returned) return 'the alarm';
-  if (returned.metricStat) return `*${escapeMrkdwn(returned.metricStat.name)}*`;
-  return `*${escapeMrkdwn(returned.label ?? returned.expression ?? returned.id)}*`;
+  if (returned.metricStat) return `*${escapeText(returned.metricStat.name)}*`;
+  return `*${escapeText(returned.label ?? returned.expression ?? returned.id)}*`;
+}
+
+/** CloudWatch's own sentence, escaped, with child alarms named rather than given by ARN. */
+export function cloudWatchSentence(change: AlarmChange): string {
+  return escapeText(withAlarmNames(change.state.reason));
 }
 
 function compositeReason(change: AlarmChange): string[] {
@@ -55,48 +82,86 @@ function compositeReason(change: AlarmChange): string[] {
   const triggering = change.state.reasonData?.triggeringAlarms ?? [];
   if (triggering.length > 0) {
     lines.push(
-      `Triggered by ${triggering.map((t) => `*${escapeMrkdwn(t.name)}*${t.state ? ` (${t.state})` : ''}`).join(', ')}.`,
+      `Triggered by ${triggering.map((t) => `*${escapeText(t.name)}*${t.state ? ` (${escapeText(t.state)})` : ''}`).join(', ')}.`,
     );
   } else if (change.state.reason) {
-    lines.push(escapeMrkdwn(change.state.reason));
+    lines.push(cloudWatchSentence(change));
   }
-  if (change.alarmRule) lines.push(`Rule: \`${escapeMrkdwn(change.alarmRule)}\``);
+  if (change.alarmRule) lines.push(`Rule: ${inlineCode(change.alarmRule)}`);
   return lines;
 }
 
+/** `3 of the last 5 datapoints`; nothing for a lone datapoint, which the values line already shows. */
+function crossedText(crossed: { count: number; of?: number } | undefined): string | undefined {
+  if (!crossed || (crossed.count === 1 && (crossed.of ?? 1) === 1)) return undefined;
+  return crossed.of === undefined
+    ? `${crossed.count} datapoint${crossed.count === 1 ? '' : 's'}`
+    : `${crossed.count} of the last ${crossed.of} datapoints`;
+}
+
+/** The threshold line: the comparison always comes from CloudWatch's sentence, never a guess. */
+function thresholdLine(change: AlarmChange, read: Extract<ReasonText, { form: 'threshold' }>, unit?: string) {
+  const data = change.state.reasonData;
+  const values = data?.recentDatapoints?.length ? data.recentDatapoints : read.datapoints;
+  const threshold = data?.threshold ?? read.threshold;
+  const comparison = `${read.negated ? 'not ' : ''}${read.comparison}`;
+  const limit = threshold === undefined ? 'the threshold' : `the threshold *${formatInUnit(threshold, unit)}*`;
+  if (values.length === 0) return `${measuredText(change)} was ${comparison} ${limit}.`;
+  return `${measuredText(change)} was *${datapoints(values, unit)}*: ${comparison} ${limit}.`;
+}
+
+function bandLine(change: AlarmChange, read: Extract<ReasonText, { form: 'band' }>, unit?: string) {
+  const data = change.state.reasonData;
+  const values = data?.recentDatapoints?.length ? data.recentDatapoints : read.datapoints;
+  const low = data?.recentLowerThresholds?.at(-1) ?? read.lower.at(-1);
+  const high = data?.recentUpperThresholds?.at(-1) ?? read.upper.at(-1);
+  const show = (v: number | undefined) => (v === undefined ? 'unknown' : formatInUnit(v, unit));
+  const where = read.negated
+    ? `inside the expected band *${show(low)} – ${show(high)}*`
+    : read.side === 'above'
+      ? `above the expected band's upper bound *${show(high)}*`
+      : read.side === 'below'
+        ? `below the expected band's lower bound *${show(low)}*`
+        : `outside the expected band *${show(low)} – ${show(high)}*`;
+  const was = values.length > 0 ? ` was *${datapoints(values, unit)}*:` : ' was';
+  return `${measuredText(change)}${was} ${where}.`;
+}
+
 /**
- * The reason in plain words, from `reasonData` where it is present (threshold, band, the datapoints
- * that crossed it, the child alarms), else CloudWatch's own sentence.
+ * The reason in plain words: what was measured, its values in their unit, and the comparison
+ * CloudWatch's sentence names (threshold, band, child alarms, no data). A sentence we cannot read
+ * is shown as CloudWatch wrote it rather than summarised wrongly.
  */
 export function plainReason(change: AlarmChange): string {
   const { state } = change;
-  const data = state.reasonData;
+  const read = readReasonText(state.reason);
+  const unit = alarmUnit(change);
   const lines: string[] = [];
+  let crossed: string | undefined;
   if (change.kind === 'composite') {
     lines.push(...compositeReason(change));
-  } else if (data?.recentDatapoints && data.recentLowerThresholds && data.recentUpperThresholds) {
-    const low = data.recentLowerThresholds.at(-1);
-    const high = data.recentUpperThresholds.at(-1);
-    const band = low !== undefined && high !== undefined ? `${formatNumber(low)} – ${formatNumber(high)}` : 'unknown';
-    const outside = state.value === 'OK' ? 'back inside' : 'outside';
+  } else if (read.form === 'threshold') {
+    lines.push(thresholdLine(change, read, unit));
+    crossed = crossedText(read.crossed);
+  } else if (read.form === 'band') {
+    lines.push(bandLine(change, read, unit));
+    crossed = crossedText(read.crossed);
+  } else if (read.form === 'insufficient') {
+    const threshold = state.reasonData?.threshold;
+    const limit = threshold === undefined ? '' : ` against the threshold *${formatInUnit(threshold, unit)}*`;
     lines.push(
-      `${measuredText(change)} was *${datapoints(data.recentDatapoints)}*: ${outside} the expected band *${band}*.`,
-    );
-  } else if (data?.recentDatapoints && data.threshold !== undefined) {
-    lines.push(
-      `${measuredText(change)} was *${datapoints(data.recentDatapoints)}*: ${comparison(state.reason)} the threshold *${formatNumber(data.threshold)}*.`,
+      `${measuredText(change)} had no data: ${read.unknown} datapoint${read.unknown === 1 ? ' was' : 's were'} unknown, so CloudWatch could not compare it${limit}.`,
     );
   } else if (state.reason) {
-    lines.push(escapeMrkdwn(state.reason));
+    lines.push(cloudWatchSentence(change));
   } else {
     lines.push('CloudWatch gave no reason.');
   }
-  // For OK the reason counts datapoints that did *not* cross, so the line would mislead.
-  const count = data?.recentDatapoints && state.value !== 'OK' ? datapointCount(state.reason) : undefined;
-  if (count) lines.push(`${count} crossed it.`);
+  // For OK the count is of datapoints that did *not* cross, so the line would mislead.
+  if (crossed && state.value === 'ALARM') lines.push(`${crossed} crossed it.`);
   if (state.actionsSuppressedBy) {
-    const by = change.actionsSuppressor ? ` by ${escapeMrkdwn(change.actionsSuppressor)}` : '';
-    lines.push(`Actions suppressed${by}: ${escapeMrkdwn(state.actionsSuppressedReason ?? state.actionsSuppressedBy)}.`);
+    const by = change.actionsSuppressor ? ` by ${escapeText(change.actionsSuppressor)}` : '';
+    lines.push(`Actions suppressed${by}: ${escapeText(state.actionsSuppressedReason ?? state.actionsSuppressedBy)}.`);
   }
   return lines.join('\n');
 }

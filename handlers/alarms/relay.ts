@@ -1,4 +1,5 @@
 import { asError } from '../errors.ts';
+import { safeMessage } from '../slack-message.ts';
 import { type AlarmChange, parseAlarmEvent } from './alarm-event.ts';
 import {
   type AlarmStore,
@@ -8,7 +9,7 @@ import {
   type RelayLogger,
   type SlackPoster,
 } from './ports.ts';
-import { renderAlarmMessage, renderThreadReply } from './render-alarm.ts';
+import { renderAlarmMessage, renderLateReply, renderThreadReply } from './render-alarm.ts';
 import { type AlarmRouting, type RouteDecision, routeAlarm } from './routes.ts';
 import {
   addToDigest,
@@ -46,6 +47,10 @@ export interface RelayDeps {
 
 export type RelayResult =
   | { outcome: 'posted' | 'replied'; channel: string; ts: string; threadTs: string }
+  /** An older change than the parent shows: one quiet "(arrived late)" line in the thread. */
+  | { outcome: 'late'; channel: string; ts: string; threadTs: string }
+  /** The change the parent already shows, arriving again: nothing is posted. */
+  | { outcome: 'unchanged'; channel: string; reason: string }
   | { outcome: 'digested'; channel: string; ts: string }
   | { outcome: 'skipped'; channel: string; reason: string }
   | { outcome: 'duplicate'; eventId: string }
@@ -64,21 +69,60 @@ function isOpen(thread: AlarmThread, change: AlarmChange, reopenWithinMs: number
 }
 
 /**
- * A later change of an alarm that has a thread. The order makes a retry safe: the thread record
- * and the parent are updated first (both idempotent), the reply is posted last. A storm digest is
- * never re-rendered for one of its alarms.
+ * The change the thread already shows, delivered again: the same state at the same time (CloudWatch
+ * may notify a transition more than once, under another event id), or a "change" to the state it
+ * is already in. Its own retry (the same event id) is not a repeat: it must finish what it began.
  */
-async function replyInThread(deps: RelayDeps, change: AlarmChange, route: RouteDecision, thread: AlarmThread) {
+function isRepeat(thread: AlarmThread, change: AlarmChange): boolean {
+  if (thread.lastEventId === change.eventId || thread.state !== change.state.value) return false;
+  return thread.lastChangeMs === change.state.timestamp.getTime() || change.previousState?.value === change.state.value;
+}
+
+/**
+ * A later change of an alarm that has a thread, ordered by the state's own timestamp, not by
+ * arrival: only a newer change is written (a conditional write, so concurrent invocations cannot
+ * regress it) and shown on the parent. An older one is still a true part of the alarm's history,
+ * so it gets one quiet line in the thread, without a mention or a graph, rather than being
+ * dropped; a repeat gets nothing. The order makes a retry safe: the thread record and the parent
+ * are updated first (both idempotent), the reply is posted last.
+ */
+async function replyInThread(
+  deps: RelayDeps,
+  change: AlarmChange,
+  route: RouteDecision,
+  thread: AlarmThread,
+): Promise<RelayResult> {
+  const { channel } = route;
+  const unchanged = { outcome: 'unchanged', channel, reason: `already ${thread.state}` } as const;
+  if (isRepeat(thread, change)) return unchanged;
   const changedAt = change.state.timestamp.getTime();
-  const saved = await deps.store.saveThread({ ...thread, state: change.state.value, lastChangeMs: changedAt });
-  // `saved` is false for an event older than the parent's state: it is history, posted but not shown on top.
-  const parent = saved && !thread.digest ? parseAlarmEvent(JSON.parse(thread.parentEvent)) : undefined;
+  const newer = changedAt > thread.lastChangeMs || thread.lastEventId === change.eventId;
+  const saved =
+    newer &&
+    (await deps.store.saveThread({
+      ...thread,
+      state: change.state.value,
+      lastChangeMs: changedAt,
+      lastEventId: change.eventId,
+    }));
+  if (!saved) {
+    // Another invocation may have written this very transition (or a newer one) meanwhile.
+    const latest = await deps.store.getThread(channel, change.alarmArn);
+    if (latest && !isPendingThread(latest) && isRepeat(latest, change)) return unchanged;
+    const late = await deps.poster.post(
+      channel,
+      renderLateReply(change, latest && !isPendingThread(latest) ? latest.state : thread.state),
+      thread.ts,
+    );
+    return { outcome: 'late', channel, ts: late.ts, threadTs: thread.ts };
+  }
+  const parent = thread.digest ? undefined : parseAlarmEvent(JSON.parse(thread.parentEvent));
   if (parent?.ok) {
     const status = { openedAt: new Date(thread.openedAtMs), current: change };
-    await deps.poster.update(route.channel, thread.ts, renderAlarmMessage(parent.change, route, status));
+    await deps.poster.update(channel, thread.ts, renderAlarmMessage(parent.change, route, status));
   }
-  const reply = await deps.poster.post(route.channel, renderThreadReply(change, route), thread.ts);
-  return { outcome: 'replied', channel: route.channel, ts: reply.ts, threadTs: thread.ts } as const;
+  const reply = await deps.poster.post(channel, renderThreadReply(change, route), thread.ts);
+  return { outcome: 'replied', channel, ts: reply.ts, threadTs: thread.ts };
 }
 
 /**
@@ -101,6 +145,7 @@ async function openThread(
     openedAtMs: changedAt,
     state: change.state.value,
     lastChangeMs: changedAt,
+    lastEventId: change.eventId,
     parentEvent: JSON.stringify(event),
   };
   try {
@@ -188,6 +233,7 @@ export async function relayAlarm(deps: RelayDeps, event: unknown): Promise<Relay
   }
   const { change } = parsed;
   const route = routeAlarm(deps.routing, change);
+  deps = { ...deps, poster: guardedPoster(deps.poster, route) };
   const owner = deps.newOwner?.() ?? globalThis.crypto.randomUUID();
   const nowMs = deps.now();
   if (!(await deps.store.claimEvent(change.eventId, owner, nowMs, lockUntil(deps) - nowMs))) {
@@ -213,12 +259,21 @@ export async function relayAlarm(deps: RelayDeps, event: unknown): Promise<Relay
   });
   if (!completed) deps.logger.warn('The event claim was taken over before it was marked done');
   deps.logger.info('Alarm relayed', { ...result, state: change.state.value, route: route.routeName ?? 'default' });
-  if (deps.attachGraph && result.outcome !== 'skipped' && 'threadTs' in result && wantsGraph(change)) {
+  if (deps.attachGraph && (result.outcome === 'posted' || result.outcome === 'replied') && wantsGraph(change)) {
     await deps.attachGraph(change, result.channel, result.threadTs).catch((error: unknown) => {
       deps.logger.warn('Could not attach the alarm graph', { error: asError(error).message });
     });
   }
   return result;
+}
+
+/** Every alarm message passes the escaping guard; only the route's own user group may be mentioned. */
+function guardedPoster(poster: SlackPoster, route: RouteDecision): SlackPoster {
+  const allowed = route.mention ? [route.mention] : [];
+  return {
+    post: (channel, message, threadTs) => poster.post(channel, safeMessage(message, allowed), threadTs),
+    update: (channel, ts, message) => poster.update(channel, ts, safeMessage(message, allowed)),
+  };
 }
 
 /** A graph helps when the alarm fires on something drawable; OK and INSUFFICIENT_DATA have the button. */

@@ -2,17 +2,21 @@ import type { KnownBlock } from '@slack/types';
 import { consoleBase } from '../metrics/console-link.ts';
 import {
   context,
-  escapeMrkdwn,
+  escapeText,
   fieldsSection,
   header,
+  inlineCode,
   LIMITS,
+  md,
   type SlackMessage,
+  safeMessage,
   section,
   truncate,
+  trusted,
 } from '../slack-message.ts';
 import type { AlarmChange, AlarmStateValue } from './alarm-event.ts';
 import { alarmActions } from './buttons.ts';
-import { dimensionsText, metricTitle, plainReason } from './reason.ts';
+import { cloudWatchSentence, dimensionsText, metricTitle, plainReason } from './reason.ts';
 import type { RouteDecision } from './routes.ts';
 
 export const STATE_MARKER: Record<AlarmStateValue, string> = {
@@ -44,16 +48,14 @@ export function humanDuration(ms: number): string {
 
 function metricFields(change: AlarmChange): string[] {
   if (change.kind === 'composite') {
-    return change.actionsSuppressor ? [`*Suppressor*\n${escapeMrkdwn(change.actionsSuppressor)}`] : [];
+    return change.actionsSuppressor ? [`*Suppressor*\n${escapeText(change.actionsSuppressor)}`] : [];
   }
   const fields: string[] = [];
   for (const metric of change.metrics.slice(0, 3)) {
     if (metric.metricStat) {
-      fields.push(
-        `*${escapeMrkdwn(metricTitle(metric.metricStat))}*\n${escapeMrkdwn(dimensionsText(metric.metricStat))}`,
-      );
+      fields.push(`*${escapeText(metricTitle(metric.metricStat))}*\n${escapeText(dimensionsText(metric.metricStat))}`);
     } else if (metric.expression) {
-      fields.push(`*${escapeMrkdwn(metric.label ?? metric.id)}*\n\`${escapeMrkdwn(metric.expression)}\``);
+      fields.push(`*${escapeText(metric.label ?? metric.id)}*\n${inlineCode(metric.expression)}`);
     }
   }
   if (change.metrics.length > 3) fields.push(`…and ${change.metrics.length - 3} more metrics`);
@@ -67,7 +69,7 @@ function triggeringAlarmsBlock(change: AlarmChange): KnownBlock[] {
     .slice(0, 20)
     .map(
       (t) =>
-        `${STATE_MARKER[(t.state as AlarmStateValue) ?? 'ALARM'] ?? ':white_circle:'} <${alarmConsoleUrl({ region: change.region, alarmName: t.name })}|${escapeMrkdwn(t.name)}>${t.timestamp ? ` since ${slackTime(t.timestamp)}` : ''}`,
+        `${STATE_MARKER[(t.state as AlarmStateValue) ?? 'ALARM'] ?? ':white_circle:'} <${alarmConsoleUrl({ region: change.region, alarmName: t.name })}|${escapeText(t.name)}>${t.timestamp ? ` since ${slackTime(t.timestamp)}` : ''}`,
     );
   if (children.length > 20) lines.push(`…and ${children.length - 20} more`);
   return [section(`*Child alarms that triggered it*\n${lines.join('\n')}`)];
@@ -105,27 +107,26 @@ export function renderAlarmMessage(change: AlarmChange, route: RouteDecision, st
   const blocks: KnownBlock[] = [header(`${STATE_MARKER[shown]} ${shown}: ${change.alarmName}`)];
   if (status) blocks.push(section(statusLine(status, change.state.value)));
   blocks.push(section(`${mention}${plainReason(change)}`));
-  if (change.description) blocks.push(section(`_${escapeMrkdwn(change.description)}_`));
+  if (change.description) blocks.push(section(`_${escapeText(change.description)}_`));
   blocks.push(...triggeringAlarmsBlock(change));
   blocks.push(
     fieldsSection([
       ...metricFields(change),
-      `*Account / region*\n${change.account} · ${change.region}`,
+      `*Account / region*\n${escapeText(`${change.account} · ${change.region}`)}`,
       `*Changed*\n${slackTime(change.state.timestamp)}${change.previousState ? ` (was ${change.previousState.value})` : ''}`,
     ]),
   );
   const notes = [`<${alarmConsoleUrl(change)}|Open the alarm in CloudWatch>`];
-  if (change.mute) notes.push(`Muted by \`${escapeMrkdwn(change.mute.by.split(':').at(-1) ?? '')}\``);
+  if (change.mute) notes.push(`Muted by ${inlineCode(change.mute.by.split(':').at(-1) ?? '')}`);
   const reason = plainReason(change);
   // CloudWatch's own sentence, when the plain words were built from reasonData rather than from it.
-  if (change.state.reason && !reason.includes(escapeMrkdwn(change.state.reason))) {
-    notes.push(`CloudWatch: ${escapeMrkdwn(change.state.reason)}`);
-  }
+  const sentence = cloudWatchSentence(change);
+  if (change.state.reason && !reason.includes(sentence)) notes.push(`CloudWatch: ${sentence}`);
   blocks.push(context(...notes));
   const actions = alarmActions(change, route);
   if (actions) blocks.push(actions);
-  const text = `${mention}${shown}: ${change.alarmName} (${change.account} ${change.region})`;
-  return { text: truncate(text, LIMITS.fallbackText), blocks };
+  const text = md`${trusted(mention)}${shown}: ${change.alarmName} (${change.account} ${change.region})`;
+  return safeMessage({ text: truncate(text, LIMITS.fallbackText), blocks }, route.mention ? [route.mention] : []);
 }
 
 /** A later state change, posted in the alarm's thread: short, since the parent holds the detail. */
@@ -137,6 +138,23 @@ export function renderThreadReply(change: AlarmChange, route: RouteDecision): Sl
       `${mention}${STATE_MARKER[value]} *${value}* at ${slackTime(change.state.timestamp)}\n${plainReason(change)}`,
     ),
   ];
-  if (change.state.reason) blocks.push(context(`CloudWatch: ${escapeMrkdwn(change.state.reason)}`));
-  return { text: truncate(`${mention}${value}: ${change.alarmName}`, LIMITS.fallbackText), blocks };
+  if (change.state.reason) blocks.push(context(`CloudWatch: ${cloudWatchSentence(change)}`));
+  return safeMessage(
+    { text: truncate(md`${trusted(mention)}${value}: ${change.alarmName}`, LIMITS.fallbackText), blocks },
+    route.mention ? [route.mention] : [],
+  );
+}
+
+/**
+ * A change older than the one the parent shows, which arrived after it: one quiet line in the
+ * thread for the record. No mention and no re-render: it is not what the alarm is doing now.
+ */
+export function renderLateReply(change: AlarmChange, shownState: AlarmStateValue): SlackMessage {
+  const value = change.state.value;
+  const line = `_(arrived late)_ ${STATE_MARKER[value]} *${value}* at ${slackTime(change.state.timestamp)}, before the ${shownState} shown above.`;
+  const notes = change.state.reason ? [line, `CloudWatch: ${cloudWatchSentence(change)}`] : [line];
+  return safeMessage({
+    text: truncate(md`(arrived late) ${value}: ${change.alarmName}`, LIMITS.fallbackText),
+    blocks: [context(...notes)],
+  });
 }

@@ -1,6 +1,15 @@
 import type { KnownBlock } from '@slack/types';
 import { consoleBase } from '../metrics/console-link.ts';
-import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
+import {
+  context,
+  escapeText,
+  header,
+  LIMITS,
+  type SlackMessage,
+  safeMessage,
+  section,
+  truncate,
+} from '../slack-message.ts';
 import { ALARM_STATES } from './alarm-event.ts';
 import type { DigestEntry } from './ports.ts';
 import { alarmConsoleUrl, STATE_MARKER, slackTime } from './render-alarm.ts';
@@ -9,9 +18,9 @@ import { alarmConsoleUrl, STATE_MARKER, slackTime } from './render-alarm.ts';
 const LIST_BLOCKS = LIMITS.blocksPerMessage - 4;
 
 function entryLine(entry: DigestEntry): string {
-  const name = escapeMrkdwn(truncate(entry.alarmName, 120));
+  const name = escapeText(truncate(entry.alarmName, 120));
   const line = (shown: string) =>
-    `${STATE_MARKER[entry.state]} ${shown} ${entry.state} ${slackTime(new Date(entry.atMs))} · ${entry.account} ${entry.region}`;
+    `${STATE_MARKER[entry.state]} ${shown} ${entry.state} ${slackTime(new Date(entry.atMs))} · ${escapeText(`${entry.account} ${entry.region}`)}`;
   const linked = line(`<${alarmConsoleUrl(entry)}|${name}>`);
   // A long non-Latin name URL-encodes to more than a section holds; cutting the link would break it.
   return linked.length <= LIMITS.sectionText ? linked : line(name);
@@ -64,11 +73,11 @@ export function renderStormDigest(entries: DigestEntry[], windowStartMs: number,
     ...list,
     context(...[more, 'This message updates every few seconds while the storm lasts.'].filter((t) => t !== undefined)),
   ];
-  return {
+  return safeMessage({
     text: truncate(
       `Alarm storm: ${unique.length} more alarm changes (${counts.replace(/:[a-z_]+: /g, '')})`,
       LIMITS.fallbackText,
     ),
     blocks,
-  };
+  });
 }

@@ -40,6 +40,9 @@ export function statisticsLine(stats: QueryStatistics, pricePerGb: number): stri
  */
 export const LINE_WIDTH = 64;
 const NARROW_COLUMN = 20;
+/** The short columns give way until `@message` has this much of the line… */
+const WANTED_LAST_COLUMN = 40;
+/** …or until they cannot narrow further; it never gets less than this. */
 const MIN_LAST_COLUMN = 24;
 const GAP = '  ';
 
@@ -79,6 +82,18 @@ function shortTimestamps(values: string[], window: { start: Date; end: Date } | 
 }
 
 /**
+ * Lambda and many loggers start a line with its own time, which the `@timestamp` column shows
+ * already; Lambda then writes the request id. Both are dropped from the table (the CSV keeps them).
+ */
+function withoutOwnTimestamp(message: string, timestamp: string | undefined): string {
+  const stamp = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2}(?:\.\d+)?)Z?\s+/.exec(message);
+  if (!stamp || !timestamp?.replace('T', ' ').startsWith(`${stamp[1]} ${stamp[2]}`)) return message;
+  return message
+    .slice(stamp[0].length)
+    .replace(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\s+/i, '');
+}
+
+/**
  * What the table shows of a result: `@log` only when more than one log group is queried (with one
  * it repeats the group named above the table), `@logStream` and `@log` without the prefix all rows
  * share (Lambda's `2026/11/25/[$LATEST]`, the account id), `@timestamp` without the date when all
@@ -90,7 +105,9 @@ export function displayTable(
   groups: string[],
   window?: { start: Date; end: Date },
 ): DisplayTable {
-  const fields = visibleFields(results).filter((f) => f !== '@log' || groups.length > 1);
+  const kept = visibleFields(results).filter((f) => f !== '@log' || groups.length > 1);
+  // `@message` last: it is the wide, ragged column, and a phone wraps it without breaking the others.
+  const fields = kept.includes('@message') ? [...kept.filter((f) => f !== '@message'), '@message'] : kept;
   const columnValues = (f: string) => results.rows.map((r) => r[f] ?? '');
   // Stream and group names repeat their date, `[$LATEST]`, account id and path in every row: show what differs.
   const prefixes = new Map(
@@ -106,6 +123,7 @@ export function displayTable(
       const prefix = prefixes.get(f);
       if (prefix) shown[f] = `…${value.slice(prefix.length)}`;
       else if (f === '@timestamp') shown[f] = timestamp(value);
+      else if (f === '@message') shown[f] = withoutOwnTimestamp(value, row['@timestamp']);
       else shown[f] = value;
     }
     return shown;
@@ -154,7 +172,7 @@ function columnWidths(labels: string[], fields: string[], rows: Record<string, s
       ? (natural[i] ?? 0)
       : Math.min(natural[i] ?? 0, Math.max(Array.from(fields[i] ?? '').length, 8));
   for (;;) {
-    if (room() >= Math.min(natural[wide] ?? 0, MIN_LAST_COLUMN)) break;
+    if (room() >= Math.min(natural[wide] ?? 0, WANTED_LAST_COLUMN)) break;
     let widest = -1;
     for (let i = 0; i < widths.length; i++) {
       if (i !== wide && (widths[i] ?? 0) > floor(i) && (widest < 0 || (widths[i] ?? 0) > (widths[widest] ?? 0)))

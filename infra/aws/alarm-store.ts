@@ -81,6 +81,7 @@ export function createDynamoAlarmStore(client: DynamoDBClient, tableName: string
     state: S(thread.state),
     lastChangeMs: N(thread.lastChangeMs),
     parentEvent: S(thread.parentEvent),
+    ...(thread.lastEventId ? { lastEventId: S(thread.lastEventId) } : {}),
     ...(thread.digest ? { digest: { BOOL: true } } : {}),
     [TTL_ATTRIBUTE]: expires(now(), THREAD_TTL_S),
   });
@@ -156,6 +157,7 @@ export function createDynamoAlarmStore(client: DynamoDBClient, tableName: string
         state: (str(item, 'state') ?? 'ALARM') as AlarmStateValue,
         lastChangeMs: num(item, 'lastChangeMs'),
         parentEvent: str(item, 'parentEvent') ?? '{}',
+        ...(item.lastEventId?.S ? { lastEventId: item.lastEventId.S } : {}),
         ...(item.digest?.BOOL ? { digest: true } : {}),
       } satisfies AlarmThread;
     },
@@ -212,10 +214,13 @@ export function createDynamoAlarmStore(client: DynamoDBClient, tableName: string
           new PutItemCommand({
             TableName,
             Item: threadItem(thread),
-            // Events can arrive out of order; an older one never overwrites what the parent shows.
-            // A claim has no lastChangeMs, so it is never overwritten either.
-            ConditionExpression: 'attribute_not_exists(pk) OR lastChangeMs <= :t',
-            ExpressionAttributeValues: { ':t': N(thread.lastChangeMs) },
+            // Events arrive out of order and concurrently: only a later state change is written, so an
+            // older or repeated one never overwrites what the parent shows, whichever invocation is
+            // faster. The same time again only for the same event (its retry). A claim has no
+            // lastChangeMs, so it is never overwritten either.
+            ConditionExpression:
+              'attribute_not_exists(pk) OR lastChangeMs < :t OR (lastChangeMs = :t AND lastEventId = :event)',
+            ExpressionAttributeValues: { ':t': N(thread.lastChangeMs), ':event': S(thread.lastEventId ?? '(none)') },
           }),
         ),
       ),

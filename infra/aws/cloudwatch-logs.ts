@@ -9,28 +9,46 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { DataSourceAccessError, DataSourceBusyError, UserInputError } from '../../handlers/errors.ts';
 import { LOGS_USAGE } from '../../handlers/logs/parse-logs.ts';
-import type { CallOptions, LogsPort, QueryResults, QueryStatus, SavedQuery } from '../../handlers/ports.ts';
+import {
+  type CallOptions,
+  type LogsPort,
+  MalformedQueryError,
+  type QueryResults,
+  type QueryStatus,
+  type SavedQuery,
+} from '../../handlers/ports.ts';
 
 /** A finished query's rows arrive in pages; 10 pages of 10,000 is Logs Insights' own maximum. */
 const MAX_RESULT_PAGES = 10;
 const MAX_SAVED_QUERY_PAGES = 5;
 
-function translate(error: unknown): unknown {
+interface CompileError {
+  message?: string;
+  location?: { startCharOffset?: number; endCharOffset?: number };
+}
+
+/**
+ * Logs Insights' parser reports ANTLR-style messages ("mismatched input 'count' expecting {K_PARSE, …}")
+ * and token offsets; the end offset is taken as inclusive, ANTLR's convention for a token's stop index.
+ */
+function malformed(error: Error, queryString: string): MalformedQueryError {
+  const compile = (error as { queryCompileError?: CompileError }).queryCompileError;
+  const start = compile?.location?.startCharOffset;
+  const end = compile?.location?.endCharOffset;
+  const location =
+    start !== undefined && start >= 0
+      ? { start, end: end !== undefined && end >= start ? end + 1 : start + 1 }
+      : undefined;
+  return new MalformedQueryError(compile?.message || error.message, queryString, location, LOGS_USAGE, {
+    cause: error,
+  });
+}
+
+function translate(error: unknown, queryString = ''): unknown {
   if (!(error instanceof Error)) return error;
   switch (error.name) {
-    case 'MalformedQueryException': {
-      const compile = (error as { queryCompileError?: { message?: string; location?: { startCharOffset?: number } } })
-        .queryCompileError;
-      const where =
-        compile?.location?.startCharOffset !== undefined ? ` (at character ${compile.location.startCharOffset})` : '';
-      return new UserInputError(
-        `Logs Insights could not read the query: ${compile?.message ?? error.message}${where}`,
-        LOGS_USAGE,
-        {
-          cause: error,
-        },
-      );
-    }
+    case 'MalformedQueryException':
+      return malformed(error, queryString);
     case 'LimitExceededException':
       return new DataSourceBusyError('Too many Logs Insights queries are running in this account right now.', {
         cause: error,
@@ -73,11 +91,11 @@ function toResults(page: GetQueryResultsCommandOutput): QueryResults {
 
 /** The {@link LogsPort} backed by CloudWatch Logs Insights. */
 export function createCloudWatchLogs(client: CloudWatchLogsClient): LogsPort {
-  const send = async <T>(run: () => Promise<T>): Promise<T> => {
+  const send = async <T>(run: () => Promise<T>, queryString?: string): Promise<T> => {
     try {
       return await run();
     } catch (error) {
-      throw translate(error);
+      throw translate(error, queryString);
     }
   };
   return {
@@ -96,7 +114,7 @@ export function createCloudWatchLogs(client: CloudWatchLogsClient): LogsPort {
         );
         if (!out.queryId) throw new Error('StartQuery returned no queryId');
         return out.queryId;
-      }),
+      }, request.queryString),
 
     getQueryResults: (queryId, options: CallOptions = {}) =>
       send(async () => {

@@ -1,16 +1,41 @@
 import { UserInputError } from '../../handlers/errors.ts';
 import { LOGS_USAGE } from '../../handlers/logs/parse-logs.ts';
-import type { LogsPort, LogsQueryRequest, QueryResults, SavedQuery } from '../../handlers/ports.ts';
+import {
+  type LogsPort,
+  type LogsQueryRequest,
+  MalformedQueryError,
+  type QueryResults,
+  type SavedQuery,
+} from '../../handlers/ports.ts';
+import { demoLogEvents } from './demo-log-events.ts';
 import { incidentStart } from './demo-metrics.ts';
+import { DEMO_LOG_GROUPS } from './demo-resources.ts';
+import type { Command } from './logs-insights/ast.ts';
+import { evaluate } from './logs-insights/evaluate.ts';
+import { parseQuery } from './logs-insights/parse-query.ts';
+import { QuerySyntaxError, QueryUnsupportedError } from './logs-insights/query-error.ts';
 
 /**
- * Demo Logs Insights: synthetic log events for three groups, with the same incident as the demo
- * metrics. It understands a small part of the query language, enough to try the command:
- * `fields`, `filter @message like /re/` (or "text"), `sort @timestamp asc|desc`, `limit N` and
- * `stats count(*) by bin(5m)`; other commands are ignored. Queries go Scheduled → Running → Complete.
+ * Demo Logs Insights: synthetic events for three groups (demo-log-events.ts), with the same
+ * incident as the demo metrics, and a real evaluator for a subset of the query language
+ * (logs-insights/). A query outside the subset is refused with what is not supported; a malformed
+ * one gets the same error, and where, as Logs Insights' MalformedQueryException gives on AWS.
+ * Queries go Scheduled → Running → Complete.
  */
 
-import { DEMO_LOG_GROUPS } from './demo-resources.ts';
+export const DEMO_QUERY_SUBSET =
+  'fields, display, filter (like, =~, =, !=, <, >, and, or, not, ispresent), parse, stats (count, count_distinct, avg, sum, min, max … by bin() or fields), sort, limit and dedup';
+
+/** The query is Logs Insights, but more than the demo evaluates: said plainly rather than answered wrongly. */
+export class DemoUnsupportedQueryError extends UserInputError {
+  override name = 'DemoUnsupportedQueryError';
+  constructor(feature: string) {
+    super(
+      `The demo data source does not support ${feature}. It runs ${DEMO_QUERY_SUBSET}; against AWS (DATA_SOURCE=aws) the whole query language works.`,
+      LOGS_USAGE,
+    );
+  }
+}
 
 const SAVED: SavedQuery[] = [
   {
@@ -25,152 +50,44 @@ const SAVED: SavedQuery[] = [
   },
 ];
 
-type Event = { '@timestamp': string; '@message': string; '@logStream': string; '@log': string };
+/** Logs Insights' own default and maximum page of rows. */
+const MAX_ROWS = 10_000;
 
-const STEP_MS = 30_000;
-
-function eventAt(group: string, t: number, incident: number): Event {
-  const during = t >= incident && t < incident + 25 * 60_000;
-  const n = Math.floor(t / STEP_MS);
-  const stamp = new Date(t).toISOString().replace('T', ' ').replace('Z', '');
-  let message: string;
-  if (group.endsWith('checkout-api')) {
-    message =
-      during && n % 2 === 0
-        ? `ERROR Task timed out: connection pool exhausted (orders-db) requestId=${(n * 7919).toString(16)}`
-        : `INFO order placed order_id=${100000 + n} duration_ms=${180 + (n % 40)}`;
-  } else if (group.endsWith('image-resizer')) {
-    message = `INFO resized image key=uploads/${n % 997}.jpg bytes=${20000 + (n % 5000)} duration_ms=${900 + (n % 120)}`;
-  } else {
-    const status = during && n % 3 === 0 ? 502 : 200;
-    message = `10.0.${n % 255}.${n % 7} "GET /checkout HTTP/1.1" ${status} ${status === 200 ? 1234 : 0} ${status === 200 ? '0.12' : '1.60'}`;
+/** Parses as StartQuery would: a query that cannot run never gets an id. */
+function compile(queryString: string): Command[] {
+  try {
+    return parseQuery(queryString);
+  } catch (error) {
+    if (error instanceof QuerySyntaxError) {
+      throw new MalformedQueryError(error.message, queryString, error.span, LOGS_USAGE, { cause: error });
+    }
+    if (error instanceof QueryUnsupportedError) throw new DemoUnsupportedQueryError(error.feature);
+    throw error;
   }
+}
+
+function run(request: LogsQueryRequest, commands: Command[], incident: number): Omit<QueryResults, 'status'> {
+  const events = demoLogEvents(request.logGroupNames, request.start.getTime(), request.end.getTime(), incident);
+  const bytes = events.reduce((sum, e) => sum + (e.values['@message']?.length ?? 0) + 26, 0);
+  const result = evaluate(commands, events, Math.min(request.limit ?? MAX_ROWS, MAX_ROWS));
   return {
-    '@timestamp': stamp,
-    '@message': message,
-    '@logStream': `2026/11/25/[$LATEST]${(n % 4).toString(16)}`,
-    '@log': `123456789012:${group}`,
+    fields: result.fields,
+    rows: result.rows,
+    statistics: { recordsMatched: result.recordsMatched, recordsScanned: events.length, bytesScanned: bytes },
   };
 }
 
-interface Pipeline {
-  fields?: string[];
-  filter?: RegExp;
-  sortDesc: boolean;
-  limit?: number;
-  binMinutes?: number;
-  countAs?: string;
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The commands the demo understands, each with what it sets on the pipeline. */
-const COMMANDS: [RegExp, (m: RegExpExecArray, p: Pipeline) => void][] = [
-  [
-    /^fields\s+(.+)$/is,
-    (m, p) => {
-      p.fields = (m[1] ?? '').split(',').map((f) => f.trim());
-    },
-  ],
-  [
-    /^filter\s+@message\s+like\s+\/(.+)\/$/is,
-    (m, p) => {
-      p.filter = compile(m[1] ?? '');
-    },
-  ],
-  [
-    /^filter\s+@message\s+like\s+"(.+)"$/is,
-    (m, p) => {
-      p.filter = compile(escapeRegExp(m[1] ?? ''));
-    },
-  ],
-  [
-    /^sort\s+@timestamp\s+(asc|desc)$/i,
-    (m, p) => {
-      p.sortDesc = (m[1] ?? '').toLowerCase() === 'desc';
-    },
-  ],
-  [
-    /^limit\s+(\d+)$/i,
-    (m, p) => {
-      p.limit = Number(m[1]);
-    },
-  ],
-  [
-    /^stats\s+count\(\*\)(?:\s+as\s+(\w+))?\s+by\s+bin\((\d+)m\)$/i,
-    (m, p) => {
-      p.countAs = m[1] ?? 'count(*)';
-      p.binMinutes = Number(m[2]);
-    },
-  ],
-];
-
-/** A regex in the query that JavaScript cannot compile is the user's to fix, not a crash. */
-function compile(pattern: string): RegExp {
-  try {
-    return new RegExp(pattern);
-  } catch {
-    throw new UserInputError(`\`/${pattern}/\` is not a regular expression the demo can read.`, LOGS_USAGE);
-  }
-}
-
-function parsePipeline(query: string): Pipeline {
-  const pipeline: Pipeline = { sortDesc: true };
-  for (const raw of query.split('|')) {
-    const command = raw.trim();
-    for (const [pattern, apply] of COMMANDS) {
-      const match = pattern.exec(command);
-      if (match) {
-        apply(match, pipeline);
-        break;
-      }
-    }
-  }
-  return pipeline;
-}
-
-function evaluate(request: LogsQueryRequest, incident: number): Omit<QueryResults, 'status'> {
-  const pipeline = parsePipeline(request.queryString);
-  const events: Event[] = [];
-  const first = Math.ceil(request.start.getTime() / STEP_MS) * STEP_MS;
-  for (const group of request.logGroupNames) {
-    for (let t = first; t <= request.end.getTime(); t += STEP_MS) events.push(eventAt(group, t, incident));
-  }
-  const scanned = events.length;
-  const bytes = events.reduce((sum, e) => sum + e['@message'].length + 120, 0);
-  let matched = pipeline.filter ? events.filter((e) => pipeline.filter?.test(e['@message'])) : events;
-  matched.sort((a, b) => (pipeline.sortDesc ? -1 : 1) * a['@timestamp'].localeCompare(b['@timestamp']));
-  const statistics = { recordsMatched: matched.length, recordsScanned: scanned, bytesScanned: bytes };
-  if (pipeline.binMinutes && pipeline.countAs) {
-    const size = pipeline.binMinutes * 60_000;
-    const bins = new Map<number, number>();
-    for (const e of matched) {
-      const bin = Math.floor(Date.parse(`${e['@timestamp']}Z`) / size) * size;
-      bins.set(bin, (bins.get(bin) ?? 0) + 1);
-    }
-    const field = `bin(${pipeline.binMinutes}m)`;
-    const rows = [...bins.entries()]
-      .sort((a, b) => b[0] - a[0])
-      .map(([bin, count]) => ({
-        [field]: new Date(bin).toISOString().replace('T', ' ').replace('Z', ''),
-        [pipeline.countAs ?? 'count']: String(count),
-      }));
-    return { fields: [field, pipeline.countAs], rows, statistics };
-  }
-  matched = matched.slice(0, Math.min(pipeline.limit ?? 10_000, request.limit ?? 10_000));
-  const fields = pipeline.fields ?? ['@timestamp', '@message', '@logStream', '@log'];
-  const rows = matched.map((e, i) => {
-    const row: Record<string, string> = {};
-    for (const f of fields) row[f] = (e as Record<string, string>)[f] ?? '';
-    row['@ptr'] = `demo-${i}`;
-    return row;
-  });
-  return { fields: [...fields, '@ptr'], rows, statistics };
+interface RunningQuery {
+  request: LogsQueryRequest;
+  commands: Command[];
+  polls: number;
+  stopped: boolean;
+  result?: Omit<QueryResults, 'status'>;
 }
 
 export function createDemoLogs(options: { now?: () => Date } = {}): LogsPort {
   const now = options.now ?? (() => new Date());
-  const queries = new Map<string, { request: LogsQueryRequest; polls: number; stopped: boolean }>();
+  const queries = new Map<string, RunningQuery>();
   let next = 0;
   return {
     async startQuery(request) {
@@ -181,16 +98,18 @@ export function createDemoLogs(options: { now?: () => Date } = {}): LogsPort {
           LOGS_USAGE,
         );
       }
+      const commands = compile(request.queryString);
       next += 1;
       const id = `demo-query-${next}`;
-      queries.set(id, { request, polls: 0, stopped: false });
+      queries.set(id, { request, commands, polls: 0, stopped: false });
       return id;
     },
     async getQueryResults(queryId) {
       const query = queries.get(queryId);
       if (!query) throw new Error(`Unknown query ${queryId}`);
       query.polls += 1;
-      const result = evaluate(query.request, incidentStart(now()));
+      query.result ??= run(query.request, query.commands, incidentStart(now()));
+      const result = query.result;
       if (query.stopped) return { ...result, status: 'Cancelled', rows: [] };
       if (query.polls === 1)
         return {

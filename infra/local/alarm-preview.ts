@@ -27,6 +27,8 @@ export function createAlarmPreview(options: {
   const store = createInMemoryAlarmStore();
   const routing = validateAlarmRouting({ defaultChannel: 'C0LOCAL01', routes: [] }, 'local preview');
   let sequence = 0;
+  /** The state the preview's alarm was last sent in, and when it changed (CloudWatch's timestamp). */
+  let last: { state: 'ALARM' | 'OK'; at: Date } | undefined;
   const poster: SlackPoster = {
     async post(channel, message, threadTs) {
       sequence += 1;
@@ -50,8 +52,27 @@ export function createAlarmPreview(options: {
       return;
     }
     sequence += 1;
-    const event = demoAlarmEvent(action === 'fire' ? 'ALARM' : 'OK', now(), `local-${sequence}`);
-    await relayAlarm(
+    const state = action === 'fire' ? 'ALARM' : 'OK';
+    const event = demoAlarmEvent(state, now(), `local-${sequence}`);
+    const at = changeTime(event.detail.state.timestamp);
+    if (last && last.state === state) {
+      // Nothing changed: CloudWatch would send no new transition, so this is the same one again.
+      event.detail.state.timestamp = cloudWatchTime(last.at);
+      event.detail.previousState = { ...event.detail.previousState, value: state };
+    } else if (last && at.getTime() <= last.at.getTime()) {
+      // A new firing (or resolution) after the last one is a newer change, whatever the demo's incident
+      // says: a minute after it, so the preview keeps one thread, as a flapping alarm does.
+      const next = new Date(last.at.getTime() + 60_000);
+      event.detail.state.timestamp = cloudWatchTime(next);
+      event.detail.previousState = {
+        ...event.detail.previousState,
+        value: last.state,
+        timestamp: cloudWatchTime(last.at),
+      };
+      event.time = next.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    }
+    if (!last || last.state !== state) last = { state, at: changeTime(event.detail.state.timestamp) };
+    const result = await relayAlarm(
       {
         routing,
         store,
@@ -73,5 +94,10 @@ export function createAlarmPreview(options: {
       },
       event,
     );
+    if (result.outcome === 'unchanged') write(style.dim(`── nothing posted: the alarm is ${result.reason} ──`));
   };
 }
+
+const changeTime = (text: string) => new Date(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+/** CloudWatch's own timestamp format: an offset without a colon. */
+const cloudWatchTime = (date: Date) => date.toISOString().replace('Z', '+0000');

@@ -143,21 +143,86 @@ describe('handlers/alarms/relay', () => {
     expect(posts()).toHaveLength(0);
   });
 
-  it('posts an older event that arrives late in the thread without changing what the parent shows', async () => {
-    // Prepare
-    const { relayDeps } = deps();
+  it('records an older change that arrives late as one quiet line: no mention, the parent keeps the newest state', async () => {
+    // Prepare: ALARM, then OK 14 min later; an ALARM from 5 min in (older than the OK) arrives last.
+    const { relayDeps, store } = deps();
     const alarm = alarmEvent('metric');
-    const insufficient = nextChange(alarm, 'INSUFFICIENT_DATA', 3);
-    const ok = nextChange(insufficient, 'OK', 3);
+    const ok = nextChange(alarm, 'OK', 14);
+    const lateAlarm = { ...nextChange(alarm, 'ALARM', 5), id: 'c4c1c1c9-6542-e61b-6ef0-0000000000late' };
     await relayAlarm(relayDeps, alarm);
     await relayAlarm(relayDeps, ok);
 
     // Act
-    await relayAlarm(relayDeps, insufficient);
+    const result = await relayAlarm(relayDeps, lateAlarm);
 
     // Assess
-    expect(posts().at(-1)?.args.text).toBe('INSUFFICIENT_DATA: ServerCpuTooHigh');
+    expect(result).toMatchObject({ outcome: 'late' });
+    const late = posts().at(-1)?.args ?? {};
+    expect(late.text).toBe('(arrived late) ALARM: ServerCpuTooHigh');
+    expect(JSON.stringify(late)).not.toContain('subteam');
+    expect(JSON.stringify(late.blocks)).toContain('before the OK shown above');
     expect(updates()).toHaveLength(1);
+    const thread = await store.getThread(
+      'C0EC2000001',
+      'arn:aws:cloudwatch:us-east-1:123456789012:alarm:ServerCpuTooHigh',
+    );
+    expect(thread).toMatchObject({ state: 'OK' });
+  });
+
+  it('posts nothing for a state change the thread already shows, delivered again under another id', async () => {
+    // Prepare
+    const { relayDeps } = deps();
+    const alarm = alarmEvent('metric');
+    const ok = nextChange(alarm, 'OK', 14);
+    await relayAlarm(relayDeps, alarm);
+    await relayAlarm(relayDeps, ok);
+
+    // Act: CloudWatch's same transition again (same state, same time), and a parent-less repeat of ALARM.
+    const again = await relayAlarm(relayDeps, { ...ok, id: 'c4c1c1c9-6542-e61b-6ef0-00000000again' });
+
+    // Assess
+    expect(again).toMatchObject({ outcome: 'unchanged' });
+    expect(posts()).toHaveLength(2);
+    expect(updates()).toHaveLength(1);
+  });
+
+  it('lets the retry of a change whose Slack calls failed finish it', async () => {
+    // Prepare: the OK's parent update fails for good after the thread record was written.
+    const { relayDeps } = deps();
+    const alarm = alarmEvent('metric');
+    const ok = nextChange(alarm, 'OK', 14);
+    await relayAlarm(relayDeps, alarm);
+    slack.failNext(500, 500, 500);
+    await expect(relayAlarm(relayDeps, ok)).rejects.toMatchObject({ statusCode: 500 });
+
+    // Act: Lambda's retry of the same event.
+    const retried = await relayAlarm(relayDeps, ok);
+
+    // Assess
+    expect(retried).toMatchObject({ outcome: 'replied' });
+    expect(posts().at(-1)?.args.text).toBe('OK: ServerCpuTooHigh');
+  });
+
+  it('never lets an older change that runs alongside a newer one regress the parent', async () => {
+    // Prepare: both read the ALARM thread before either writes.
+    const { relayDeps, store } = deps();
+    const alarm = alarmEvent('metric');
+    const insufficient = nextChange(alarm, 'INSUFFICIENT_DATA', 3);
+    const ok = nextChange(alarm, 'OK', 14);
+    await relayAlarm(relayDeps, alarm);
+
+    // Act
+    const results = await Promise.all([relayAlarm(relayDeps, ok), relayAlarm(relayDeps, insufficient)]);
+
+    // Assess
+    expect(results.map((r) => r.outcome)).toEqual(['replied', 'late']);
+    const thread = await store.getThread(
+      'C0EC2000001',
+      'arn:aws:cloudwatch:us-east-1:123456789012:alarm:ServerCpuTooHigh',
+    );
+    expect(thread).toMatchObject({ state: 'OK', lastChangeMs: Date.parse('2019-10-02T17:18:40.989Z') });
+    expect(updates()).toHaveLength(1);
+    expect(JSON.stringify(updates()[0]?.args.blocks)).toContain('Resolved after 14 min');
   });
 
   it('opens one thread when ALARM and OK of the same alarm arrive at the same moment', async () => {

@@ -37,9 +37,9 @@ function buttons(message: SlackMessage): Button[] {
 
 describe('handlers/alarms/render-alarm', () => {
   it.each([
-    ['metric', ['*CPUUtilization* was *99.5*: greater than the threshold *50*', 'InstanceId=i-12345678901234567']],
+    ['metric', ['*CPUUtilization* was *99.5%*: greater than the threshold *50%*', 'InstanceId=i-12345678901234567']],
     ['metric-math', ['*Total Network Traffic* was *45,628*: greater than the threshold *10,000*', 'SUM(METRICS())']],
-    ['anomaly-detection', ['outside the expected band *0.0206 – 0.3007*', 'ANOMALY_DETECTION_BAND(m1, 0.8)']],
+    ['anomaly-detection', ['outside the expected band *0.0206% – 0.3007%*', 'ANOMALY_DETECTION_BAND(m1, 0.8)']],
     [
       'composite',
       [
@@ -151,7 +151,7 @@ describe('handlers/alarms/render-alarm', () => {
     expectValidMessage(parent);
     expect(parent.text).toMatch(/^OK: ServerCpuTooHigh/);
     expect(textOf(parent)).toContain('Resolved after 14 min');
-    expect(textOf(parent)).toContain('*CPUUtilization* was *99.5*');
+    expect(textOf(parent)).toContain('*CPUUtilization* was *99.5%*');
   });
 
   it('says so when a resolved alarm fires again', () => {

@@ -65,13 +65,39 @@ describe('handlers/logs/render-logs', () => {
     const [head, ...rows] = tableLines(renderLogsResults(answer([GROUP, '/aws/lambda/orders-api'])));
     expect(head).toContain('@log');
     expect(rows.join('\n')).toMatch(/…\S*ers-api/);
-    expect(rows.join('\n')).toMatch(/…\S*kout-api/);
+    expect(rows.join('\n')).toMatch(/…\S*out-api/);
   });
 
   it('keeps @log when several groups are queried, even if every row came from one of them', () => {
     const shown = displayTable(lambdaResults([GROUP]), [GROUP, '/aws/lambda/orders-api']);
     expect(shown.fields).toContain('@log');
     expect(shown.rows[0]?.['@log']).toBe('…checkout-api');
+  });
+
+  it('puts @message last and drops the time and request id Lambda writes at its start', () => {
+    // Prepare: Lambda's line format, https://docs.aws.amazon.com/lambda/latest/dg/nodejs-logging.html
+    const results: QueryResults = {
+      status: 'Complete',
+      fields: ['@timestamp', '@message', '@logStream'],
+      rows: [
+        {
+          '@timestamp': '2026-11-25 11:50:00.123',
+          '@message': '2026-11-25T11:50:00.123Z\t6f7e9c1a-3b2d-4c5e-8f90-1a2b3c4d5e6f\tERROR\tpayment declined',
+          '@logStream': '2026/11/25/[$LATEST]4d6e1f0a',
+        },
+        { '@timestamp': '2026-11-25 11:51:00.000', '@message': '2026-11-24T08:00:00Z replayed', '@logStream': 'x' },
+      ],
+      statistics: STATS,
+    };
+
+    // Act
+    const shown = displayTable(results, [GROUP]);
+
+    // Assess
+    expect(shown.fields).toEqual(['@timestamp', '@logStream', '@message']);
+    expect(shown.rows[0]?.['@message']).toBe('ERROR\tpayment declined');
+    // A time that is not the event's own is part of what the line says.
+    expect(shown.rows[1]?.['@message']).toBe('2026-11-24T08:00:00Z replayed');
   });
 
   it('fits a phone: no line is wider than the budget, and long cells end in …', () => {
@@ -91,7 +117,7 @@ describe('handlers/logs/render-logs', () => {
     const shown = displayTable(results, [GROUP]);
 
     // Assess
-    expect(shown.fields).toEqual(['@timestamp', '@message', '@logStream']);
+    expect(shown.fields).toEqual(['@timestamp', '@logStream', '@message']);
     expect(results.rows[0]?.['@log']).toBe(`123456789012:${GROUP}`);
     expect(results.rows[0]?.['@message']?.length).toBeGreaterThan(LINE_WIDTH);
   });

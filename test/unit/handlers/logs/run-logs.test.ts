@@ -117,7 +117,7 @@ describe('handlers/logs/run-logs (with the CloudWatch Logs adapter)', () => {
     // Assess
     await expect(act).rejects.toBeInstanceOf(UserInputError);
     await expect(runLogsQuery(deps().all, query({ queryString: 'fields | |' }), {})).rejects.toThrow(
-      'Logs Insights could not read the query: unexpected symbol: "|" (at character 7)',
+      'Logs Insights could not read the query at character 8 (`|`): unexpected symbol: "|".',
     );
   });
 

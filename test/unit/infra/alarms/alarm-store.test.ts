@@ -8,17 +8,16 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { relayAlarm } from '../../../../handlers/alarms/relay.ts';
+import { validateAlarmRouting } from '../../../../handlers/alarms/routes.ts';
 import { createDynamoAlarmStore, TTL_ATTRIBUTE } from '../../../../infra/aws/alarm-store.ts';
+import { alarmEvent, nextChange } from '../../../fixtures/alarm-events/index.ts';
 
 const dynamoMock = mockClient(DynamoDBClient);
 const TABLE = 'cw-chatops-alarm-relay';
 const NOW = Date.parse('2026-01-05T10:00:00Z');
-const store = () =>
-  createDynamoAlarmStore(
-    new DynamoDBClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' } }),
-    TABLE,
-    () => NOW,
-  );
+const credentials = { accessKeyId: 'x', secretAccessKey: 'y' };
+const store = () => createDynamoAlarmStore(new DynamoDBClient({ region: 'us-east-1', credentials }), TABLE, () => NOW);
 const conditionFailed = () =>
   new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
 
@@ -29,6 +28,7 @@ const thread = {
   openedAtMs: NOW - 60_000,
   state: 'ALARM' as const,
   lastChangeMs: NOW,
+  lastEventId: 'e-1',
   parentEvent: '{"id":"e-1"}',
 };
 
@@ -132,7 +132,7 @@ describe('infra/aws/alarm-store', () => {
     expect(dynamoMock).toHaveReceivedCommandWith(DeleteItemCommand, { ConditionExpression: '#owner = :owner' });
   });
 
-  it('saves a thread unless a later change is stored, and reads it back', async () => {
+  it('saves a thread only over an older change (or its own retry), and reads it back', async () => {
     // Prepare
     dynamoMock.on(PutItemCommand).resolvesOnce({}).rejectsOnce(conditionFailed());
     dynamoMock.on(GetItemCommand).resolves({
@@ -142,6 +142,7 @@ describe('infra/aws/alarm-store', () => {
         openedAtMs: { N: String(thread.openedAtMs) },
         state: { S: 'ALARM' },
         lastChangeMs: { N: String(thread.lastChangeMs) },
+        lastEventId: { S: 'e-1' },
         parentEvent: { S: thread.parentEvent },
       },
     });
@@ -151,8 +152,11 @@ describe('infra/aws/alarm-store', () => {
     await expect(store().saveThread(thread)).resolves.toBe(false);
     await expect(store().getThread(thread.channel, thread.alarmArn)).resolves.toEqual(thread);
     expect(dynamoMock).toHaveReceivedCommandWith(PutItemCommand, {
-      ConditionExpression: 'attribute_not_exists(pk) OR lastChangeMs <= :t',
-      ExpressionAttributeValues: { ':t': { N: String(NOW) } },
+      Item: expect.objectContaining({ lastChangeMs: { N: String(NOW) }, lastEventId: { S: 'e-1' } }),
+      // Strictly later, so a repeated or concurrent older change cannot overwrite the newest state.
+      ConditionExpression:
+        'attribute_not_exists(pk) OR lastChangeMs < :t OR (lastChangeMs = :t AND lastEventId = :event)',
+      ExpressionAttributeValues: { ':t': { N: String(NOW) }, ':event': { S: 'e-1' } },
     });
     expect(dynamoMock).toHaveReceivedCommandWith(GetItemCommand, { ConsistentRead: true });
   });
@@ -229,6 +233,70 @@ describe('infra/aws/alarm-store', () => {
     ).resolves.toBeUndefined();
     expect(dynamoMock).toHaveReceivedCommandWith(UpdateItemCommand, {
       ConditionExpression: 'attribute_not_exists(renderLockUntil) OR renderLockUntil <= :now',
+    });
+  });
+
+  it('lets no relay regress a newer state another invocation wrote meanwhile: the conditional write refuses it', async () => {
+    // Prepare: the relay reads the ALARM thread; before it writes its OK, another invocation stores a
+    // newer INSUFFICIENT_DATA, so the conditional put fails and the second read shows the newer state.
+    const arn = 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:ServerCpuTooHigh';
+    const ok = nextChange(alarmEvent('metric'), 'OK', 14);
+    const okAt = Date.parse('2019-10-02T17:18:40.989Z');
+    const item = (state: string, lastChangeMs: number, lastEventId: string) => ({
+      Item: {
+        pk: { S: `thread#C0ALARMS01#${arn}` },
+        ts: { S: '1570035880.000100' },
+        openedAtMs: { N: String(okAt - 14 * 60_000) },
+        state: { S: state },
+        lastChangeMs: { N: String(lastChangeMs) },
+        lastEventId: { S: lastEventId },
+        parentEvent: { S: JSON.stringify(alarmEvent('metric')) },
+      },
+    });
+    dynamoMock.on(PutItemCommand).resolves({});
+    dynamoMock.on(PutItemCommand, { Item: { pk: { S: `thread#C0ALARMS01#${arn}` } } }).rejects(conditionFailed());
+    dynamoMock.on(UpdateItemCommand).resolves({});
+    dynamoMock
+      .on(GetItemCommand)
+      .resolvesOnce(item('ALARM', okAt - 14 * 60_000, 'e-alarm'))
+      .resolves(item('INSUFFICIENT_DATA', okAt + 60_000, 'e-insufficient'));
+    const sent: { text: string; update: boolean }[] = [];
+    const relayStore = createDynamoAlarmStore(
+      new DynamoDBClient({ region: 'us-east-1', credentials }),
+      TABLE,
+      () => NOW,
+    );
+
+    // Act
+    const result = await relayAlarm(
+      {
+        routing: validateAlarmRouting({ defaultChannel: 'C0ALARMS01', routes: [] }, 'test'),
+        store: relayStore,
+        poster: {
+          post: async (_channel, message) => {
+            sent.push({ text: message.text, update: false });
+            return { ts: '1570036720.000200' };
+          },
+          update: async (_channel, _ts, message) => {
+            sent.push({ text: message.text, update: true });
+          },
+        },
+        deadLetter: async () => {},
+        logger: { info: () => {}, warn: () => {}, error: () => {} },
+        now: () => okAt + 5_000,
+        sleep: async () => {},
+        deadlineMs: okAt + 60_000,
+      },
+      ok,
+    );
+
+    // Assess: the parent was not touched; the OK is one late line before the newer state.
+    expect(result).toMatchObject({ outcome: 'late' });
+    expect(sent).toEqual([{ text: '(arrived late) OK: ServerCpuTooHigh', update: false }]);
+    expect(dynamoMock).toHaveReceivedCommandWith(PutItemCommand, {
+      Item: expect.objectContaining({ state: { S: 'OK' }, lastEventId: { S: ok.id } }),
+      ConditionExpression:
+        'attribute_not_exists(pk) OR lastChangeMs < :t OR (lastChangeMs = :t AND lastEventId = :event)',
     });
   });
 });

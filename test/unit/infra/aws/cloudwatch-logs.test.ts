@@ -1,0 +1,92 @@
+import { CloudWatchLogsClient, MalformedQueryException, StartQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { UserInputError } from '../../../../handlers/errors.ts';
+import { MalformedQueryError } from '../../../../handlers/ports.ts';
+import { createCloudWatchLogs } from '../../../../infra/aws/cloudwatch-logs.ts';
+import { createDemoLogs } from '../../../../infra/demo/demo-logs.ts';
+
+const logsMock = mockClient(CloudWatchLogsClient);
+const client = () =>
+  new CloudWatchLogsClient({ region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+
+const request = (queryString: string) => ({
+  logGroupNames: ['/aws/lambda/checkout-api'],
+  start: new Date('2026-12-02T05:00:00Z'),
+  end: new Date('2026-12-02T06:00:00Z'),
+  queryString,
+});
+
+/**
+ * The exception's shape is the documented one (botocore `CloudWatchLogs.Client.exceptions.MalformedQueryException`:
+ * `queryCompileError: { location: { startCharOffset, endCharOffset }, message }`,
+ * https://docs.aws.amazon.com/botocore/latest/reference/services/logs/client/exceptions/MalformedQueryException.html);
+ * the message is the one Logs Insights gave for this query in boto/boto3#3450.
+ */
+const COUNT_QUERY = 'fields @timestamp, custom_field | count()';
+const COUNT_MESSAGE =
+  "mismatched input 'count' expecting {K_PARSE, K_SEARCH, K_FIELDS, K_DISPLAY, K_FILTER, K_SORT, K_ORDER, K_HEAD, K_LIMIT, K_TAIL}";
+const malformed = (location?: { startCharOffset: number; endCharOffset: number }) =>
+  new MalformedQueryException({
+    $metadata: { httpStatusCode: 400 },
+    message: COUNT_MESSAGE,
+    queryCompileError: { message: COUNT_MESSAGE, ...(location ? { location } : {}) },
+  });
+
+describe('infra/aws/cloudwatch-logs malformed queries', () => {
+  beforeEach(() => logsMock.reset());
+
+  it('names where in the query Logs Insights stopped reading, and what it said', async () => {
+    // Prepare: `count` spans characters 34–38 (0-based, the stop index inclusive).
+    logsMock.on(StartQueryCommand).rejects(malformed({ startCharOffset: 34, endCharOffset: 38 }));
+
+    // Act
+    const act = createCloudWatchLogs(client()).startQuery(request(COUNT_QUERY));
+
+    // Assess
+    const error = await act.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MalformedQueryError);
+    expect(error).toBeInstanceOf(UserInputError);
+    expect((error as MalformedQueryError).message).toBe(
+      `Logs Insights could not read the query at character 35 (\`count\`): ${COUNT_MESSAGE}.`,
+    );
+    expect((error as MalformedQueryError).location).toEqual({ start: 34, end: 39 });
+  });
+
+  it('still explains a compile error that carries no location', async () => {
+    logsMock.on(StartQueryCommand).rejects(malformed());
+    const error = await createCloudWatchLogs(client())
+      .startQuery(request(COUNT_QUERY))
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toBe(`Logs Insights could not read the query: ${COUNT_MESSAGE}.`);
+  });
+
+  it('frames the complaint the same way on AWS and on the demo, so the user reads one message', async () => {
+    // Prepare: the demo's own complaint about the same query, replayed as Logs Insights would send it.
+    const demo = await createDemoLogs()
+      .startQuery(request(COUNT_QUERY))
+      .catch((e: unknown) => e);
+    expect(demo).toBeInstanceOf(MalformedQueryError);
+    const { detail, location } = demo as MalformedQueryError;
+    if (!location) throw new Error('the demo gave no location');
+    logsMock.on(StartQueryCommand).rejects(
+      new MalformedQueryException({
+        $metadata: { httpStatusCode: 400 },
+        message: detail,
+        queryCompileError: {
+          message: detail,
+          location: { startCharOffset: location.start, endCharOffset: location.end - 1 },
+        },
+      }),
+    );
+
+    // Act
+    const aws = await createCloudWatchLogs(client())
+      .startQuery(request(COUNT_QUERY))
+      .catch((e: unknown) => e);
+
+    // Assess
+    expect((aws as Error).message).toBe((demo as Error).message);
+    expect((demo as Error).message).toMatch(/^Logs Insights could not read the query at character 35 \(`count`\): /);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createAlarmPreview } from '../../../../infra/local/alarm-preview.ts';
+import { PLAIN } from '../../../../infra/local/render-terminal.ts';
+
+function preview() {
+  const out: string[] = [];
+  const run = createAlarmPreview({
+    write: (text) => out.push(text),
+    style: PLAIN,
+    images: { getMetricImage: async () => new Uint8Array([137, 80, 78, 71]) },
+    files: { upload: async () => ({}) },
+    now: () => new Date('2026-12-02T06:00:00Z'),
+  });
+  return { run, out };
+}
+
+describe('infra/local/alarm-preview', () => {
+  it('fires again after a resolve as a newer change: the parent shows ALARM again', async () => {
+    // Prepare
+    const { run, out } = preview();
+    await run('fire');
+    await run('resolve');
+    out.length = 0;
+
+    // Act
+    await run('fire');
+
+    // Assess
+    const text = out.join('\n');
+    expect(text).toMatch(/message \d+\.\d+ in C0LOCAL01 updated[\s\S]*ALARM: orders-db-cpu-high/);
+    expect(text).toContain('again at');
+    expect(text).not.toContain('arrived late');
+  });
+
+  it('posts nothing for a second resolve or a second fire', async () => {
+    // Prepare
+    const { run, out } = preview();
+    await run('fire');
+    await run('resolve');
+    out.length = 0;
+
+    // Act
+    await run('resolve');
+    const afterResolve = out.splice(0);
+    await run('fire');
+    await run('fire');
+
+    // Assess
+    expect(afterResolve.join('\n')).not.toContain('posted to');
+    expect(afterResolve.join('\n')).toContain('nothing posted: the alarm is already OK');
+    expect(out.join('\n').match(/── posted to/g)).toHaveLength(1);
+    expect(out.join('\n')).toContain('nothing posted: the alarm is already ALARM');
+  });
+});
