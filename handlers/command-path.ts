@@ -4,10 +4,13 @@ import { dbadviceCommand, dbadviceWords } from './dbadvice/subcommand.ts';
 /** Spellings `/cw` accepts, mapped to the one the access policy names. */
 const CW_ALIASES: Record<string, string> = { metric: 'metrics', log: 'logs', alarm: 'alarms' };
 
+/** The `/cw` subcommands, canonical spelling: what a typo is compared with. */
+export const CW_SUBCOMMANDS = ['metrics', 'logs', 'alarms', 'help'] as const;
+
 /** A `/cw` subcommand as typed, in its canonical spelling: what both dispatch and the policy use. */
 export function canonicalCwSubcommand(word: string): string {
   const lower = word.toLowerCase();
-  return CW_ALIASES[lower] ?? lower;
+  return Object.hasOwn(CW_ALIASES, lower) ? (CW_ALIASES[lower] ?? lower) : lower;
 }
 
 /**

@@ -34,9 +34,9 @@ export function straightenQuotes(text: string): string {
   return text.replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"').replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'");
 }
 
-/** `—since` and `–since` (autocorrected `--since`) become `--since`. */
+/** `—since`, `–since` and `–-since` (autocorrected `--since`) become `--since`. */
 export function normalizeDashes(token: string): string {
-  return token.replace(/^[\u2012\u2013\u2014\u2015\u2212]+(?=[a-z])/i, '--');
+  return token.replace(/^-*[\u2012\u2013\u2014\u2015\u2212][-\u2012\u2013\u2014\u2015\u2212]*(?=[a-z])/i, '--');
 }
 
 export function decodeSlackText(text: string): string {

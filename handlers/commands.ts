@@ -1,10 +1,11 @@
 import { listAlarms, parseAlarmList } from './alarm-list/list-alarms.ts';
-import { canonicalCwSubcommand } from './command-path.ts';
+import { readFlagWord } from './command-flags.ts';
+import { CW_SUBCOMMANDS, canonicalCwSubcommand } from './command-path.ts';
 import { tokenize } from './command-text.ts';
 import { CW_USAGE, renderCwHelp } from './cw/help.ts';
-import { dbadviceCommand } from './dbadvice/subcommand.ts';
+import { DBADVICE_SUBCOMMAND_USAGE, dbadviceCommand, dbadviceTypo } from './dbadvice/subcommand.ts';
 import { UserInputError } from './errors.ts';
-import { LOGS_USAGE, parseLogsQuery, parseSavedQueryRun, resolveRange } from './logs/parse-logs.ts';
+import { LOGS_USAGE, parseLogsQuery, parseSavedList, parseSavedQueryRun, resolveRange } from './logs/parse-logs.ts';
 import { renderSavedQueries } from './logs/render-saved.ts';
 import { assertAllowed, type LogsDeps, type LogsRunContext, runLogsQuery, runSavedQuery } from './logs/run-logs.ts';
 import { runMetricsGraph } from './metrics/graph.ts';
@@ -13,6 +14,7 @@ import { renderMetrics } from './metrics/render-metrics.ts';
 import { type MetricsDeps, runMetrics } from './metrics/run-metrics.ts';
 import type { AlarmsPort, FilesPort, MetricImagePort, RdsFleetPort } from './ports.ts';
 import type { SlackMessage } from './slack-message.ts';
+import { didYouMean } from './suggest-word.ts';
 
 /** A slash command as the bot needs it, whatever transport brought it. */
 export interface CommandInput {
@@ -69,8 +71,16 @@ export function planCommand(
   }
   const [sub = '', ...rest] = tokenize(input.text);
   switch (canonicalCwSubcommand(sub)) {
-    case 'help':
-      return { kind: 'reply', message: renderCwHelp(deps.demoResources) };
+    case 'help': {
+      const topic = canonicalCwSubcommand(rest[0] ?? '');
+      return {
+        kind: 'reply',
+        message: renderCwHelp(
+          deps.demoResources,
+          topic === 'metrics' || topic === 'logs' || topic === 'alarms' ? topic : undefined,
+        ),
+      };
+    }
     case 'metrics':
       return planMetrics(parseMetricsArgs(rest));
     case 'logs':
@@ -79,14 +89,24 @@ export function planCommand(
       const query = parseAlarmList(rest);
       return {
         kind: 'work',
-        working: working(false, 'Listing alarms…'),
+        working: working(query.share ?? false, 'Listing alarms…'),
         run: (runDeps, signal) => listAlarms(runDeps, query, signal),
       };
     }
     case '':
       throw new UserInputError('What should I look at? `/cw` needs a command.', CW_USAGE);
     default:
-      throw new UserInputError(`\`${sub}\` is not a /cw command.`, CW_USAGE);
+      if (readFlagWord(sub)) {
+        throw new UserInputError(
+          `\`${sub}\` goes after the command, e.g. \`/cw alarms ${sub}\` or \`/cw metrics rds cpu orders-db ${sub}\`.`,
+          CW_USAGE,
+        );
+      }
+      // A typo is suggested, not run: `/cw metircs` might otherwise read something nobody asked for.
+      throw new UserInputError(
+        `\`${sub}\` is not a /cw command.${didYouMean(sub, CW_SUBCOMMANDS, (c) => `\`/cw ${c}\``)}`,
+        CW_USAGE,
+      );
   }
 }
 
@@ -95,6 +115,8 @@ export function planCommand(
  * cold starts never pay for it. Answers still come in the ack: loading takes milliseconds.
  */
 function planDbAdviceLazily(text: string): CommandPlan {
+  const typo = dbadviceTypo(text);
+  if (typo) throw new UserInputError(`Did you mean \`/dbadvice ${typo}\`?`, DBADVICE_SUBCOMMAND_USAGE);
   const fleet = dbadviceCommand(text) === 'fleet';
   return {
     kind: 'work',
@@ -133,9 +155,16 @@ function planMetrics(query: MetricsQuery): CommandPlan {
   };
 }
 
+/** `--share`: the answer goes to the channel, as on every command. */
+function shared(share: boolean | undefined, message: SlackMessage): SlackMessage {
+  return share ? { ...message, response_type: 'in_channel' } : message;
+}
+
 function logsContext(signal: AbortSignal | undefined, context: RunContext | undefined): LogsRunContext {
   return { ...context, ...(signal ? { signal } : {}) };
 }
+
+const LOGS_ACTIONS = ['query', 'saved', 'run'];
 
 /** `/cw logs …` reads the raw text: a Logs Insights query keeps its quotes, pipes and regexes. */
 function planLogs(text: string, deps: Pick<CommandDeps, 'logsPolicy' | 'now'>): CommandPlan {
@@ -151,8 +180,9 @@ function planLogs(text: string, deps: Pick<CommandDeps, 'logsPolicy' | 'now'>): 
       return {
         kind: 'work',
         workerOnly: true,
-        working: working(false, 'Running the Logs Insights query…'),
-        run: (deps, signal, context) => runLogsQuery(deps, query, logsContext(signal, context)),
+        working: working(query.share ?? false, 'Running the Logs Insights query…'),
+        run: async (deps, signal, context) =>
+          shared(query.share, await runLogsQuery(deps, query, logsContext(signal, context))),
       };
     }
     case 'run': {
@@ -160,23 +190,33 @@ function planLogs(text: string, deps: Pick<CommandDeps, 'logsPolicy' | 'now'>): 
       return {
         kind: 'work',
         workerOnly: true,
-        working: working(false, `Running the saved query ${saved.name}…`),
-        run: (deps, signal, context) => runSavedQuery(deps, saved, logsContext(signal, context)),
+        working: working(saved.share ?? false, `Running the saved query ${saved.name}…`),
+        run: async (deps, signal, context) =>
+          shared(saved.share, await runSavedQuery(deps, saved, logsContext(signal, context))),
       };
     }
-    case 'saved':
+    case 'saved': {
+      const { share } = parseSavedList(args);
       return {
         kind: 'work',
         // DescribeQueryDefinitions is the worker's to call; the slack function's role reads metrics only.
         workerOnly: true,
-        working: working(false, 'Listing saved queries…'),
-        run: async (deps, signal) => renderSavedQueries(await deps.logs.listSavedQueries(signal ? { signal } : {})),
+        working: working(share, 'Listing saved queries…'),
+        run: async (deps, signal) =>
+          shared(share, renderSavedQueries(await deps.logs.listSavedQueries(signal ? { signal } : {}))),
       };
+    }
     case '':
       throw new UserInputError('Which logs command: `query`, `saved` or `run`?', LOGS_USAGE);
     default:
+      if (readFlagWord(action)) {
+        throw new UserInputError(
+          `\`${action}\` goes after \`query <group>\`, \`saved\` or \`run <name>\`, e.g. \`/cw logs query /aws/lambda/checkout-api ${action}\`.`,
+          LOGS_USAGE,
+        );
+      }
       throw new UserInputError(
-        `\`logs ${action}\` is not a command. Use \`logs query\`, \`logs saved\` or \`logs run\`.`,
+        `\`logs ${action}\` is not a command.${didYouMean(action, LOGS_ACTIONS, (a) => `\`/cw logs ${a}\``)} Use \`logs query\`, \`logs saved\` or \`logs run\`.`,
         LOGS_USAGE,
       );
   }

@@ -9,7 +9,8 @@ export function errorMessage(error: Error, reference: string): SlackMessage {
   if (error instanceof UserInputError) {
     const text = `:warning: ${escapeMrkdwn(error.message)}`;
     // Usage shows placeholders like <Namespace>: Slack would read those as links unless escaped.
-    return ephemeral(`${error.message}\n${error.usage}`, [
+    // The message may echo what was typed (`<!channel>` included): escaped in the fallback text too.
+    return ephemeral(escapeMrkdwn(`${error.message}\n${error.usage}`), [
       section(text),
       section(`*Usage*\n${escapeMrkdwn(error.usage)}`),
     ]);

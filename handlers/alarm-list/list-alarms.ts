@@ -1,22 +1,41 @@
 import type { KnownBlock } from '@slack/types';
 import { withAlarmNames } from '../alarms/reason-text.ts';
+import { type FlagGrammar, parseFlags, SHARE_FLAG } from '../command-flags.ts';
 import { UserInputError } from '../errors.ts';
 import { consoleBase } from '../metrics/console-link.ts';
 import type { AlarmState, AlarmSummary, AlarmsPort } from '../ports.ts';
 import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
+import { closestWords } from '../suggest-word.ts';
 
 export const ALARMS_USAGE = [
-  '`/cw alarms [alarm|ok|insufficient|all] [name-prefix]`',
-  'Example: `/cw alarms` (alarms now in ALARM), `/cw alarms all prod-`, `/cw alarms ok checkout`',
+  '`/cw alarms [alarm|ok|insufficient|all] [name-prefix] [--share]`',
+  'Example: `/cw alarms` (what is in ALARM now), `/cw alarms all prod-`, `/cw alarms ok checkout --share`',
+  'See `/cw help alarms` for the state words.',
 ].join('\n');
 
-const STATES: Record<string, AlarmState | undefined> = {
-  alarm: 'ALARM',
-  ok: 'OK',
-  insufficient: 'INSUFFICIENT_DATA',
-  insufficient_data: 'INSUFFICIENT_DATA',
-  all: undefined,
-};
+export const ALARMS_FLAGS: FlagGrammar = { command: '/cw alarms', usage: ALARMS_USAGE, flags: [SHARE_FLAG] };
+
+/** Words people use for a state; `all` (any state) maps to `undefined`. */
+const STATES = new Map<string, AlarmState | undefined>([
+  ['alarm', 'ALARM'],
+  ['alarms', 'ALARM'],
+  ['alarming', 'ALARM'],
+  ['firing', 'ALARM'],
+  ['fired', 'ALARM'],
+  ['in_alarm', 'ALARM'],
+  ['ok', 'OK'],
+  ['oks', 'OK'],
+  ['okay', 'OK'],
+  ['resolved', 'OK'],
+  ['insufficient', 'INSUFFICIENT_DATA'],
+  ['insufficient_data', 'INSUFFICIENT_DATA'],
+  ['insufficient-data', 'INSUFFICIENT_DATA'],
+  ['no-data', 'INSUFFICIENT_DATA'],
+  ['nodata', 'INSUFFICIENT_DATA'],
+  ['all', undefined],
+  ['any', undefined],
+  ['every', undefined],
+]);
 
 const MARKERS: Record<AlarmState, string> = {
   ALARM: ':red_circle: ALARM',
@@ -27,24 +46,42 @@ const MARKERS: Record<AlarmState, string> = {
 export interface AlarmListQuery {
   state: AlarmState | undefined;
   namePrefix: string | undefined;
+  /** Post the list in the channel (`--share`). */
+  share?: boolean;
 }
 
-/** `alarm` is the default: on call, the question is what is firing now. */
-export function parseAlarmList(tokens: readonly string[]): AlarmListQuery {
-  const [first, second, ...extra] = tokens;
-  // CloudWatch alarm names are at most 255 characters; a longer prefix can match nothing.
-  if (tokens.some((t) => t.length > 255))
-    throw new UserInputError('An alarm name prefix is at most 255 characters.', ALARMS_USAGE);
-  if (extra.length > 0) throw new UserInputError(`Unexpected \`${extra.join(' ')}\`.`, ALARMS_USAGE);
-  if (first === undefined) return { state: 'ALARM', namePrefix: undefined };
-  const key = first.toLowerCase();
-  if (key in STATES) return { state: STATES[key], namePrefix: second };
-  if (second !== undefined) {
-    throw new UserInputError(`\`${first}\` is not a state. Use alarm, ok, insufficient or all.`, ALARMS_USAGE);
-  }
-  // A single word that is not a state is a name prefix, still among alarms in ALARM.
-  return { state: 'ALARM', namePrefix: first };
+function fail(message: string): never {
+  throw new UserInputError(message, ALARMS_USAGE);
 }
+
+/**
+ * The words after `/cw alarms`: at most one state word (`firing`, `ok`, `all` …, in either place)
+ * and one name prefix, with the shared flags. `alarm` is the default: on call, the question is what
+ * is firing now. A state word is never read as a prefix, so `firing` cannot answer "no alarms".
+ */
+export function parseAlarmList(tokens: readonly string[]): AlarmListQuery {
+  const flags = parseFlags(tokens, ALARMS_FLAGS);
+  const words = [...flags.positional];
+  // `insufficient data`, as people say it.
+  const data = words.findIndex((w, i) => w.toLowerCase() === 'data' && words[i - 1]?.toLowerCase() === 'insufficient');
+  if (data > 0) words.splice(data, 1);
+  // CloudWatch alarm names are at most 255 characters; a longer prefix can match nothing.
+  if (words.some((t) => t.length > 255)) fail('An alarm name prefix is at most 255 characters.');
+  const stateWords = words.filter((w) => STATES.has(w.toLowerCase()));
+  const prefixes = words.filter((w) => !STATES.has(w.toLowerCase()));
+  if (stateWords.length > 1) fail(`\`${stateWords.join(' ')}\`: pick one state (alarm, ok, insufficient or all).`);
+  if (prefixes.length > 1) {
+    fail(
+      `Unexpected \`${prefixes.slice(1).join(' ')}\`: give one name prefix (alarm names have no spaces to split on here).`,
+    );
+  }
+  const [stateWord] = stateWords;
+  const state = stateWord === undefined ? 'ALARM' : STATES.get(stateWord.toLowerCase());
+  return { state, namePrefix: prefixes[0], share: flags.set.has('share') };
+}
+
+/** The state words, for "did you mean" when a prefix that matches nothing looks like one. */
+export const STATE_WORDS: readonly string[] = ['alarm', 'firing', 'ok', 'insufficient', 'all'];
 
 function ago(date: Date, now: Date): string {
   const minutes = Math.max(0, Math.round((now.getTime() - date.getTime()) / 60_000));
@@ -72,12 +109,14 @@ export async function listAlarms(
     signal ? { signal } : {},
   );
   const what = `${query.state ?? 'any state'}${query.namePrefix ? `, names starting ${query.namePrefix}` : ''}`;
+  const visibility = query.share ? 'in_channel' : 'ephemeral';
   if (alarms.length === 0) {
-    const text =
-      query.state === 'ALARM'
-        ? `:white_check_mark: No alarms in ALARM${query.namePrefix ? ` starting \`${escapeMrkdwn(query.namePrefix)}\`` : ''} in ${deps.region}.`
-        : `No alarms (${escapeMrkdwn(what)}) in ${deps.region}.`;
-    return { response_type: 'ephemeral', text };
+    const text = query.namePrefix
+      ? await noMatch(deps, query.state, query.namePrefix, signal)
+      : query.state === 'ALARM'
+        ? `:white_check_mark: No alarms in ALARM in ${deps.region}.`
+        : `No alarms in ${query.state ?? 'any state'} in ${deps.region}.`;
+    return { response_type: visibility, text };
   }
   const now = deps.now();
   const order: AlarmState[] = ['ALARM', 'INSUFFICIENT_DATA', 'OK'];
@@ -104,10 +143,34 @@ export async function listAlarms(
   if (shown < alarms.length) footer.push(`showing ${shown}; narrow with a name prefix`);
   blocks.push(context(footer.join(' · ')));
   return {
-    response_type: 'ephemeral',
+    response_type: visibility,
     text: truncate(alarms.map((a) => `${a.state} ${a.name}`).join('\n'), LIMITS.fallbackText),
     blocks,
   };
+}
+
+/**
+ * A prefix that matched nothing is not an all-clear: say so, and how many alarms are in that
+ * state in all, so nobody on call reads "no match" as "nothing is firing".
+ */
+async function noMatch(
+  deps: { alarms: AlarmsPort; region: string },
+  state: AlarmState | undefined,
+  prefix: string,
+  signal: AbortSignal | undefined,
+): Promise<string> {
+  const all = await deps.alarms.describeAlarms(state ? { state } : {}, signal ? { signal } : {});
+  const where = state ? `in ${state}` : 'in any state';
+  const count = `${all.length} alarm${all.length === 1 ? ' is' : 's are'} ${where} in ${deps.region}`;
+  const list = all.length === 0 ? '' : ` (\`${listCommand(state)}\` lists them)`;
+  const [stateTypo] = closestWords(prefix, STATE_WORDS);
+  const hint = stateTypo ? ` Did you mean the state \`${stateTypo}\`?` : '';
+  return `:mag: No alarm ${where} has a name starting \`${escapeMrkdwn(prefix)}\`. ${count}${list}.${hint}`;
+}
+
+function listCommand(state: AlarmState | undefined): string {
+  if (state === 'ALARM') return '/cw alarms';
+  return `/cw alarms ${state === undefined ? 'all' : state === 'OK' ? 'ok' : 'insufficient'}`;
 }
 
 function alarmLine(alarm: AlarmSummary, region: string, now: Date): string {

@@ -2,24 +2,23 @@ import type { KnownBlock } from '@slack/types';
 import { SHORTCUTS } from '../metrics/catalog.ts';
 import { context, escapeMrkdwn, header, type SlackMessage, section } from '../slack-message.ts';
 
+/** What a mistyped or missing `/cw` subcommand shows: the one line that lists them, and where to read more. */
 export const CW_USAGE = [
-  '`/cw metrics <Namespace> <MetricName> [Dim=Value ...] [--stat …] [--period …] [--since …] [--share] [--graph]`',
-  '`/cw metrics <shortcut> <metric> <resource>` e.g. `/cw metrics rds cpu orders-db`',
-  '`/cw logs query <group>[,<group>…] [--since 1h] [<query>]`, `/cw logs saved`, `/cw logs run <name>`',
-  '`/cw alarms [alarm|ok|insufficient|all] [name-prefix]`',
-  '`/cw help`',
+  '`/cw metrics …` · `/cw logs query|saved|run …` · `/cw alarms …` · `/cw help`',
+  'Example: `/cw metrics rds cpu orders-db`',
+  'See `/cw help` for every command with examples.',
 ].join('\n');
 
-/** `/cw help`: every command with an example; `resources` lists what the demo data source holds. */
-export function renderCwHelp(resources?: string): SlackMessage {
+export type HelpTopic = 'metrics' | 'logs' | 'alarms';
+
+function metricsBlocks(): KnownBlock[] {
   const shortcutLines = Object.entries(SHORTCUTS).map(
     ([name, s]) =>
       `• \`${name}\` → ${s.namespace}, ${s.dimension}: ${Object.keys(s.metrics)
         .map((m) => `\`${m}\``)
         .join(' ')}   e.g. \`/cw metrics ${s.example}\``,
   );
-  const blocks: KnownBlock[] = [
-    header('/cw: CloudWatch from Slack'),
+  return [
     section(
       escapeMrkdwn(
         [
@@ -43,31 +42,72 @@ export function renderCwHelp(resources?: string): SlackMessage {
       ),
     ),
     section(escapeMrkdwn(['*Shortcuts*', ...shortcutLines].join('\n'))),
+  ];
+}
+
+function logsBlocks(): KnownBlock[] {
+  return [
     section(
       escapeMrkdwn(
         [
           '*Logs Insights*: runs in the background and replaces "working on it" with a table, the statistics and the cost.',
-          '`/cw logs query <group>[,<group>…] [--since 15m|1h|1d] [--from ISO --to ISO] [--limit N] [<query>]`',
+          '`/cw logs query <group>[,<group>…] [--since 15m|1h|1d] [--from ISO --to ISO] [--limit N] [--share] [<query>]`',
           'e.g. `/cw logs query /aws/lambda/checkout-api --since 1h filter @message like /ERROR/ | sort @timestamp desc | limit 50`',
-          'No query: the latest 20 messages. Options go before the query. Only allowed log groups can be read.',
-          '`/cw logs saved` lists saved queries; `/cw logs run <name> [--since 1h]` runs one.',
-        ].join('\n'),
-      ),
-    ),
-    section(
-      escapeMrkdwn(
-        [
-          '*Alarms*: what is firing, with the reason and a console link.',
-          '`/cw alarms` (in ALARM), `/cw alarms all prod-`, `/cw alarms ok checkout`',
+          'No query: the latest 20 messages. Flags go before the query. Only allowed log groups can be read.',
+          '`/cw logs saved` lists saved queries; `/cw logs run <name> [--since 1h] [--share]` runs one.',
         ].join('\n'),
       ),
     ),
   ];
+}
+
+function alarmsBlocks(): KnownBlock[] {
+  return [
+    section(
+      escapeMrkdwn(
+        [
+          '*Alarms*: what is firing, with the reason and a console link.',
+          '`/cw alarms [alarm|ok|insufficient|all] [name-prefix] [--share]`',
+          '`/cw alarms` (in ALARM), `/cw alarms all prod-`, `/cw alarms ok checkout`',
+          'States: `alarm` (or `alarms`, `firing`), `ok` (`resolved`), `insufficient` (`insufficient data`), `all`. Any other word is a name prefix; one that matches nothing says how many alarms are in that state in all.',
+        ].join('\n'),
+      ),
+    ),
+  ];
+}
+
+const GRAMMAR_NOTE =
+  'Flags read the same on every command: `--since 1h`, `--since=1h`, `-since 1h` and `--since 3 hours` are one flag; `--share` posts any answer in the channel.';
+
+const TOPICS: Record<HelpTopic, { title: string; blocks: () => KnownBlock[] }> = {
+  metrics: { title: '/cw metrics: CloudWatch metrics', blocks: metricsBlocks },
+  logs: { title: '/cw logs: Logs Insights', blocks: logsBlocks },
+  alarms: { title: '/cw alarms: what is firing', blocks: alarmsBlocks },
+};
+
+/**
+ * `/cw help`: every command with an example; `/cw help metrics` (logs, alarms) one command in
+ * detail. `resources` lists what the demo data source holds.
+ */
+export function renderCwHelp(resources?: string, topic?: HelpTopic): SlackMessage {
+  const shown = topic ? [topic] : (Object.keys(TOPICS) as HelpTopic[]);
+  const blocks: KnownBlock[] = [
+    header(topic ? TOPICS[topic].title : '/cw: CloudWatch from Slack'),
+    ...shown.flatMap((t) => TOPICS[t].blocks()),
+  ];
   if (resources) blocks.push(section(`*Demo data*\n${resources}`));
-  blocks.push(context("Values are CloudWatch's, in UTC. `/cw help` shows this again."));
+  blocks.push(
+    context(
+      escapeMrkdwn(
+        `Values are CloudWatch's, in UTC. ${GRAMMAR_NOTE} One command in detail: \`/cw help metrics\`, \`/cw help logs\`, \`/cw help alarms\`.`,
+      ),
+    ),
+  );
   return {
     response_type: 'ephemeral',
-    text: '/cw help: metrics, Logs Insights and alarms from CloudWatch. Try /cw metrics rds cpu orders-db',
+    text: topic
+      ? `${TOPICS[topic].title}. Try /cw help for every command.`
+      : '/cw help: metrics, Logs Insights and alarms from CloudWatch. Try /cw metrics rds cpu orders-db',
     blocks,
   };
 }

@@ -117,3 +117,77 @@ const UNITS: Record<string, Unit> = {
 export function unitOf(namespace: string, metricName: string): Unit | undefined {
   return UNITS[`${namespace} ${metricName}`];
 }
+
+/**
+ * Namespaces AWS services publish to, as CloudWatch spells them (namespaces are case-sensitive):
+ * `aws/ec2` is read as `AWS/EC2`. Source: "AWS services that publish CloudWatch metrics",
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/aws-services-cloudwatch-metrics.html
+ */
+const AWS_NAMESPACES = [
+  'AWS/AmazonMQ',
+  'AWS/ApiGateway',
+  'AWS/AppSync',
+  'AWS/ApplicationELB',
+  'AWS/AutoScaling',
+  'AWS/Billing',
+  'AWS/CertificateManager',
+  'AWS/CloudFront',
+  'AWS/CodeBuild',
+  'AWS/Cognito',
+  'AWS/DocDB',
+  'AWS/DynamoDB',
+  'AWS/EBS',
+  'AWS/EC2',
+  'AWS/ECR',
+  'AWS/ECS',
+  'AWS/EFS',
+  'AWS/EKS',
+  'AWS/ELB',
+  'AWS/ES',
+  'AWS/ElastiCache',
+  'AWS/Events',
+  'AWS/Firehose',
+  'AWS/GatewayELB',
+  'AWS/Kafka',
+  'AWS/Kinesis',
+  'AWS/KMS',
+  'AWS/Lambda',
+  'AWS/Logs',
+  'AWS/NATGateway',
+  'AWS/Neptune',
+  'AWS/NetworkELB',
+  'AWS/RDS',
+  'AWS/Redshift',
+  'AWS/Route53',
+  'AWS/S3',
+  'AWS/SES',
+  'AWS/SNS',
+  'AWS/SQS',
+  'AWS/States',
+  'AWS/TransitGateway',
+  'AWS/VPN',
+  'AWS/WAFV2',
+  'CWAgent',
+  'ECS/ContainerInsights',
+  'ContainerInsights',
+];
+
+/** Every namespace the catalog names, for case fixes and "did you mean". */
+export const KNOWN_NAMESPACES: readonly string[] = [
+  ...new Set([
+    ...AWS_NAMESPACES,
+    ...Object.values(SHORTCUTS).map((s) => s.namespace),
+    ...Object.keys(UNITS).map((k) => k.split(' ')[0] ?? ''),
+  ]),
+];
+
+/** The metrics of `namespace` the catalog knows (a few per namespace, not all CloudWatch has). */
+export function knownMetrics(namespace: string): string[] {
+  const names = Object.keys(UNITS)
+    .filter((k) => k.startsWith(`${namespace} `))
+    .map((k) => k.slice(namespace.length + 1));
+  for (const s of Object.values(SHORTCUTS)) {
+    if (s.namespace === namespace) names.push(...Object.values(s.metrics).flatMap((m) => m.map((x) => x.metricName)));
+  }
+  return [...new Set(names)];
+}

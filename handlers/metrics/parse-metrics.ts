@@ -1,7 +1,9 @@
+import { type FlagGrammar, parseFlags, SHARE_FLAG } from '../command-flags.ts';
 import { durationHint, parseDuration, readDuration } from '../duration.ts';
 import { UserInputError } from '../errors.ts';
 import type { Dimension, MetricSpec } from '../ports.ts';
-import { SHORTCUTS } from './catalog.ts';
+import { didYouMean, sameButCase } from '../suggest-word.ts';
+import { KNOWN_NAMESPACES, knownMetrics, SHORTCUTS } from './catalog.ts';
 
 export interface MetricsQuery {
   series: MetricSpec[];
@@ -24,13 +26,29 @@ export const MAX_SINCE_SECONDS = 455 * 86400;
 const DEFAULT_SINCE_SECONDS = 3 * 3600;
 
 export const METRICS_USAGE = [
-  '`/cw metrics <Namespace> <MetricName> [Dim=Value ...] [--stat Average|Sum|Minimum|Maximum|SampleCount|pNN] [--period 1m|5m|1h|1d] [--since 30m|3h|1d|7d] [--share] [--graph]`',
-  '`/cw metrics <shortcut> <metric> <resource>[,<resource>...] [flags]`, shortcuts: ' +
-    Object.entries(SHORTCUTS)
-      .map(([name, s]) => `\`${name}\` (${Object.keys(s.metrics).join(', ')})`)
-      .join('; '),
+  '`/cw metrics <Namespace> <MetricName> [Dim=Value ...] [--since 3h] [--stat Average] [--period 5m] [--share] [--graph]`',
   'Example: `/cw metrics AWS/EC2 CPUUtilization InstanceId=i-0abc1234def567890 --since 3h` or `/cw metrics rds cpu orders-db --since 1d`',
+  'See `/cw help metrics` for every flag and shortcut.',
 ].join('\n');
+
+/** The one line that matters when a shortcut went wrong. */
+const SHORTCUT_USAGE = [
+  `\`/cw metrics <shortcut> <metric> <resource>[,<resource>...] [flags]\`, shortcuts: ${Object.keys(SHORTCUTS).join(', ')}`,
+  'Example: `/cw metrics rds cpu orders-db,users-db --since 1d`',
+  'See `/cw help metrics` for every flag and shortcut.',
+].join('\n');
+
+export const METRICS_FLAGS: FlagGrammar = {
+  command: '/cw metrics',
+  usage: METRICS_USAGE,
+  flags: [
+    { name: 'since', kind: 'duration', example: '3h' },
+    { name: 'stat', kind: 'value', aliases: ['statistic'], example: 'p99' },
+    { name: 'period', kind: 'duration', example: '5m' },
+    SHARE_FLAG,
+    { name: 'graph', kind: 'boolean' },
+  ],
+};
 
 const STAT_ALIASES: Record<string, string> = {
   average: 'Average',
@@ -47,92 +65,95 @@ const STAT_ALIASES: Record<string, string> = {
 
 const HIGH_RESOLUTION_PERIODS = new Set([1, 5, 10, 20, 30]);
 
-function fail(message: string): never {
-  throw new UserInputError(message, METRICS_USAGE);
+function fail(message: string, usage = METRICS_USAGE): never {
+  throw new UserInputError(message, usage);
 }
 
 /** Parses the words after `/cw metrics`. Throws {@link UserInputError} with usage for anything it cannot use. */
 export function parseMetricsArgs(tokens: readonly string[]): MetricsQuery {
-  const positional: string[] = [];
-  let stat: string | undefined;
-  let periodSeconds: number | undefined;
-  let sinceSeconds = DEFAULT_SINCE_SECONDS;
-  let sinceText: string | undefined;
-  let share = false;
-  let graph = false;
-
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] ?? '';
-    if (!token.startsWith('--')) {
-      positional.push(token);
-      continue;
-    }
-    const [flag = '', inline] = splitOnce(token, '=');
-    const takeValue = (): string => {
-      if (inline !== undefined) return inline;
-      const next = tokens[i + 1];
-      if (next === undefined || next.startsWith('--')) fail(`\`${flag}\` needs a value.`);
-      i++;
-      return next;
-    };
-    switch (flag.toLowerCase()) {
-      case '--stat':
-        stat = parseStat(takeValue());
-        break;
-      case '--period':
-        periodSeconds = parsePeriod(takeValue());
-        break;
-      case '--since':
-        ({ seconds: sinceSeconds, text: sinceText } = parseSince(takeValue()));
-        break;
-      case '--share':
-        if (inline !== undefined) fail('`--share` takes no value.');
-        share = true;
-        break;
-      case '--graph':
-        if (inline !== undefined) fail('`--graph` takes no value.');
-        graph = true;
-        break;
-      default:
-        fail(`Unknown option \`${flag}\`. Options are --stat, --period, --since, --share and --graph.`);
-    }
-  }
+  const flags = parseFlags(tokens, METRICS_FLAGS);
+  const stat = optional(flags.values.get('stat'), parseStat);
+  const periodSeconds = optional(flags.values.get('period'), parsePeriod);
+  const since = optional(flags.values.get('since'), parseSince);
+  const sinceSeconds = since?.seconds ?? DEFAULT_SINCE_SECONDS;
+  const sinceText = since?.text;
+  const positional = joinCommaLists(flags.positional);
 
   if (positional.length === 0) fail('Which metric? Name a namespace and metric, or a shortcut.');
-  const series = isShortcut(positional[0] ?? '') ? parseShortcut(positional, stat) : parseFullForm(positional, stat);
+  const shortcut = shortcutOf(positional);
+  const series = shortcut ? parseShortcut(shortcut, positional, stat) : parseFullForm(positional, stat);
   if (series.length > MAX_SERIES) fail(`That asks for ${series.length} series; at most ${MAX_SERIES} fit a message.`);
   return {
     series,
     sinceSeconds,
-    share,
-    graph,
+    share: flags.set.has('share'),
+    graph: flags.set.has('graph'),
     args: joinArgs(tokens),
     ...(periodSeconds === undefined ? {} : { periodSeconds }),
     ...(sinceText === undefined ? {} : { sinceText }),
   };
 }
 
-/** Lower-case words without a slash are shortcuts; AWS namespaces are `AWS/Service`, custom ones rarely all lower case. */
-function isShortcut(word: string): boolean {
-  return /^[a-z][a-z0-9-]*$/.test(word);
+/** A table entry, never one inherited from `Object.prototype` (`constructor`, `__proto__`). */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-function parseShortcut(words: string[], stat: string | undefined): MetricSpec[] {
-  const [serviceName = '', metricKey, resources, ...extra] = words;
-  const service = SHORTCUTS[serviceName];
+function optional<T>(value: string | undefined, parse: (text: string) => T): T | undefined {
+  return value === undefined ? undefined : parse(value);
+}
+
+/** `orders-db, users-db` and `orders-db ,users-db` (a space after or before a comma) are one list. */
+function joinCommaLists(words: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (const word of words) {
+    const previous = joined[joined.length - 1];
+    if (previous !== undefined && (previous.endsWith(',') || word.startsWith(','))) {
+      joined[joined.length - 1] = previous + word;
+    } else {
+      joined.push(word);
+    }
+  }
+  return joined;
+}
+
+/**
+ * The shortcut the words name, if they name one: lower-case words without a slash (AWS namespaces
+ * are `AWS/Service`, custom ones rarely all lower case), or any case when a shortcut metric follows.
+ */
+function shortcutOf(words: readonly string[]): string | undefined {
+  const [first = '', second = ''] = words;
+  const lower = first.toLowerCase();
+  const service = own(SHORTCUTS, lower);
+  if (service && (first === lower || own(service.metrics, second.toLowerCase()))) return lower;
+  return /^[a-z][a-z0-9-]*$/.test(first) ? first : undefined;
+}
+
+function parseShortcut(serviceName: string, words: string[], stat: string | undefined): MetricSpec[] {
+  const [, metricKey, resources, ...extra] = words;
+  const service = own(SHORTCUTS, serviceName);
   if (!service) {
     fail(
-      `\`${serviceName}\` is not a shortcut. Shortcuts are ${Object.keys(SHORTCUTS).join(', ')}; ` +
+      `\`${serviceName}\` is not a shortcut.${didYouMean(serviceName, Object.keys(SHORTCUTS))} Shortcuts are ${Object.keys(SHORTCUTS).join(', ')}; ` +
         'for anything else give the namespace, e.g. `AWS/ECS CPUUtilization ClusterName=prod`.',
+      SHORTCUT_USAGE,
     );
   }
   const known = Object.keys(service.metrics).join(', ');
-  if (!metricKey) fail(`Which ${serviceName} metric? One of: ${known}.`);
-  const metrics = service.metrics[metricKey.toLowerCase()];
-  if (!metrics) fail(`\`${metricKey}\` is not a ${serviceName} shortcut metric. One of: ${known}.`);
-  if (!resources) fail(`Which ${service.resource}? e.g. \`/cw metrics ${service.example}\``);
+  if (!metricKey) fail(`Which ${serviceName} metric? One of: ${known}.`, SHORTCUT_USAGE);
+  const metrics = own(service.metrics, metricKey.toLowerCase());
+  if (!metrics) {
+    fail(
+      `\`${metricKey}\` is not a ${serviceName} shortcut metric.${didYouMean(metricKey, Object.keys(service.metrics))} One of: ${known}.`,
+      SHORTCUT_USAGE,
+    );
+  }
+  if (!resources) fail(`Which ${service.resource}? e.g. \`/cw metrics ${service.example}\``, SHORTCUT_USAGE);
   if (extra.length > 0)
-    fail(`Unexpected \`${extra.join(' ')}\`. Shortcuts take one ${service.resource} (or a comma list).`);
+    fail(
+      `Unexpected \`${extra.join(' ')}\`. Shortcuts take one ${service.resource} (or a comma list).`,
+      SHORTCUT_USAGE,
+    );
   const values = splitValues(resources, service.dimension);
   return metrics.flatMap((metric) =>
     values.map((value) => ({
@@ -144,12 +165,36 @@ function parseShortcut(words: string[], stat: string | undefined): MetricSpec[] 
   );
 }
 
+/**
+ * CloudWatch names are case-sensitive, so `aws/ec2` or `cpuutilization` would find nothing: a
+ * namespace or metric the catalog knows, differing only in case, is read as the catalog spells it.
+ * A lower-case `aws/…` namespace a typo away from a known one gets "did you mean" (no AWS namespace
+ * is spelt that way). A metric name that is merely close to a known one is run as typed: real
+ * metrics sit one edit apart (`HTTPCode_ELB_4XX_Count` and `…_5XX_Count`), so closeness proves nothing.
+ */
+function canonicalNames(namespace: string, metricName: string): [string, string] {
+  const knownNamespace = KNOWN_NAMESPACES.includes(namespace) ? namespace : sameButCase(namespace, KNOWN_NAMESPACES);
+  if (!knownNamespace) {
+    if (/^aws\//i.test(namespace) && !namespace.startsWith('AWS/')) {
+      const hint = didYouMean(namespace, KNOWN_NAMESPACES);
+      if (hint) fail(`\`${namespace}\` is not a CloudWatch namespace.${hint}`);
+    }
+    return [namespace, metricName];
+  }
+  const metrics = knownMetrics(knownNamespace);
+  if (metrics.includes(metricName)) return [knownNamespace, metricName];
+  return [knownNamespace, sameButCase(metricName, metrics) ?? metricName];
+}
+
 function parseFullForm(words: string[], stat: string | undefined): MetricSpec[] {
-  const [namespace = '', metricName, ...dimensionWords] = words;
-  if (namespace.length > 255 || namespace.startsWith(':')) fail(`\`${namespace.slice(0, 40)}\` is not a namespace.`);
-  if (!metricName) fail(`Which metric in \`${namespace}\`? e.g. \`/cw metrics ${namespace} CPUUtilization ...\``);
-  if (metricName.includes('=')) fail(`\`${metricName}\` looks like a dimension; the metric name comes first.`);
-  if (metricName.length > 255) fail('The metric name is longer than CloudWatch allows (255).');
+  const [typedNamespace = '', typedMetric, ...dimensionWords] = words;
+  if (typedNamespace.length > 255 || typedNamespace.startsWith(':'))
+    fail(`\`${typedNamespace.slice(0, 40)}\` is not a namespace.`);
+  if (!typedMetric)
+    fail(`Which metric in \`${typedNamespace}\`? e.g. \`/cw metrics ${typedNamespace} CPUUtilization ...\``);
+  if (typedMetric.includes('=')) fail(`\`${typedMetric}\` looks like a dimension; the metric name comes first.`);
+  if (typedMetric.length > 255) fail('The metric name is longer than CloudWatch allows (255).');
+  const [namespace, metricName] = canonicalNames(typedNamespace, typedMetric);
 
   // Each dimension may list several values; the series are every combination.
   let combinations: Dimension[][] = [[]];
@@ -180,7 +225,7 @@ function splitValues(list: string, dimension: string): string[] {
 }
 
 function parseStat(text: string): string {
-  const alias = STAT_ALIASES[text.toLowerCase()];
+  const alias = own(STAT_ALIASES, text.toLowerCase());
   if (alias) return alias;
   const percentile = /^p(\d{1,2}(?:\.\d{1,2})?|100)$/i.exec(text);
   if (percentile) return `p${percentile[1]}`;

@@ -1,4 +1,5 @@
 import type { Dimension, MetricIdentity } from '../ports.ts';
+import { editDistance } from '../suggest-word.ts';
 
 export interface DimensionSuggestions {
   /** Existing dimension sets close to what was asked (a typo or a prefix away), e.g. `InstanceId=i-0abd…`. */
@@ -15,22 +16,6 @@ export function formatDimensions(dimensions: Dimension[]): string {
   return dimensions.map((d) => `${d.name}=${d.value}`).join(' ');
 }
 
-/** Levenshtein distance, bounded by the longer string; inputs are short dimension values. */
-function distance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0] ?? 0;
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j] ?? 0;
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      previous[j] = Math.min(above + 1, (previous[j - 1] ?? 0) + 1, diagonal + cost);
-      diagonal = above;
-    }
-  }
-  return previous[b.length] ?? 0;
-}
-
 /** A typo's worth: up to 40% of the characters differ. */
 const CLOSE = 0.4;
 
@@ -44,7 +29,7 @@ function score(asked: Dimension[], existing: Dimension[]): number {
     const b = (existing.find((d) => d.name === want.name)?.value ?? '').toLowerCase();
     if (a === b) return total;
     if (b.startsWith(a) || a.startsWith(b)) return total + 0.5;
-    const relative = distance(a, b) / Math.max(a.length, b.length, 1);
+    const relative = editDistance(a, b) / Math.max(a.length, b.length, 1);
     return relative <= CLOSE ? total + 0.5 + relative : Number.POSITIVE_INFINITY;
   }, 0);
 }

@@ -15,6 +15,12 @@ describe('handlers/command-path', () => {
     ['/dbadvice', 'fleet management telemetry', ['/dbadvice']],
     ['/dbadvice', 'compare dynamodb aurora', ['/dbadvice', 'compare']],
     ['/dbadvice', '', ['/dbadvice', 'help']],
+    // What the shared flag grammar reads as `--share` is taken out before the policy looks.
+    ['/dbadvice', '\u2014share fleet', ['/dbadvice', 'fleet']],
+    ['/dbadvice', '-share list', ['/dbadvice', 'list']],
+    // Names on Object.prototype are words like any other, not the prototype's members.
+    ['/cw', 'constructor', ['/cw', 'constructor']],
+    ['/cw', 'toString x', ['/cw', 'tostring']],
   ])('reads %s %j as %j', (command, text, path) => {
     expect(commandPath(command, text)).toEqual(path);
   });
@@ -22,7 +28,9 @@ describe('handlers/command-path', () => {
   it('never throws, and always starts with the command', () => {
     fc.assert(
       fc.property(fc.constantFrom('/cw', '/dbadvice'), fc.string({ maxLength: 80 }), (command, text) => {
-        expect(commandPath(command, text)[0]).toBe(command);
+        const path = commandPath(command, text);
+        expect(path[0]).toBe(command);
+        for (const word of path) expect(typeof word).toBe('string');
       }),
     );
   });

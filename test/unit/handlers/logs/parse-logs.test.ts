@@ -24,6 +24,7 @@ describe('handlers/logs/parse-logs', () => {
       range: { sinceSeconds: 3600, sinceText: '1h' },
       limit: 50,
       queryString: 'filter @message like /ERROR|WARN/ and @message != "x y" | stats count(*) by bin(5m)',
+      share: false,
     });
   });
 
@@ -33,6 +34,7 @@ describe('handlers/logs/parse-logs', () => {
       range: { sinceSeconds: 900 },
       limit: undefined,
       queryString: DEFAULT_QUERY,
+      share: false,
     });
   });
 
@@ -58,7 +60,10 @@ describe('handlers/logs/parse-logs', () => {
     ['/a --from yesterday', /not a time/],
     ['/a --to 2026-11-25T10:00:00Z', /needs a `--from`/],
     ['/a --since 1h --from 2026-11-25T10:00:00Z', /either `--since`/],
-    ['/a --verbose fields @message', /Unknown option `--verbose`/],
+    ['/a --verbose fields @message', /`--verbose` is not a flag of `\/cw logs query`/],
+    ['/a --limt 5', /Did you mean `--limit`\?/],
+    ['/a --share=yes', /`--share` takes no value/],
+    ['/a --since 1h --since 2h', /given twice/],
     [Array.from({ length: 51 }, (_, i) => `/g${i}`).join(','), /At most 50/],
     ['/aws/*/checkout', /may only end a prefix/],
     ['*', /may only end a prefix/],
@@ -72,6 +77,7 @@ describe('handlers/logs/parse-logs', () => {
       name: 'checkout errors',
       range: { sinceSeconds: 10800, sinceText: '3h' },
       limit: 10,
+      share: false,
     });
     expect(() => parseSavedQueryRun('')).toThrow(/Which saved query/);
   });
@@ -101,6 +107,63 @@ describe('handlers/logs/parse-logs', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  describe('the shared flag grammar', () => {
+    it.each([
+      '/ecs/web --share --since 1h',
+      '/ecs/web --since 1h --share',
+      '/ecs/web -share -since 1h',
+      '/ecs/web --since=1h --share',
+      '/ecs/web \u2014share \u2014since 1h',
+    ])('shares and reads the range in %j', (text) => {
+      // Act
+      const query = parseLogsQuery(text);
+
+      // Assess
+      expect(query.share).toBe(true);
+      expect(query.range).toEqual({ sinceSeconds: 3600, sinceText: '1h' });
+      expect(query.queryString).toBe(DEFAULT_QUERY);
+    });
+
+    it('passes a duration in words through to the duration parser, then reads the query', () => {
+      // Act
+      const query = parseLogsQuery('/ecs/web --since 3 hours filter @message like /x/');
+
+      // Assess
+      expect(query.range).toEqual({ sinceSeconds: 3 * 3600, sinceText: '3 hours' });
+      expect(query.queryString).toBe('filter @message like /x/');
+    });
+
+    it('does not take a flag after a trailing comma as a group', () => {
+      expect(() => parseLogsQuery('/ecs/web, --since 1h')).toThrow(/empty log group/);
+    });
+
+    it('reads groups listed with a space after the comma', () => {
+      expect(parseLogsQuery('/ecs/web, /aws/lambda/checkout-api --since 1h').logGroupNames).toEqual([
+        '/ecs/web',
+        '/aws/lambda/checkout-api',
+      ]);
+    });
+
+    it('starts the query at the first word that is not a flag, even one with a dash', () => {
+      expect(parseLogsQuery('/ecs/web --since 1h -x').queryString).toBe('-x');
+    });
+
+    it('shares a saved query run, whose name may hold a dashed word', () => {
+      expect(parseSavedQueryRun('deploy -v2 errors --share -since 2h')).toEqual({
+        name: 'deploy -v2 errors',
+        range: { sinceSeconds: 7200, sinceText: '2h' },
+        limit: undefined,
+        share: true,
+      });
+    });
+
+    it('refuses `/cw logs run` mistakes with the run usage line', () => {
+      expect(() => parseSavedQueryRun('checkout --limit x')).toThrow(
+        expect.objectContaining({ usage: expect.stringMatching(/^`\/cw logs run <saved query name>/) }),
+      );
+    });
   });
 });
 

@@ -123,6 +123,94 @@ describe('handlers/metrics/parse-metrics', () => {
     });
   });
 
+  describe('natural typing', () => {
+    it.each([
+      ['rds cpu orders-db, users-db', ['orders-db', 'users-db']],
+      ['rds cpu orders-db ,users-db', ['orders-db', 'users-db']],
+      ['rds cpu orders-db , users-db', ['orders-db', 'users-db']],
+      ['RDS cpu orders-db', ['orders-db']],
+    ])('reads %j as one list of resources', (text, values) => {
+      expect(parse(text).series.map((s) => s.dimensions[0]?.value)).toEqual(values);
+    });
+
+    it('reads dimension values listed with a space after the comma', () => {
+      expect(parse('AWS/EC2 CPUUtilization InstanceId=i-1, i-2').series.map((s) => s.dimensions)).toEqual([
+        [{ name: 'InstanceId', value: 'i-1' }],
+        [{ name: 'InstanceId', value: 'i-2' }],
+      ]);
+    });
+
+    it.each([
+      'rds cpu orders-db --since 1h',
+      'rds cpu orders-db -since 1h',
+      'rds cpu orders-db --since=1h',
+      'rds cpu orders-db -since=1h',
+      'rds cpu orders-db \u2014since 1h',
+      'rds cpu orders-db \u2013since 1h',
+      'rds cpu orders-db \u2013-since 1h',
+      'rds cpu orders-db --SINCE 1h',
+      '-since 1h rds cpu orders-db',
+    ])('reads the flag in %j', (text) => {
+      expect(parse(text).sinceSeconds).toBe(3600);
+    });
+
+    it('passes a duration written in words to the duration parser whole', () => {
+      // Prepare
+      const query = parse('rds cpu orders-db --since 3 hours --share');
+
+      // Assess
+      expect(query.sinceSeconds).toBe(3 * 3600);
+      expect(query.share).toBe(true);
+      expect(query.series).toHaveLength(1);
+    });
+
+    it('hands a duration typed as two compact parts to the duration parser whole', () => {
+      // Act: the duration parser decides whether it reads `2h 30m`; the flag parser must not split it.
+      const outcome = (() => {
+        try {
+          return parse('rds cpu orders-db --since 2h 30m').series.length;
+        } catch (error) {
+          return (error as Error).message;
+        }
+      })();
+
+      // Assess
+      expect([1, '`2h 30m` is not a duration. Use 30m, 3h, 1d or 7d.']).toContain(outcome);
+    });
+
+    it('reads a period in words', () => {
+      expect(parse('rds cpu orders-db --period 5 min').periodSeconds).toBe(300);
+    });
+
+    it('does not take a word after the duration that is not a unit', () => {
+      expect(() => parse('rds cpu --since 3h orders-db')).not.toThrow();
+      expect(parse('rds cpu --since 3h orders-db').series[0]?.dimensions[0]?.value).toBe('orders-db');
+    });
+
+    it.each([
+      ['aws/ec2 CPUUtilization InstanceId=i-1', 'AWS/EC2', 'CPUUtilization'],
+      ['AWS/EC2 cpuutilization InstanceId=i-1', 'AWS/EC2', 'CPUUtilization'],
+      ['aws/lambda errors FunctionName=f', 'AWS/Lambda', 'Errors'],
+      ['AWS/ECS CPUUtilization ClusterName=prod', 'AWS/ECS', 'CPUUtilization'],
+      ['MyApp ordersPlaced Stage=prod', 'MyApp', 'ordersPlaced'],
+    ])('reads %j as CloudWatch spells it (case only)', (text, namespace, metricName) => {
+      expect(parse(text).series[0]).toMatchObject({ namespace, metricName });
+    });
+
+    it('runs a metric close to a known one as typed: real metrics sit one edit apart', () => {
+      expect(parse('AWS/ApplicationELB HTTPCode_ELB_4XX_Count LoadBalancer=app/x/1').series[0]?.metricName).toBe(
+        'HTTPCode_ELB_4XX_Count',
+      );
+      expect(parse('AWS/SQS ApproximateNumberOfMessagesNotVisible QueueName=q').series[0]?.metricName).toBe(
+        'ApproximateNumberOfMessagesNotVisible',
+      );
+    });
+
+    it('accepts --statistic as an alias of --stat', () => {
+      expect(parse('rds cpu db --statistic max').series[0]?.stat).toBe('Maximum');
+    });
+  });
+
   describe('bad input', () => {
     it.each([
       ['', /Which metric/],
@@ -138,7 +226,7 @@ describe('handlers/metrics/parse-metrics', () => {
       ['AWS/EC2 InstanceId=i-0abc', /looks like a dimension/],
       ['AWS/EC2 CPUUtilization InstanceId=a InstanceId=b', /given twice/],
       ['AWS/EC2 CPUUtilization InstanceId=a,,b', /empty value/],
-      ['rds cpu db --since 3 hours', /needs a unit/],
+      ['rds cpu db --since 3 parsecs', /`--since 3` needs a unit/],
       ['rds cpu db --since 3x', /`x` is not a unit/],
       ['rds cpu db --since 30s', /at least 1m/],
       ['rds cpu db --since 500d', /455 days/],
@@ -148,12 +236,21 @@ describe('handlers/metrics/parse-metrics', () => {
       ['rds cpu db --period 2d', /longest period/],
       ['rds cpu db --stat median', /not a statistic/],
       ['rds cpu db --stat p101', /not a statistic/],
-      ['rds cpu db --graf', /Unknown option `--graf`/],
+      ['rds cpu db --graf', /`--graf` is not a flag of `\/cw metrics`. Did you mean `--graph`\?/],
+      ['rds cpu db --limit 5', /`--limit` is not a flag of `\/cw metrics`. Its flags: `--since`/],
+      ['rds cpu db --since 1h --since 2h', /`--since` is given twice/],
+      ['rsd cpu orders-db', /`rsd` is not a shortcut. Did you mean `rds`\?/],
+      ['rds cpuu orders-db', /`cpuu` is not a rds shortcut metric. Did you mean `cpu`\?/],
+      ['rds constructor orders-db', /`constructor` is not a rds shortcut metric/],
+      [
+        'aws/ecs2 CPUUtilization ClusterName=prod',
+        /`aws\/ecs2` is not a CloudWatch namespace. Did you mean .*`AWS\/ECS`/,
+      ],
       ['rds cpu db --graph=yes', /takes no value/],
       ['rds cpu db --share=yes', /takes no value/],
       [`rds cpu ${Array.from({ length: 21 }, (_, i) => `db${i}`).join(',')}`, /at most 20/],
       ['MyApp M A=1,2,3,4,5 B=1,2,3,4,5', /more than 20 series/],
-    ])('rejects %j with a reason and the usage', (text, reason) => {
+    ])('rejects %j with a reason, one usage line and where to read more', (text, reason) => {
       // Act
       const act = () => parse(text);
 
@@ -163,8 +260,19 @@ describe('handlers/metrics/parse-metrics', () => {
       try {
         act();
       } catch (error) {
-        expect((error as UserInputError).usage).toBe(METRICS_USAGE);
+        const usage = (error as UserInputError).usage.split('\n');
+        expect(usage).toHaveLength(3);
+        expect(usage[0]).toMatch(/^`\/cw metrics </);
+        expect(usage[1]).toMatch(/^Example: `\/cw metrics /);
+        expect(usage[2]).toBe('See `/cw help metrics` for every flag and shortcut.');
       }
+    });
+
+    it('shows the shortcut line, not the full form, when a shortcut went wrong', () => {
+      expect(() => parse('rds cpu')).toThrow(
+        expect.objectContaining({ usage: expect.stringMatching(/^`\/cw metrics <shortcut> <metric> <resource>/) }),
+      );
+      expect(() => parse('AWS/EC2')).toThrow(expect.objectContaining({ usage: METRICS_USAGE }));
     });
   });
 

@@ -1,0 +1,208 @@
+import { normalizeDashes } from './command-text.ts';
+import { UserInputError } from './errors.ts';
+import { closestWords } from './suggest-word.ts';
+
+/**
+ * One flag grammar for every command. A flag is `--name value`, `--name=value`, `-name value`
+ * or an autocorrected `—name value`; boolean flags take no value. Each command declares its flags,
+ * so the same flag reads the same everywhere and an unknown one is refused with a suggestion.
+ */
+export interface FlagSpec {
+  /** Without dashes: `since`. */
+  name: string;
+  /** `duration` is a value that may be written in words (`--since 3 hours`). */
+  kind: 'boolean' | 'value' | 'duration';
+  aliases?: readonly string[];
+  /** A value to show when one is missing: `1h` for `--since`. */
+  example?: string;
+}
+
+export interface FlagGrammar {
+  /** `/cw metrics`, as the messages name it. */
+  command: string;
+  flags: readonly FlagSpec[];
+  /** What a refusal shows under the message. */
+  usage: string;
+}
+
+export interface ParsedFlags {
+  /** Values of the value flags given, by canonical name; a duration written in words keeps its words. */
+  values: Map<string, string>;
+  /** Boolean flags given, by canonical name. */
+  set: Set<string>;
+  /** Words that are not flags or flag values, in order. */
+  positional: string[];
+  /** With `leading`: how many words the flags took before the first other word. */
+  consumed: number;
+}
+
+/** `--share` works on every command that answers with something worth sharing. */
+export const SHARE_FLAG: FlagSpec = { name: 'share', kind: 'boolean' };
+
+/**
+ * A word read as a flag: its name as typed (lower case, no dashes), a value after `=`, and
+ * whether it had one dash (`-since`), which only counts as a flag when the grammar is near it.
+ */
+export function readFlagWord(
+  word: string,
+): { name: string; inline: string | undefined; singleDash: boolean } | undefined {
+  const match = /^(--?)([a-z][a-z0-9_-]*)(?:=([\s\S]*))?$/i.exec(normalizeDashes(word));
+  if (!match) return undefined;
+  return { name: (match[2] ?? '').toLowerCase(), inline: match[3], singleDash: match[1] === '-' };
+}
+
+function names(grammar: FlagGrammar): string[] {
+  return grammar.flags.flatMap((f) => [f.name, ...(f.aliases ?? [])]);
+}
+
+/**
+ * Whether `word` is a flag for this grammar: any `--word`, and a `-word` that names one of its
+ * flags or is a typo of one (`-prod` stays a word: an alarm prefix, say).
+ */
+export function isFlagWord(word: string, grammar: FlagGrammar): boolean {
+  const flag = readFlagWord(word);
+  if (!flag) return false;
+  if (!flag.singleDash) return true;
+  return lookup(grammar, flag.name) !== undefined || closestWords(flag.name, names(grammar)).length > 0;
+}
+
+/** Unit words `--since 3 hours` may use; the value is left for the duration parser to read. */
+const UNIT_WORDS = new Set([
+  's',
+  'sec',
+  'secs',
+  'second',
+  'seconds',
+  'm',
+  'min',
+  'mins',
+  'minute',
+  'minutes',
+  'h',
+  'hr',
+  'hrs',
+  'hour',
+  'hours',
+  'd',
+  'day',
+  'days',
+  'w',
+  'wk',
+  'wks',
+  'week',
+  'weeks',
+  // Korean units, as the duration parser reads them (`3 시간`).
+  '초',
+  '분',
+  '시간',
+  '일',
+  '주',
+  '주일',
+]);
+const NUMBER = /^\d+(?:[.,]\d+)?$/;
+const isUnitWord = (word: string | undefined) => word !== undefined && UNIT_WORDS.has(word.toLowerCase());
+/** `30m`, `1.5h`: a number with a unit word stuck to it. */
+const isCompactDuration = (word: string) => {
+  const match = /^\d+(?:[.,]\d+)?([a-z]+|[\uac00-\ud7a3]+)$/i.exec(word);
+  return match !== null && isUnitWord(match[1]);
+};
+/** Whether `word` (then `next`) begins another part of a duration: `30m`, or `30 minutes`. */
+const startsDuration = (word: string, next: string | undefined) =>
+  isCompactDuration(word) || (NUMBER.test(word) && isUnitWord(next));
+
+function flagList(grammar: FlagGrammar): string {
+  return grammar.flags.map((f) => `\`--${f.name}\``).join(', ');
+}
+
+function lookup(grammar: FlagGrammar, name: string): FlagSpec | undefined {
+  return grammar.flags.find((f) => f.name === name || f.aliases?.includes(name));
+}
+
+/**
+ * Reads the flags among `words`. `anywhere`: flags may come in any position, the rest is
+ * positional. `leading`: flags are read from the front until the first other word (what follows
+ * is a query, kept as typed). Throws {@link UserInputError} with the grammar's usage.
+ */
+export function parseFlags(
+  words: readonly string[],
+  grammar: FlagGrammar,
+  mode: 'anywhere' | 'leading' = 'anywhere',
+): ParsedFlags {
+  const fail = (message: string): never => {
+    throw new UserInputError(message, grammar.usage);
+  };
+  const values = new Map<string, string>();
+  const set = new Set<string>();
+  const positional: string[] = [];
+  let i = 0;
+  for (; i < words.length; i++) {
+    const word = words[i] ?? '';
+    const flag = isFlagWord(word, grammar) ? readFlagWord(word) : undefined;
+    if (!flag) {
+      if (mode === 'leading') break;
+      positional.push(word);
+      continue;
+    }
+    const spec = lookup(grammar, flag.name);
+    if (!spec) {
+      const close = closestWords(flag.name, names(grammar)).map((n) => `\`--${lookup(grammar, n)?.name ?? n}\``);
+      const hint = close.length > 0 ? ` Did you mean ${[...new Set(close)].join(' or ')}?` : '';
+      const known = grammar.flags.length > 0 ? ` Its flags: ${flagList(grammar)}.` : ' It takes no flags.';
+      fail(`\`${word}\` is not a flag of \`${grammar.command}\`.${hint}${known}`);
+      continue;
+    }
+    if (spec.kind === 'boolean') {
+      if (flag.inline !== undefined) fail(`\`--${spec.name}\` takes no value: write just \`--${spec.name}\`.`);
+      set.add(spec.name);
+      continue;
+    }
+    const needsValue = () =>
+      fail(`\`--${spec.name}\` needs a value${spec.example ? `, e.g. \`--${spec.name} ${spec.example}\`` : ''}.`);
+    let value: string;
+    if (flag.inline !== undefined) {
+      value = flag.inline.trim();
+      if (value === '') needsValue();
+    } else {
+      const next = words[i + 1];
+      if (next === undefined || next === '' || isFlagWord(next, grammar)) needsValue();
+      value = next ?? '';
+      i++;
+    }
+    if (spec.kind === 'duration') {
+      // `3 hours`, `1 hour 30 minutes`, `2h 30m`: the words of one duration belong to the value,
+      // left whole for the duration parser to read.
+      for (;;) {
+        const next = words[i + 1];
+        const after = words[i + 2];
+        const endsInUnit = /[a-z\uac00-\ud7a3]$/i.test(value);
+        if (NUMBER.test(value.split(' ').pop() ?? '') && isUnitWord(next)) {
+          value = `${value} ${next}`;
+          i++;
+        } else if (endsInUnit && next !== undefined && NUMBER.test(next) && isUnitWord(after)) {
+          value = `${value} ${next} ${after}`;
+          i += 2;
+        } else if (endsInUnit && next !== undefined && isCompactDuration(next)) {
+          value = `${value} ${next}`;
+          i++;
+        } else if (
+          endsInUnit &&
+          next?.toLowerCase() === 'and' &&
+          after !== undefined &&
+          startsDuration(after, words[i + 3])
+        ) {
+          // `1 hour and 30 minutes`: the `and` joins two parts of one duration.
+          value = `${value} ${next}`;
+          i++;
+        } else {
+          break;
+        }
+      }
+    }
+    const earlier = values.get(spec.name);
+    if (earlier !== undefined && earlier !== value) {
+      fail(`\`--${spec.name}\` is given twice (\`${earlier}\` and \`${value}\`); give it once.`);
+    }
+    values.set(spec.name, value);
+  }
+  return { values, set, positional, consumed: i };
+}
