@@ -83,13 +83,23 @@ export function createAlarmPreview(options: {
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         deadlineMs: now().getTime() + 60_000,
         attachGraph: async (change, channel, threadTs) => {
-          await postAlarmGraph(
-            { images: options.images, files: options.files },
-            change,
-            { channel, threadTs },
-            { now: now() },
+          let saved: string | undefined;
+          const files: FilesPort = {
+            upload: async (file) => {
+              const result = await options.files.upload(file);
+              saved = result.location;
+              return result;
+            },
+          };
+          await postAlarmGraph({ images: options.images, files }, change, { channel, threadTs }, { now: now() });
+          // The shell is the user's own terminal: say where the PNG is, and that Slack got nothing.
+          write(
+            style.dim(
+              saved
+                ? `── graph for the thread saved on this machine: ${saved} (the shell posts nothing to Slack) ──`
+                : '── no graph for the thread ──',
+            ),
           );
-          write(style.dim('── graph posted in the thread (see .cw-chatops-files/) ──'));
         },
       },
       event,
