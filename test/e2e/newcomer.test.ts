@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnShell } from '../fixtures/spawn-shell.ts';
 
 /**
  * A new user's first minutes, typed into `npm start` line by line: each line is typed once the
@@ -179,22 +180,7 @@ describe('npm start -- --aws (spawned, nothing typed: no AWS call is made)', () 
     const env: Record<string, string | undefined> = { ...process.env, HOME: home, NO_COLOR: '1', ...extra };
     for (const name of Object.keys(env))
       if ((name.startsWith('AWS_') || name === 'DATA_SOURCE') && !(name in extra)) delete env[name];
-    return new Promise<{ code: number | null; out: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['infra/local/shell.ts', ...args], {
-        env,
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let out = '';
-      child.stdout.on('data', (d) => {
-        out += d;
-      });
-      child.stderr.on('data', (d) => {
-        out += d;
-      });
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, out }));
-      child.stdin.end();
-    });
+    return spawnShell({ args, env });
   }
 
   it('uses the region of the profile in ~/.aws/config and says where it came from', async () => {

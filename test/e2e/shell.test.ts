@@ -1,30 +1,18 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { spawnShell } from '../fixtures/spawn-shell.ts';
 
-/** Runs `npm start`'s entry point with piped input, as a person typing would, and collects the screen. */
-function runShell(input: string): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['infra/local/shell.ts'], {
-      env: {
-        ...process.env,
-        DATA_SOURCE: '',
-        AWS_PROFILE: '',
-        AWS_ACCESS_KEY_ID: '',
-        HOME: '/nonexistent',
-        NO_COLOR: '1',
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      out += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
-    child.stdin.end(input);
+/** Runs `npm start`'s entry point with piped input, on a home without AWS credentials. */
+function runShell(input: string) {
+  return spawnShell({
+    input,
+    env: {
+      ...process.env,
+      DATA_SOURCE: '',
+      AWS_PROFILE: '',
+      AWS_ACCESS_KEY_ID: '',
+      HOME: '/nonexistent',
+      NO_COLOR: '1',
+    },
   });
 }
 
