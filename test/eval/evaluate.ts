@@ -1,9 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { advise, type KnowledgeBase } from '../../knowledge/index.ts';
-import type { EvalQuestion } from './questions.ts';
 
-export interface Outcome {
-  question: EvalQuestion;
+/** What the runner needs of a question, in either set (questions.ts or workload-questions.ts). */
+export interface ScoredQuestion {
+  q: string;
+  expect: string | null;
+}
+
+export interface Outcome<Q extends ScoredQuestion = ScoredQuestion> {
+  question: Q;
   /** The recommended service, or null when the bot declined to answer. */
   got: string | null;
   top3: string[];
@@ -21,7 +26,7 @@ export interface Score {
   offTopic: number;
 }
 
-export function runQuestions(kb: KnowledgeBase, questions: EvalQuestion[]): Outcome[] {
+export function runQuestions<Q extends ScoredQuestion>(kb: KnowledgeBase, questions: Q[]): Outcome<Q>[] {
   return questions.map((question) => {
     const start = performance.now();
     const advice = advise(kb, question.q);
@@ -35,7 +40,7 @@ export function runQuestions(kb: KnowledgeBase, questions: EvalQuestion[]): Outc
   });
 }
 
-export function score(outcomes: Outcome[]): Score {
+export function score(outcomes: Outcome<ScoredQuestion>[]): Score {
   const answerable = outcomes.filter((o) => o.question.expect !== null);
   const offTopic = outcomes.filter((o) => o.question.expect === null);
   const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
