@@ -1,13 +1,18 @@
 import type { KnowledgeBase, SearchHit } from './kb.ts';
 import type { CaseStudyNote, CaseUse, Lang, ServiceNote } from './schema.ts';
 import { isHangul } from './tokenize.ts';
-import { compactForm, detectTraits, englishForm, isSpecific, type Trait } from './traits.ts';
+import { compactForm, englishForm, isSpecific, type Trait } from './traits.ts';
+import { CLUE_BY_ID } from './workload/clues.ts';
+import { applyRules, type Rule, type Vote } from './workload/decide.ts';
+import { readWorkload, type WorkloadPicture } from './workload/read.ts';
 
 /**
- * From a question to a recommendation. Traits found in the question are scored against each
- * service's `fits` (its note's front matter); BM25 retrieval over the notes adds a smaller,
- * normalised share so wording the trait lexicon misses still counts. Retrieval alone never
- * makes an answer: without a trait the question is too vague or off-topic, and we say so.
+ * From a question to a recommendation. The question is first read into a workload picture
+ * (knowledge/workload: typos corrected, negations scoped, traits and clues found). The traits it asks
+ * for are scored against each service's `fits` (its note's front matter), AWS's routing rules add their
+ * votes (knowledge/workload/decide.ts), and BM25 retrieval over the notes adds a smaller, normalised
+ * share so wording the lexicon misses still counts. Retrieval alone never makes an answer: without a
+ * trait or a rule the question is too vague or off-topic, and we say so.
  */
 
 /** Retrieval's weight next to trait fits (one strong trait = 3). */
@@ -16,6 +21,10 @@ const RETRIEVAL_WEIGHT = 1;
 const MIN_TRAIT_SCORE = 2;
 /** An alternative must reach this share of the winner's score to be worth naming. */
 const ALTERNATIVE_SHARE = 0.5;
+/** A rule voting this much for a service is a clear signal on its own (a short question can rest on it). */
+const DECISIVE_VOTE = 4;
+/** Two services this close, with no rule between them, are a tie: ask instead of guessing. */
+const TIE_SHARE = 0.97;
 
 export interface RankedService {
   service: ServiceNote;
@@ -24,6 +33,9 @@ export interface RankedService {
   retrieval: number;
   /** Detected traits this service fits, strongest fit first. */
   matched: Trait[];
+  /** AWS routing rules that voted for (or against) this service. */
+  votes: Vote[];
+  ruleScore: number;
 }
 
 export interface Answer {
@@ -39,14 +51,24 @@ export interface Answer {
   /** A service the question points at that AWS has retired (QLDB), with what to use instead. */
   retired: ServiceNote | undefined;
   source: { path: string; heading: string | undefined; sources: string[] };
+  /** What was read from the question, in its language: the clues, what it rules out, the typos corrected. */
+  read: string[];
+  /** The rule (clue) that decided, when one did; otherwise the traits' fits decided. */
+  decidedBy: Rule | undefined;
 }
 
 export interface Abstention {
   kind: 'abstain';
   lang: Lang;
   traits: Trait[];
-  /** `vague`: about databases, but no workload trait to go on; `off-topic`: not about data at all. */
-  why: 'vague' | 'off-topic';
+  /**
+   * `vague`: about databases, but no workload trait to go on; `off-topic`: not about data at all;
+   * `tie`: two services fit equally and one answer would decide between them.
+   */
+  why: 'vague' | 'off-topic' | 'tie';
+  /** For a tie: the two services and the one question that decides. */
+  tie?: { services: [ServiceNote, ServiceNote]; ask: string };
+  read?: string[];
 }
 
 export type Advice = Answer | Abstention;
@@ -68,8 +90,27 @@ function aboutData(question: string, traits: Trait[], kb: KnowledgeBase): boolea
   return words.some((w) => kb.findService(w) !== undefined);
 }
 
+// "How do I …", "what's the difference between …": explaining, not choosing a store.
+const HOW_TO_EN = /\b(how (do|can|to|should) (i|we|you)?|what'?s the difference|difference between|explain|syntax|tutorial|example of)\b/;
+const HOW_TO_KO = /방법|하는법|차이(가|점|는)|문법|설명해/;
+const CHOICE_EN =
+  /\b(which|recommend\w*|suggest\w*|should (we|i)|best|fit|good (for|fit|choice)|use for|right (db|database|store)|what (db|database|store|service|aws)|options?|where should|ok for|choose|pick)\b/;
+const CHOICE_KO = /추천|뭐(가|를|로)?(써|쓰|좋)|어떤|맞|될까|쓸까|좋을까|골라|고르|선택|뭐예요|뭘|대체|어디에/;
+
+/** A how-to or definition question with no store to choose. */
+function explainsRatherThanChooses(question: string): boolean {
+  const en = englishForm(question);
+  const ko = compactForm(question);
+  return (HOW_TO_EN.test(en) || HOW_TO_KO.test(ko)) && !CHOICE_EN.test(en) && !CHOICE_KO.test(ko);
+}
+
 /** Ranks every service for the question; `advise` builds the answer from this. */
-export function rankServices(kb: KnowledgeBase, traits: Trait[], hits: SearchHit[]): RankedService[] {
+export function rankServices(
+  kb: KnowledgeBase,
+  traits: Trait[],
+  hits: SearchHit[],
+  votes: ReadonlyMap<string, Vote[]> = new Map(),
+): RankedService[] {
   const best = new Map<string, number>();
   for (const hit of hits) best.set(hit.noteId, Math.max(best.get(hit.noteId) ?? 0, hit.score));
   const top = Math.max(0, ...kb.services.map((s) => best.get(s.id) ?? 0));
@@ -80,24 +121,50 @@ export function rankServices(kb: KnowledgeBase, traits: Trait[], hits: SearchHit
         .sort((a, b) => (service.fits[b.id] ?? 0) - (service.fits[a.id] ?? 0));
       const traitScore = matched.reduce((sum, t) => sum + (service.fits[t.id] ?? 0), 0);
       const retrieval = top > 0 ? (best.get(service.id) ?? 0) / top : 0;
-      return { service, matched, traitScore, retrieval, score: traitScore + RETRIEVAL_WEIGHT * retrieval };
+      const own = votes.get(service.id) ?? [];
+      const ruleScore = own.reduce((sum, v) => sum + v.weight, 0);
+      return {
+        service,
+        matched,
+        traitScore,
+        retrieval,
+        votes: own,
+        ruleScore,
+        score: traitScore + ruleScore + RETRIEVAL_WEIGHT * retrieval,
+      };
     })
     .sort((a, b) => b.score - a.score || b.traitScore - a.traitScore);
 }
 
 export function advise(kb: KnowledgeBase, question: string): Advice {
   const lang = questionLang(question);
-  const traits = detectTraits(question);
-  const onTopic = aboutData(question, traits, kb);
+  const picture = readWorkload(question);
+  const { traits } = picture;
+  const { fired, votes } = applyRules(picture);
+  const decisive = fired.some((rule) => Object.values(rule.votes).some((w) => w >= DECISIVE_VOTE));
+  const explaining = explainsRatherThanChooses(picture.text);
+  const onTopic = !explaining && (decisive || aboutData(picture.text, traits, kb));
   // Scale and latency say how big or fast, never what kind of store: alone they cannot pick one.
-  const workload = traits.some((t) => t.kind !== 'scale');
-  if (!workload || !onTopic) return { kind: 'abstain', lang, traits, why: onTopic ? 'vague' : 'off-topic' };
+  const workload = decisive || traits.some((t) => t.kind !== 'scale');
+  if (!workload || !onTopic) {
+    const why = onTopic || (!explaining && aboutData(picture.text, traits, kb)) ? 'vague' : 'off-topic';
+    return { kind: 'abstain', lang, traits, why };
+  }
 
-  const hits = kb.search(question);
-  const ranked = rankServices(kb, traits, hits);
+  const hits = kb.search(picture.positive);
+  const ranked = rankServices(kb, traits, hits, votes);
   const live = ranked.filter((r) => r.service.status === 'active');
   const recommended = live[0];
-  if (!recommended || recommended.traitScore < MIN_TRAIT_SCORE) return { kind: 'abstain', lang, traits, why: 'vague' };
+  const runnerUp = live[1];
+  const decidedBy = recommended && strongestFor(recommended);
+  if (!recommended || (recommended.traitScore < MIN_TRAIT_SCORE && !decidedBy)) {
+    return { kind: 'abstain', lang, traits, why: 'vague' };
+  }
+  const read = readLine(picture, recommended, lang);
+  if (!decidedBy && runnerUp && runnerUp.score >= recommended.score * TIE_SHARE && !strongestFor(runnerUp)) {
+    const ask = tieQuestion(recommended.service.id, runnerUp.service.id, lang);
+    if (ask) return { kind: 'abstain', lang, traits, why: 'tie', tie: { services: [recommended.service, runnerUp.service], ask }, read };
+  }
 
   const retired = ranked.find((r) => r.service.status !== 'active' && r.traitScore >= MIN_TRAIT_SCORE)?.service;
   return {
@@ -108,10 +175,73 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
     recommended,
     reasons: reasonsFor(recommended, lang),
     alternatives: alternativesTo(recommended, live, traits, lang),
-    caseStudy: matchCaseStudy(kb, recommended.service.id, traits),
+    caseStudy: matchCaseStudy(kb, recommended.service.id, traits, picture),
     retired,
     source: sourceOf(recommended.service, hits, lang),
+    read,
+    decidedBy,
   };
+}
+
+/** The rule with the largest positive vote for this service, if one reaches {@link DECISIVE_VOTE}. */
+function strongestFor(r: RankedService): Rule | undefined {
+  const best = [...r.votes].sort((a, b) => b.weight - a.weight)[0];
+  return best && best.weight >= DECISIVE_VOTE ? best.rule : undefined;
+}
+
+/** "read: key-value access, no joins, 3M users": what the answer rests on, so a misreading shows at once. */
+function readLine(p: WorkloadPicture, winner: RankedService, lang: Lang): string[] {
+  const read: string[] = [];
+  const decided = strongestFor(winner);
+  if (decided) read.push(decided.label[lang]);
+  for (const t of winner.matched) read.push(t.label[lang]);
+  for (const id of p.clues) {
+    const clue = CLUE_BY_ID.get(id);
+    if (clue && !(decided && decided.id === id)) read.push(clue.label[lang]);
+  }
+  for (const t of p.notWanted) read.push(lang === 'ko' ? `${t.label.ko} 아님` : `not ${t.label.en}`);
+  for (const c of p.corrections) read.push(`"${c.from}" → ${c.to}`);
+  return [...new Set(read)].slice(0, 6);
+}
+
+/** The one question that separates two services that fit a question equally well. */
+const TIE_QUESTIONS: Record<string, Record<Lang, string>> = {
+  'aurora|dynamodb': {
+    en: 'Do you need joins or ad-hoc queries across the data, or is every read and write by a known key?',
+    ko: '데이터를 조인하거나 즉석 쿼리를 해야 하나요, 아니면 모든 읽기·쓰기가 정해진 키로 이뤄지나요?',
+  },
+  'dynamodb|elasticache': {
+    en: 'Is this the system of record that must survive a failure, or a copy you can rebuild or let expire?',
+    ko: '장애가 나도 남아야 하는 원본 데이터인가요, 아니면 다시 만들거나 만료돼도 되는 사본인가요?',
+  },
+  'opensearch|redshift': {
+    en: 'Do you search text (keywords, fuzzy matching), or aggregate numbers over history?',
+    ko: '텍스트를 검색(키워드·유사 일치)하나요, 아니면 이력 데이터를 숫자로 집계하나요?',
+  },
+  'aurora|rds': {
+    en: 'Must the engine (or plain community PostgreSQL/MySQL) stay exactly as it is, or can it move to Aurora?',
+    ko: '엔진(또는 순수 커뮤니티 PostgreSQL/MySQL)을 그대로 유지해야 하나요, 아니면 Aurora로 바꿔도 되나요?',
+  },
+  'dynamodb|timestream': {
+    en: 'Do you keep the history and aggregate it by time window, or only the latest value per key?',
+    ko: '이력을 남겨 시간 구간별로 집계하나요, 아니면 키별 최신 값만 있으면 되나요?',
+  },
+  'aurora|neptune': {
+    en: 'Do your queries follow links several hops deep, or are they joins a level or two deep?',
+    ko: '쿼리가 연결을 여러 단계 따라가나요, 아니면 한두 단계 조인인가요?',
+  },
+  'dynamodb|documentdb': {
+    en: 'Do you query documents across many of their fields, or read and write them by key?',
+    ko: '문서를 여러 필드로 조회하나요, 아니면 키로 읽고 쓰나요?',
+  },
+  'elasticache|memorydb': {
+    en: 'Must writes be accepted in several Regions at once?',
+    ko: '여러 리전에서 동시에 쓰기를 받아야 하나요?',
+  },
+};
+
+function tieQuestion(a: string, b: string, lang: Lang): string | undefined {
+  return TIE_QUESTIONS[[a, b].sort().join('|')]?.[lang];
 }
 
 /** Up to three reasons, one per matched trait (strongest fit first), topped up from the note's strengths. */
@@ -168,9 +298,26 @@ function alternativesTo(
   return picked.map((r) => ({ service: r.service, when: r.service.chooseWhen[lang] }));
 }
 
-/** The case-study use of this service that shares the most traits with the question, if any does. */
-function matchCaseStudy(kb: KnowledgeBase, serviceId: string, traits: Trait[]): Answer['caseStudy'] {
+/**
+ * The case study to quote. One the question names comes first: its use of the recommended service
+ * when it has one, otherwise the use the question is about (so the answer can say the asker's own clue
+ * points elsewhere). Without a named one, the use of this service sharing the most traits, if any.
+ */
+function matchCaseStudy(
+  kb: KnowledgeBase,
+  serviceId: string,
+  traits: Trait[],
+  picture: WorkloadPicture,
+): Answer['caseStudy'] {
   const found = new Set(traits.map((t) => t.id));
+  const named = kb.caseStudies.filter((note) => picture.clues.has(note.id));
+  for (const note of named) {
+    const use =
+      note.uses.find((u) => u.service === serviceId) ??
+      note.uses.find((u) => picture.text.includes(u.service)) ??
+      note.uses[0];
+    if (use) return { note, use };
+  }
   let best: { note: CaseStudyNote; use: CaseUse; overlap: number } | undefined;
   for (const note of kb.caseStudies) {
     for (const use of note.uses) {
