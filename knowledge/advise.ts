@@ -95,7 +95,7 @@ const HOW_TO_EN = /\b(how (do|can|to|should) (i|we|you)?|what'?s the difference|
 const HOW_TO_KO = /방법|하는법|차이(가|점|는)|문법|설명해/;
 const CHOICE_EN =
   /\b(which|recommend\w*|suggest\w*|should (we|i)|best|fit|good (for|fit|choice)|use for|right (db|database|store)|what (db|database|store|service|aws)|options?|where should|ok for|choose|pick)\b/;
-const CHOICE_KO = /추천|뭐(가|를|로)?(써|쓰|좋)|어떤|맞|될까|쓸까|좋을까|골라|고르|선택|뭐예요|뭘|대체|어디에/;
+const CHOICE_KO = /추천|권장|뭐(가|를|로)?(써|쓰|좋)|어떤|맞|될까|쓸까|좋을까|골라|고르|선택|뭘|대체|어디에/;
 
 /** A how-to or definition question with no store to choose. */
 function explainsRatherThanChooses(question: string): boolean {
@@ -144,8 +144,10 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
   const decisive = fired.some((rule) => Object.values(rule.votes).some((w) => w >= DECISIVE_VOTE));
   const explaining = explainsRatherThanChooses(picture.text);
   const onTopic = !explaining && (decisive || aboutData(picture.text, traits, kb));
-  // Scale and latency say how big or fast, never what kind of store: alone they cannot pick one.
-  const workload = decisive || traits.some((t) => t.kind !== 'scale');
+  // Scale and latency say how big or fast, never what kind of store: alone they cannot pick one. Nor
+  // can an everyday word alone ("any recommendations?" is not a recommendation engine).
+  const workload =
+    decisive || traits.some((t) => t.kind !== 'scale' && (!t.ambiguous || isSpecific(t, picture.positive)));
   if (!workload || !onTopic) {
     const why = onTopic || (!explaining && aboutData(picture.text, traits, kb)) ? 'vague' : 'off-topic';
     return { kind: 'abstain', lang, traits, why };

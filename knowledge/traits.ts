@@ -80,6 +80,8 @@ const SPECIFIC: Record<string, RegExp[]> = {
     /\bfriends? of friends?\b/,
     /\brecommendation engine/,
     /사기(탐지|방지|거래|적발|패턴|행위)/,
+    /이상거래/,
+    /부정행위/,
     /친구의친구/,
     /추천(엔진|시스템)/,
   ],
@@ -380,6 +382,8 @@ export const TRAITS: readonly Trait[] = [
       /\b\d+k? ?(rps|qps|requests per second|writes per second)\b/,
       /\bhundreds of thousands\b/,
       /\bat scale\b/,
+      // "3M users", "~8M learners", "40M members": people count in millions written short.
+      /\b\d+(\.\d+)? ?m\+? (users|dau|mau|customers|players|members|learners|subscribers|devices|accounts|sessions)\b/,
     ],
     ko: [
       /수백만/,

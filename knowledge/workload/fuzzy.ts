@@ -67,7 +67,7 @@ export interface Correction {
 export interface Vocabulary {
   latin: ReadonlyMap<string, readonly string[]>;
   latinWords: ReadonlySet<string>;
-  hangul: readonly { word: string; syllables: number; jamo: number[] }[];
+  hangul: readonly { word: string; syllables: number }[];
 }
 
 export function vocabulary(
@@ -88,7 +88,7 @@ export function vocabulary(
     hangul: hangul
       .filter((w) => [...w].length >= 3)
       .sort((a, b) => [...b].length - [...a].length)
-      .map((word) => ({ word, syllables: [...word].length, jamo: jamo(word) })),
+      .map((word) => ({ word, syllables: [...word].length })),
   };
 }
 
@@ -133,36 +133,56 @@ export function correctSpelling(question: string, vocab: Vocabulary): { text: st
 
 /** Replaces one-jamo variants of Hangul vocabulary, ignoring spacing, keeping everything else as written. */
 function correctHangul(text: string, vocab: Vocabulary, corrections: Correction[]): string {
-  // Hangul syllables with their position in the original text, spaces skipped.
-  const chars: { ch: string; at: number }[] = [];
+  // Hangul syllables with their position in the original text, spaces skipped; anything else breaks a word.
+  const chars: { ch: string; at: number; wordStart: boolean }[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
-    if (HANGUL.test(ch)) chars.push({ ch, at: i });
-    else if (!/\s/.test(ch)) chars.push({ ch: '\u0000', at: i });
+    if (HANGUL.test(ch)) chars.push({ ch, at: i, wordStart: !HANGUL.test(text[i - 1] ?? '') });
+    else if (!/\s/.test(ch)) chars.push({ ch: '\u0000', at: i, wordStart: false });
   }
   const replacements: { start: number; end: number; to: string }[] = [];
-  let i = 0;
-  while (i < chars.length) {
+  for (let i = 0; i < chars.length; i++) {
+    // Loanwords start a word (`레디스를`, `AWS레디스`); inside one (`온프레미스`) a near miss is another word.
+    if (!chars[i]?.wordStart) continue;
     for (const entry of vocab.hangul) {
-      const window = chars.slice(i, i + entry.syllables);
-      if (window.length < entry.syllables || window.some((c) => c.ch === '\u0000')) continue;
-      const written = window.map((c) => c.ch).join('');
-      if (written === entry.word) {
-        i += entry.syllables - 1;
-        break;
-      }
-      if (editDistance(jamo(written), entry.jamo, 1) <= 1) {
-        const first = window[0] as { at: number };
-        const last = window[window.length - 1] as { at: number };
+      const hit = variantAt(chars, i, entry.word);
+      if (hit === undefined) continue;
+      const first = chars[i] as { at: number };
+      const last = chars[i + entry.syllables - 1] as { at: number };
+      if (hit) {
         replacements.push({ start: first.at, end: last.at + 1, to: entry.word });
         corrections.push({ from: text.slice(first.at, last.at + 1), to: entry.word });
-        i += entry.syllables - 1;
-        break;
       }
+      i += entry.syllables - 1;
+      break;
     }
-    i += 1;
   }
   let out = text;
   for (const r of replacements.reverse()) out = `${out.slice(0, r.start)}${r.to}${out.slice(r.end)}`;
   return out;
+}
+
+/**
+ * At position `i`: `false` when `word` is written exactly, `true` when one syllable differs from it by one
+ * jamo (래/레), `undefined` otherwise. Comparing syllable by syllable first keeps this cheap.
+ */
+function variantAt(chars: { ch: string }[], i: number, word: string): boolean | undefined {
+  let differing = -1;
+  let k = 0;
+  for (const syllable of word) {
+    const written = chars[i + k]?.ch;
+    if (written === undefined || written === '\u0000') return undefined;
+    if (written !== syllable) {
+      if (differing >= 0) return undefined;
+      differing = k;
+    }
+    k += 1;
+  }
+  if (differing < 0) return false;
+  const written = jamo(chars[i + differing]?.ch ?? '');
+  const wanted = jamo([...word][differing] ?? '');
+  if (editDistance(written, wanted, 1) > 1) return undefined;
+  // In a three-syllable word only a vowel may vary (래디스/레디스); a consonant makes another word.
+  if ([...word].length < 4 && written[0] !== wanted[0]) return undefined;
+  return true;
 }
