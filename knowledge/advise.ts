@@ -23,8 +23,13 @@ const MIN_TRAIT_SCORE = 2;
 const ALTERNATIVE_SHARE = 0.5;
 /** A rule voting this much for a service is a clear signal on its own (a short question can rest on it). */
 const DECISIVE_VOTE = 4;
-/** Two services this close, with no rule between them, are a tie: ask instead of guessing. */
-const TIE_SHARE = 0.97;
+/** A rule voting this much describes a workload, but is not on its own enough to be on topic. */
+const COMBINED_VOTE = 3;
+/**
+ * Two services whose fits and rules score within this of each other, with no decisive rule for
+ * either, are a tie (retrieval's small share does not break it): ask instead of guessing.
+ */
+const TIE_MARGIN = 0.25;
 
 export interface RankedService {
   service: ServiceNote;
@@ -47,7 +52,11 @@ export interface Answer {
   /** Two or three sentences tied to the traits found. */
   reasons: { trait: Trait | undefined; text: string }[];
   alternatives: { service: ServiceNote; when: string }[];
-  caseStudy: { note: CaseStudyNote; use: CaseUse } | undefined;
+  /**
+   * A case study to quote. `fitsAsker` is false when the question names a case study whose design is
+   * not what the asker's own clues call for (a small app with joins should not copy a key-value design).
+   */
+  caseStudy: { note: CaseStudyNote; use: CaseUse; fitsAsker: boolean } | undefined;
   /** A service the question points at that AWS has retired (QLDB), with what to use instead. */
   retired: ServiceNote | undefined;
   source: { path: string; heading: string | undefined; sources: string[] };
@@ -91,11 +100,21 @@ function aboutData(question: string, traits: Trait[], kb: KnowledgeBase): boolea
 }
 
 // "How do I …", "what's the difference between …": explaining, not choosing a store.
-const HOW_TO_EN = /\b(how (do|can|to|should) (i|we|you)?|what'?s the difference|difference between|explain|syntax|tutorial|example of)\b/;
+const HOW_TO_EN =
+  /\b(how (do|can|to|should) (i|we|you)?|what'?s the difference|difference between|explain|syntax|tutorial|example of)\b/;
 const HOW_TO_KO = /방법|하는법|차이(가|점|는)|문법|설명해/;
 const CHOICE_EN =
   /\b(which|recommend\w*|suggest\w*|should (we|i)|best|fit|good (for|fit|choice)|use for|right (db|database|store)|what (db|database|store|service|aws)|options?|where should|ok for|choose|pick)\b/;
 const CHOICE_KO = /추천|권장|뭐(가|를|로)?(써|쓰|좋)|어떤|맞|될까|쓸까|좋을까|골라|고르|선택|뭘|대체|어디에/;
+
+const WANTS_EN =
+  /\b(we|i) (need|want|would like|are looking)|\bwhere (do|should|can) (we|i)\b|\blooking for\b|\bwhat should\b/;
+const WANTS_KO = /싶어요|싶습니다|싶은데|필요해|필요합|필요한데|하려고|하려면|어디(가|에|로)/;
+
+/** Does the question ask for a system ("we want to …", "…하고 싶어요") rather than ask the bot to do something? */
+function wantsASystem(question: string): boolean {
+  return WANTS_EN.test(englishForm(question)) || WANTS_KO.test(compactForm(question));
+}
 
 /** A how-to or definition question with no store to choose. */
 function explainsRatherThanChooses(question: string): boolean {
@@ -142,12 +161,16 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
   const { traits } = picture;
   const { fired, votes } = applyRules(picture);
   const decisive = fired.some((rule) => Object.values(rule.votes).some((w) => w >= DECISIVE_VOTE));
+  // A rule that combines everyday words (logs + search) describes a workload, but only a question that
+  // asks for a system ("we want to …") is about choosing one; "search the logs please" is a request.
+  const combined = fired.some((rule) => Object.values(rule.votes).some((w) => w >= COMBINED_VOTE));
   const explaining = explainsRatherThanChooses(picture.text);
-  const onTopic = !explaining && (decisive || aboutData(picture.text, traits, kb));
+  const onTopic =
+    !explaining && (decisive || aboutData(picture.text, traits, kb) || (combined && wantsASystem(picture.text)));
   // Scale and latency say how big or fast, never what kind of store: alone they cannot pick one. Nor
   // can an everyday word alone ("any recommendations?" is not a recommendation engine).
   const workload =
-    decisive || traits.some((t) => t.kind !== 'scale' && (!t.ambiguous || isSpecific(t, picture.positive)));
+    decisive || combined || traits.some((t) => t.kind !== 'scale' && (!t.ambiguous || isSpecific(t, picture.positive)));
   if (!workload || !onTopic) {
     const why = onTopic || (!explaining && aboutData(picture.text, traits, kb)) ? 'vague' : 'off-topic';
     return { kind: 'abstain', lang, traits, why };
@@ -163,9 +186,22 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
     return { kind: 'abstain', lang, traits, why: 'vague' };
   }
   const read = readLine(picture, recommended, lang);
-  if (!decidedBy && runnerUp && runnerUp.score >= recommended.score * TIE_SHARE && !strongestFor(runnerUp)) {
+  const base = (r: RankedService) => r.traitScore + r.ruleScore;
+  const pair = [recommended.service.id, runnerUp?.service.id].sort().join('|');
+  const guidanceTie = fired.some((rule) => rule.ties && [...rule.ties].sort().join('|') === pair);
+  const scoreTie =
+    !decidedBy && runnerUp && base(runnerUp) >= base(recommended) - TIE_MARGIN && !strongestFor(runnerUp);
+  if (runnerUp && (guidanceTie || scoreTie)) {
     const ask = tieQuestion(recommended.service.id, runnerUp.service.id, lang);
-    if (ask) return { kind: 'abstain', lang, traits, why: 'tie', tie: { services: [recommended.service, runnerUp.service], ask }, read };
+    if (ask)
+      return {
+        kind: 'abstain',
+        lang,
+        traits,
+        why: 'tie',
+        tie: { services: [recommended.service, runnerUp.service], ask },
+        read,
+      };
   }
 
   const retired = ranked.find((r) => r.service.status !== 'active' && r.traitScore >= MIN_TRAIT_SCORE)?.service;
@@ -194,16 +230,19 @@ function strongestFor(r: RankedService): Rule | undefined {
 /** "read: key-value access, no joins, 3M users": what the answer rests on, so a misreading shows at once. */
 function readLine(p: WorkloadPicture, winner: RankedService, lang: Lang): string[] {
   const read: string[] = [];
-  const decided = strongestFor(winner);
-  if (decided) read.push(decided.label[lang]);
+  // The rules that voted for the winner, strongest first, then the traits it fits, then the rest.
+  for (const v of [...winner.votes].sort((a, b) => b.weight - a.weight)) {
+    if (v.weight > 0) read.push(v.rule.label[lang]);
+  }
+  // A corrected typo is shown early: a wrong correction is the misreading a user most needs to see.
+  for (const c of p.corrections) read.push(`"${c.from}" → ${c.to}`);
   for (const t of winner.matched) read.push(t.label[lang]);
+  for (const t of p.notWanted) read.push(lang === 'ko' ? `${t.label.ko} 아님` : `not ${t.label.en}`);
   for (const id of p.clues) {
     const clue = CLUE_BY_ID.get(id);
-    if (clue && !(decided && decided.id === id)) read.push(clue.label[lang]);
+    if (clue) read.push(clue.label[lang]);
   }
-  for (const t of p.notWanted) read.push(lang === 'ko' ? `${t.label.ko} 아님` : `not ${t.label.en}`);
-  for (const c of p.corrections) read.push(`"${c.from}" → ${c.to}`);
-  return [...new Set(read)].slice(0, 6);
+  return [...new Set(read)].slice(0, 7);
 }
 
 /** The one question that separates two services that fit a question equally well. */
@@ -314,11 +353,10 @@ function matchCaseStudy(
   const found = new Set(traits.map((t) => t.id));
   const named = kb.caseStudies.filter((note) => picture.clues.has(note.id));
   for (const note of named) {
-    const use =
-      note.uses.find((u) => u.service === serviceId) ??
-      note.uses.find((u) => picture.text.includes(u.service)) ??
-      note.uses[0];
-    if (use) return { note, use };
+    const own = note.uses.find((u) => u.service === serviceId);
+    if (own) return { note, use: own, fitsAsker: true };
+    const asked = note.uses.find((u) => picture.text.includes(u.service)) ?? note.uses[0];
+    if (asked) return { note, use: asked, fitsAsker: false };
   }
   let best: { note: CaseStudyNote; use: CaseUse; overlap: number } | undefined;
   for (const note of kb.caseStudies) {
@@ -328,7 +366,7 @@ function matchCaseStudy(
       if (overlap > 0 && overlap > (best?.overlap ?? 0)) best = { note, use, overlap };
     }
   }
-  return best && { note: best.note, use: best.use };
+  return best && { note: best.note, use: best.use, fitsAsker: true };
 }
 
 /** The section of the service's note that matched best, in the answer's language when there is one. */

@@ -23,7 +23,8 @@ const c = (id: string, en: string, ko: string, patterns: { en: RegExp[]; ko: Reg
 
 const REGION_EN =
   /\b(us|eu|ap|sa|ca|me|af)\s?(east|west|north|south|central|northeast|southeast|northwest|southwest)\s?\d\b|\b(virginia|ohio|oregon|frankfurt|ireland|london|paris|stockholm|tokyo|seoul|osaka|singapore|sydney|mumbai|sao paulo|europe|asia|us and eu)\b/g;
-const REGION_KO = /서울|도쿄|오사카|버지니아|오레곤|오하이오|프랑크푸르트|아일랜드|런던|파리|싱가포르|시드니|뭄바이|미국|유럽|일본|한국|동남아|아시아/g;
+const REGION_KO =
+  /서울|도쿄|오사카|버지니아|오레곤|오하이오|프랑크푸르트|아일랜드|런던|파리|싱가포르|시드니|뭄바이|미국|유럽|일본|한국|동남아|아시아/g;
 
 export const CLUES: readonly Clue[] = [
   // Migration and engine intent
@@ -41,7 +42,22 @@ export const CLUES: readonly Clue[] = [
       /\brenewal\b/,
       /\bto aws\b/,
     ],
-    ko: [/이관/, /이전하/, /이전을/, /이전할/, /옮기/, /옮겨/, /옮길/, /온프레/, /탈출/, /빠져나오/, /자체운영/, /걷어내/, /교체/, /대체/],
+    ko: [
+      /이관/,
+      /이전하/,
+      /이전을/,
+      /이전할/,
+      /옮기/,
+      /옮겨/,
+      /옮길/,
+      /온프레/,
+      /탈출/,
+      /빠져나오/,
+      /자체운영/,
+      /걷어내/,
+      /교체/,
+      /대체/,
+    ],
   }),
   c('engine-stay', 'the engine must stay', '엔진 유지 필수', {
     en: [
@@ -56,7 +72,16 @@ export const CLUES: readonly Clue[] = [
       /\bkeeping (oracle|sql ?server|mariadb|db2)\b/,
       /\bspecific features\b/,
     ],
-    ko: [/유지해야/, /유지한채/, /유지하면서/, /(엔진|db)(은|는|을|를)?(못|안)바꾸/, /엔진(을|은)?(못|안)바꿈/, /그대로(유지|운영|쓰|사용|가)/, /전용기능을써/, /엔진유지/],
+    ko: [
+      /유지해야/,
+      /유지한채/,
+      /유지하면서/,
+      /(엔진|db)(은|는|을|를)?(못|안)바꾸/,
+      /엔진(을|은)?(못|안)바꿈/,
+      /그대로(유지|운영|쓰|사용|가)/,
+      /전용기능을써/,
+      /엔진유지/,
+    ],
   }),
   c('engine-change', 'open to changing the engine', '엔진 변경 가능', {
     en: [
@@ -73,7 +98,17 @@ export const CLUES: readonly Clue[] = [
       /\bsct\b/,
       /\bhappy to (switch|change|move)/,
     ],
-    ko: [/탈출/, /빠져나오/, /벗어나/, /라이선스/, /라이센스/, /엔진(은|는)?상관없/, /엔진(을|은)?바꿔도/, /엔진변경/, /오픈소스로/],
+    ko: [
+      /탈출/,
+      /빠져나오/,
+      /벗어나/,
+      /라이선스/,
+      /라이센스/,
+      /엔진(은|는)?상관없/,
+      /엔진(을|은)?바꿔도/,
+      /엔진변경/,
+      /오픈소스로/,
+    ],
   }),
   c('keep-api', 'keeping the API and drivers', 'API·드라이버 유지', {
     en: [
@@ -83,17 +118,29 @@ export const CLUES: readonly Clue[] = [
       /\buses? the (\w+ )?driver\b/,
       /\bspeaks? (cql|the mongo)/,
     ],
-    ko: [/(쿼리|코드|드라이버|api)(는|은|를|을)?(안|못)바꾸/, /드라이버그대로/, /(cql|쿼리|api)(는|은|를|을)?그대로/, /코드수정없이/],
+    ko: [
+      /(쿼리|코드|드라이버|api)(는|은|를|을)?(안|못)바꾸/,
+      /드라이버그대로/,
+      /(cql|쿼리|api)(는|은|를|을)?그대로/,
+      /코드수정없이/,
+    ],
   }),
   c('warehouse-source', 'an existing data warehouse', '기존 데이터 웨어하우스', {
     en: [/\bteradata\b/, /\bnetezza\b/, /\bedw\b/, /\bvertica\b/, /\bgreenplum\b/, /\bexadata\b/],
     ko: [/테라데이타/, /테라데이터/, /네티자/],
   }),
   c('cql', 'CQL', 'CQL', { en: [/\bcql\b/, /\bdatastax\b/, /\bnodetool\b/], ko: [] }),
-  c('cypher', 'Cypher / Gremlin queries', 'Cypher·Gremlin 쿼리', { en: [/\bcypher\b/, /\bgremlin\b/, /\bsparql\b/], ko: [/사이퍼/] }),
+  c('cypher', 'Cypher / Gremlin queries', 'Cypher·Gremlin 쿼리', {
+    en: [/\bcypher\b/, /\bgremlin\b/, /\bsparql\b/],
+    ko: [/사이퍼/],
+  }),
   // Constraints
   c('connections', 'database connections run out', 'DB 커넥션 고갈', {
-    en: [/\bconnections?\b.{0,30}\b(exhaust|run out|max|limit|too many|pool)/, /\b(exhaust|run out of|too many|max(ed)? out)\w* (\w+ )?connections?\b/, /\bconnection (pool|limit|storm)/],
+    en: [
+      /\bconnections?\b.{0,30}\b(exhaust|run out|max|limit|too many|pool)/,
+      /\b(exhaust|run out of|too many|max(ed)? out)\w* (\w+ )?connections?\b/,
+      /\bconnection (pool|limit|storm)/,
+    ],
     ko: [/커넥션/, /연결수/, /연결이(부족|고갈)/],
   }),
   c('lambda', 'called from Lambda', 'Lambda에서 호출', { en: [/\blambdas?\b/], ko: [/람다/] }),
@@ -117,34 +164,101 @@ export const CLUES: readonly Clue[] = [
       /\b(disks?|volumes?) (keep )?(filling|running out)/,
       /\bgrows? by itself\b/,
     ],
-    ko: [/스토리지가?(자동|알아서)/, /(디스크|스토리지|용량)(를|을)?(계속)?(늘려|증설)/, /용량이?(자동|알아서)/, /알아서늘어/],
+    ko: [
+      /스토리지가?(자동|알아서)/,
+      /(디스크|스토리지|용량)(를|을)?(계속)?(늘려|증설)/,
+      /용량이?(자동|알아서)/,
+      /알아서늘어/,
+    ],
   }),
   c('portable', 'portable, no AWS-only features', '이식성 (AWS 전용 기능 없음)', {
-    en: [/\bportab/, /\bother clouds?\b/, /\bmulti ?cloud\b/, /\baws only features?\b/, /\bvendor lock/, /\block ?in\b/, /\bcommunity (postgres|postgresql|mysql|edition)/, /\bplain (postgres|postgresql|mysql)/, /\bvanilla (postgres|postgresql|mysql)/],
+    en: [
+      /\bportab/,
+      /\bother clouds?\b/,
+      /\bmulti ?cloud\b/,
+      /\baws only features?\b/,
+      /\bvendor lock/,
+      /\block ?in\b/,
+      /\bcommunity (postgres|postgresql|mysql|edition)/,
+      /\bplain (postgres|postgresql|mysql)/,
+      /\bvanilla (postgres|postgresql|mysql)/,
+    ],
     ko: [/이식성/, /다른클라우드/, /멀티클라우드/, /aws전용/, /종속/, /락인/, /순수(mysql|postgres|포스트그레)/],
   }),
   c('small-steady', 'a small, steady load', '작고 일정한 부하', {
-    en: [/\bsmall (and )?steady\b/, /\bsteady (load|traffic|workload)\b/, /\bpredictable (load|traffic)\b/, /\bcheapest\b/, /\blow (and )?steady\b/],
+    en: [
+      /\bsmall (and )?steady\b/,
+      /\bsteady (load|traffic|workload)\b/,
+      /\bpredictable (load|traffic)\b/,
+      /\bcheapest\b/,
+      /\blow (and )?steady\b/,
+    ],
     ko: [/작고일정/, /일정한(부하|트래픽)/, /부하(는|가)?(작고|적고)/, /가장저렴/, /제일저렴/, /제일싼/],
   }),
   c('small-scale', 'a small app', '작은 규모의 앱', {
-    en: [/\b~?\d{1,3} (users|employees|people|staff)\b/, /\binternal (admin|tool|app)/, /\b\d{1,2} tables?\b/, /\bsmall (internal )?(app|team|tool|company)/, /\bside project\b/, /\bhandful of users\b/],
+    en: [
+      /\b~?\d{1,3} (users|employees|people|staff)\b/,
+      /\binternal (admin|tool|app)/,
+      /\b\d{1,2} tables?\b/,
+      /\bsmall (internal )?(app|team|tool|company)/,
+      /\bside project\b/,
+      /\bhandful of users\b/,
+    ],
     ko: [/직원\d{1,3}명/, /\d{1,3}명(이|만)?쓰는/, /사내(툴|시스템|결재|인사|도구)/, /소규모/, /작은(앱|서비스|규모)/],
   }),
   c('variable-traffic', 'traffic that swings and must autoscale', '변동이 커서 자동 확장이 필요한 트래픽', {
-    en: [/\bauto ?scal/, /\btraffic (spikes|swings|jumps|varies)/, /\bspikes? \d+x\b/, /\bswings? from\b/, /\bshrinks?\b/, /\bunpredictabl/, /\bscales? (up and down|down at night)/, /\bbursty\b/],
+    en: [
+      /\bauto ?scal/,
+      /\btraffic (spikes|swings|jumps|varies)/,
+      /\bspikes? \d+x\b/,
+      /\bswings? from\b/,
+      /\bshrinks?\b/,
+      /\bunpredictabl/,
+      /\bscales? (up and down|down at night)/,
+      /\bbursty\b/,
+    ],
     ko: [/자동(으로)?(확장|늘었다|늘어나|조절|스케일)/, /늘었다줄었다/, /폭증/, /트래픽(이|변동)/, /오토스케일/],
   }),
   c('multi-region-writes', 'writes in several Regions at once', '여러 리전에서 동시에 쓰기', {
-    en: [/\bactive ?active\b/, /\bmulti ?region (active|writes?|write)\b/, /\bwrites? (accepted |going |coming )?(in|from|to) (several|multiple|many|two|three|both|all) regions\b/, /\bmulti ?master\b/],
-    ko: [/액티브액티브/, /(리전|지역).{0,15}(동시에|동시)(쓰기|쓰|기록|write)/, /(리전|지역)(양쪽|모두|둘다).{0,10}쓰/, /멀티리전(쓰기|액티브)/],
+    en: [
+      /\bactive ?active\b/,
+      /\bmulti ?region (active|writes?|write)\b/,
+      /\bwrites? (accepted |going |coming )?(in|from|to) (several|multiple|many|two|three|both|all) regions\b/,
+      /\bmulti ?master\b/,
+    ],
+    ko: [
+      /액티브액티브/,
+      /(리전|지역).{0,15}(동시에|동시)(쓰기|쓰|기록|write)/,
+      /(리전|지역)(양쪽|모두|둘다).{0,10}쓰/,
+      /멀티리전(쓰기|액티브)/,
+    ],
+  }),
+  c('concurrent-writes', 'writes in several places at once', '여러 곳에서 동시에 쓰기', {
+    en: [
+      /\bwrites?\b.{0,60}\b(simultaneous\w*|at the same time|concurrently|at once|in both|everywhere)\b/,
+      /\b(simultaneous|concurrent|local) writes?\b/,
+      /\bwrite (locally|anywhere)\b/,
+    ],
+    ko: [/동시에?(쓰기|쓰|기록)/, /쓰기.{0,10}동시/, /양쪽(에서|다)?쓰/, /둘다(에서)?쓰/],
   }),
   c('primary', 'the primary store (system of record)', '주 저장소(원본)', {
-    en: [/\bsystem of record\b/, /\bsource of truth\b/, /\bprimary (database|store|db|datastore)\b/, /\bmain (database|db|store)\b/],
+    en: [
+      /\bsystem of record\b/,
+      /\bsource of truth\b/,
+      /\bprimary (database|store|db|datastore)\b/,
+      /\bmain (database|db|store)\b/,
+    ],
     ko: [/원본(저장소|데이터)/, /주(db|데이터베이스|저장소)/, /메인(db|데이터베이스|저장소)/, /기본데이터베이스/],
   }),
   c('loss-ok', 'losing it on failure is fine', '장애 때 유실돼도 괜찮음', {
-    en: [/\bfine if (they|it|we|data)('re| are| is|'s)? (lost|gone|lose)/, /\b(ok|okay|fine|acceptable) (to lose|if lost|losing)/, /\brebuild (it|them)?\b/, /\bcan be (lost|rebuilt|regenerated)\b/, /\bephemeral\b/, /\bthrowaway\b/],
+    en: [
+      /\bfine if (they|it|we|data)('re| are| is|'s)? (lost|gone|lose)/,
+      /\b(ok|okay|fine|acceptable) (to lose|if lost|losing)/,
+      /\brebuild (it|them)?\b/,
+      /\bcan be (lost|rebuilt|regenerated)\b/,
+      /\bephemeral\b/,
+      /\bthrowaway\b/,
+    ],
     ko: [/날아가도(괜찮|상관|돼|됨)/, /유실(돼도|되어도|허용)/, /잃어도/, /다시(만들|생성|채우)/, /재생성/],
   }),
   c('expires', 'data that expires', '만료되는 데이터', {
@@ -152,11 +266,23 @@ export const CLUES: readonly Clue[] = [
     ko: [/만료/, /ttl/, /지나면(삭제|사라)/],
   }),
   c('counter', 'counters or presence', '카운터·접속 상태', {
-    en: [/\bcounters?\b/, /\brate limit/, /\bpresence\b/, /\bonline status\b/, /\bthrottl/, /\blive (positions?|locations?)\b/],
+    en: [
+      /\bcounters?\b/,
+      /\brate limit/,
+      /\bpresence\b/,
+      /\bonline status\b/,
+      /\bthrottl/,
+      /\blive (positions?|locations?)\b/,
+    ],
     ko: [/카운터/, /호출횟수/, /요청제한/, /접속상태/, /온라인상태/, /실시간위치/],
   }),
   c('too-big-for-memory', 'too big to keep in memory', '메모리에 다 올리기엔 너무 큼', {
-    en: [/\btoo (big|large) (to (keep|fit|hold) in|for) (ram|memory)\b/, /\b(doesn'?t|won'?t|can'?t) fit in (ram|memory)\b/, /\bout of memory\b/, /\bram (is|gets) too expensive\b/],
+    en: [
+      /\btoo (big|large) (to (keep|fit|hold) in|for) (ram|memory)\b/,
+      /\b(doesn'?t|won'?t|can'?t) fit in (ram|memory)\b/,
+      /\bout of memory\b/,
+      /\bram (is|gets) too expensive\b/,
+    ],
     ko: [/메모리에(다)?(못|안)(올|들어)/, /메모리(가)?(부족|모자)/, /메모리에다못/],
   }),
   // Query shape
@@ -190,10 +316,35 @@ export const CLUES: readonly Clue[] = [
       /\b(averages?|avg|min|max) per (\w+ )?(minute|hour|day|week)\b/,
       /\bevery \d+ ?(s|sec|seconds|ms|minutes?)\b/,
     ],
-    ko: [/시간대별/, /시간별/, /일별/, /주별/, /분봉/, /기간별/, /추이/, /\d+분간격/, /\d+초간격/, /\d+분마다/, /\d+초마다/, /시간창/, /구간별/],
+    ko: [
+      /시간대별/,
+      /시간별/,
+      /일별/,
+      /주별/,
+      /분봉/,
+      /기간별/,
+      /추이/,
+      /\d+분간격/,
+      /\d+초간격/,
+      /\d+분마다/,
+      /\d+초마다/,
+      /시간창/,
+      /구간별/,
+    ],
   }),
   c('measurements', 'measurements from devices or markets', '기기·시장의 측정값', {
-    en: [/\breadings?\b/, /\bticks?\b/, /\bprice points?\b/, /\bsensors?\b/, /\bthermostats?\b/, /\bmeters?\b/, /\bmetrics\b/, /\btelemetry\b/, /\bsamples?\b/, /\bmachines?\b/],
+    en: [
+      /\breadings?\b/,
+      /\bticks?\b/,
+      /\bprice points?\b/,
+      /\bsensors?\b/,
+      /\bthermostats?\b/,
+      /\bmeters?\b/,
+      /\bmetrics\b/,
+      /\btelemetry\b/,
+      /\bsamples?\b/,
+      /\bmachines?\b/,
+    ],
     ko: [/센서/, /측정/, /체결/, /시세/, /계량/, /스마트미터/, /전력사용량/, /텔레메트리/, /설비/, /지표/, /메트릭/],
   }),
   c('multi-hop', 'links followed several hops deep', '여러 단계로 이어진 연결 탐색', {
@@ -221,7 +372,24 @@ export const CLUES: readonly Clue[] = [
       /\bdependency (tree|chain|graph)/,
       /\bconnected (to|through) each other\b/,
     ],
-    ko: [/몇단계/, /여러단계/, /\d+단계(이상|까지|씩)/, /다단계/, /(단계|홉)(씩|로)?(연결|이어|엮)/, /재귀/, /셀프조인/, /엮여/, /엮인/, /하나의(고객|사용자|계정)으로묶/, /아이덴티티/, /연결(을|관계를)?따라/, /관계(를)?따라/, /친구의친구/, /경로(를)?찾/, /최단경로/],
+    ko: [
+      /몇단계/,
+      /여러단계/,
+      /\d+단계(이상|까지|씩)/,
+      /다단계/,
+      /(단계|홉)(씩|로)?(연결|이어|엮)/,
+      /재귀/,
+      /셀프조인/,
+      /엮여/,
+      /엮인/,
+      /하나의(고객|사용자|계정)으로묶/,
+      /아이덴티티/,
+      /연결(을|관계를)?따라/,
+      /관계(를)?따라/,
+      /친구의친구/,
+      /경로(를)?찾/,
+      /최단경로/,
+    ],
   }),
   c('shallow-joins', 'ordinary joins a level or two deep', '한두 단계의 평범한 조인', {
     en: [/\bforeign keys?\b/, /\b(one|two|1|2) (or two |or 2 )?levels? of joins?\b/, /\bsimple joins?\b/],
@@ -235,7 +403,12 @@ export const CLUES: readonly Clue[] = [
       /\b(report|analytic)\w*\b.{0,40}\bread replicas?\b/,
       /\block(s|ing)? up prod/,
     ],
-    ko: [/복제본이.{0,10}(뻗|죽|느려|터)/, /리포트때문에/, /(야간|월말|주간)(배치)?(리포트|정산|보고서)/, /운영db에서.{0,20}(리포트|분석|배치)/],
+    ko: [
+      /복제본이.{0,10}(뻗|죽|느려|터)/,
+      /리포트때문에/,
+      /(야간|월말|주간)(배치)?(리포트|정산|보고서)/,
+      /운영db에서.{0,20}(리포트|분석|배치)/,
+    ],
   }),
   c('big-aggregation', 'large aggregations over years of data', '수년치 데이터의 대규모 집계', {
     en: [
@@ -254,15 +427,43 @@ export const CLUES: readonly Clue[] = [
       /\bcombining data from\b/,
       /\bacross (several|many|all) (databases|sources|systems)\b/,
     ],
-    ko: [/\d+년치/, /\d+년간/, /월별/, /지역별/, /합계/, /매출/, /가맹점별/, /페타바이트/, /애드혹/, /adhocsql/, /컬럼기반/, /컬럼형/, /scan만/, /스캔만/, /대규모집계/],
+    ko: [
+      /\d+년치/,
+      /\d+년간/,
+      /월별/,
+      /지역별/,
+      /합계/,
+      /매출/,
+      /가맹점별/,
+      /페타바이트/,
+      /애드혹/,
+      /adhocsql/,
+      /컬럼기반/,
+      /컬럼형/,
+      /scan만/,
+      /스캔만/,
+      /대규모집계/,
+    ],
   }),
   c('bi', 'BI and dashboards over history', 'BI·대시보드', {
-    en: [/\bbi\b/, /\bdashboards?\b/, /\banalysts?\b/, /\bfinance (team|wants|reports)/, /\bexec(utive)? (dashboard|report)/],
+    en: [
+      /\bbi\b/,
+      /\bdashboards?\b/,
+      /\banalysts?\b/,
+      /\bfinance (team|wants|reports)/,
+      /\bexec(utive)? (dashboard|report)/,
+    ],
     ko: [/(^|[^a-z])bi([^a-z]|$)/, /대시보드/, /애널리스트/, /분석가/],
   }),
-  c('dw', 'a data warehouse', '데이터 웨어하우스', { en: [/\bdw\b/, /\bdata ?warehouse/, /\bedw\b/], ko: [/(^|[^a-z])dw([^a-z]|$)/, /데이터웨어하우스/] }),
+  c('dw', 'a data warehouse', '데이터 웨어하우스', {
+    en: [/\bdw\b/, /\bdata ?warehouse/, /\bedw\b/],
+    ko: [/(^|[^a-z])dw([^a-z]|$)/, /데이터웨어하우스/],
+  }),
   // Case studies named in the question (their `uses` are in the case notes)
-  c('case-amazon', 'the Amazon retail case study', 'Amazon 리테일 사례', { en: [/\bamazon (retail|\.com|store)/, /\bamazon moved\b/], ko: [/아마존(리테일|닷컴|쇼핑)?/] }),
+  c('case-amazon', 'the Amazon retail case study', 'Amazon 리테일 사례', {
+    en: [/\bamazon (retail|\.com|store)/, /\bamazon moved\b/],
+    ko: [/아마존(리테일|닷컴|쇼핑)?/],
+  }),
   c('case-airbnb', 'the Airbnb case study', 'Airbnb 사례', { en: [/\bairbnb\b/], ko: [/에어비앤비/] }),
   c('case-duolingo', 'the Duolingo case study', 'Duolingo 사례', { en: [/\bduolingo\b/], ko: [/듀오링고/] }),
   c('case-expedia', 'the Expedia case study', 'Expedia 사례', { en: [/\bexpedia\b/], ko: [/익스피디아/] }),

@@ -13,6 +13,8 @@ export interface Rule {
   label: Record<Lang, string>;
   when: (p: Facts) => boolean;
   votes: Record<string, number>;
+  /** Where AWS's guidance accepts two services equally, the pair: the answer asks rather than picks. */
+  ties?: [string, string];
 }
 
 /** Questions over the picture. */
@@ -49,7 +51,8 @@ const stateOnly = (f: Facts) =>
   (f.has('latest-state') && !f.has('time-window') && !f.has('history'));
 const timeWindows = (f: Facts) =>
   f.has('time-window') && (f.has('measurements') || f.has('time-series')) && !stateOnly(f);
-const multiRegionWrites = (f: Facts) => f.has('multi-region-writes') || (f.has('global') && f.regions >= 2);
+const multiRegionWrites = (f: Facts) =>
+  f.has('multi-region-writes') || (f.regions >= 2 && (f.has('global') || f.has('concurrent-writes')));
 const warehouse = (f: Facts) => f.has('warehouse-source') || f.has('dw');
 const leaving = (f: Facts) => (f.has('engine-change') || f.not('engine-stay')) && !f.has('engine-stay');
 
@@ -62,12 +65,28 @@ const r = (id: string, en: string, ko: string, when: Rule['when'], votes: Rule['
 
 export const RULES: readonly Rule[] = [
   // Migrations: match the source engine (guidance §2).
-  r('cassandra', 'Cassandra / CQL source', 'Cassandra·CQL 원본', (f) => f.has('engine-cassandra') || f.has('cql') || f.has('wide-column'), { keyspaces: 8 }),
+  r(
+    'cassandra',
+    'Cassandra / CQL source',
+    'Cassandra·CQL 원본',
+    (f) => f.has('engine-cassandra') || f.has('cql') || f.has('wide-column'),
+    { keyspaces: 8 },
+  ),
   r('mongodb', 'MongoDB compatibility', 'MongoDB 호환', (f) => f.has('engine-mongodb'), { documentdb: 8 }),
-  r('neo4j', 'a graph engine or Cypher/Gremlin', '그래프 엔진·Cypher/Gremlin', (f) => f.has('engine-graph') || f.has('cypher'), { neptune: 8 }),
+  r(
+    'neo4j',
+    'a graph engine or Cypher/Gremlin',
+    '그래프 엔진·Cypher/Gremlin',
+    (f) => f.has('engine-graph') || f.has('cypher'),
+    { neptune: 8 },
+  ),
   r('influx', 'an InfluxDB source', 'InfluxDB 원본', (f) => f.has('engine-influx'), { timestream: 8 }),
   r('elasticsearch', 'an Elasticsearch source', 'Elasticsearch 원본', (f) => f.has('engine-search'), { opensearch: 6 }),
-  r('warehouse', 'a data warehouse (Teradata, Db2, EDW)', '데이터 웨어하우스(Teradata·Db2·EDW)', warehouse, { redshift: 8, rds: -4, aurora: -2 }),
+  r('warehouse', 'a data warehouse (Teradata, Db2, EDW)', '데이터 웨어하우스(Teradata·Db2·EDW)', warehouse, {
+    redshift: 8,
+    rds: -4,
+    aurora: -2,
+  }),
   r(
     'leave-commercial',
     'leaving a commercial engine (it need not stay)',
@@ -101,13 +120,42 @@ export const RULES: readonly Rule[] = [
     { aurora: 2 },
   ),
   // A cache in front of a named database: the engine is the store behind it, not the one to choose.
-  r('cache-in-front', 'a cache in front of another store', '다른 저장소 앞단의 캐시', (f) => f.has('cache') && !f.has('primary'), { elasticache: 4 }),
+  r(
+    'cache-in-front',
+    'a cache in front of another store',
+    '다른 저장소 앞단의 캐시',
+    (f) => f.has('cache') && !f.has('primary'),
+    { elasticache: 4 },
+  ),
   // Constraints
-  r('portable', 'portable, no AWS-only features', '이식성 우선 (AWS 전용 기능 없음)', (f) => f.has('portable'), { rds: 7, aurora: -3 }),
-  r('small-steady', 'a small, steady relational load', '작고 일정한 관계형 부하', (f) => f.has('small-steady') && !f.has('variable-traffic'), { rds: 4 }),
-  r('auto-storage', 'storage that grows by itself', '스스로 늘어나는 스토리지', (f) => f.has('auto-storage'), { aurora: 6 }),
-  r('autoscale-sql', 'relational traffic that swings', '변동이 큰 관계형 트래픽', (f) => f.has('variable-traffic') && relationalApp(f), { aurora: 3 }),
-  r('small-scale', 'a small app (key-value design not worth it)', '작은 앱 (키-값 설계는 과함)', (f) => f.has('small-scale'), { dynamodb: -6, aurora: 2 }),
+  r('portable', 'portable, no AWS-only features', '이식성 우선 (AWS 전용 기능 없음)', (f) => f.has('portable'), {
+    rds: 7,
+    aurora: -3,
+  }),
+  r(
+    'small-steady',
+    'a small, steady relational load',
+    '작고 일정한 관계형 부하',
+    (f) => f.has('small-steady') && !f.has('variable-traffic'),
+    { rds: 4 },
+  ),
+  r('auto-storage', 'storage that grows by itself', '스스로 늘어나는 스토리지', (f) => f.has('auto-storage'), {
+    aurora: 6,
+  }),
+  r(
+    'autoscale-sql',
+    'relational traffic that swings',
+    '변동이 큰 관계형 트래픽',
+    (f) => f.has('variable-traffic') && relationalApp(f),
+    { aurora: 3 },
+  ),
+  r(
+    'small-scale',
+    'a small app (key-value design not worth it)',
+    '작은 앱 (키-값 설계는 과함)',
+    (f) => f.has('small-scale'),
+    { dynamodb: -6, aurora: 2 },
+  ),
   r(
     'memorydb',
     'in-memory primary with writes in several Regions',
@@ -115,7 +163,31 @@ export const RULES: readonly Rule[] = [
     (f) => redis(f) && multiRegionWrites(f) && !f.has('cache'),
     { memorydb: 9, elasticache: -3 },
   ),
-  r('too-big', 'too big for memory, key access', '메모리에 안 들어가는 키 조회 데이터', (f) => f.has('too-big-for-memory'), { dynamodb: 8, elasticache: -5, memorydb: -5 }),
+  // db-guidance.md §3.3: a durable Redis/Valkey primary in one Region is ElastiCache (Valkey durability) by
+  // AWS's current rules and MemoryDB by its docs. Only multi-Region writes separate them: ask that.
+  {
+    ...r(
+      'durable-in-memory',
+      'a durable in-memory primary, Region count unknown',
+      '리전 수를 모르는 내구성 인메모리 주 저장소',
+      (f) =>
+        redis(f) &&
+        (f.has('durable') || f.has('primary')) &&
+        !multiRegionWrites(f) &&
+        !f.has('cache') &&
+        !f.has('loss-ok') &&
+        !f.has('too-big-for-memory'),
+      {},
+    ),
+    ties: ['elasticache', 'memorydb'],
+  },
+  r(
+    'too-big',
+    'too big for memory, key access',
+    '메모리에 안 들어가는 키 조회 데이터',
+    (f) => f.has('too-big-for-memory'),
+    { dynamodb: 8, elasticache: -5, memorydb: -5 },
+  ),
   r(
     'global-kv',
     'key access with writes in several Regions',
@@ -133,7 +205,13 @@ export const RULES: readonly Rule[] = [
       !multiRegionWrites(f),
     { elasticache: 6 },
   ),
-  r('counter', 'counters or presence with expiry', '만료되는 카운터·접속 상태', (f) => f.has('counter') && (f.has('expires') || f.has('sub-ms')), { elasticache: 3 }),
+  r(
+    'counter',
+    'counters or presence with expiry',
+    '만료되는 카운터·접속 상태',
+    (f) => f.has('counter') && (f.has('expires') || f.has('sub-ms')),
+    { elasticache: 3 },
+  ),
   r(
     'not-a-cache',
     'the system of record, not a cache',
@@ -164,10 +242,27 @@ export const RULES: readonly Rule[] = [
     (f) => stateOnly(f) && !f.has('time-window'),
     { dynamodb: 6, timestream: -6 },
   ),
-  r('time-windows', 'measurements aggregated by time window', '시간 구간별로 집계하는 측정값', timeWindows, { timestream: 7 }),
-  r('multi-hop', 'links followed several hops deep', '여러 단계로 이어진 연결', (f) => f.has('multi-hop') && !f.has('shallow-joins'), { neptune: 8 }),
-  r('shallow-joins', 'ordinary foreign keys, shallow joins', '평범한 외래키·얕은 조인', (f) => f.has('shallow-joins'), { aurora: 2, neptune: -4 }),
-  r('heavy-reporting', 'heavy reporting overloading an operational store', '운영 DB를 짓누르는 대형 리포트', (f) => f.has('heavy-reporting'), { redshift: 7 }),
+  r('time-windows', 'measurements aggregated by time window', '시간 구간별로 집계하는 측정값', timeWindows, {
+    timestream: 7,
+  }),
+  r(
+    'multi-hop',
+    'links followed several hops deep',
+    '여러 단계로 이어진 연결',
+    (f) => f.has('multi-hop') && !f.has('shallow-joins'),
+    { neptune: 8 },
+  ),
+  r('shallow-joins', 'ordinary foreign keys, shallow joins', '평범한 외래키·얕은 조인', (f) => f.has('shallow-joins'), {
+    aurora: 2,
+    neptune: -4,
+  }),
+  r(
+    'heavy-reporting',
+    'heavy reporting overloading an operational store',
+    '운영 DB를 짓누르는 대형 리포트',
+    (f) => f.has('heavy-reporting'),
+    { redshift: 7 },
+  ),
   r(
     'big-aggregation',
     'large aggregations over years of data',
@@ -175,11 +270,13 @@ export const RULES: readonly Rule[] = [
     (f) => f.has('big-aggregation') && !timeWindows(f) && !f.has('search'),
     { redshift: 4 },
   ),
-  r('bi', 'BI over history', '이력에 대한 BI', (f) => f.has('bi') && (f.has('analytics') || f.has('big-aggregation')), { redshift: 2 }),
+  r('bi', 'BI over history', '이력에 대한 BI', (f) => f.has('bi') && (f.has('analytics') || f.has('big-aggregation')), {
+    redshift: 2,
+  }),
   r('no-search', 'no text search', '텍스트 검색 없음', (f) => f.not('search'), { opensearch: -6, redshift: 1 }),
   r('no-analytics', 'not analytics', '분석 아님', (f) => f.not('analytics'), { redshift: -6 }),
   r('not-cache', 'not a cache', '캐시 아님', (f) => f.not('cache'), { elasticache: -3 }),
-  r('log-search', 'searching log text', '로그 텍스트 검색', (f) => f.has('logs') && f.has('search'), { opensearch: 4 }),
+  r('log-search', 'searching log text', '로그 텍스트 검색', (f) => f.has('logs') && f.has('search'), { opensearch: 3 }),
   r('no-time-series', 'not a time series', '시계열 아님', (f) => f.not('time-series'), { timestream: -6 }),
 ];
 

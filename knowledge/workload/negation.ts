@@ -32,14 +32,16 @@ const EN_REQUIREMENT =
   /^\s*(afford to |any |single |more |data |a )?(lose|lost|be lost|losing|loss|go(es)? down|drop|miss|downtime|outages?|tamper\w*|double|duplicat\w*|errors?|conflicts?|corrupt\w*|inconsisten\w*|stale)\b/;
 /** Negators that follow their noun: "old values not needed", "history isn't required". */
 const EN_AFTER = /^\s*(needed|required|necessary|wanted|important|kept|used|relevant|a must|a requirement|an issue)\b/;
-const EN_CLAUSE_END = /[,.;:!?\n()[\]→]|\s[-–—]+\s|\b(but|though|although|however|just|only|instead|rather|while|whereas|so|because)\b/g;
+const EN_CLAUSE_END =
+  /[,.;:!?\n()[\]→]|\s[-–—]+\s|\b(but|though|although|however|just|only|instead|rather|while|whereas|so|because)\b/g;
 const EN_SCOPE_WORDS = 8;
 
 const KO_CLAUSE_END = /[,.;:!?\n()[\]→]/g;
 /** A word that negates the phrase before it (아니라, 아님, 없음, 불필요, 필요 없어요, 말고, 빼 주세요, 제외). */
 const KO_NEGATOR_WORD = /^(아니|아님|아닌|아냐|없|불필요|필요없|말고|빼|제외|무관)/;
 /** The same, written joined to the noun it negates (`조인없음`, `캐시아님`, `이력불필요`). */
-const KO_NEGATOR_SUFFIX = /(아니라|아니고|아님|아닌|아니에요|아닙니다|없음|없어요|없고|없이|없는|없습니다|없어도|없다|불필요|말고)$/;
+const KO_NEGATOR_SUFFIX =
+  /(아니라|아니고|아님|아닌|아니에요|아닙니다|없음|없어요|없고|없이|없는|없습니다|없어도|없다|불필요|말고)$/;
 /** Words inside a negated phrase that carry nothing ("꼭 유지할 필요는 없어요", "전혀 없음"). */
 const KO_FILLER = /^(꼭|전혀|굳이|딱히|별로|따로|그다지|절대|필요|필요는|필요가|필요도|정말|사실|거의)$/;
 /** A word that closes the clause before the negated phrase. */
@@ -70,13 +72,15 @@ function englishSpans(text: string): Span[] {
       const start = Math.max(...starts.filter((s) => s <= m.index));
       const words = [...text.slice(start, m.index).matchAll(/\S+/g)].slice(-5);
       const first = words[0];
-      if (first) spans.push({ start: start + first.index, end: m.index });
+      const last = words[words.length - 1];
+      if (first && last) spans.push({ start: start + first.index, end: start + last.index + last[0].length });
       continue;
     }
     const end = ends.find((e) => e >= after) ?? text.length;
     const words = [...text.slice(after, end).matchAll(/\S+/g)].slice(0, EN_SCOPE_WORDS);
+    const first = words[0];
     const last = words[words.length - 1];
-    if (last) spans.push({ start: after, end: after + last.index + last[0].length });
+    if (first && last) spans.push({ start: after + first.index, end: after + last.index + last[0].length });
   }
   return spans;
 }
