@@ -8,8 +8,8 @@ import { CATEGORIES, WORKLOAD_QUESTIONS, type WorkloadQuestion } from './workloa
 // its misses are never printed, only its figures, so the number stays honest. The old sets are regression checks.
 const kb = defaultKnowledgeBase();
 runQuestions(kb, [...QUESTIONS, ...WORKLOAD_QUESTIONS]); // warm-up: the first search pays for JIT compilation
-const old = runQuestions(kb, QUESTIONS);
-const work = runQuestions(kb, WORKLOAD_QUESTIONS);
+const old = runQuestions(kb, QUESTIONS, 5);
+const work = runQuestions(kb, WORKLOAD_QUESTIONS, 5);
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const row = (label: string, s: Score) =>
@@ -25,23 +25,45 @@ const tuned = work.filter((o) => !o.question.heldOut);
 
 console.log('== workload set (issue 13), HELD-OUT third: the headline ==');
 add('held-out all', held);
-for (const lang of ['en', 'ko'] as const) add(`held-out ${lang}`, held.filter((o) => o.question.lang === lang));
-for (const c of CATEGORIES) add(`held-out ${c}`, held.filter((o) => o.question.category === c));
+for (const lang of ['en', 'ko'] as const)
+  add(
+    `held-out ${lang}`,
+    held.filter((o) => o.question.lang === lang),
+  );
+for (const c of CATEGORIES)
+  add(
+    `held-out ${c}`,
+    held.filter((o) => o.question.category === c),
+  );
 const confidentOffTopic = held.filter((o) => o.question.expect === null && o.got !== null).length;
 console.log(`held-out confident answers to off-topic/vague questions: ${confidentOffTopic}`);
 
 console.log('\n== workload set, tuning two thirds ==');
 add('tuning all', tuned);
-for (const lang of ['en', 'ko'] as const) add(`tuning ${lang}`, tuned.filter((o) => o.question.lang === lang));
-for (const c of CATEGORIES) add(`tuning ${c}`, tuned.filter((o) => o.question.category === c));
+for (const lang of ['en', 'ko'] as const)
+  add(
+    `tuning ${lang}`,
+    tuned.filter((o) => o.question.lang === lang),
+  );
+for (const c of CATEGORIES)
+  add(
+    `tuning ${c}`,
+    tuned.filter((o) => o.question.category === c),
+  );
 
 console.log('\n== old sets (questions.ts): regression checks ==');
 add('old all', old);
-for (const lang of ['en', 'ko'] as const) add(`old ${lang}`, old.filter((o) => o.question.lang === lang));
+for (const lang of ['en', 'ko'] as const)
+  add(
+    `old ${lang}`,
+    old.filter((o) => o.question.lang === lang),
+  );
 
 const ms = [...old, ...work].map((o) => o.ms);
 const latency = { p50: percentile(ms, 50), p99: percentile(ms, 99), max: Math.max(...ms) };
-console.log(`\nlatency per question: p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms`);
+console.log(
+  `\nlatency per question (fastest of 5 runs, ${ms.length} questions): p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms, max ${latency.max.toFixed(2)} ms`,
+);
 
 const missed = (o: Outcome) => o.got !== o.question.expect;
 const show = (o: Outcome, extra = '') =>
