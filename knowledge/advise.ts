@@ -160,7 +160,9 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
   const picture = readWorkload(question);
   const { traits } = picture;
   const { fired, votes } = applyRules(picture);
-  const decisive = fired.some((rule) => Object.values(rule.votes).some((w) => w >= DECISIVE_VOTE));
+  const decisive = fired.some(
+    (rule) => !rule.chatterProne && Object.values(rule.votes).some((w) => w >= DECISIVE_VOTE),
+  );
   // A rule that combines everyday words (logs + search) describes a workload, but only a question that
   // asks for a system ("we want to …") is about choosing one; "search the logs please" is a request.
   const combined = fired.some((rule) => Object.values(rule.votes).some((w) => w >= COMBINED_VOTE));

@@ -197,7 +197,7 @@ export const TRAITS: readonly Trait[] = [
   t('search', 'model', 'full-text search', '전문(full-text) 검색', {
     en: [
       /\bfull ?text\b/,
-      /\bsearch(es|ing)?\b(?! ?histor)/,
+      /\bsearch(es|ing|able)?\b(?! ?histor)/,
       /\bauto ?complete\b/,
       /\bfuzzy\b/,
       /\btypos?\b/,

@@ -15,6 +15,8 @@ export interface Rule {
   votes: Record<string, number>;
   /** Where AWS's guidance accepts two services equally, the pair: the answer asks rather than picks. */
   ties?: [string, string];
+  /** Its clue words are everyday chatter too: it weighs in, but never makes a question about databases. */
+  chatterProne?: boolean;
 }
 
 /** Questions over the picture. */
@@ -116,7 +118,8 @@ export const RULES: readonly Rule[] = [
       (f.has('engine-mysql') || f.has('engine-postgres')) &&
       !f.has('portable') &&
       !f.has('small-steady') &&
-      !f.has('cache'),
+      !f.has('cache') &&
+      !f.has('connections'),
     { aurora: 2 },
   ),
   // A cache in front of a named database: the engine is the store behind it, not the one to choose.
@@ -176,7 +179,8 @@ export const RULES: readonly Rule[] = [
         !multiRegionWrites(f) &&
         !f.has('cache') &&
         !f.has('loss-ok') &&
-        !f.has('too-big-for-memory'),
+        !f.has('too-big-for-memory') &&
+        !f.has('terabytes'),
       {},
     ),
     ties: ['elasticache', 'memorydb'],
@@ -185,7 +189,7 @@ export const RULES: readonly Rule[] = [
     'too-big',
     'too big for memory, key access',
     '메모리에 안 들어가는 키 조회 데이터',
-    (f) => f.has('too-big-for-memory'),
+    (f) => f.has('too-big-for-memory') || (redis(f) && f.has('terabytes') && !f.has('cache')),
     { dynamodb: 8, elasticache: -5, memorydb: -5 },
   ),
   r(
@@ -224,8 +228,9 @@ export const RULES: readonly Rule[] = [
     'connections',
     'Lambda running out of connections, key access',
     'Lambda 커넥션 고갈, 키 조회',
-    (f) => (f.has('connections') || f.has('lambda')) && keyAccess(f) && !relationalApp(f),
-    { dynamodb: 5 },
+    // The engine named is the store that is failing, not a requirement: what it is asked to do decides.
+    (f) => (f.has('connections') || f.has('lambda')) && keyAccess(f) && !f.has('relational') && !f.has('acid'),
+    { dynamodb: 6 },
   ),
   r(
     'scale-to-zero',
@@ -239,7 +244,8 @@ export const RULES: readonly Rule[] = [
     'latest-state',
     'the latest state per key, no history',
     '키별 최신 상태만, 이력 없음',
-    (f) => stateOnly(f) && !f.has('time-window'),
+    // "The latest news" is not a store: the state must belong to something kept per key.
+    (f) => stateOnly(f) && !f.has('time-window') && (keyAccess(f) || f.has('measurements') || f.has('per-entity')),
     { dynamodb: 6, timestream: -6 },
   ),
   r('time-windows', 'measurements aggregated by time window', '시간 구간별로 집계하는 측정값', timeWindows, {
@@ -250,8 +256,20 @@ export const RULES: readonly Rule[] = [
     'links followed several hops deep',
     '여러 단계로 이어진 연결',
     (f) => f.has('multi-hop') && !f.has('shallow-joins'),
-    { neptune: 8 },
+    {
+      neptune: 8,
+    },
   ),
+  {
+    ...r(
+      'link-chain',
+      'chains of links between records',
+      '레코드 사이의 연결 사슬',
+      (f) => f.has('link-chain') && !f.has('multi-hop') && !f.has('shallow-joins'),
+      { neptune: 7 },
+    ),
+    chatterProne: true,
+  },
   r('shallow-joins', 'ordinary foreign keys, shallow joins', '평범한 외래키·얕은 조인', (f) => f.has('shallow-joins'), {
     aurora: 2,
     neptune: -4,

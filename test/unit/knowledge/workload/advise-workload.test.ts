@@ -61,7 +61,91 @@ const CASES: [string, string | null][] = [
   ['time series db?', 'timestream'],
 ];
 
+// A second batch, written after the first round of fixes: latest state vs time windows, more negators,
+// constraints in other words, engine exits and stays, and Korean chatter.
+CASES.push(
+  // time series vs state
+  [
+    'GPS pings from 8k trucks every 10 seconds, dispatch wants 5-minute average speed per truck over the last week',
+    'timestream',
+  ],
+  [
+    'we only ever need what each kiosk is doing right now; the last reported status replaces the previous one',
+    'dynamodb',
+  ],
+  ['heart-rate samples from wearables, 1 Hz, and doctors look at rolling averages per patient', 'timestream'],
+  ['crypto prices every second, we build 1-minute candles and daily highs/lows', 'timestream'],
+  ['store the last known battery level per scooter, history goes to S3 anyway, read by scooter id', 'dynamodb'],
+  ['our Postgres metrics table gets 50k inserts a second and the per-hour dashboards time out', 'timestream'],
+  ['공장 온도·습도 값을 5초 간격으로 받아서 시간 단위 평균을 내야 해요', 'timestream'],
+  ['매장 키오스크마다 지금 상태만 알면 돼요, 예전 값은 버려도 되고 키오스크 ID로 읽어요', 'dynamodb'],
+  ['코인 시세 1초 단위로 들어오는데 1분 캔들이랑 일별 고가·저가 뽑아요', 'timestream'],
+  ['스쿠터별 마지막 배터리 잔량만 스쿠터 ID로 조회, 과거 값은 필요없어요', 'dynamodb'],
+  ['서버 CPU 지표를 10초마다 수집해서 최근 24시간 그래프를 그려요', 'timestream'],
+  // negation
+  ['zero joins, zero reports; just put and get of user settings by user id for 10M users', 'dynamodb'],
+  ["it doesn't need to be searchable by text at all. we need to sum claims per month across 8 years", 'redshift'],
+  ["we can live without transactions; it's shopping carts by session id, millions per day", 'dynamodb'],
+  ['rather than a cache, we want the durable home of the game state, looked up by match id at huge scale', 'dynamodb'],
+  ['no need for a graph here, just orders with foreign keys to customers and products, normal joins', 'aurora'],
+  ['MongoDB is not required, but we do need to query JSON documents by lots of different fields', 'documentdb'],
+  ['조인은 안 써요. 유저 ID로 설정값만 저장하고 읽는데 유저가 천만 명', 'dynamodb'],
+  ['텍스트 검색 용도는 아니에요. 8년치 보험 청구 데이터를 월별로 합산해요', 'redshift'],
+  ['캐시 말고 원본으로 쓸 게임 상태 저장소, 매치 ID로 조회하고 트래픽이 엄청 많아요', 'dynamodb'],
+  ['그래프 DB는 필요 없을 것 같고 주문-고객-상품 외래키로 평범하게 조인해요', 'aurora'],
+  ['시계열 DB 쓰지 않아도 돼요, 장비별 현재 값 하나만 덮어쓰면 됨', 'dynamodb'],
+  // constraints
+  [
+    'hundreds of Lambda invocations open too many connections to our MySQL; every call is a lookup by api key',
+    'dynamodb',
+  ],
+  [
+    'hobby app, idle most of the time: pay only for the requests, nothing to run when nobody uses it, items by id',
+    'dynamodb',
+  ],
+  ['I never want to think about disk size again for our relational app, it should just grow', 'aurora'],
+  ['we must avoid lock-in: open-source Postgres only, nothing proprietary, tiny steady load', 'rds'],
+  ['users on three continents each write their profile to the nearest region, all regions accept writes', 'dynamodb'],
+  [
+    'short-lived typing indicators and online presence, sub-millisecond, who cares if they vanish on a reboot',
+    'elasticache',
+  ],
+  ['our Redis keyspace hit 25 TB, RAM bills are insane, single-digit ms by key is fine', 'dynamodb'],
+  ['람다 동시 실행이 많아서 DB 연결이 모자라요. 전부 API 키로 조회하는 단순한 요청', 'dynamodb'],
+  ['거의 안 쓰는 사내 앱이라 안 쓸 땐 비용이 0이었으면 좋겠고 서버 관리도 싫어요, ID로 조회', 'dynamodb'],
+  ['관계형 DB인데 디스크 크기 신경 안 쓰고 저장 공간이 자동으로 커졌으면 해요', 'aurora'],
+  ['특정 클라우드에 종속되기 싫어서 오픈소스 PostgreSQL 그대로, 부하는 작고 꾸준해요', 'rds'],
+  ['세 대륙 사용자가 각자 가까운 리전에 프로필을 쓰고 모든 리전이 쓰기를 받아야 해요', 'dynamodb'],
+  ['채팅 타이핑 표시랑 접속 상태, 1ms 미만, 재부팅 때 사라져도 상관없어요', 'elasticache'],
+  ['레디스 데이터가 30TB라 메모리 비용이 너무 커요. 키 조회는 몇 ms면 충분', 'dynamodb'],
+  // migrations
+  ['we are dropping SQL Server because licensing is eating our budget; fine to switch engines', 'aurora'],
+  ['legacy app uses Oracle-specific PL/SQL packages the vendor will not port, so Oracle it is; managed please', 'rds'],
+  ['DB2 on the mainframe is our OLTP system and it must stay DB2 on AWS', 'rds'],
+  ['SQL Server 라이선스 비용 때문에 그만 쓰려고요, 엔진은 바뀌어도 괜찮아요', 'aurora'],
+  ['벤더가 Oracle만 지원해서 Oracle 엔진 유지해야 해요, 관리형으로만 옮겨요', 'rds'],
+  // off-topic ko / en
+  ['배포 파이프라인 어떻게 설정해요?', null],
+  ['이 에러 메시지 무슨 뜻이에요? ECONNRESET', null],
+  ['슬랙 채널 하나 만들어 줘', null],
+  ['can you page the on-call engineer', null],
+  ['please bump the node version in our dockerfile', null],
+  ['회의록 요약해 주세요', null],
+  ['how can I speed up my jest tests', null],
+  ['노트북이 느려요 어떻게 해요', null],
+);
+
 const OFF_TOPIC_OR_VAGUE: string[] = [
+  'step by step guide to set up the VPN please',
+  "what's the latest news on the outage?",
+  'show me trends in our AWS bill',
+  'who is the manager of the manager of our team?',
+  'the chain of events that led to the incident',
+  'current status of the deploy?',
+  '지금 상태 어때요?',
+  '최신 공지 알려줘',
+  '단계별로 설명해 주세요',
+  '배포 이력 보여줘',
   'how do I tail CloudWatch logs for a lambda?',
   'can you restart the staging cluster',
   'what is the wifi password',
