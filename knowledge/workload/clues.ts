@@ -456,6 +456,12 @@ export const CLUES: readonly Clue[] = [
   }),
   c('multi-hop', 'links followed several hops deep', '여러 단계로 이어진 연결 탐색', {
     en: [
+      /\b(within|up to) (\d+|two|three|four|five|six|several|many) (degrees|hops|levels|steps)\b/,
+      /\b(\d+|two|three|four|five|six|several|many|multiple) (degrees|hops|levels) (of|away|deep|out|apart)\b/,
+      /\btransitiv/,
+      /\bany number of (hops|levels|calls|steps|links|layers)\b/,
+      /\b(unknown|unbounded|variable) depth\b/,
+      /\binto (one|a single) (person|customer|identity|profile|account|user)\b/,
       /\b\d+ ?(\d+ )?hops?\b/,
       /\bhops? (away|apart|out|deep)\b/,
       /\bmulti ?hop\b/,
@@ -476,6 +482,9 @@ export const CLUES: readonly Clue[] = [
       /\bconnected (to|through) each other\b/,
     ],
     ko: [
+      /(하나로|한명으로|한사람으로)(묶|합치|통합)/,
+      /끝까지(따라|추적)/,
+      /따라(올라|내려)가/,
       /몇단계/,
       /여러단계/,
       /\d+단계(이상|까지|씩)/,
@@ -496,6 +505,7 @@ export const CLUES: readonly Clue[] = [
   // only beside a data word, never makes a question about databases on its own.
   c('link-chain', 'chains of links between things', '사물 사이의 연결 사슬', {
     en: [
+      /\b(share|sharing|shared) (the same )?(emails?|phones?|devices?|cards?|addresses?|ips?)\b/,
       /\bchains? of\b/,
       /\b(\w+)(?:'s)? of (?:the )?\1\b/,
       /\b(\w+)'s \1\b/,
@@ -510,6 +520,9 @@ export const CLUES: readonly Clue[] = [
   }),
   c('heavy-reporting', 'heavy reporting that overloads an operational store', '운영 DB를 짓누르는 대형 리포트', {
     en: [
+      /\b(quarter|month|year) ?end\b.{0,40}\b(quer|report|job)/,
+      /\b(finance|reporting|analytics?|bi) (queries|jobs|reports)\b.{0,50}\b(slow|hammer|overload|lock|kill|crawl)/,
+      /\bslow(s|ing)? (our |the )?(prod|production|primary)\b/,
       /\breport(s|ing)?\b.{0,40}\b(hammer|overload|lock|slow|kill|crush|choke)/,
       /\b(nightly|monthly|weekly|end of month) (report|batch|finance|reporting)/,
       /\bread replicas?\b.{0,40}\b(report|analytic)/,
@@ -517,6 +530,8 @@ export const CLUES: readonly Clue[] = [
       /\block(s|ing)? up prod/,
     ],
     ko: [
+      /(분기|월|연|년)(말|마감).{0,10}(리포트|보고서|정산|쿼리|배치)/,
+      /(리포트|보고서|배치|분석).{0,20}(운영db|운영디비|프로덕션|서비스)(가|이)?.{0,10}(느려|뻗|죽|멈)/,
       /복제본이.{0,10}(뻗|죽|느려|터)/,
       /리포트때문에/,
       /(야간|월말|주간)(배치)?(리포트|정산|보고서)/,

@@ -55,6 +55,14 @@ const timeWindows = (f: Facts) =>
   f.has('time-window') && (f.has('measurements') || f.has('time-series')) && !stateOnly(f);
 const multiRegionWrites = (f: Facts) =>
   f.has('multi-region-writes') || (f.regions >= 2 && (f.has('global') || f.has('concurrent-writes')));
+/** The engine named is the store in trouble today, not the one the answer must match. */
+const currentStoreTrouble = (f: Facts) =>
+  f.has('connections') ||
+  f.has('heavy-reporting') ||
+  f.has('cache') ||
+  f.has('multi-hop') ||
+  f.has('too-big-for-memory') ||
+  timeWindows(f);
 const warehouse = (f: Facts) => f.has('warehouse-source') || f.has('dw');
 const leaving = (f: Facts) => (f.has('engine-change') || f.not('engine-stay')) && !f.has('engine-stay');
 
@@ -118,8 +126,7 @@ export const RULES: readonly Rule[] = [
       (f.has('engine-mysql') || f.has('engine-postgres')) &&
       !f.has('portable') &&
       !f.has('small-steady') &&
-      !f.has('cache') &&
-      !f.has('connections'),
+      !currentStoreTrouble(f),
     { aurora: 2 },
   ),
   // A cache in front of a named database: the engine is the store behind it, not the one to choose.

@@ -135,6 +135,61 @@ CASES.push(
   ['노트북이 느려요 어떻게 해요', null],
 );
 
+// A third batch: typos and Konglish, relationships in plain words, case studies, analytics over an
+// operational store, and one-line questions.
+CASES.push(
+  // typos / konglish
+  ['is dynamdb good for a leaderbord with 10M players?', 'dynamodb'],
+  ['neptun for fraud detction?', 'neptune'],
+  ['we need managed elastisearch for app logs w/ kibana', 'opensearch'],
+  ['redshfit vs something else for our BI warehouse?', 'redshift'],
+  ['time-seires db for iot sensor telemetry', 'timestream'],
+  ['documnet db with json and flexible schema, team knows mongo', 'documentdb'],
+  ['transactinal relational db for a new billing service', 'aurora'],
+  ['다이나모 DB에 세션 저장, 유저 수백만', 'dynamodb'],
+  ['엘라스틱캐시로 API 응답 캐싱하려고요', 'elasticache'],
+  ['카산드라 CQL 그대로 쓰는 관리형 서비스', 'keyspaces'],
+  ['레드쉬프트로 BI 리포트 돌려도 돼요?', 'redshift'],
+  ['오로라 포스트그레스 vs RDS, 새 서비스 트랜잭션 많음', 'aurora'],
+  ['몽고 DB 드라이버 그대로 쓰는 AWS 관리형', 'documentdb'],
+  // relationships
+  ['who influences whom: find everyone within four degrees of a given influencer', 'neptune'],
+  ['which microservices transitively depend on the auth service, through any number of calls?', 'neptune'],
+  ['merge duplicate customer records that share emails, phones or addresses into one person', 'neptune'],
+  ['customers, invoices and line items with foreign keys, a couple of joins per page', 'aurora'],
+  ['계정 간 송금 흐름을 여러 단계 따라가서 자금 세탁 고리를 찾아요', 'neptune'],
+  ['이 부품이 들어간 완제품을 하위 부품부터 끝까지 따라 올라가야 해요', 'neptune'],
+  ['고객·주문·상품 테이블을 외래키로 묶고 한두 번 조인하는 평범한 쇼핑몰', 'aurora'],
+  // case studies
+  ['Duolingo keeps its main data in DynamoDB; we have 6M students always read by student id. good fit?', 'dynamodb'],
+  ['Expedia put OLTP on Aurora. our booking service needs ACID transactions and joins too, copy them?', 'aurora'],
+  ['Amazon went from Oracle to Aurora, but our vendor only certifies Oracle. what now?', 'rds'],
+  [
+    'Airbnb keeps sessions in ElastiCache; ours must survive a restart and are read by session id for 20M users',
+    'dynamodb',
+  ],
+  ['듀오링고처럼 DynamoDB로 가도 될까요? 학습자 500만 명, 항상 학습자 ID로 진도 조회', 'dynamodb'],
+  ['익스피디아가 Redshift로 OLAP 한다던데 우리도 6년치 예약 데이터로 BI 분석해요', 'redshift'],
+  ['에어비앤비는 검색 이력을 DynamoDB에 뒀다는데, 우리는 숙소 설명 전문 검색에 오타 보정이 필요해요', 'opensearch'],
+  // analytics vs ops
+  ['quarter-end finance queries slow our production Postgres to a crawl for hours', 'redshift'],
+  ['year over year sales by store across 10 years, billions of rows, no free-text search', 'redshift'],
+  ['we want to search our nginx logs by error text and chart error rates', 'opensearch'],
+  ['분기 마감 리포트만 돌리면 운영 DB가 몇 시간씩 느려져요', 'redshift'],
+  ['10년치 매장별 매출을 연도별로 비교 집계, 텍스트 검색은 없어요', 'redshift'],
+  // short
+  ['graph db?', 'neptune'],
+  ['ledger database?', 'aurora'],
+  ['managed mongodb?', 'documentdb'],
+  ['session store at scale?', 'dynamodb'],
+  ['full text search?', 'opensearch'],
+  ['그래프 DB 뭐 써요?', 'neptune'],
+  ['원장 DB 추천', 'aurora'],
+  ['레디스 캐시 관리형?', 'elasticache'],
+  ['몽고디비 대체제', 'documentdb'],
+  ['데이터 웨어하우스 추천', 'redshift'],
+);
+
 const OFF_TOPIC_OR_VAGUE: string[] = [
   'step by step guide to set up the VPN please',
   "what's the latest news on the outage?",
