@@ -109,6 +109,9 @@ export const TRAITS: readonly Trait[] = [
       /\b(erp|crm)\b/,
       /\bad hoc quer/,
       /\bcomplex quer/,
+      // The decision guide's canonical relational apps, described rather than named.
+      /\be ?commerce (schema|database|db|tables|backend)\b/,
+      /\b(normal|typical|classic|traditional|standard) (\w+ )?(schema|tables|crud app)\b/,
     ],
     ko: [/관계형/, /조인/, /외래키/, /정규화/, /복잡한쿼리/, /테이블간/],
   }),
@@ -121,7 +124,15 @@ export const TRAITS: readonly Trait[] = [
       /\blook ?ups? by\b/,
       /\bsimple lookups?\b/,
     ],
-    ko: [/키값/, /키밸류/, /(키|id|코드)(로|으로).{0,8}(조회|찾|읽)/, /(?<!스)키(별|마다)/, /키기반/, /단순조회/],
+    ko: [
+      /키값/,
+      /키밸류/,
+      /(키|key)(로)?(lookup|룩업)/,
+      /(키|id|코드)(로|으로).{0,8}(조회|찾|읽)/,
+      /(?<!스)키(별|마다)/,
+      /키기반/,
+      /단순조회/,
+    ],
   }),
   t('document', 'model', 'JSON documents', 'JSON 문서', {
     en: [

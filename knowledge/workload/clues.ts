@@ -322,6 +322,7 @@ export const CLUES: readonly Clue[] = [
   // Query shape
   c('latest-state', 'only the latest state per key', '키별 최신 상태만', {
     en: [
+      /\bfreshest\b/,
       /\bright now\b/,
       /\blast reported\b/,
       /\breplac(es|ed|ing) the (previous|old|last)\b/,
@@ -352,6 +353,7 @@ export const CLUES: readonly Clue[] = [
       /\bby (\w+ )?id\b/,
     ],
     ko: [
+      /(device|user|sensor|key|id|item|player|customer|account)(별|마다)/,
       /(기기|장비|센서|사용자|유저|회원|차량|기계|충전기|키오스크|매장|스쿠터|플레이어|디바이스|고객|서버)(마다|별|별로)/,
       /id로/,
     ],

@@ -32,13 +32,16 @@ const EN_REQUIREMENT =
   /^\s*(afford to |any |single |more |data |a )?(lose|lost|be lost|losing|loss|go(es)? down|drop|miss|downtime|outages?|tamper\w*|double|duplicat\w*|errors?|conflicts?|corrupt\w*|inconsisten\w*|stale)\b/;
 /** Negators that follow their noun: "old values not needed", "history isn't required". */
 const EN_AFTER = /^\s*(needed|required|necessary|wanted|important|kept|used|relevant|a must|a requirement|an issue)\b/;
+/** Words that negate the noun before them: "history is irrelevant", "joins are unnecessary". */
+const EN_POSTFIX =
+  /(?<![\p{L}\p{N}])(?:is|are|'s|'re)? ?(irrelevant|unnecessary|optional|useless|overkill|out of scope)(?![\p{L}\p{N}])/gu;
 const EN_CLAUSE_END =
   /[,.;:!?\n()[\]→]|\s[-–—]+\s|\b(but|though|although|however|just|only|instead|rather|while|whereas|so|because)\b/g;
 const EN_SCOPE_WORDS = 8;
 
 const KO_CLAUSE_END = /[,.;:!?\n()[\]→]/g;
 /** A word that negates the phrase before it (아니라, 아님, 없음, 불필요, 필요 없어요, 말고, 빼 주세요, 제외). */
-const KO_NEGATOR_WORD = /^(아니|아님|아닌|아냐|없|불필요|필요없|말고|빼|제외|무관)/;
+const KO_NEGATOR_WORD = /^(아니|아님|아닌|아냐|없|불필요|필요없|말고|빼|제외|무관|no$|x$)/;
 /** The same, written joined to the noun it negates (`조인없음`, `캐시아님`, `이력불필요`). */
 const KO_NEGATOR_SUFFIX =
   /(아니라|아니고|아님|아닌|아니에요|아닙니다|없음|없어요|없고|없이|없는|없습니다|없어도|없다|불필요|말고)$/;
@@ -64,6 +67,13 @@ function englishSpans(text: string): Span[] {
   const spans: Span[] = [];
   const ends = clauseEnds(text, EN_CLAUSE_END);
   const starts = [0, ...ends.map((e) => e + 1)];
+  for (const m of text.matchAll(EN_POSTFIX)) {
+    const start = Math.max(...starts.filter((st) => st <= m.index));
+    const words = [...text.slice(start, m.index).matchAll(/\S+/g)].slice(-4);
+    const first = words[0];
+    const last = words[words.length - 1];
+    if (first && last) spans.push({ start: start + first.index, end: start + last.index + last[0].length });
+  }
   for (const m of text.matchAll(EN_NEGATOR)) {
     const after = m.index + m[0].length;
     const rest = text.slice(after);

@@ -190,6 +190,30 @@ CASES.push(
   ['데이터 웨어하우스 추천', 'redshift'],
 );
 
+// A fourth batch: Konglish mixes and negators after their noun ("조인 no", "history is irrelevant").
+CASES.push(
+  ['트랜잭션 heavy한 RDB 새로 만들어요, 조인도 많음', 'aurora'],
+  ['key-value로 read만 엄청 많아요, user id 기준, DAU 300만', 'dynamodb'],
+  ['조인 no, 키 lookup only, 트래픽 huge', 'dynamodb'],
+  ['full-text 검색 말고 aggregation 위주, 몇 년치 데이터', 'redshift'],
+  ['cache 아니고 source of truth로 쓸 장바구니 데이터, 유저 백만 단위', 'dynamodb'],
+  ['multi-region active-active로 redis 메인 DB 돌려야 해요', 'memorydb'],
+  ['Oracle 벗어나고 싶은데 PL/SQL이 좀 있어요, 엔진 바꿀 의향 있음', 'aurora'],
+  ['Postgres 그대로 AWS에 올리고 싶어요, AWS 권장 방식으로', 'aurora'],
+  ['timeseries 아니고 그냥 device별 latest value만 저장', 'dynamodb'],
+  ['we dont need durability, its a throwaway cache of rendered pages', 'elasticache'],
+  ['no relational model needed - every read is by order id and there are 200k req/s', 'dynamodb'],
+  ["we're not doing search, it's a warehouse question: 5 years of events, big rollups by month", 'redshift'],
+  ["it's not graph data, just a normal e-commerce schema with orders and customers", 'aurora'],
+  ['history is irrelevant, only the freshest reading for each sensor matters, fetched by sensor id', 'dynamodb'],
+  ["don't want to manage servers or a VPC, spiky traffic, single-item reads by key", 'dynamodb'],
+  ['we can tolerate losing the leaderboard on a crash because it is rebuilt from the match DB', 'elasticache'],
+  ['must keep MariaDB, we use its specific features, want it managed', 'rds'],
+  ['retiring our ScyllaDB cluster, the app talks CQL', 'keyspaces'],
+  ['migrating from Neo4j, lots of Cypher', 'neptune'],
+  ['moving off self-run InfluxDB with Grafana dashboards', 'timestream'],
+);
+
 const OFF_TOPIC_OR_VAGUE: string[] = [
   'step by step guide to set up the VPN please',
   "what's the latest news on the outage?",
