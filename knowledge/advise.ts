@@ -102,7 +102,12 @@ function aboutData(question: string, traits: Trait[], kb: KnowledgeBase): boolea
 // "How do I …", "what's the difference between …": explaining, not choosing a store.
 const HOW_TO_EN =
   /\b(how (do|can|to|should) (i|we|you)?|what'?s the difference|difference between|explain|syntax|tutorial|example of)\b/;
-const HOW_TO_KO = /방법|하는법|차이(가|점|는)|문법|설명해/;
+const HOW_TO_KO = /방법|는법|차이(가|점|는)|문법|설명해/;
+// "What is a foreign key?": a definition, the whole question.
+const DEFINITION_EN = /^ (what|whats|what's) (is|are)? ?(a |an |the )?[\p{L} ]{1,30}$/u;
+// A request to the bot ("can you clear the cache", "에러 로그 좀 봐줘"), not a store to choose.
+const REQUEST_EN = /^ (can|could|would|will) you\b|^ please\b/;
+const REQUEST_KO = /(해|줘|봐|만들어|지워|알려|보여|찾아|바꿔|켜|꺼)(줘|주세요|주실래요|줄래)$/;
 const CHOICE_EN =
   /\b(which|recommend\w*|suggest\w*|should (we|i)|best|fit|good (for|fit|choice)|use for|right (db|database|store)|what (db|database|store|service|aws)|options?|where should|ok for|choose|pick)\b/;
 const CHOICE_KO = /추천|권장|뭐(가|를|로)?(써|쓰|좋)|어떤|맞|될까|쓸까|좋을까|골라|고르|선택|뭘|대체|어디에/;
@@ -120,7 +125,20 @@ function wantsASystem(question: string): boolean {
 function explainsRatherThanChooses(question: string): boolean {
   const en = englishForm(question);
   const ko = compactForm(question);
-  return (HOW_TO_EN.test(en) || HOW_TO_KO.test(ko)) && !CHOICE_EN.test(en) && !CHOICE_KO.test(ko);
+  const asks = HOW_TO_EN.test(en) || HOW_TO_KO.test(ko) || DEFINITION_EN.test(en);
+  return asks && !choosing(en, ko, question);
+}
+
+/** A request for the bot to do something ("can you clear the cache", "에러 로그 좀 봐줘"). */
+function requestsAnAction(question: string): boolean {
+  const en = englishForm(question);
+  const ko = compactForm(question);
+  const asks = REQUEST_EN.test(en) || REQUEST_KO.test(ko.replace(/[?.!~]+$/, ''));
+  return asks && !choosing(en, ko, question);
+}
+
+function choosing(en: string, ko: string, question: string): boolean {
+  return CHOICE_EN.test(en) || CHOICE_KO.test(ko) || wantsASystem(question);
 }
 
 /** Ranks every service for the question; `advise` builds the answer from this. */
@@ -166,7 +184,8 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
   // A rule that combines everyday words (logs + search) describes a workload, but only a question that
   // asks for a system ("we want to …") is about choosing one; "search the logs please" is a request.
   const combined = fired.some((rule) => Object.values(rule.votes).some((w) => w >= COMBINED_VOTE));
-  const explaining = explainsRatherThanChooses(picture.text);
+  // A clear workload ("…, can you suggest?" aside) outweighs a request form; a how-to question never does.
+  const explaining = explainsRatherThanChooses(picture.text) || (requestsAnAction(picture.text) && !decisive);
   const onTopic =
     !explaining && (decisive || aboutData(picture.text, traits, kb) || (combined && wantsASystem(picture.text)));
   // Scale and latency say how big or fast, never what kind of store: alone they cannot pick one. Nor

@@ -28,10 +28,31 @@ export interface Trait {
 
 // `transactions` is here for its business words (orders, payments, billing): "the orders are late
 // today" is not about a database unless something else in it is.
-const AMBIGUOUS = new Set(['search', 'analytics', 'relationships', 'logs', 'transactions']);
+// `document`: "where are the onboarding docs?" is no document store unless JSON, a schema or nesting is named.
+const AMBIGUOUS = new Set(['search', 'analytics', 'relationships', 'logs', 'transactions', 'document']);
 
 /** Run on both forms of the question, like the trait patterns. */
 const SPECIFIC: Record<string, RegExp[]> = {
+  document: [
+    /\bjson\b/,
+    /\bschema (changes|keeps changing|evolves|varies)/,
+    /\b(any|many|different|multiple|lots of) (different )?fields\b/,
+    /스키마가(자주)?(바뀌|변하|유연|달라)/,
+    /여러필드/,
+    /\bschemaless\b/,
+    /\bflexible schema/,
+    /\bnested\b/,
+    /\bdocument (db|database|store|model|oriented)\b/,
+    /\bmongo/,
+    /json/,
+    /도큐먼트/,
+    /다큐먼트/,
+    /스키마리스/,
+    /유연한스키마/,
+    /중첩/,
+    /문서(형|db|디비|데이터베이스|저장소|지향)/,
+    /몽고/,
+  ],
   search: [
     /\bfull ?text\b/,
     /\bauto ?complete\b/,
@@ -319,7 +340,8 @@ export const TRAITS: readonly Trait[] = [
   }),
   t('cache', 'access', 'a cache in front of another store', '다른 저장소 앞단의 캐시', {
     en: [/\bcach(e|es|ed|ing)\b/, /\bhot keys?\b/, /\bin front of\b/, /\boffload\b/],
-    ko: [/캐시/, /캐싱/, /앞단/, /부하를(줄|덜)/],
+    // Not 캐시백 (cashback).
+    ko: [/캐시(?!백)/, /캐싱/, /앞단/, /부하를(줄|덜)/],
   }),
   t('session', 'access', 'session state', '세션 상태', {
     en: [/\bsessions?\b/, /\bshopping carts?\b/, /\bcarts?\b/, /\blogin state\b/, /\buser state\b/],

@@ -190,6 +190,7 @@ export const CLUES: readonly Clue[] = [
   c('small-steady', 'a small, steady load', '작고 일정한 부하', {
     en: [
       /\bsmall (and )?steady\b/,
+      /\bsteady (and )?small\b/,
       /\bsteady (load|traffic|workload)\b/,
       /\bpredictable (load|traffic)\b/,
       /\bcheapest\b/,

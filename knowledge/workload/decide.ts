@@ -130,13 +130,18 @@ export const RULES: readonly Rule[] = [
     { aurora: 2 },
   ),
   // A cache in front of a named database: the engine is the store behind it, not the one to choose.
-  r(
-    'cache-in-front',
-    'a cache in front of another store',
-    '다른 저장소 앞단의 캐시',
-    (f) => f.has('cache') && !f.has('primary'),
-    { elasticache: 4 },
-  ),
+  {
+    ...r(
+      'cache-in-front',
+      'a cache in front of another store',
+      '다른 저장소 앞단의 캐시',
+      (f) => f.has('cache') && !f.has('primary'),
+      {
+        elasticache: 4,
+      },
+    ),
+    chatterProne: true,
+  },
   // Constraints
   r('portable', 'portable, no AWS-only features', '이식성 우선 (AWS 전용 기능 없음)', (f) => f.has('portable'), {
     rds: 7,

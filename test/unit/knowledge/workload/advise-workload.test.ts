@@ -264,6 +264,48 @@ const OFF_TOPIC_OR_VAGUE: string[] = [
   '빠른 DB 뭐 있어요?',
 ];
 
+// Chatter with database-ish words in it (캐시백, 온보딩 문서, "what is a foreign key?", "can you clear the cache").
+OFF_TOPIC_OR_VAGUE.push(
+  '도커 이미지 크기 줄이는 법',
+  'AWS 요금 청구서 어디서 봐요?',
+  'IAM 역할에 S3 권한 주려면?',
+  'CloudWatch 알람 만들어 주세요',
+  '주말 날씨 어때요',
+  'Git 브랜치 전략 추천해 주세요',
+  '리액트 상태관리 라이브러리 뭐 써요?',
+  'DB 비밀번호 바꾸는 법',
+  'RDS 스냅샷으로 복원하는 방법',
+  '쿼리가 느린데 인덱스 걸면 빨라지나요?',
+  '엑셀 데이터 정리 좀 도와줘',
+  '데이터 분석 공부 뭐부터 해요?',
+  '브라우저 캐시 지우는 법',
+  '로그인 페이지가 안 떠요',
+  '에러 로그 좀 봐줘',
+  '신입 온보딩 문서 어디 있어요?',
+  '사내 와이파이 비번',
+  '코드 리뷰 해줄 수 있어요?',
+  '타입스크립트 제네릭 설명해줘',
+  '오늘 배포해도 돼요?',
+  '슬랙 봇 권한 추가 방법',
+  '서버 재시작해 주세요',
+  '데이터 센터 위치가 어디예요?',
+  '데이터 요금제 추천해 주세요',
+  '캐시백 이벤트 언제까지예요?',
+  '우리 팀 트래픽 대시보드 링크',
+  '주문한 노트북 언제 와요?',
+  '결제 카드 변경 방법',
+  'how do I reset the RDS master password?',
+  'what is a foreign key?',
+  'restore the snapshot from yesterday please',
+  'show me the error logs',
+  'who owns the billing service?',
+  'my order from the cafeteria is late',
+  'add me to the on-call rotation',
+  'explain sharding to me like I am five',
+  'what are the benefits of NoSQL?',
+  'can you clear the cache on the website',
+);
+
 describe('knowledge/advise reads the workload', () => {
   it.each(CASES)('%s → %s', (question, expected) => {
     // Prepare // Act
