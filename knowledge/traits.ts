@@ -144,12 +144,14 @@ export const TRAITS: readonly Trait[] = [
       /\bkv\b/,
       /\blook ?ups? by\b/,
       /\bsimple lookups?\b/,
+      /\bkey (access|lookups?|reads?)\b/,
+      /\b(access(ed)?|read|fetch(ed)?) by key\b/,
     ],
     ko: [
       /키값/,
       /키밸류/,
       /(키|key)(로)?(lookup|룩업)/,
-      /(키|id|코드)(로|으로).{0,8}(조회|찾|읽)/,
+      /(키|id|코드|sku|번호)(로|으로).{0,8}(조회|찾|읽)/,
       /(?<!스)키(별|마다)/,
       /키기반/,
       /단순조회/,
@@ -159,6 +161,7 @@ export const TRAITS: readonly Trait[] = [
     en: [
       /\bjson\b/,
       /\bdocuments?\b/,
+      /\bdocs\b/,
       /\bschemaless\b/,
       /\bflexible schema/,
       /\bschema (changes|keeps changing|evolves)/,
@@ -388,7 +391,14 @@ export const TRAITS: readonly Trait[] = [
       // NFKC turns the micro sign (U+00B5) into Greek mu (U+03BC); `\b` never sits before either.
       /\d ?[µμ]s\b/,
     ],
-    ko: [/마이크로초/, /밀리초미만/, /1ms미만/, /1밀리초미만/, /초저지연/, /서브밀리/],
+    ko: [
+      /마이크로초/,
+      /밀리초미만/,
+      /1ms(미만|안에|이내|이하)/,
+      /1밀리초(미만|안에|이내|이하)/,
+      /초저지연/,
+      /서브밀리/,
+    ],
   }),
   t('low-latency', 'scale', 'low, predictable latency', '낮고 일정한 지연', {
     en: [

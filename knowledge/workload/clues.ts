@@ -189,6 +189,14 @@ export const CLUES: readonly Clue[] = [
   }),
   c('small-steady', 'a small, steady load', '작고 일정한 부하', {
     en: [
+      /\b(lowest|low) ?cost\b/,
+      /\beconomical\b/,
+      /\bcheap\b/,
+      /\btiny (app|service|site|backend|workload)\b/,
+      /\bbarely changes\b/,
+      /\bpredictable (low )?(load|traffic)\b/,
+      /\blow traffic\b/,
+      /\bon a budget\b/,
       /\bsmall (and )?steady\b/,
       /\bsteady (and )?small\b/,
       /\bsteady (load|traffic|workload)\b/,
@@ -196,7 +204,18 @@ export const CLUES: readonly Clue[] = [
       /\bcheapest\b/,
       /\blow (and )?steady\b/,
     ],
-    ko: [/작고일정/, /일정한(부하|트래픽)/, /부하(는|가)?(작고|적고)/, /가장저렴/, /제일저렴/, /제일싼/],
+    ko: [
+      /(싼|저렴한|저가|가성비)/,
+      /꾸준/,
+      /트래픽(이|은|는)?(일정|작|적)/,
+      /부하(가|는)?(일정|꾸준)/,
+      /작고일정/,
+      /일정한(부하|트래픽)/,
+      /부하(는|가)?(작고|적고)/,
+      /가장저렴/,
+      /제일저렴/,
+      /제일싼/,
+    ],
   }),
   c('small-scale', 'a small app', '작은 규모의 앱', {
     en: [
@@ -220,7 +239,13 @@ export const CLUES: readonly Clue[] = [
       /\bscales? (up and down|down at night)/,
       /\bbursty\b/,
     ],
-    ko: [/자동(으로)?(확장|늘었다|늘어나|조절|스케일)/, /늘었다줄었다/, /폭증/, /트래픽(이|변동)/, /오토스케일/],
+    ko: [
+      /자동(으로)?(확장|늘었다|늘어나|조절|스케일)/,
+      /늘었다줄었다/,
+      /폭증/,
+      /트래픽(이)?(변동|들쭉|튀|폭증|요동|몰리)/,
+      /오토스케일/,
+    ],
   }),
   c('multi-region-writes', 'writes in several Regions at once', '여러 리전에서 동시에 쓰기', {
     en: [
@@ -244,6 +269,7 @@ export const CLUES: readonly Clue[] = [
   }),
   c('concurrent-writes', 'writes in several places at once', '여러 곳에서 동시에 쓰기', {
     en: [
+      /\bwrites? .{0,30}\blocally\b/,
       /\bwrites?\b.{0,60}\b(simultaneous\w*|at the same time|concurrently|at once|in both|everywhere)\b/,
       /\b(simultaneous|concurrent|local) writes?\b/,
       /\bwrite (locally|anywhere)\b/,
@@ -296,7 +322,7 @@ export const CLUES: readonly Clue[] = [
   }),
   c('expires', 'data that expires', '만료되는 데이터', {
     en: [/\bexpir(e|es|ed|y|ing)\b/, /\bttl\b/, /\btime to live\b/],
-    ko: [/만료/, /ttl/, /지나면(삭제|사라)/],
+    ko: [/지나면(의미없|필요없|버려|삭제|사라|쓸모없)/, /만료/, /ttl/, /지나면(삭제|사라)/],
   }),
   c('counter', 'counters or presence', '카운터·접속 상태', {
     en: [
@@ -323,6 +349,8 @@ export const CLUES: readonly Clue[] = [
   // Query shape
   c('latest-state', 'only the latest state per key', '키별 최신 상태만', {
     en: [
+      /\bupdated? in place\b/,
+      /\bin ?place (updates?|overwrites?)\b/,
       /\bfreshest\b/,
       /\bright now\b/,
       /\blast reported\b/,
@@ -350,10 +378,12 @@ export const CLUES: readonly Clue[] = [
   }),
   c('per-entity', 'one value per device, user or item', '기기·사용자·항목별 값', {
     en: [
+      /\b(per|each|by) (\w+ )?(sku|code|number|email|serial)s?\b/,
       /\b(each|per|every single) (\w+ )?(device|sensor|user|kiosk|vehicle|truck|car|player|machine|item|account|scooter|charger|store|shop|key|id|customer|driver|meter|host|server|robot|drone)s?('s)?\b/,
       /\bby (\w+ )?id\b/,
     ],
     ko: [
+      /(sku|코드|번호|시리얼)(별|마다|로)/,
       /(device|user|sensor|key|id|item|player|customer|account)(별|마다)/,
       /(기기|장비|센서|사용자|유저|회원|차량|기계|충전기|키오스크|매장|스쿠터|플레이어|디바이스|고객|서버)(마다|별|별로)/,
       /id로/,
@@ -369,6 +399,8 @@ export const CLUES: readonly Clue[] = [
   }),
   c('time-window', 'aggregation by time window', '시간 구간별 집계', {
     en: [
+      /\bper \d+ ?(s|secs?|seconds?|mins?|minutes?|h|hours?|days?)\b/,
+      /\baverag\w* (it |them |that )?(per|by|over|every|into)\b/,
       /\b\d+ ?(minute|min|second|sec|hour) (averages?|avg|mean|max|min|sums?|candles?|bars?)\b/,
       /\brolling (averages?|windows?|means?)\b/,
       /\bmoving averages?\b/,
@@ -386,7 +418,6 @@ export const CLUES: readonly Clue[] = [
       /\bover time\b/,
       /\btrends?\b/,
       /\b(averages?|avg|min|max) per (\w+ )?(minute|hour|day|week)\b/,
-      /\bevery \d+ ?(s|sec|seconds|ms|minutes?)\b/,
     ],
     ko: [
       /(시간|분|초|일)단위(평균|합계|집계|최대|최소)?/,
@@ -402,16 +433,14 @@ export const CLUES: readonly Clue[] = [
       /분봉/,
       /기간별/,
       /추이/,
-      /\d+분간격/,
-      /\d+초간격/,
-      /\d+분마다/,
-      /\d+초마다/,
       /시간창/,
       /구간별/,
     ],
   }),
   c('measurements', 'measurements from devices or markets', '기기·시장의 측정값', {
     en: [
+      /\bvibration\b/,
+      /\busage\b/,
       /\bpings?\b/,
       /\bheart ?rate\b/,
       /\bgps\b/,
@@ -433,6 +462,8 @@ export const CLUES: readonly Clue[] = [
       /\bmachines?\b/,
     ],
     ko: [
+      /진동/,
+      /사용량/,
       /온도/,
       /습도/,
       /전력/,
@@ -602,8 +633,14 @@ export const CLUES: readonly Clue[] = [
   c('case-expedia', 'the Expedia case study', 'Expedia 사례', { en: [/\bexpedia\b/], ko: [/익스피디아/] }),
 ];
 
-export function regionCount(text: string): number {
-  const en = new Set([...englishForm(text).matchAll(REGION_EN)].map((m) => m[0]));
+/** Region codes written in capitals ("EU, US and APAC"): lower-cased, "us" is a pronoun. */
+const REGION_CODES = /\b(EU|US|APAC|EMEA|LATAM|NA|SEA|ANZ)\b/g;
+
+export function regionCount(text: string, original = text): number {
+  const en = new Set([
+    ...[...englishForm(text).matchAll(REGION_EN)].map((m) => m[0]),
+    ...[...original.matchAll(REGION_CODES)].map((m) => m[0].toLowerCase()),
+  ]);
   const ko = new Set([...compactForm(text).matchAll(REGION_KO)].map((m) => m[0]));
   return en.size + ko.size;
 }

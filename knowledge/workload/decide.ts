@@ -152,7 +152,7 @@ export const RULES: readonly Rule[] = [
     'a small, steady relational load',
     '작고 일정한 관계형 부하',
     (f) => f.has('small-steady') && !f.has('variable-traffic'),
-    { rds: 4 },
+    { rds: 5 },
   ),
   r('auto-storage', 'storage that grows by itself', '스스로 늘어나는 스토리지', (f) => f.has('auto-storage'), {
     aurora: 6,

@@ -43,5 +43,5 @@ export function readWorkload(question: string): WorkloadPicture {
   const clues = detectClues(positive);
   const notClues = negated.length > 0 ? detectClues(negatedText) : new Set<string>();
   for (const id of clues) notClues.delete(id);
-  return { text, positive, corrections, traits, notWanted, clues, notClues, regions: regionCount(text) };
+  return { text, positive, corrections, traits, notWanted, clues, notClues, regions: regionCount(text, question) };
 }

@@ -214,6 +214,60 @@ CASES.push(
   ['moving off self-run InfluxDB with Grafana dashboards', 'timestream'],
 );
 
+// A fifth batch: the cheapest small steady app, licence exits, live positions that expire, region
+// codes, in-place counters, measurements averaged per N minutes in a relational table, typos.
+CASES.push(
+  ['cheapest managed database for a small internal CRUD app with steady traffic, plain MySQL is fine', 'rds'],
+  ['what is the lowest-cost managed postgres for a tiny app that barely changes load?', 'rds'],
+  ['small blog backend, predictable low traffic, want the most economical managed MySQL', 'rds'],
+  ['가장 저렴한 관리형 MySQL이 필요해요, 작은 사내 앱이고 트래픽이 일정함', 'rds'],
+  ['트래픽 작고 꾸준한 소규모 서비스용 싼 PostgreSQL 관리형', 'rds'],
+  ['our SQL Server licence bill doubled, we want off it and onto something open source', 'aurora'],
+  ['Oracle 라이선스 비용이 부담돼서 오픈소스 계열로 전환하고 싶어요', 'aurora'],
+  ['live positions of 50k delivery riders updated every second, sub-ms reads, stale after a minute', 'elasticache'],
+  ['라이더 실시간 위치를 1초마다 갱신하고 1ms 안에 읽어야 해요, 1분 지나면 의미 없음', 'elasticache'],
+  ['who is online right now for our chat app, sub-millisecond, ok to lose on restart', 'elasticache'],
+  [
+    'API gateway + Lambda, thousands of concurrent functions, DB connection limits keep biting; reads/writes by customer id only',
+    'dynamodb',
+  ],
+  ['serverless app, no VPC wanted, pay per request, simple key lookups', 'dynamodb'],
+  ['서버리스로 가고 싶고 VPC 안 쓰고 요청당 과금되는 키 조회 저장소', 'dynamodb'],
+  ['our relational DB storage keeps running out and we resize volumes monthly', 'aurora'],
+  ['global game: players in EU, US and APAC all write their inventory locally, key access', 'dynamodb'],
+  ['유럽·미국·아시아 플레이어가 각 리전에서 인벤토리를 쓰고 키로 조회해요', 'dynamodb'],
+  ['the hot set is 12 TB, memory is too pricey, by-key reads in a few ms are ok', 'dynamodb'],
+  // time series
+  [
+    'electricity meters report usage every 15 minutes, we bill on monthly totals per meter and show daily curves',
+    'timestream',
+  ],
+  [
+    'app performance metrics (latency, error rate) per service every 10s, dashboards over the last 7 days',
+    'timestream',
+  ],
+  ['each sensor just needs its newest value shown on a map; nothing older matters; lookup by sensor id', 'dynamodb'],
+  ['current inventory count per SKU, updated in place, read by SKU', 'dynamodb'],
+  ['we insert vibration data into MySQL at 30k rows/s and averaging it per 10 minutes takes forever', 'timestream'],
+  ['전력량계가 15분마다 사용량을 보내고 계량기별 월 합계와 일별 곡선을 봐요', 'timestream'],
+  ['서비스별 응답시간 지표를 10초마다 모아서 최근 7일 대시보드', 'timestream'],
+  ['센서마다 가장 새 값만 지도에 표시, 과거 값은 안 봐요, 센서 ID로 조회', 'dynamodb'],
+  ['SKU별 현재 재고 수량만 덮어쓰고 SKU로 조회해요', 'dynamodb'],
+  ['진동 데이터를 MySQL에 초당 3만 건 넣는데 10분 평균 집계가 너무 느려요', 'timestream'],
+  // typos
+  ['memroydb or elasticache for multi region active active redis primary?', 'memorydb'],
+  ['documentdb vs dynamo for jsno docs queried by many fields', 'documentdb'],
+  ['keyspace for our cassandara workload?', 'keyspaces'],
+  ['opensaerch for product search with autocompelte', 'opensearch'],
+  ['timestrem for iot?', 'timestream'],
+  ['레디스 캐쉬 관리형으로 쓰고 싶어요', 'elasticache'],
+  ['포스트그레SQL 온프렘에서 AWS로 이관', 'aurora'],
+  ['몽고 디비 호환 관리형 서비스', 'documentdb'],
+  ['그래프디비로 친구 추천', 'neptune'],
+  ['엘라스틱 캐시로 세션 저장', 'elasticache'],
+  ['다이나모로 장바구니, 유저 백만명', 'dynamodb'],
+);
+
 const OFF_TOPIC_OR_VAGUE: string[] = [
   'step by step guide to set up the VPN please',
   "what's the latest news on the outage?",
