@@ -105,11 +105,16 @@ const HOW_TO_EN =
 const HOW_TO_KO = /방법|는법|차이(가|점|는)|문법|설명해/;
 // "What is a foreign key?": a definition, the whole question.
 const DEFINITION_EN = /^ (what|whats|what's) (is|are)? ?(a |an |the )?[\p{L} ]{1,30}$/u;
+// Running an existing system (restart it, flush keys, a command, who has access, page someone): operations,
+// not a store to choose.
+const OPS_EN =
+  /\b(restart|reboot|flush|delete|drop|clear|wipe) (the|our|it|this|that|all|my|prod|production|now)\b|\b(command|page (someone|somebody|the on ?call)|on ?call|backups?|dump|grant|permissions?|access to|password|maintenance window|at \d+ ?%)\b/;
+const OPS_KO = /(재시작|재부팅|삭제|초기화)(해|하|할)|명령어|권한|백업|덤프|비밀번호|점검시간|\d+%/;
 // A request to the bot ("can you clear the cache", "에러 로그 좀 봐줘"), not a store to choose.
 const REQUEST_EN = /^ (can|could|would|will) you\b|^ please\b/;
 const REQUEST_KO = /(해|줘|봐|만들어|지워|알려|보여|찾아|바꿔|켜|꺼)(줘|주세요|주실래요|줄래)$/;
 const CHOICE_EN =
-  /\b(which|recommend\w*|suggest\w*|should (we|i)|best|fit|good (for|fit|choice)|use for|right (db|database|store)|what (db|database|store|service|aws)|options?|where should|ok for|choose|pick)\b/;
+  /\b(which|recommend\w*|suggest\w*|should (we|i) (use|pick|choose|go|move|migrate|switch|store|put|keep|copy|run)|best|fit|good (\w+ )?(for|fit|choice)|use for|right (db|database|store)|what (db|database|store|service|aws)|options?|where should|ok for|choose|pick)\b/;
 const CHOICE_KO = /추천|권장|뭐(가|를|로)?(써|쓰|좋)|어떤|맞|될까|쓸까|좋을까|골라|고르|선택|뭘|대체|어디에/;
 
 const WANTS_EN =
@@ -129,11 +134,11 @@ function explainsRatherThanChooses(question: string): boolean {
   return asks && !choosing(en, ko, question);
 }
 
-/** A request for the bot to do something ("can you clear the cache", "에러 로그 좀 봐줘"). */
+/** A request for the bot to do something ("can you clear the cache", "에러 로그 좀 봐줘") or an operations question. */
 function requestsAnAction(question: string): boolean {
   const en = englishForm(question);
   const ko = compactForm(question);
-  const asks = REQUEST_EN.test(en) || REQUEST_KO.test(ko.replace(/[?.!~]+$/, ''));
+  const asks = REQUEST_EN.test(en) || REQUEST_KO.test(ko.replace(/[?.!~]+$/, '')) || OPS_EN.test(en) || OPS_KO.test(ko);
   return asks && !choosing(en, ko, question);
 }
 

@@ -73,6 +73,7 @@ export const CLUES: readonly Clue[] = [
       /\bspecific features\b/,
     ],
     ko: [
+      /고수/,
       /유지해야/,
       /유지한채/,
       /유지하면서/,
@@ -85,6 +86,9 @@ export const CLUES: readonly Clue[] = [
   }),
   c('engine-change', 'open to changing the engine', '엔진 변경 가능', {
     en: [
+      /\bhappy to (switch|change|move|rewrite|port)/,
+      /\b(drop|cut|shed|escape|avoid|ditch)(ping)? (the |our |those )?licen[cs]/,
+      /\b(rewrite|port)(ing)? (it )?(for|to) (postgres|postgresql|mysql|aurora)/,
       /\bleav(e|ing) (oracle|sql ?server|db2|mssql|the commercial)/,
       /\bmov(e|ed|ing) off\b/,
       /\bget(ting)? (off|away from|rid of)\b/,
@@ -249,6 +253,7 @@ export const CLUES: readonly Clue[] = [
   }),
   c('multi-region-writes', 'writes in several Regions at once', '여러 리전에서 동시에 쓰기', {
     en: [
+      /\b(users|players|customers|clients|people) (everywhere|worldwide|around the world|in every region|on (several|three|two|all|many) continents)\b.{0,40}\bwrit/,
       /\b(all|every|each|several|multiple) (of our )?regions? (accept|take|handle|receive)s? writes\b/,
       /\bwrites? to the (nearest|closest|local) region\b/,
       /\bwrites? (locally )?in (each|every) region\b/,
@@ -490,6 +495,7 @@ export const CLUES: readonly Clue[] = [
   }),
   c('multi-hop', 'links followed several hops deep', '여러 단계로 이어진 연결 탐색', {
     en: [
+      /\bwalk(ing)? (the )?(connections|links|edges|relationships|graph)\b/,
       /\b(within|up to) (\d+|two|three|four|five|six|several|many) (degrees|hops|levels|steps)\b/,
       /\b(\d+|two|three|four|five|six|several|many|multiple) (degrees|hops|levels) (of|away|deep|out|apart)\b/,
       /\btransitiv/,

@@ -268,6 +268,58 @@ CASES.push(
   ['다이나모로 장바구니, 유저 백만명', 'dynamodb'],
 );
 
+// A sixth batch: operations chatter about existing databases (restart, flush, commands, access), more
+// negations, engine moves and traversals described as walking connections.
+CASES.push(
+  ['DB 백업 주기는 보통 어떻게 정해요?', null],
+  ['캐시 서버 지금 재시작해도 돼요?', null],
+  ['어제 데이터 파이프라인 장애 원인이 뭐였어요?', null],
+  ['운영 DB 접속 권한 신청은 어디서 해요?', null],
+  ['테이블 이름 규칙 정해진 거 있어요?', null],
+  ['데이터팀 회의 몇 시예요?', null],
+  ['쿼리 결과를 CSV로 뽑아 주세요', null],
+  ['이번 달 AWS 비용이 왜 이렇게 많이 나왔어요?', null],
+  ['레디스 키 전체 삭제하는 명령어 뭐예요?', null],
+  ['MySQL 덤프 뜨는 명령어 알려줘', null],
+  ['whats the SQL to find duplicate rows?', null],
+  ['when is the database maintenance window?', null],
+  ['who has admin access to the prod database?', null],
+  ['the redis cluster is at 90% memory, should I page someone?', null],
+  // negation & plain & migrations & relationships
+  [
+    'no strong consistency needed across regions, but users everywhere must write locally to their own profile items',
+    'dynamodb',
+  ],
+  [
+    "it's not about caching: Valkey is our database of record and both us-west-2 and eu-central-1 must take writes",
+    'memorydb',
+  ],
+  [
+    "we don't care about history, just the present status of each order, fetched by order id, 1M orders a day",
+    'dynamodb',
+  ],
+  ['nope, not a relational workload and not a search workload: IoT temperatures we average per hour', 'timestream'],
+  ['Oracle 엔진 고수할 필요 없음, 비용 줄이려고 이전하는 거예요', 'aurora'],
+  ['캐시 아님, 여러 리전 동시 쓰기 필요한 Valkey 주 저장소', 'memorydb'],
+  ['검색은 필요 없어요, 대신 5년치 로그 데이터로 월별 통계를 뽑아요', 'redshift'],
+  ['그래프는 아니고 조인 한두 번 하는 일반 주문 시스템이에요', 'aurora'],
+  ['lift our MariaDB 10.6 to AWS unchanged', 'rds'],
+  ['SQL Server app moving to AWS; the team is happy to rewrite for PostgreSQL to drop licences', 'aurora'],
+  ['our on-prem Postgres 14 with PostGIS needs a managed home on AWS', 'aurora'],
+  ['MySQL on EC2 today, we want the AWS-recommended managed target', 'aurora'],
+  ['MariaDB 그대로 올리고 싶어요, 엔진 바꿀 생각 없음', 'rds'],
+  ['온프레미스 PostgreSQL을 AWS 관리형으로, AWS가 권장하는 쪽으로요', 'aurora'],
+  ['Db2 OLTP를 엔진 그대로 AWS로', 'rds'],
+  ['which devices talked to a compromised host, and which hosts those devices talked to, five levels out', 'neptune'],
+  ['knowledge base linking drugs, genes and diseases, queried by walking the connections', 'neptune'],
+  ['뉴스 기사-인물-기업 관계를 따라가는 지식 그래프', 'neptune'],
+  ['managed search engine for our docs site with relevance tuning', 'opensearch'],
+  ['semantic vector search for RAG over support tickets', 'opensearch'],
+  ['a store for user profiles and preferences, read by user id, 20M users', 'dynamodb'],
+  ['관리형 PostgreSQL에 pgvector 확장 필요해요, 신규 서비스', 'aurora'],
+  ['상품 카탈로그가 카테고리마다 속성이 달라서 JSON 문서로 여러 필드 조회해요', 'documentdb'],
+);
+
 const OFF_TOPIC_OR_VAGUE: string[] = [
   'step by step guide to set up the VPN please',
   "what's the latest news on the outage?",
