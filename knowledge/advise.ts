@@ -109,7 +109,7 @@ const DEFINITION_EN = /^ (what|whats|what's) (is|are)? ?(a |an |the )?[\p{L} ]{1
 // not a store to choose.
 const OPS_EN =
   /\b(restart|reboot|flush|delete|drop|clear|wipe) (the|our|it|this|that|all|my|prod|production|now)\b|\b(command|page (someone|somebody|the on ?call)|on ?call|backups?|dump|grant|permissions?|access to|password|maintenance window|at \d+ ?%)\b/;
-const OPS_KO = /(재시작|재부팅|삭제|초기화)(해|하|할)|명령어|권한|백업|덤프|비밀번호|점검시간|\d+%/;
+const OPS_KO = /(재시작|재부팅|삭제|초기화)(해|하|할)|명령어|권한|백업|덤프|비밀번호|점검시간/;
 // A request to the bot ("can you clear the cache", "에러 로그 좀 봐줘"), not a store to choose.
 const REQUEST_EN = /^ (can|could|would|will) you\b|^ please\b/;
 const REQUEST_KO = /(해|줘|봐|만들어|지워|알려|보여|찾아|바꿔|켜|꺼)(줘|주세요|주실래요|줄래)$/;
