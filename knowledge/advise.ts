@@ -101,8 +101,9 @@ function aboutData(question: string, traits: Trait[], kb: KnowledgeBase): boolea
 
 // "How do I …", "what's the difference between …": explaining, not choosing a store.
 const HOW_TO_EN =
-  /\b(how (do|can|to|should) (i|we|you)?|what'?s the difference|difference between|explain|syntax|tutorial|example of)\b/;
-const HOW_TO_KO = /방법|는법|차이(가|점|는)|문법|설명해/;
+  /\b(how (do|can|to|should) (i|we|you)?|how does|what'?s the difference|difference between|explain|syntax|tutorial|example of)\b/;
+const HOW_TO_KO =
+  /방법|는법|차이(가|점|는)|문법|설명해|원리|개념|(이|가)뭐예요|(이)?란무엇|무슨뜻|의미가뭐|어떻게동작|어떻게작동/;
 // "What is a foreign key?": a definition, the whole question.
 const DEFINITION_EN = /^ (what|whats|what's) (is|are)? ?(a |an |the )?[\p{L} ]{1,30}$/u;
 // Running an existing system (restart it, flush keys, a command, who has access, page someone): operations,
@@ -114,8 +115,9 @@ const OPS_KO = /(재시작|재부팅|삭제|초기화)(해|하|할)|명령어|�
 const REQUEST_EN = /^ (can|could|would|will) you\b|^ please\b/;
 const REQUEST_KO = /(해|줘|봐|만들어|지워|알려|보여|찾아|바꿔|켜|꺼)(줘|주세요|주실래요|줄래)$/;
 const CHOICE_EN =
-  /\b(which|recommend\w*|suggest\w*|should (we|i) (use|pick|choose|go|move|migrate|switch|store|put|keep|copy|run)|best|fit|good (\w+ )?(for|fit|choice)|use for|right (db|database|store)|what (db|database|store|service|aws)|options?|where should|ok for|choose|pick)\b/;
-const CHOICE_KO = /추천|권장|뭐(가|를|로)?(써|쓰|좋)|어떤|맞|될까|쓸까|좋을까|골라|고르|선택|뭘|대체|어디에/;
+  /\b(which|recommend(s|ed|ing)?|recommendations? (for|please|on)|suggest\w*|should (we|i) (use|pick|choose|go|move|migrate|switch|store|put|keep|copy|run)|best|fit|good (\w+ )?(for|fit|choice)|use for|right (db|database|store)|what (db|database|store|service|aws)|options?|where should|ok for|choose|pick)\b/;
+const CHOICE_KO =
+  /추천(?!시스템|엔진|알고리즘|기능|서비스의|모델)|권장|뭐(가|를|로)?(써|쓰|좋)|어떤|맞|될까|쓸까|좋을까|골라|고르|선택|뭘|대체|어디에/;
 
 const WANTS_EN =
   /\b(we|i) (need|want|would like|are looking)|\bwhere (do|should|can) (we|i)\b|\blooking for\b|\bwhat should\b/;

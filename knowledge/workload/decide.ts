@@ -151,7 +151,11 @@ export const RULES: readonly Rule[] = [
     'small-steady',
     'a small, steady relational load',
     '작고 일정한 관계형 부하',
-    (f) => f.has('small-steady') && !f.has('variable-traffic'),
+    // Cost alone is no workload ("the cheapest DB?" is asked back): it needs the relational app it is about.
+    (f) =>
+      f.has('small-steady') &&
+      !f.has('variable-traffic') &&
+      (relationalApp(f) || f.has('engine-mysql') || f.has('engine-postgres') || f.has('relational')),
     { rds: 5 },
   ),
   r('auto-storage', 'storage that grows by itself', '스스로 늘어나는 스토리지', (f) => f.has('auto-storage'), {

@@ -412,6 +412,26 @@ OFF_TOPIC_OR_VAGUE.push(
   'can you clear the cache on the website',
 );
 
+// Cost alone, explanations of how something works, and recommendations of things that are not stores.
+OFF_TOPIC_OR_VAGUE.push(
+  '제일 싼 DB 뭐예요?',
+  '저렴한 데이터베이스 추천',
+  '가성비 좋은 DB?',
+  'cheapest database?',
+  'what is the cheapest db on aws?',
+  '비용이 제일 적게 드는 DB 알려줘',
+  '유튜브 추천 시스템 원리가 뭐예요?',
+  '샤딩이 뭐예요?',
+  '트랜잭션 격리 수준이란 무엇인가요?',
+  'how does a recommendation engine work?',
+  '인덱스는 어떻게 동작해요?',
+  'ACID가 무슨 뜻이에요?',
+  '회식 장소 추천해 주세요',
+  '데이터 분석 책 추천해 주세요',
+  '주말에 볼 영화 추천',
+  '좋은 키보드 추천해 줘',
+);
+
 describe('knowledge/advise reads the workload', () => {
   it.each(CASES)('%s → %s', (question, expected) => {
     // Prepare // Act
