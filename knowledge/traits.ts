@@ -426,7 +426,7 @@ export const TRAITS: readonly Trait[] = [
       /\bhundreds of thousands\b/,
       /\bat scale\b/,
       // "3M users", "~8M learners", "40M members": people count in millions written short.
-      /\b\d+(\.\d+)? ?m\+? (users|dau|mau|customers|players|members|learners|subscribers|devices|accounts|sessions)\b/,
+      /\b\d+(\.\d+)? ?m\+? (users?|dau|mau|customers?|players?|members?|learners?|subscribers?|devices?|accounts?|sessions?)\b/,
     ],
     ko: [
       /수백만/,
@@ -440,6 +440,8 @@ export const TRAITS: readonly Trait[] = [
       /페타바이트/,
       /테라바이트/,
       /수십만/,
+      /천만/,
+      /\d{3,}만(명|건|유저|사용자|회원|건)?/,
     ],
   }),
   t('global', 'scale', 'several Regions at once', '여러 리전 동시 운영', {

@@ -118,9 +118,19 @@ const HANGUL = /[\uac00-\ud7a3]/;
  * The question with its slips corrected, and the corrections made (shown in the answer's "read:" line,
  * so a wrong correction is visible at once).
  */
-export function correctSpelling(question: string, vocab: Vocabulary): { text: string; corrections: Correction[] } {
+export function correctSpelling(
+  question: string,
+  vocab: Vocabulary,
+  abbreviations: Readonly<Record<string, string>> = {},
+): { text: string; corrections: Correction[] } {
   const corrections: Correction[] = [];
-  let text = question.replace(/[A-Za-z][A-Za-z0-9]{4,}/g, (word) => {
+  let text = question.replace(/(?<![\p{L}\p{N}])([A-Z][A-Za-z]{1,5})(?![\p{L}\p{N}])/gu, (word) => {
+    const to = abbreviations[word];
+    if (!to) return word;
+    corrections.push({ from: word, to });
+    return to;
+  });
+  text = text.replace(/[A-Za-z][A-Za-z0-9]{4,}/g, (word) => {
     const lower = word.toLowerCase();
     const to = nearestLatin(lower, vocab);
     if (!to) return word;

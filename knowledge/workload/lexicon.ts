@@ -124,6 +124,18 @@ const HANGUL = [
   '데이터베이스',
 ];
 
+/**
+ * Abbreviations people type in capitals for engines and services. Matched case-sensitively on the
+ * question as written: lower-cased, `es` or `pg` are too often something else.
+ */
+export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  ES: 'elasticsearch',
+  DDB: 'dynamodb',
+  PG: 'postgresql',
+  DocDB: 'documentdb',
+  MSSQL: 'sql server',
+};
+
 /** Real words one slip from a vocabulary word: never "corrected" (`valley` is not `valkey`). */
 const KNOWN_WORDS = ['valley', 'shipping', 'relations', 'cashing', 'oracles', 'latest', 'leader', 'sessile', 'lambada'];
 

@@ -2,7 +2,7 @@ import { normalize } from '../tokenize.ts';
 import { detectTraits, type Trait } from '../traits.ts';
 import { detectClues, regionCount } from './clues.ts';
 import { type Correction, correctSpelling } from './fuzzy.ts';
-import { VOCABULARY } from './lexicon.ts';
+import { ABBREVIATIONS, VOCABULARY } from './lexicon.ts';
 import { splitNegation } from './negation.ts';
 
 /**
@@ -31,7 +31,8 @@ export interface WorkloadPicture {
 const PARADIGMS = /(?<![\p{L}\p{N}])(no ?sql|sql)(?![\p{L}\p{N}])/gu;
 
 export function readWorkload(question: string): WorkloadPicture {
-  const { text: corrected, corrections } = correctSpelling(normalize(question), VOCABULARY);
+  // NFKC without lower-casing first, so capitalised abbreviations (ES, DDB) can still be told apart.
+  const { text: corrected, corrections } = correctSpelling(question.normalize('NFKC'), VOCABULARY, ABBREVIATIONS);
   const text = normalize(corrected);
   const { positive: split, negated } = splitNegation(text);
   const paradigms = new Set([...split.matchAll(PARADIGMS)].map((m) => m[1]?.replace(' ', '')));

@@ -320,6 +320,36 @@ CASES.push(
   ['상품 카탈로그가 카테고리마다 속성이 달라서 JSON 문서로 여러 필드 조회해요', 'documentdb'],
 );
 
+// A seventh batch: shortened names (ES, ddb, docdb, PG), misspelt workload words, spaced Korean
+// loanwords, Konglish, user counts in 만/천만.
+CASES.push(
+  ['we self-host ES 7 for log search, want it managed', 'opensearch'],
+  ['PG 15 on prem, 3TB, moving to aws, what does aws recommend', 'aurora'],
+  ['docdb or something else for our mongo app?', 'documentdb'],
+  ['memcache in front of mysql for hot reads', 'elasticache'],
+  ['ddb for 50M user sessions?', 'dynamodb'],
+  ['mongo atlas → aws native, same driver', 'documentdb'],
+  ['relatoinal db w/ transacitons for a new payments service', 'aurora'],
+  ['timeseries dB for server mertics', 'timestream'],
+  ['leaderbaord with sub ms reads, rebuilt from game db if lost', 'elasticache'],
+  ['graph database for fraud rigns', 'neptune'],
+  ['warehosue for analytics over 5 yrs of sales', 'redshift'],
+  ['포스트 그레스 온프렘 이관', 'aurora'],
+  ['마이에스큐엘 온프레미스 AWS 이전, 권장 타깃', 'aurora'],
+  ['몽고 디비 Atlas 탈출, 드라이버 유지', 'documentdb'],
+  ['엘라스틱 서치 로그 검색 관리형으로', 'opensearch'],
+  ['카싼드라 CQL 유지하면서 관리형', 'keyspaces'],
+  ['다이나모 디비에 장바구니, 유저 천만', 'dynamodb'],
+  ['레디스 캐쉬 앞단에 두고 싶어요, RDS 부하 줄이려고', 'elasticache'],
+  ['타임 스트림에 IoT 센서 데이터', 'timestream'],
+  ['넵튠으로 친구의 친구 추천 가능?', 'neptune'],
+  ['레드 시프트로 3년치 매출 집계', 'redshift'],
+  ['시계열 디비에 설비 온도 1초마다, 시간대별 평균', 'timestream'],
+  ['트랜젝션 많은 신규 주문 서비스, 조인 많음', 'aurora'],
+  ['key value 스토어, 유저 아이디로 조회, 트래픽 많음', 'dynamodb'],
+  ['인메모리 캐시, sub ms, TTL 있음', 'elasticache'],
+);
+
 const OFF_TOPIC_OR_VAGUE: string[] = [
   'step by step guide to set up the VPN please',
   "what's the latest news on the outage?",

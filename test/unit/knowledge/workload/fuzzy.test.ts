@@ -41,6 +41,12 @@ describe('knowledge/workload/fuzzy', () => {
     expect(correctSpelling(question, VOCABULARY).corrections).toEqual([]);
   });
 
+  it('expands capitalised abbreviations only as written (ES yes, "es" no)', () => {
+    const abbreviations = { ES: 'elasticsearch' };
+    expect(correctSpelling('self-hosted ES for logs', VOCABULARY, abbreviations).text).toContain('elasticsearch');
+    expect(correctSpelling('es for logs', VOCABULARY, abbreviations).corrections).toEqual([]);
+  });
+
   it('does not correct when two vocabulary words are equally near', () => {
     const vocab = vocabulary(['abcdef', 'abcdeg'], []);
     expect(correctSpelling('abcdex', vocab).corrections).toEqual([]);
