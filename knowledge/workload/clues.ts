@@ -282,8 +282,8 @@ export const CLUES: readonly Clue[] = [
     ko: [/동시에?(쓰기|쓰|기록)/, /쓰기.{0,10}동시/, /양쪽(에서|다)?쓰/, /둘다(에서)?쓰/],
   }),
   c('terabytes', 'terabytes of data', '테라바이트급 데이터', {
-    en: [/\b\d+(\.\d+)? ?tb\b/, /\bterabytes?\b/],
-    ko: [/\d+(\.\d+)?tb/, /테라바이트/],
+    en: [/\b(tens|hundreds) of (tb|terabytes)\b/, /\b\d+(\.\d+)? ?tb\b/, /\bterabytes?\b/],
+    ko: [/(수십|수백|몇)tb/, /(수십|수백)테라/, /\d+(\.\d+)?tb/, /테라바이트/],
   }),
   c('acid', 'ACID transactions', 'ACID 트랜잭션', {
     en: [/\btransaction(s|al)?\b/, /\bacid\b/, /\bintegrity\b/, /\bstrongly consistent\b/],
@@ -314,6 +314,8 @@ export const CLUES: readonly Clue[] = [
       /\bthrowaway\b/,
     ],
     ko: [
+      /지워져도/,
+      /삭제돼도/,
       /사라져도/,
       /없어져도/,
       /휘발/,
@@ -327,7 +329,7 @@ export const CLUES: readonly Clue[] = [
   }),
   c('expires', 'data that expires', '만료되는 데이터', {
     en: [/\bexpir(e|es|ed|y|ing)\b/, /\bttl\b/, /\btime to live\b/],
-    ko: [/지나면(의미없|필요없|버려|삭제|사라|쓸모없)/, /만료/, /ttl/, /지나면(삭제|사라)/],
+    ko: [/지나면(의미없|필요없|버려|삭제|사라|쓸모없|지워)/, /만료/, /ttl/, /지나면(삭제|사라)/],
   }),
   c('counter', 'counters or presence', '카운터·접속 상태', {
     en: [
@@ -349,7 +351,14 @@ export const CLUES: readonly Clue[] = [
       /\bout of memory\b/,
       /\bram (is|gets) too expensive\b/,
     ],
-    ko: [/메모리비용/, /램비용/, /메모리에(다)?(못|안)(올|들어)/, /메모리(가)?(부족|모자)/, /메모리에다못/],
+    ko: [
+      /(메모리|인메모리|램).{0,10}비용/,
+      /메모리비용/,
+      /램비용/,
+      /메모리에(다)?(못|안)(올|들어)/,
+      /메모리(가)?(부족|모자)/,
+      /메모리에다못/,
+    ],
   }),
   // Query shape
   c('latest-state', 'only the latest state per key', '키별 최신 상태만', {
@@ -552,7 +561,12 @@ export const CLUES: readonly Clue[] = [
       /\btied together\b/,
       /\b(reach(able)?|connected|linked|related|tied) .{0,40}\bthrough\b/,
     ],
-    ko: [/엮여/, /엮인/, /(끼리|서로)연결/],
+    ko: [
+      /같은(카드|기기|디바이스|전화번호|번호|주소|ip|이메일|계좌).{0,20}(계정|사용자|회원|고객)/,
+      /엮여/,
+      /엮인/,
+      /(끼리|서로)연결/,
+    ],
   }),
   c('shallow-joins', 'ordinary joins a level or two deep', '한두 단계의 평범한 조인', {
     en: [/\bforeign keys?\b/, /\b(one|two|1|2) (or two |or 2 )?levels? of joins?\b/, /\bsimple joins?\b/],

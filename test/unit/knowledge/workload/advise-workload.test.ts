@@ -350,6 +350,36 @@ CASES.push(
   ['인메모리 캐시, sub ms, TTL 있음', 'elasticache'],
 );
 
+// An eighth batch, all Korean: constraints, engine moves, traversals and state vs time windows in
+// everyday Korean phrasing.
+CASES.push(
+  ['람다 함수가 많아지니까 DB 최대 연결 수를 넘어요. 조회는 전부 회원번호 기준 단건 조회', 'dynamodb'],
+  ['트래픽이 거의 없을 땐 과금이 안 됐으면 좋겠어요. 키로 읽고 쓰는 작은 데이터', 'dynamodb'],
+  ['테이블이 계속 커져서 스토리지 증설하느라 힘들어요, 관계형 그대로 쓰고 싶음', 'aurora'],
+  ['AWS에 종속되지 않게 표준 PostgreSQL만 쓰고 싶어요. 규모는 작고 트래픽 일정', 'rds'],
+  ['미국·유럽·한국 세 리전에서 동시에 주문 키값 데이터를 써야 해요', 'dynamodb'],
+  ['게임 매치메이킹 대기열, 1ms 미만, 몇 분 지나면 지워져도 돼요', 'elasticache'],
+  ['키-값 데이터가 수십 TB라서 인메모리로는 비용이 감당이 안 돼요', 'dynamodb'],
+  ['라이선스 비용 때문에 SQL Server를 떠나려는데 엔진은 바뀌어도 돼요', 'aurora'],
+  ['Oracle 전용 기능을 너무 많이 써서 엔진은 그대로 가야 해요', 'rds'],
+  ['자체 구축 MongoDB를 AWS로, 앱 코드는 건드리지 않고', 'documentdb'],
+  ['Cassandra 노드 관리가 힘들어요, CQL 그대로 쓰는 서버리스로', 'keyspaces'],
+  ['Teradata EDW를 AWS로 옮겨 BI 리포트 계속 돌리기', 'redshift'],
+  ['InfluxDB에 쌓던 서버 지표를 AWS 관리형으로', 'timestream'],
+  ['Redis를 주 저장소로 쓰는데 리전 두 곳에서 동시에 쓰기가 일어나요', 'memorydb'],
+  ['회원 간 추천인 관계가 몇 단계씩 이어지는데 전체 추천인 트리를 탐색해야 해요', 'neptune'],
+  ['같은 카드, 같은 주소를 쓰는 계정들을 연결해서 사기 조직을 찾아요', 'neptune'],
+  ['조직도에서 상사의 상사를 끝까지 따라가는 쿼리가 느려요', 'neptune'],
+  ['차량마다 최신 위치 하나만 유지하고 차량 ID로 조회해요. 이동 이력은 안 남겨요', 'dynamodb'],
+  ['센서 값을 1분 평균, 1시간 평균으로 다운샘플링해서 1년 보관', 'timestream'],
+  ['월별 매출 리포트 때문에 운영 MySQL이 느려져요', 'redshift'],
+  ['상품 설명 전문 검색, 오타 보정, 동의어', 'opensearch'],
+  ['고객 문의 티켓에 대해 벡터 검색으로 유사 문의 찾기', 'opensearch'],
+  ['모바일 앱 사용자 설정, 사용자 ID로만 읽고 쓰고 수백만 명', 'dynamodb'],
+  ['JSON 형태의 상품 정보, 필드가 상품마다 다르고 여러 조건으로 검색', 'documentdb'],
+  ['신규 예약 시스템, 트랜잭션이랑 조인 필수, 중복 예약 절대 안 됨', 'aurora'],
+);
+
 const OFF_TOPIC_OR_VAGUE: string[] = [
   'step by step guide to set up the VPN please',
   "what's the latest news on the outage?",
