@@ -13,6 +13,11 @@ export interface Clue {
   label: { en: string; ko: string };
   en: RegExp[];
   ko: RegExp[];
+  /**
+   * Its words carry their own negation ("no AWS-only features", "VPC 없이", "without rewriting our queries"):
+   * matched on the whole question, not only on what is left once negated phrases are blanked.
+   */
+  wholeQuestion?: boolean;
 }
 
 const c = (id: string, en: string, ko: string, patterns: { en: RegExp[]; ko: RegExp[] }): Clue => ({
@@ -20,6 +25,8 @@ const c = (id: string, en: string, ko: string, patterns: { en: RegExp[]; ko: Reg
   label: { en, ko },
   ...patterns,
 });
+
+const whole = (clue: Clue): Clue => ({ ...clue, wholeQuestion: true });
 
 const REGION_EN =
   /\b(us|eu|ap|sa|ca|me|af)\s?(east|west|north|south|central|northeast|southeast|northwest|southwest)\s?\d\b|\b(virginia|ohio|oregon|frankfurt|ireland|london|paris|stockholm|tokyo|seoul|osaka|singapore|sydney|mumbai|sao paulo|europe|asia|us and eu)\b/g;
@@ -114,21 +121,23 @@ export const CLUES: readonly Clue[] = [
       /오픈소스로/,
     ],
   }),
-  c('keep-api', 'keeping the API and drivers', 'API·드라이버 유지', {
-    en: [
-      /\b(without|w o|no) (rewriting|changing|touching) (our |the |any )?(queries|code|app|driver)/,
-      /\bkeep(ing)? (the |our )?(cql|queries|driver|drivers|api|wire protocol|query language)\b/,
-      /\b(same|existing|current) (driver|drivers|queries|api)\b/,
-      /\buses? the (\w+ )?driver\b/,
-      /\bspeaks? (cql|the mongo)/,
-    ],
-    ko: [
-      /(쿼리|코드|드라이버|api)(는|은|를|을)?(안|못)바꾸/,
-      /드라이버그대로/,
-      /(cql|쿼리|api)(는|은|를|을)?그대로/,
-      /코드수정없이/,
-    ],
-  }),
+  whole(
+    c('keep-api', 'keeping the API and drivers', 'API·드라이버 유지', {
+      en: [
+        /\b(without|w o|no) (rewriting|changing|touching) (our |the |any )?(queries|code|app|driver)/,
+        /\bkeep(ing)? (the |our )?(cql|queries|driver|drivers|api|wire protocol|query language)\b/,
+        /\b(same|existing|current) (driver|drivers|queries|api)\b/,
+        /\buses? the (\w+ )?driver\b/,
+        /\bspeaks? (cql|the mongo)/,
+      ],
+      ko: [
+        /(쿼리|코드|드라이버|api)(는|은|를|을)?(안|못)바꾸/,
+        /드라이버그대로/,
+        /(cql|쿼리|api)(는|은|를|을)?그대로/,
+        /코드수정없이/,
+      ],
+    }),
+  ),
   c('warehouse-source', 'an existing data warehouse', '기존 데이터 웨어하우스', {
     en: [/\bteradata\b/, /\bnetezza\b/, /\bedw\b/, /\bvertica\b/, /\bgreenplum\b/, /\bexadata\b/],
     ko: [/테라데이타/, /테라데이터/, /네티자/],
@@ -150,19 +159,21 @@ export const CLUES: readonly Clue[] = [
     ko: [/(db|디비)?연결이?(모자|부족|고갈|터)/, /커넥션/, /연결수/, /연결이(부족|고갈)/],
   }),
   c('lambda', 'called from Lambda', 'Lambda에서 호출', { en: [/\blambdas?\b/], ko: [/람다/] }),
-  c('scale-to-zero', 'scale to zero, pay per request, no VPC', '사용량 0이면 0원, 요청당 과금, VPC 불필요', {
-    en: [
-      /\bscale(s|d)? (down )?to zero\b/,
-      /\bpay (per|by the) (request|use)\b/,
-      /\bpay as you go\b/,
-      /\bno vpc\b/,
-      /\bwithout (a )?vpc\b/,
-      /\bnear ?zero traffic\b/,
-      /\bidle (most|much) of the\b/,
-      /\bbarely used\b/,
-    ],
-    ko: [/0원/, /요청당과금/, /쓴만큼/, /사용한만큼/, /vpc없이/, /vpc불필요/, /트래픽(이)?거의없/],
-  }),
+  whole(
+    c('scale-to-zero', 'scale to zero, pay per request, no VPC', '사용량 0이면 0원, 요청당 과금, VPC 불필요', {
+      en: [
+        /\bscale(s|d)? (down )?to zero\b/,
+        /\bpay (per|by the) (request|use)\b/,
+        /\bpay as you go\b/,
+        /\bno vpc\b/,
+        /\bwithout (a )?vpc\b/,
+        /\bnear ?zero traffic\b/,
+        /\bidle (most|much) of the\b/,
+        /\bbarely used\b/,
+      ],
+      ko: [/0원/, /요청당과금/, /쓴만큼/, /사용한만큼/, /vpc없이/, /vpc불필요/, /트래픽(이)?거의없/],
+    }),
+  ),
   c('auto-storage', 'storage that grows by itself', '자동으로 늘어나는 스토리지', {
     en: [
       /\bstorage\b.{0,30}\b(grows?|grow by itself|auto ?grow|expands?|auto ?scal)/,
@@ -177,20 +188,36 @@ export const CLUES: readonly Clue[] = [
       /알아서늘어/,
     ],
   }),
-  c('portable', 'portable, no AWS-only features', '이식성 (AWS 전용 기능 없음)', {
-    en: [
-      /\bportab/,
-      /\bother clouds?\b/,
-      /\bmulti ?cloud\b/,
-      /\baws only features?\b/,
-      /\bvendor lock/,
-      /\block ?in\b/,
-      /\bcommunity (postgres|postgresql|mysql|edition)/,
-      /\bplain (postgres|postgresql|mysql)/,
-      /\bvanilla (postgres|postgresql|mysql)/,
-    ],
-    ko: [/이식성/, /다른클라우드/, /멀티클라우드/, /aws전용/, /종속/, /락인/, /순수(mysql|postgres|포스트그레)/],
-  }),
+  whole(
+    c('portable', 'portable, no AWS-only features', '이식성 (AWS 전용 기능 없음)', {
+      en: [
+        /\b(aurora|aws|vendor|cloud)[- ]?(only|specific|proprietary) features?\b/,
+        /\bbetween clouds\b/,
+        /\bcloud[- ]?agnostic\b/,
+        /\bproprietary\b/,
+        /\bportab/,
+        /\bother clouds?\b/,
+        /\bmulti ?cloud\b/,
+        /\baws only features?\b/,
+        /\bvendor lock/,
+        /\block ?in\b/,
+        /\bcommunity (postgres|postgresql|mysql|edition)/,
+        /\bplain (postgres|postgresql|mysql)/,
+        /\bvanilla (postgres|postgresql|mysql)/,
+      ],
+      ko: [
+        /(aurora|오로라)전용/,
+        /클라우드(간|사이)/,
+        /이식성/,
+        /다른클라우드/,
+        /멀티클라우드/,
+        /aws전용/,
+        /종속/,
+        /락인/,
+        /순수(mysql|postgres|포스트그레)/,
+      ],
+    }),
+  ),
   c('small-steady', 'a small, steady load', '작고 일정한 부하', {
     en: [
       /\b(lowest|low) ?cost\b/,
@@ -298,35 +325,37 @@ export const CLUES: readonly Clue[] = [
     ],
     ko: [/원본(저장소|데이터)/, /주(db|데이터베이스|저장소)/, /메인(db|데이터베이스|저장소)/, /기본데이터베이스/],
   }),
-  c('loss-ok', 'losing it on failure is fine', '장애 때 유실돼도 괜찮음', {
-    en: [
-      /\bwho cares if\b/,
-      /\b(vanish|disappear)\w*\b/,
-      /\bshort ?lived\b/,
-      /\btransient\b/,
-      /\bvolatile\b/,
-      /\btemporary\b/,
-      /\bfine if (they|it|we|data)('re| are| is|'s)? (lost|gone|lose)/,
-      /\b(ok|okay|fine|acceptable) (to lose|if lost|losing)/,
-      /\brebuild (it|them)?\b/,
-      /\bcan be (lost|rebuilt|regenerated)\b/,
-      /\bephemeral\b/,
-      /\bthrowaway\b/,
-    ],
-    ko: [
-      /지워져도/,
-      /삭제돼도/,
-      /사라져도/,
-      /없어져도/,
-      /휘발/,
-      /임시(데이터|값|저장)/,
-      /날아가도(괜찮|상관|돼|됨)/,
-      /유실(돼도|되어도|허용)/,
-      /잃어도/,
-      /다시(만들|생성|채우)/,
-      /재생성/,
-    ],
-  }),
+  whole(
+    c('loss-ok', 'losing it on failure is fine', '장애 때 유실돼도 괜찮음', {
+      en: [
+        /\bwho cares if\b/,
+        /\b(vanish|disappear)\w*\b/,
+        /\bshort ?lived\b/,
+        /\btransient\b/,
+        /\bvolatile\b/,
+        /\btemporary\b/,
+        /\bfine if (they|it|we|data)('re| are| is|'s)? (lost|gone|lose)/,
+        /\b(ok|okay|fine|acceptable) (to lose|if lost|losing)/,
+        /\brebuild (it|them)?\b/,
+        /\bcan be (lost|rebuilt|regenerated)\b/,
+        /\bephemeral\b/,
+        /\bthrowaway\b/,
+      ],
+      ko: [
+        /지워져도/,
+        /삭제돼도/,
+        /사라져도/,
+        /없어져도/,
+        /휘발/,
+        /임시(데이터|값|저장)/,
+        /날아가도(괜찮|상관|돼|됨)/,
+        /유실(돼도|되어도|허용)/,
+        /잃어도/,
+        /다시(만들|생성|채우)/,
+        /재생성/,
+      ],
+    }),
+  ),
   c('expires', 'data that expires', '만료되는 데이터', {
     en: [/\bexpir(e|es|ed|y|ing)\b/, /\bttl\b/, /\btime to live\b/],
     ko: [/지나면(의미없|필요없|버려|삭제|사라|쓸모없|지워)/, /만료/, /ttl/, /지나면(삭제|사라)/],
@@ -386,8 +415,8 @@ export const CLUES: readonly Clue[] = [
       /현재(값|상태)/,
       /가장최근/,
       /마지막(접속|값|상태)/,
-      /덮어쓰/,
-      /덮어씀/,
+      /덮어(써|쓰|씀|씌)/,
+      /(현재|최신|실시간)(값|상태)만/,
     ],
   }),
   c('per-entity', 'one value per device, user or item', '기기·사용자·항목별 값', {
@@ -476,6 +505,8 @@ export const CLUES: readonly Clue[] = [
       /\bmachines?\b/,
     ],
     ko: [
+      /공정/,
+      /생산라인/,
       /진동/,
       /사용량/,
       /온도/,
@@ -665,13 +696,16 @@ export function regionCount(text: string, original = text): number {
   return en.size + ko.size;
 }
 
-/** The clues found in `text`, by id. */
-export function detectClues(text: string): Set<string> {
+/** The clues found in `text` (what the question asks for), and the self-negating ones in `whole`, by id. */
+export function detectClues(text: string, whole?: string): Set<string> {
   const en = englishForm(text);
   const ko = compactForm(text);
+  const wholeEn = whole === undefined ? en : englishForm(whole);
+  const wholeKo = whole === undefined ? ko : compactForm(whole);
   const found = new Set<string>();
   for (const clue of CLUES) {
-    if (clue.en.some((p) => p.test(en)) || clue.ko.some((p) => p.test(ko))) found.add(clue.id);
+    const [e, k] = clue.wholeQuestion ? [wholeEn, wholeKo] : [en, ko];
+    if (clue.en.some((p) => p.test(e)) || clue.ko.some((p) => p.test(k))) found.add(clue.id);
   }
   return found;
 }

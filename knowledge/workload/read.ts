@@ -41,7 +41,7 @@ export function readWorkload(question: string): WorkloadPicture {
   const negatedText = negated.join(' ; ');
   const asked = new Set(traits.map((t) => t.id));
   const notWanted = negated.length > 0 ? detectTraits(negatedText).filter((t) => !asked.has(t.id)) : [];
-  const clues = detectClues(positive);
+  const clues = detectClues(positive, text);
   const notClues = negated.length > 0 ? detectClues(negatedText) : new Set<string>();
   for (const id of clues) notClues.delete(id);
   return { text, positive, corrections, traits, notWanted, clues, notClues, regions: regionCount(text, question) };

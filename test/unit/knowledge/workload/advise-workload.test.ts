@@ -380,6 +380,30 @@ CASES.push(
   ['신규 예약 시스템, 트랜잭션이랑 조인 필수, 중복 예약 절대 안 됨', 'aurora'],
 );
 
+// A ninth batch: history kept vs latest state in harder mixes, expiring codes and rate limits, SQL that
+// scales to zero, portability stated as "no Aurora-only features".
+CASES.push(
+  ['we keep every reading from 2k wind turbines and analysts query trends over weeks', 'timestream'],
+  ['telemetry sits in DynamoDB today but we need per-hour aggregates and retention tiers', 'timestream'],
+  ['time-stamped events from 100k devices, queries are always "avg/max over the last N minutes"', 'timestream'],
+  ['just a device registry: current firmware version per device id, no time series needed', 'dynamodb'],
+  ['one row per user with their current streak count, updated daily, read by user id, 10M users', 'dynamodb'],
+  ['the dashboard shows only live values; each machine overwrites its own record', 'dynamodb'],
+  ['센서 데이터를 DynamoDB에 넣고 있는데 시간별 집계가 필요해져서 힘들어요', 'timestream'],
+  ['10만 대 기기에서 타임스탬프 찍힌 이벤트가 들어오고 최근 N분 평균/최대를 조회해요', 'timestream'],
+  ['사용자별 현재 연속 출석 일수만 저장, 사용자 ID로 읽고 천만 명', 'dynamodb'],
+  ['대시보드는 실시간 값만 보여줘요. 기계마다 자기 레코드를 덮어써요', 'dynamodb'],
+  ['공정 데이터를 초 단위로 쌓고 교대조별 평균을 내야 해요', 'timestream'],
+  ['expiring one-time login codes, sub-ms check, fine to vanish after 5 minutes', 'elasticache'],
+  ['we need a place to keep rate-limit buckets per API key, microseconds, no persistence', 'elasticache'],
+  ['SQL that scales to zero when nobody uses it, relational schema with joins', 'aurora'],
+  ['read replicas are not enough, our relational app needs up to 15 replicas and fast failover', 'aurora'],
+  ['we must run PostgreSQL with no Aurora-only features, moving between clouds later, load is small', 'rds'],
+  ['관계형 스키마에 조인 필요한데 아무도 안 쓸 땐 0으로 줄어드는 SQL', 'aurora'],
+  ['API 키별 요청 제한 카운터, 마이크로초, 영속성 필요 없음', 'elasticache'],
+  ['일회용 인증 코드 5분 후 만료, 1ms 미만 확인, 사라져도 됨', 'elasticache'],
+);
+
 const OFF_TOPIC_OR_VAGUE: string[] = [
   'step by step guide to set up the VPN please',
   "what's the latest news on the outage?",

@@ -58,6 +58,11 @@ describe('knowledge/workload/negation', () => {
     expect(splitNegation('데이터 유실 없이 써야 해요').negated).toEqual([]);
   });
 
+  it('matches clues that carry their own negation on the whole question ("no AWS-only features", "VPC 없이")', () => {
+    expect(readWorkload('plain Postgres, no Aurora-only features').clues).toContain('portable');
+    expect(readWorkload('VPC 없이 요청당 과금').clues).toContain('scale-to-zero');
+  });
+
   it('leaves a question without a negator as it is', () => {
     expect(splitNegation('orders and payments in one transaction')).toEqual({
       positive: 'orders and payments in one transaction',
