@@ -213,7 +213,7 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
   if (!recommended || (recommended.traitScore < MIN_TRAIT_SCORE && !decidedBy)) {
     return { kind: 'abstain', lang, traits, why: 'vague' };
   }
-  const read = readLine(picture, recommended, lang);
+  const read = readLine(picture, recommended, fired, lang);
   const base = (r: RankedService) => r.traitScore + r.ruleScore;
   const pair = [recommended.service.id, runnerUp?.service.id].sort().join('|');
   const guidanceTie = fired.some((rule) => rule.ties && [...rule.ties].sort().join('|') === pair);
@@ -256,7 +256,8 @@ function strongestFor(r: RankedService): Rule | undefined {
 }
 
 /** "read: key-value access, no joins, 3M users": what the answer rests on, so a misreading shows at once. */
-function readLine(p: WorkloadPicture, winner: RankedService, lang: Lang): string[] {
+function readLine(p: WorkloadPicture, winner: RankedService, fired: readonly Rule[], lang: Lang): string[] {
+  const saidByRule = new Set(fired.filter((rule) => winner.votes.some((v) => v.rule === rule)).map((r) => r.negates));
   const read: string[] = [];
   // The rules that voted for the winner, strongest first, then the traits it fits, then the rest.
   for (const v of [...winner.votes].sort((a, b) => b.weight - a.weight)) {
@@ -265,7 +266,9 @@ function readLine(p: WorkloadPicture, winner: RankedService, lang: Lang): string
   // A corrected typo is shown early: a wrong correction is the misreading a user most needs to see.
   for (const c of p.corrections) read.push(`"${c.from}" → ${c.to}`);
   for (const t of winner.matched) read.push(t.label[lang]);
-  for (const t of p.notWanted) read.push(lang === 'ko' ? `${t.label.ko} 아님` : `not ${t.label.en}`);
+  for (const t of p.notWanted) {
+    if (!saidByRule.has(t.id)) read.push(lang === 'ko' ? `${t.label.ko} 아님` : `not ${t.label.en}`);
+  }
   for (const id of p.clues) {
     const clue = CLUE_BY_ID.get(id);
     if (clue) read.push(clue.label[lang]);

@@ -17,6 +17,8 @@ export interface Rule {
   ties?: [string, string];
   /** Its clue words are everyday chatter too: it weighs in, but never makes a question about databases. */
   chatterProne?: boolean;
+  /** The trait this rule rules out, so the answer's read line says it once ("no joins", not also "not relational"). */
+  negates?: string;
 }
 
 /** Questions over the picture. */
@@ -73,7 +75,7 @@ const r = (id: string, en: string, ko: string, when: Rule['when'], votes: Rule['
   votes,
 });
 
-export const RULES: readonly Rule[] = [
+const ROUTING: readonly Rule[] = [
   // Migrations: match the source engine (guidance §2).
   r(
     'cassandra',
@@ -313,6 +315,20 @@ export const RULES: readonly Rule[] = [
   r('log-search', 'searching log text', '로그 텍스트 검색', (f) => f.has('logs') && f.has('search'), { opensearch: 3 }),
   r('no-time-series', 'not a time series', '시계열 아님', (f) => f.not('time-series'), { timestream: -6 }),
 ];
+
+/** Rules that voice a ruled-out trait themselves. */
+const NEGATES: Readonly<Record<string, string>> = {
+  'no-joins': 'relational',
+  'not-a-cache': 'cache',
+  'not-cache': 'cache',
+  'no-search': 'search',
+  'no-analytics': 'analytics',
+  'no-time-series': 'time-series',
+};
+
+export const RULES: readonly Rule[] = ROUTING.map((rule) =>
+  NEGATES[rule.id] ? { ...rule, negates: NEGATES[rule.id] } : rule,
+);
 
 export interface Vote {
   rule: Rule;
