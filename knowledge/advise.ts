@@ -3,13 +3,18 @@ import type { CaseStudyNote, CaseUse, Lang, ServiceNote } from './schema.ts';
 import { resolveExact } from './service-aliases.ts';
 import { sourceFor } from './sources.ts';
 import { isHangul } from './tokenize.ts';
-import { compactForm, detectTraits, englishForm, isSpecific, type Trait } from './traits.ts';
+import { compactForm, englishForm, isSpecific, type Trait } from './traits.ts';
+import { CLUE_BY_ID } from './workload/clues.ts';
+import { applyRules, type Rule, type Vote } from './workload/decide.ts';
+import { readWorkload, type WorkloadPicture } from './workload/read.ts';
 
 /**
- * From a question to a recommendation. Traits found in the question are scored against each
- * service's `fits` (its note's front matter); BM25 retrieval over the notes adds a smaller,
- * normalised share so wording the trait lexicon misses still counts. Retrieval alone never
- * makes an answer: without a trait the question is too vague or off-topic, and we say so.
+ * From a question to a recommendation. The question is first read into a workload picture
+ * (knowledge/workload: typos corrected, negations scoped, traits and clues found). The traits it asks
+ * for are scored against each service's `fits` (its note's front matter), AWS's routing rules add their
+ * votes (knowledge/workload/decide.ts), and BM25 retrieval over the notes adds a smaller, normalised
+ * share so wording the lexicon misses still counts. Retrieval alone never makes an answer: without a
+ * trait or a rule the question is too vague or off-topic, and we say so.
  */
 
 /** Retrieval's weight next to trait fits (one strong trait = 3). */
@@ -18,6 +23,15 @@ const RETRIEVAL_WEIGHT = 1;
 const MIN_TRAIT_SCORE = 2;
 /** An alternative must reach this share of the winner's score to be worth naming. */
 const ALTERNATIVE_SHARE = 0.5;
+/** A rule voting this much for a service is a clear signal on its own (a short question can rest on it). */
+const DECISIVE_VOTE = 4;
+/** A rule voting this much describes a workload, but is not on its own enough to be on topic. */
+const COMBINED_VOTE = 3;
+/**
+ * Two services whose fits and rules score within this of each other, with no decisive rule for
+ * either, are a tie (retrieval's small share does not break it): ask instead of guessing.
+ */
+const TIE_MARGIN = 0.25;
 
 export interface RankedService {
   service: ServiceNote;
@@ -26,6 +40,9 @@ export interface RankedService {
   retrieval: number;
   /** Detected traits this service fits, strongest fit first. */
   matched: Trait[];
+  /** AWS routing rules that voted for (or against) this service. */
+  votes: Vote[];
+  ruleScore: number;
 }
 
 export interface Answer {
@@ -37,19 +54,33 @@ export interface Answer {
   /** Two or three sentences tied to the traits found, each with the note section that supports it. */
   reasons: { trait: Trait | undefined; text: string; section: string | undefined }[];
   alternatives: { service: ServiceNote; when: string }[];
-  caseStudy: { note: CaseStudyNote; use: CaseUse } | undefined;
+  /**
+   * A case study to quote. `fitsAsker` is false when the question names a case study whose design is
+   * not what the asker's own clues call for (a small app with joins should not copy a key-value design).
+   */
+  caseStudy: { note: CaseStudyNote; use: CaseUse; fitsAsker: boolean } | undefined;
   /** A service the question points at that AWS has retired (QLDB), with what to use instead. */
   retired: ServiceNote | undefined;
   /** The note, its section that matched best, and the AWS pages behind it (in the answer's language). */
   source: { path: string; heading: string | undefined; sources: string[] };
+  /** What was read from the question, in its language: the clues, what it rules out, the typos corrected. */
+  read: string[];
+  /** The rule (clue) that decided, when one did; otherwise the traits' fits decided. */
+  decidedBy: Rule | undefined;
 }
 
 export interface Abstention {
   kind: 'abstain';
   lang: Lang;
   traits: Trait[];
-  /** `vague`: about databases, but no workload trait to go on; `off-topic`: not about data at all. */
-  why: 'vague' | 'off-topic';
+  /**
+   * `vague`: about databases, but no workload trait to go on; `off-topic`: not about data at all;
+   * `tie`: two services fit equally and one answer would decide between them.
+   */
+  why: 'vague' | 'off-topic' | 'tie';
+  /** For a tie: the two services and the one question that decides. */
+  tie?: { services: [ServiceNote, ServiceNote]; ask: string };
+  read?: string[];
 }
 
 export type Advice = Answer | Abstention;
@@ -72,8 +103,62 @@ function aboutData(question: string, traits: Trait[], kb: KnowledgeBase): boolea
   return words.some((w) => resolveExact(kb, w) !== undefined);
 }
 
+// "How do I …", "what's the difference between …": explaining, not choosing a store.
+const HOW_TO_EN =
+  /\b(how (do|can|to|should) (i|we|you)?|how does|what'?s the difference|difference between|explain|syntax|tutorial|example of)\b/;
+const HOW_TO_KO =
+  /방법|는법|차이(가|점|는)|문법|설명해|원리|개념|(이|가)뭐예요|(이)?란무엇|무슨뜻|의미가뭐|어떻게동작|어떻게작동/;
+// "What is a foreign key?": a definition, the whole question.
+const DEFINITION_EN = /^ (what|whats|what's) (is|are)? ?(a |an |the )?[\p{L} ]{1,30}$/u;
+// Running an existing system (restart it, flush keys, a command, who has access, page someone): operations,
+// not a store to choose.
+const OPS_EN =
+  /\b(restart|reboot|flush|delete|drop|clear|wipe) (the|our|it|this|that|all|my|prod|production|now)\b|\b(command|page (someone|somebody|the on ?call)|on ?call|backups?|dump|grant|permissions?|access to|password|maintenance window|at \d+ ?%)\b/;
+const OPS_KO = /(재시작|재부팅|삭제|초기화)(해|하|할)|명령어|권한|백업|덤프|비밀번호|점검시간/;
+// A request to the bot ("can you clear the cache", "에러 로그 좀 봐줘"), not a store to choose.
+const REQUEST_EN = /^ (can|could|would|will) you\b|^ please\b/;
+const REQUEST_KO = /(해|줘|봐|만들어|지워|알려|보여|찾아|바꿔|켜|꺼)(줘|주세요|주실래요|줄래)$/;
+const CHOICE_EN =
+  /\b(which|recommend(s|ed|ing)?|recommendations? (for|please|on)|suggest\w*|should (we|i) (use|pick|choose|go|move|migrate|switch|store|put|keep|copy|run)|best|fit|good (\w+ )?(for|fit|choice)|use for|right (db|database|store)|what (db|database|store|service|aws)|options?|where should|ok for|choose|pick)\b/;
+const CHOICE_KO =
+  /추천(?!시스템|엔진|알고리즘|기능|서비스의|모델)|권장|뭐(가|를|로)?(써|쓰|좋)|어떤|맞|될까|쓸까|좋을까|골라|고르|선택|뭘|대체|어디에/;
+
+const WANTS_EN =
+  /\b(we|i) (need|want|would like|are looking)|\bwhere (do|should|can) (we|i)\b|\blooking for\b|\bwhat should\b/;
+const WANTS_KO = /싶어요|싶습니다|싶은데|필요해|필요합|필요한데|하려고|하려면|어디(가|에|로)/;
+
+/** Does the question ask for a system ("we want to …", "…하고 싶어요") rather than ask the bot to do something? */
+function wantsASystem(question: string): boolean {
+  return WANTS_EN.test(englishForm(question)) || WANTS_KO.test(compactForm(question));
+}
+
+/** A how-to or definition question with no store to choose. */
+function explainsRatherThanChooses(question: string): boolean {
+  const en = englishForm(question);
+  const ko = compactForm(question);
+  const asks = HOW_TO_EN.test(en) || HOW_TO_KO.test(ko) || DEFINITION_EN.test(en);
+  return asks && !choosing(en, ko, question);
+}
+
+/** A request for the bot to do something ("can you clear the cache", "에러 로그 좀 봐줘") or an operations question. */
+function requestsAnAction(question: string): boolean {
+  const en = englishForm(question);
+  const ko = compactForm(question);
+  const asks = REQUEST_EN.test(en) || REQUEST_KO.test(ko.replace(/[?.!~]+$/, '')) || OPS_EN.test(en) || OPS_KO.test(ko);
+  return asks && !choosing(en, ko, question);
+}
+
+function choosing(en: string, ko: string, question: string): boolean {
+  return CHOICE_EN.test(en) || CHOICE_KO.test(ko) || wantsASystem(question);
+}
+
 /** Ranks every service for the question; `advise` builds the answer from this. */
-export function rankServices(kb: KnowledgeBase, traits: Trait[], hits: SearchHit[]): RankedService[] {
+export function rankServices(
+  kb: KnowledgeBase,
+  traits: Trait[],
+  hits: SearchHit[],
+  votes: ReadonlyMap<string, Vote[]> = new Map(),
+): RankedService[] {
   const best = new Map<string, number>();
   for (const hit of hits) best.set(hit.noteId, Math.max(best.get(hit.noteId) ?? 0, hit.score));
   const top = Math.max(0, ...kb.services.map((s) => best.get(s.id) ?? 0));
@@ -84,24 +169,72 @@ export function rankServices(kb: KnowledgeBase, traits: Trait[], hits: SearchHit
         .sort((a, b) => (service.fits[b.id] ?? 0) - (service.fits[a.id] ?? 0));
       const traitScore = matched.reduce((sum, t) => sum + (service.fits[t.id] ?? 0), 0);
       const retrieval = top > 0 ? (best.get(service.id) ?? 0) / top : 0;
-      return { service, matched, traitScore, retrieval, score: traitScore + RETRIEVAL_WEIGHT * retrieval };
+      const own = votes.get(service.id) ?? [];
+      const ruleScore = own.reduce((sum, v) => sum + v.weight, 0);
+      return {
+        service,
+        matched,
+        traitScore,
+        retrieval,
+        votes: own,
+        ruleScore,
+        score: traitScore + ruleScore + RETRIEVAL_WEIGHT * retrieval,
+      };
     })
     .sort((a, b) => b.score - a.score || b.traitScore - a.traitScore);
 }
 
 export function advise(kb: KnowledgeBase, question: string): Advice {
   const lang = questionLang(question);
-  const traits = detectTraits(question);
-  const onTopic = aboutData(question, traits, kb);
-  // Scale and latency say how big or fast, never what kind of store: alone they cannot pick one.
-  const workload = traits.some((t) => t.kind !== 'scale');
-  if (!workload || !onTopic) return { kind: 'abstain', lang, traits, why: onTopic ? 'vague' : 'off-topic' };
+  const picture = readWorkload(question);
+  const { traits } = picture;
+  const { fired, votes } = applyRules(picture);
+  const decisive = fired.some(
+    (rule) => !rule.chatterProne && Object.values(rule.votes).some((w) => w >= DECISIVE_VOTE),
+  );
+  // A rule that combines everyday words (logs + search) describes a workload, but only a question that
+  // asks for a system ("we want to …") is about choosing one; "search the logs please" is a request.
+  const combined = fired.some((rule) => Object.values(rule.votes).some((w) => w >= COMBINED_VOTE));
+  // A clear workload ("…, can you suggest?" aside) outweighs a request form; a how-to question never does.
+  const explaining = explainsRatherThanChooses(picture.text) || (requestsAnAction(picture.text) && !decisive);
+  const onTopic =
+    !explaining && (decisive || aboutData(picture.text, traits, kb) || (combined && wantsASystem(picture.text)));
+  // Scale and latency say how big or fast, never what kind of store: alone they cannot pick one. Nor
+  // can an everyday word alone ("any recommendations?" is not a recommendation engine).
+  const workload =
+    decisive || combined || traits.some((t) => t.kind !== 'scale' && (!t.ambiguous || isSpecific(t, picture.positive)));
+  if (!workload || !onTopic) {
+    const why = onTopic || (!explaining && aboutData(picture.text, traits, kb)) ? 'vague' : 'off-topic';
+    return { kind: 'abstain', lang, traits, why };
+  }
 
-  const hits = kb.search(question);
-  const ranked = rankServices(kb, traits, hits);
+  const hits = kb.search(picture.positive);
+  const ranked = rankServices(kb, traits, hits, votes);
   const live = ranked.filter((r) => r.service.status === 'active');
   const recommended = live[0];
-  if (!recommended || recommended.traitScore < MIN_TRAIT_SCORE) return { kind: 'abstain', lang, traits, why: 'vague' };
+  const runnerUp = live[1];
+  const decidedBy = recommended && strongestFor(recommended);
+  if (!recommended || (recommended.traitScore < MIN_TRAIT_SCORE && !decidedBy)) {
+    return { kind: 'abstain', lang, traits, why: 'vague' };
+  }
+  const read = readLine(picture, recommended, fired, lang);
+  const base = (r: RankedService) => r.traitScore + r.ruleScore;
+  const pair = [recommended.service.id, runnerUp?.service.id].sort().join('|');
+  const guidanceTie = fired.some((rule) => rule.ties && [...rule.ties].sort().join('|') === pair);
+  const scoreTie =
+    !decidedBy && runnerUp && base(runnerUp) >= base(recommended) - TIE_MARGIN && !strongestFor(runnerUp);
+  if (runnerUp && (guidanceTie || scoreTie)) {
+    const ask = tieQuestion(recommended.service.id, runnerUp.service.id, lang);
+    if (ask)
+      return {
+        kind: 'abstain',
+        lang,
+        traits,
+        why: 'tie',
+        tie: { services: [recommended.service, runnerUp.service], ask },
+        read,
+      };
+  }
 
   const retired = ranked.find((r) => r.service.status !== 'active' && r.traitScore >= MIN_TRAIT_SCORE)?.service;
   return {
@@ -112,10 +245,79 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
     recommended,
     reasons: reasonsFor(kb, recommended, lang),
     alternatives: alternativesTo(recommended, live, traits, lang),
-    caseStudy: matchCaseStudy(kb, recommended.service.id, traits),
+    caseStudy: matchCaseStudy(kb, recommended.service.id, traits, picture),
     retired,
     source: sourceOf(recommended.service, hits, lang),
+    read,
+    decidedBy,
   };
+}
+
+/** The rule with the largest positive vote for this service, if one reaches {@link DECISIVE_VOTE}. */
+function strongestFor(r: RankedService): Rule | undefined {
+  const best = [...r.votes].sort((a, b) => b.weight - a.weight)[0];
+  return best && best.weight >= DECISIVE_VOTE ? best.rule : undefined;
+}
+
+/** "read: key-value access, no joins, 3M users": what the answer rests on, so a misreading shows at once. */
+function readLine(p: WorkloadPicture, winner: RankedService, fired: readonly Rule[], lang: Lang): string[] {
+  const saidByRule = new Set(fired.filter((rule) => winner.votes.some((v) => v.rule === rule)).map((r) => r.negates));
+  const read: string[] = [];
+  // The rules that voted for the winner, strongest first, then the traits it fits, then the rest.
+  for (const v of [...winner.votes].sort((a, b) => b.weight - a.weight)) {
+    if (v.weight > 0) read.push(v.rule.label[lang]);
+  }
+  // A corrected typo is shown early: a wrong correction is the misreading a user most needs to see.
+  for (const c of p.corrections) read.push(`"${c.from}" → ${c.to}`);
+  for (const t of winner.matched) read.push(t.label[lang]);
+  for (const t of p.notWanted) {
+    if (!saidByRule.has(t.id)) read.push(lang === 'ko' ? `${t.label.ko} 아님` : `not ${t.label.en}`);
+  }
+  for (const id of p.clues) {
+    const clue = CLUE_BY_ID.get(id);
+    if (clue) read.push(clue.label[lang]);
+  }
+  return [...new Set(read)].slice(0, 7);
+}
+
+/** The one question that separates two services that fit a question equally well. */
+const TIE_QUESTIONS: Record<string, Record<Lang, string>> = {
+  'aurora|dynamodb': {
+    en: 'Do you need joins or ad-hoc queries across the data, or is every read and write by a known key?',
+    ko: '데이터를 조인하거나 즉석 쿼리를 해야 하나요, 아니면 모든 읽기·쓰기가 정해진 키로 이뤄지나요?',
+  },
+  'dynamodb|elasticache': {
+    en: 'Is this the system of record that must survive a failure, or a copy you can rebuild or let expire?',
+    ko: '장애가 나도 남아야 하는 원본 데이터인가요, 아니면 다시 만들거나 만료돼도 되는 사본인가요?',
+  },
+  'opensearch|redshift': {
+    en: 'Do you search text (keywords, fuzzy matching), or aggregate numbers over history?',
+    ko: '텍스트를 검색(키워드·유사 일치)하나요, 아니면 이력 데이터를 숫자로 집계하나요?',
+  },
+  'aurora|rds': {
+    en: 'Must the engine (or plain community PostgreSQL/MySQL) stay exactly as it is, or can it move to Aurora?',
+    ko: '엔진(또는 순수 커뮤니티 PostgreSQL/MySQL)을 그대로 유지해야 하나요, 아니면 Aurora로 바꿔도 되나요?',
+  },
+  'dynamodb|timestream': {
+    en: 'Do you keep the history and aggregate it by time window, or only the latest value per key?',
+    ko: '이력을 남겨 시간 구간별로 집계하나요, 아니면 키별 최신 값만 있으면 되나요?',
+  },
+  'aurora|neptune': {
+    en: 'Do your queries follow links several hops deep, or are they joins a level or two deep?',
+    ko: '쿼리가 연결을 여러 단계 따라가나요, 아니면 한두 단계 조인인가요?',
+  },
+  'dynamodb|documentdb': {
+    en: 'Do you query documents across many of their fields, or read and write them by key?',
+    ko: '문서를 여러 필드로 조회하나요, 아니면 키로 읽고 쓰나요?',
+  },
+  'elasticache|memorydb': {
+    en: 'Must writes be accepted in several Regions at once?',
+    ko: '여러 리전에서 동시에 쓰기를 받아야 하나요?',
+  },
+};
+
+function tieQuestion(a: string, b: string, lang: Lang): string | undefined {
+  return TIE_QUESTIONS[[a, b].sort().join('|')]?.[lang];
 }
 
 /** Up to three reasons, one per matched trait (strongest fit first), topped up from the note's strengths. */
@@ -198,9 +400,25 @@ function alternativesTo(
   return picked.map((r) => ({ service: r.service, when: r.service.chooseWhen[lang] }));
 }
 
-/** The case-study use of this service that shares the most traits with the question, if any does. */
-function matchCaseStudy(kb: KnowledgeBase, serviceId: string, traits: Trait[]): Answer['caseStudy'] {
+/**
+ * The case study to quote. One the question names comes first: its use of the recommended service
+ * when it has one, otherwise the use the question is about (so the answer can say the asker's own clue
+ * points elsewhere). Without a named one, the use of this service sharing the most traits, if any.
+ */
+function matchCaseStudy(
+  kb: KnowledgeBase,
+  serviceId: string,
+  traits: Trait[],
+  picture: WorkloadPicture,
+): Answer['caseStudy'] {
   const found = new Set(traits.map((t) => t.id));
+  const named = kb.caseStudies.filter((note) => picture.clues.has(note.id));
+  for (const note of named) {
+    const own = note.uses.find((u) => u.service === serviceId);
+    if (own) return { note, use: own, fitsAsker: true };
+    const asked = note.uses.find((u) => picture.text.includes(u.service)) ?? note.uses[0];
+    if (asked) return { note, use: asked, fitsAsker: false };
+  }
   let best: { note: CaseStudyNote; use: CaseUse; overlap: number } | undefined;
   for (const note of kb.caseStudies) {
     for (const use of note.uses) {
@@ -209,7 +427,7 @@ function matchCaseStudy(kb: KnowledgeBase, serviceId: string, traits: Trait[]): 
       if (overlap > 0 && overlap > (best?.overlap ?? 0)) best = { note, use, overlap };
     }
   }
-  return best && { note: best.note, use: best.use };
+  return best && { note: best.note, use: best.use, fitsAsker: true };
 }
 
 /** The section of the service's note that matched best, in the answer's language when there is one. */

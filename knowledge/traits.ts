@@ -28,10 +28,31 @@ export interface Trait {
 
 // `transactions` is here for its business words (orders, payments, billing): "the orders are late
 // today" is not about a database unless something else in it is.
-const AMBIGUOUS = new Set(['search', 'analytics', 'relationships', 'logs', 'transactions']);
+// `document`: "where are the onboarding docs?" is no document store unless JSON, a schema or nesting is named.
+const AMBIGUOUS = new Set(['search', 'analytics', 'relationships', 'logs', 'transactions', 'document']);
 
 /** Run on both forms of the question, like the trait patterns. */
 const SPECIFIC: Record<string, RegExp[]> = {
+  document: [
+    /\bjson\b/,
+    /\bschema (changes|keeps changing|evolves|varies)/,
+    /\b(any|many|different|multiple|lots of) (different )?fields\b/,
+    /스키마가(자주)?(바뀌|변하|유연|달라)/,
+    /여러필드/,
+    /\bschemaless\b/,
+    /\bflexible schema/,
+    /\bnested\b/,
+    /\bdocument (db|database|store|model|oriented)\b/,
+    /\bmongo/,
+    /json/,
+    /도큐먼트/,
+    /다큐먼트/,
+    /스키마리스/,
+    /유연한스키마/,
+    /중첩/,
+    /문서(형|db|디비|데이터베이스|저장소|지향)/,
+    /몽고/,
+  ],
   search: [
     /\bfull ?text\b/,
     /\bauto ?complete\b/,
@@ -79,7 +100,9 @@ const SPECIFIC: Record<string, RegExp[]> = {
     /\bfraud\b/,
     /\bfriends? of friends?\b/,
     /\brecommendation engine/,
-    /사기(탐지|방지|거래|적발|패턴|행위)/,
+    /사기(탐지|방지|거래|적발|패턴|행위|조직|일당|링)/,
+    /이상거래/,
+    /부정행위/,
     /친구의친구/,
     /추천(엔진|시스템)/,
   ],
@@ -107,6 +130,9 @@ export const TRAITS: readonly Trait[] = [
       /\b(erp|crm)\b/,
       /\bad hoc quer/,
       /\bcomplex quer/,
+      // The decision guide's canonical relational apps, described rather than named.
+      /\be ?commerce (schema|database|db|tables|backend)\b/,
+      /\b(normal|typical|classic|traditional|standard) (\w+ )?(schema|tables|crud app)\b/,
     ],
     ko: [/관계형/, /조인/, /외래키/, /정규화/, /복잡한쿼리/, /테이블간/],
   }),
@@ -118,13 +144,26 @@ export const TRAITS: readonly Trait[] = [
       /\bkv\b/,
       /\blook ?ups? by\b/,
       /\bsimple lookups?\b/,
+      /\bkey (access|lookups?|reads?)\b/,
+      /\b(access(ed)?|read|fetch(ed)?) by key\b/,
     ],
-    ko: [/키값/, /키밸류/, /(키|id|코드)(로|으로).{0,8}(조회|찾|읽)/, /(?<!스)키(별|마다)/, /키기반/, /단순조회/],
+    ko: [
+      /키값/,
+      /키밸류/,
+      /(키|key)(로)?(lookup|룩업)/,
+      /(키|id|코드|sku|번호)(로|으로).{0,8}(조회|찾|읽)/,
+      /(키|id|번호|코드)기준.{0,6}(조회|읽)/,
+      /단건조회/,
+      /(?<!스)키(별|마다)/,
+      /키기반/,
+      /단순조회/,
+    ],
   }),
   t('document', 'model', 'JSON documents', 'JSON 문서', {
     en: [
       /\bjson\b/,
       /\bdocuments?\b/,
+      /\bdocs\b/,
       /\bschemaless\b/,
       /\bflexible schema/,
       /\bschema (changes|keeps changing|evolves)/,
@@ -195,7 +234,7 @@ export const TRAITS: readonly Trait[] = [
   t('search', 'model', 'full-text search', '전문(full-text) 검색', {
     en: [
       /\bfull ?text\b/,
-      /\bsearch(es|ing)?\b(?! ?histor)/,
+      /\bsearch(es|ing|able)?\b(?! ?histor)/,
       /\bauto ?complete\b/,
       /\bfuzzy\b/,
       /\btypos?\b/,
@@ -291,7 +330,7 @@ export const TRAITS: readonly Trait[] = [
       /관계망/,
       /친구의친구/,
       /소셜/,
-      /사기(탐지|방지|거래|적발|패턴|행위)/,
+      /사기(탐지|방지|거래|적발|패턴|행위|조직|일당|링)/,
       /부정행위/,
       /이상거래/,
       /이상탐지/,
@@ -306,7 +345,8 @@ export const TRAITS: readonly Trait[] = [
   }),
   t('cache', 'access', 'a cache in front of another store', '다른 저장소 앞단의 캐시', {
     en: [/\bcach(e|es|ed|ing)\b/, /\bhot keys?\b/, /\bin front of\b/, /\boffload\b/],
-    ko: [/캐시/, /캐싱/, /앞단/, /부하를(줄|덜)/],
+    // Not 캐시백 (cashback).
+    ko: [/캐시(?!백)/, /캐싱/, /앞단/, /부하를(줄|덜)/],
   }),
   t('session', 'access', 'session state', '세션 상태', {
     en: [/\bsessions?\b/, /\bshopping carts?\b/, /\bcarts?\b/, /\blogin state\b/, /\buser state\b/],
@@ -353,7 +393,14 @@ export const TRAITS: readonly Trait[] = [
       // NFKC turns the micro sign (U+00B5) into Greek mu (U+03BC); `\b` never sits before either.
       /\d ?[µμ]s\b/,
     ],
-    ko: [/마이크로초/, /밀리초미만/, /1ms미만/, /1밀리초미만/, /초저지연/, /서브밀리/],
+    ko: [
+      /마이크로초/,
+      /밀리초미만/,
+      /1ms(미만|안에|이내|이하)/,
+      /1밀리초(미만|안에|이내|이하)/,
+      /초저지연/,
+      /서브밀리/,
+    ],
   }),
   t('low-latency', 'scale', 'low, predictable latency', '낮고 일정한 지연', {
     en: [
@@ -380,6 +427,8 @@ export const TRAITS: readonly Trait[] = [
       /\b\d+k? ?(rps|qps|requests per second|writes per second)\b/,
       /\bhundreds of thousands\b/,
       /\bat scale\b/,
+      // "3M users", "~8M learners", "40M members": people count in millions written short.
+      /\b\d+(\.\d+)? ?m\+? (users?|dau|mau|customers?|players?|members?|learners?|subscribers?|devices?|accounts?|sessions?)\b/,
     ],
     ko: [
       /수백만/,
@@ -393,6 +442,8 @@ export const TRAITS: readonly Trait[] = [
       /페타바이트/,
       /테라바이트/,
       /수십만/,
+      /천만/,
+      /\d{3,}만(명|건|유저|사용자|회원|건)?/,
     ],
   }),
   t('global', 'scale', 'several Regions at once', '여러 리전 동시 운영', {

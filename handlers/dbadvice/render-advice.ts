@@ -12,6 +12,11 @@ const WORDS = {
     source: 'Source',
     facts: 'facts from',
     retired: 'Not',
+    read: 'read',
+    decided: 'decided by',
+    notYours: (service: string) => `Your own clues point to ${service} instead.`,
+    tie: (a: string, b: string) => `:scales: *${a}* and *${b}* fit this equally well, so I won't guess.`,
+    decides: 'One answer decides it',
   },
   ko: {
     why: '이유',
@@ -22,12 +27,18 @@ const WORDS = {
     source: '출처',
     facts: '사실 근거',
     retired: '비추천',
+    read: '읽은 단서',
+    decided: '결정한 단서',
+    notYours: (service: string) => `질문하신 워크로드의 단서는 ${service} 쪽을 가리킵니다.`,
+    tie: (a: string, b: string) => `:scales: *${a}*와(과) *${b}*가 똑같이 잘 맞아서 추측하지 않을게요.`,
+    decides: '이것 하나만 알려 주시면 정해져요',
   },
 } as const;
 
 /** The answer to a `/dbadvice` question, in the question's language. */
 export function renderAdvice(advice: Advice, share = false): SlackMessage {
-  const message = advice.kind === 'answer' ? renderAnswer(advice) : renderAbstention(advice);
+  const message =
+    advice.kind === 'answer' ? renderAnswer(advice) : advice.tie ? renderTie(advice) : renderAbstention(advice);
   return { ...message, response_type: share ? 'in_channel' : 'ephemeral' };
 }
 
@@ -36,6 +47,10 @@ function renderAnswer(a: Answer): SlackMessage {
   const s = a.recommended.service;
   const blocks: KnownBlock[] = [
     section(`:bulb: *${escapeMrkdwn(s.name)}*\n_${escapeMrkdwn(s.dataModel[a.lang])}_`),
+    // What the answer rests on, first, so a misreading is visible at once.
+    context(
+      `${w.read}: ${escapeMrkdwn(a.read.join(', '))}${a.decidedBy ? ` · ${w.decided}: ${escapeMrkdwn(a.decidedBy.label[a.lang])}` : ''}`,
+    ),
     section(
       `*${w.why}*\n${a.reasons
         .map(
@@ -62,8 +77,9 @@ function renderAnswer(a: Answer): SlackMessage {
     );
   }
   if (a.caseStudy) {
-    const { note, use } = a.caseStudy;
-    blocks.push(section(`*${w.caseStudy}*: ${escapeMrkdwn(note.name)}: ${escapeMrkdwn(use.text[a.lang])}`));
+    const { note, use, fitsAsker } = a.caseStudy;
+    const verdict = fitsAsker ? '' : ` ${escapeMrkdwn(w.notYours(s.name))}`;
+    blocks.push(section(`*${w.caseStudy}*: ${escapeMrkdwn(note.name)}: ${escapeMrkdwn(use.text[a.lang])}.${verdict}`));
   }
   const where = a.source.heading ? `${a.source.path} § ${a.source.heading}` : a.source.path;
   // Slack links (`<url|label>`) keep long AWS addresses short; the URLs are checked by the build, never user text.
@@ -95,6 +111,17 @@ function pageLabel(url: string): string {
       .at(-1)
       ?.replace(/\.html$/, '') ?? '';
   return page ? `${hostname}: ${page}` : hostname;
+}
+
+/** Two services fit equally: name both and ask the one question that decides between them. */
+function renderTie(a: Abstention): SlackMessage {
+  const w = WORDS[a.lang];
+  const [first, second] = a.tie?.services ?? [];
+  const ask = a.tie?.ask ?? '';
+  const lead = w.tie(escapeMrkdwn(first?.name ?? ''), escapeMrkdwn(second?.name ?? ''));
+  const blocks: KnownBlock[] = [section(lead), section(`*${w.decides}*: ${escapeMrkdwn(ask)}`)];
+  if (a.read && a.read.length > 0) blocks.push(context(`${w.read}: ${escapeMrkdwn(a.read.join(', '))}`));
+  return { text: truncate(`${lead.replace(/^:\w+: /, '').replace(/\*/g, '')} ${ask}`, LIMITS.fallbackText), blocks };
 }
 
 /** What to say instead of guessing: why there is no answer, and how to ask so there is one. */

@@ -28,11 +28,13 @@ describe('knowledge/advise', () => {
     ['key-value', 'dynamodb', 'key-value lookups by id for millions of users', '수백만 사용자의 키값 조회'],
     ['document', 'documentdb', 'JSON documents with a flexible schema', '유연한 스키마의 JSON 문서 저장'],
     ['in-memory cache', 'elasticache', 'cache for session data with microsecond reads', '마이크로초로 읽는 세션 캐시'],
+    // AWS's current rule (db-guidance.md §3.3): MemoryDB for an in-memory primary written in several Regions;
+    // durable in one Region is ElastiCache or MemoryDB, so that one is asked (knowledge/workload tests).
     [
-      'durable in-memory',
+      'in-memory primary, multi-Region writes',
       'memorydb',
-      'durable in-memory primary database with Redis API',
-      '내구성 있는 인메모리 주데이터베이스, 레디스 API',
+      'in-memory primary database with Redis API, active-active writes across two Regions',
+      '레디스 API 인메모리 주데이터베이스, 두 리전 액티브액티브',
     ],
     ['graph', 'neptune', 'graph of relationships for fraud detection', '사기 탐지를 위한 관계 그래프 데이터'],
     ['wide-column', 'keyspaces', 'wide column store for our Cassandra data', '카산드라 와이드 컬럼 데이터'],

@@ -1,0 +1,713 @@
+import { compactForm, englishForm } from '../traits.ts';
+
+/**
+ * Workload clues the trait lexicon does not carry: constraints, migration intent, the shape of a
+ * query (multi-hop, time windows, latest state), and what the asker can tolerate. Each is a concept
+ * with its words in both languages; the decision rules (decide.ts) combine them with the traits.
+ *
+ * English patterns run on the lower-cased question with hyphens as spaces; Korean patterns on the
+ * question with spacing removed (see traits.ts).
+ */
+export interface Clue {
+  id: string;
+  label: { en: string; ko: string };
+  en: RegExp[];
+  ko: RegExp[];
+  /**
+   * Its words carry their own negation ("no AWS-only features", "VPC 없이", "without rewriting our queries"):
+   * matched on the whole question, not only on what is left once negated phrases are blanked.
+   */
+  wholeQuestion?: boolean;
+}
+
+const c = (id: string, en: string, ko: string, patterns: { en: RegExp[]; ko: RegExp[] }): Clue => ({
+  id,
+  label: { en, ko },
+  ...patterns,
+});
+
+const whole = (clue: Clue): Clue => ({ ...clue, wholeQuestion: true });
+
+const REGION_EN =
+  /\b(us|eu|ap|sa|ca|me|af)\s?(east|west|north|south|central|northeast|southeast|northwest|southwest)\s?\d\b|\b(virginia|ohio|oregon|frankfurt|ireland|london|paris|stockholm|tokyo|seoul|osaka|singapore|sydney|mumbai|sao paulo|europe|asia|us and eu)\b/g;
+const REGION_KO =
+  /서울|도쿄|오사카|버지니아|오레곤|오하이오|프랑크푸르트|아일랜드|런던|파리|싱가포르|시드니|뭄바이|미국|유럽|일본|한국|동남아|아시아/g;
+
+export const CLUES: readonly Clue[] = [
+  // Migration and engine intent
+  c('migration', 'a migration', '이전(마이그레이션)', {
+    en: [
+      /\bmigrat/,
+      /\bmov(e|ing) (it |them |off |from |to |away )/,
+      /\blift(ing)?\b/,
+      /\bon ?prem/,
+      /\bself ?(hosted|managed|run)\b/,
+      /\bretir(e|ing)\b/,
+      /\bleav(e|ing)\b/,
+      /\bmoved off\b/,
+      /\bget(ting)? off\b/,
+      /\brenewal\b/,
+      /\bto aws\b/,
+    ],
+    ko: [
+      /이관/,
+      /이전하/,
+      /이전을/,
+      /이전할/,
+      /옮기/,
+      /옮겨/,
+      /옮길/,
+      /온프레/,
+      /탈출/,
+      /빠져나오/,
+      /자체운영/,
+      /걷어내/,
+      /교체/,
+      /대체/,
+    ],
+  }),
+  c('engine-stay', 'the engine must stay', '엔진 유지 필수', {
+    en: [
+      /\b(must|have to|has to|need to|needs to|got to|want to) (keep|stay|remain)\b/,
+      /\bstay(s|ing)? on\b/,
+      /\bkeep(ing)? (it |them |the engine |using |running )?(on |as )?(oracle|sql ?server|mariadb|db2|mssql|the same engine)\b/,
+      /\bvendor ?certified\b/,
+      /\bcertified (on|for) (oracle|sql ?server|db2|mariadb)\b/,
+      /\bas (it|they) (is|are)\b/,
+      /\bsame engine\b/,
+      /\bcan'?t (change|switch|move off)\b/,
+      /\bkeeping (oracle|sql ?server|mariadb|db2)\b/,
+      /\bspecific features\b/,
+    ],
+    ko: [
+      /고수/,
+      /유지해야/,
+      /유지한채/,
+      /유지하면서/,
+      /(엔진|db)(은|는|을|를)?(못|안)바꾸/,
+      /엔진(을|은)?(못|안)바꿈/,
+      /그대로(유지|운영|쓰|사용|가)/,
+      /전용기능을써/,
+      /엔진유지/,
+    ],
+  }),
+  c('engine-change', 'open to changing the engine', '엔진 변경 가능', {
+    en: [
+      /\bhappy to (switch|change|move|rewrite|port)/,
+      /\b(drop|cut|shed|escape|avoid|ditch)(ping)? (the |our |those )?licen[cs]/,
+      /\b(rewrite|port)(ing)? (it )?(for|to) (postgres|postgresql|mysql|aurora)/,
+      /\bleav(e|ing) (oracle|sql ?server|db2|mssql|the commercial)/,
+      /\bmov(e|ed|ing) off\b/,
+      /\bget(ting)? (off|away from|rid of)\b/,
+      /\bcan (change|switch) engines?\b/,
+      /\b(change|switch)(ing)? (the )?engines?\b/,
+      /\bopen source\b/,
+      /\blicen[cs](e|es|ing) (cost|fee|bill|renewal)/,
+      /\blicen[cs]ing\b/,
+      /\bexit(ing)?\b/,
+      /\brefactor/,
+      /\bsct\b/,
+      /\bhappy to (switch|change|move)/,
+    ],
+    ko: [
+      /탈출/,
+      /빠져나오/,
+      /벗어나/,
+      /라이선스/,
+      /라이센스/,
+      /엔진(은|는)?상관없/,
+      /엔진(을|은)?바꿔도/,
+      /엔진변경/,
+      /오픈소스로/,
+    ],
+  }),
+  whole(
+    c('keep-api', 'keeping the API and drivers', 'API·드라이버 유지', {
+      en: [
+        /\b(without|w o|no) (rewriting|changing|touching) (our |the |any )?(queries|code|app|driver)/,
+        /\bkeep(ing)? (the |our )?(cql|queries|driver|drivers|api|wire protocol|query language)\b/,
+        /\b(same|existing|current) (driver|drivers|queries|api)\b/,
+        /\buses? the (\w+ )?driver\b/,
+        /\bspeaks? (cql|the mongo)/,
+      ],
+      ko: [
+        /(쿼리|코드|드라이버|api)(는|은|를|을)?(안|못)바꾸/,
+        /드라이버그대로/,
+        /(cql|쿼리|api)(는|은|를|을)?그대로/,
+        /코드수정없이/,
+      ],
+    }),
+  ),
+  c('warehouse-source', 'an existing data warehouse', '기존 데이터 웨어하우스', {
+    en: [/\bteradata\b/, /\bnetezza\b/, /\bedw\b/, /\bvertica\b/, /\bgreenplum\b/, /\bexadata\b/],
+    ko: [/테라데이타/, /테라데이터/, /네티자/],
+  }),
+  c('cql', 'CQL', 'CQL', { en: [/\bcql\b/, /\bdatastax\b/, /\bnodetool\b/], ko: [] }),
+  c('cypher', 'Cypher / Gremlin queries', 'Cypher·Gremlin 쿼리', {
+    en: [/\bcypher\b/, /\bgremlin\b/, /\bsparql\b/],
+    ko: [/사이퍼/],
+  }),
+  // Constraints
+  c('connections', 'database connections run out', 'DB 커넥션 고갈', {
+    en: [
+      /\btoo many connections\b/,
+      /\bopen (too many|lots of|thousands of) connections\b/,
+      /\bconnections?\b.{0,30}\b(exhaust|run out|max|limit|too many|pool)/,
+      /\b(exhaust|run out of|too many|max(ed)? out)\w* (\w+ )?connections?\b/,
+      /\bconnection (pool|limit|storm)/,
+    ],
+    ko: [/(db|디비)?연결이?(모자|부족|고갈|터)/, /커넥션/, /연결수/, /연결이(부족|고갈)/],
+  }),
+  c('lambda', 'called from Lambda', 'Lambda에서 호출', { en: [/\blambdas?\b/], ko: [/람다/] }),
+  whole(
+    c('scale-to-zero', 'scale to zero, pay per request, no VPC', '사용량 0이면 0원, 요청당 과금, VPC 불필요', {
+      en: [
+        /\bscale(s|d)? (down )?to zero\b/,
+        /\bpay (per|by the) (request|use)\b/,
+        /\bpay as you go\b/,
+        /\bno vpc\b/,
+        /\bwithout (a )?vpc\b/,
+        /\bnear ?zero traffic\b/,
+        /\bidle (most|much) of the\b/,
+        /\bbarely used\b/,
+      ],
+      ko: [/0원/, /요청당과금/, /쓴만큼/, /사용한만큼/, /vpc없이/, /vpc불필요/, /트래픽(이)?거의없/],
+    }),
+  ),
+  c('auto-storage', 'storage that grows by itself', '자동으로 늘어나는 스토리지', {
+    en: [
+      /\bstorage\b.{0,30}\b(grows?|grow by itself|auto ?grow|expands?|auto ?scal)/,
+      /\bresiz(e|ing) (the )?(disks?|volumes?|storage)/,
+      /\b(disks?|volumes?) (keep )?(filling|running out)/,
+      /\bgrows? by itself\b/,
+    ],
+    ko: [
+      /스토리지가?(자동|알아서)/,
+      /(디스크|스토리지|용량)(를|을)?(계속)?(늘려|증설)/,
+      /용량이?(자동|알아서)/,
+      /알아서늘어/,
+    ],
+  }),
+  whole(
+    c('portable', 'portable, no AWS-only features', '이식성 (AWS 전용 기능 없음)', {
+      en: [
+        /\b(aurora|aws|vendor|cloud)[- ]?(only|specific|proprietary) features?\b/,
+        /\bbetween clouds\b/,
+        /\bcloud[- ]?agnostic\b/,
+        /\bproprietary\b/,
+        /\bportab/,
+        /\bother clouds?\b/,
+        /\bmulti ?cloud\b/,
+        /\baws only features?\b/,
+        /\bvendor lock/,
+        /\block ?in\b/,
+        /\bcommunity (postgres|postgresql|mysql|edition)/,
+        /\bplain (postgres|postgresql|mysql)/,
+        /\bvanilla (postgres|postgresql|mysql)/,
+      ],
+      ko: [
+        /(aurora|오로라)전용/,
+        /클라우드(간|사이)/,
+        /이식성/,
+        /다른클라우드/,
+        /멀티클라우드/,
+        /aws전용/,
+        /종속/,
+        /락인/,
+        /순수(mysql|postgres|포스트그레)/,
+      ],
+    }),
+  ),
+  c('small-steady', 'a small, steady load', '작고 일정한 부하', {
+    en: [
+      /\b(lowest|low) ?cost\b/,
+      /\beconomical\b/,
+      /\bcheap\b/,
+      /\btiny (app|service|site|backend|workload)\b/,
+      /\bbarely changes\b/,
+      /\bpredictable (low )?(load|traffic)\b/,
+      /\blow traffic\b/,
+      /\bon a budget\b/,
+      /\bsmall (and )?steady\b/,
+      /\bsteady (and )?small\b/,
+      /\bsteady (load|traffic|workload)\b/,
+      /\bpredictable (load|traffic)\b/,
+      /\bcheapest\b/,
+      /\blow (and )?steady\b/,
+    ],
+    ko: [
+      /(싼|저렴한|저가|가성비)/,
+      /꾸준/,
+      /트래픽(이|은|는)?(일정|작|적)/,
+      /부하(가|는)?(일정|꾸준)/,
+      /작고일정/,
+      /일정한(부하|트래픽)/,
+      /부하(는|가)?(작고|적고)/,
+      /가장저렴/,
+      /제일저렴/,
+      /제일싼/,
+    ],
+  }),
+  c('small-scale', 'a small app', '작은 규모의 앱', {
+    en: [
+      /\b~?\d{1,3} (users|employees|people|staff)\b/,
+      /\binternal (admin|tool|app)/,
+      /\b\d{1,2} tables?\b/,
+      /\bsmall (internal )?(app|team|tool|company)/,
+      /\bside project\b/,
+      /\bhandful of users\b/,
+    ],
+    ko: [/직원\d{1,3}명/, /\d{1,3}명(이|만)?쓰는/, /사내(툴|시스템|결재|인사|도구)/, /소규모/, /작은(앱|서비스|규모)/],
+  }),
+  c('variable-traffic', 'traffic that swings and must autoscale', '변동이 커서 자동 확장이 필요한 트래픽', {
+    en: [
+      /\bauto ?scal/,
+      /\btraffic (spikes|swings|jumps|varies)/,
+      /\bspikes? \d+x\b/,
+      /\bswings? from\b/,
+      /\bshrinks?\b/,
+      /\bunpredictabl/,
+      /\bscales? (up and down|down at night)/,
+      /\bbursty\b/,
+    ],
+    ko: [
+      /자동(으로)?(확장|늘었다|늘어나|조절|스케일)/,
+      /늘었다줄었다/,
+      /폭증/,
+      /트래픽(이)?(변동|들쭉|튀|폭증|요동|몰리)/,
+      /오토스케일/,
+    ],
+  }),
+  c('multi-region-writes', 'writes in several Regions at once', '여러 리전에서 동시에 쓰기', {
+    en: [
+      /\b(users|players|customers|clients|people) (everywhere|worldwide|around the world|in every region|on (several|three|two|all|many) continents)\b.{0,40}\bwrit/,
+      /\b(all|every|each|several|multiple) (of our )?regions? (accept|take|handle|receive)s? writes\b/,
+      /\bwrites? to the (nearest|closest|local) region\b/,
+      /\bwrites? (locally )?in (each|every) region\b/,
+      /\bactive ?active\b/,
+      /\bmulti ?region (active|writes?|write)\b/,
+      /\bwrites? (accepted |going |coming )?(in|from|to) (several|multiple|many|two|three|both|all) regions\b/,
+      /\bmulti ?master\b/,
+    ],
+    ko: [
+      /(모든|각|여러|세|두)리전(이|에서|마다).{0,10}쓰기/,
+      /가까운리전에.{0,10}(쓰|기록|저장)/,
+      /리전마다쓰기/,
+      /액티브액티브/,
+      /(리전|지역).{0,15}(동시에|동시)(쓰기|쓰|기록|write)/,
+      /(리전|지역)(양쪽|모두|둘다).{0,10}쓰/,
+      /멀티리전(쓰기|액티브)/,
+    ],
+  }),
+  c('concurrent-writes', 'writes in several places at once', '여러 곳에서 동시에 쓰기', {
+    en: [
+      /\bwrites? .{0,30}\blocally\b/,
+      /\bwrites?\b.{0,60}\b(simultaneous\w*|at the same time|concurrently|at once|in both|everywhere)\b/,
+      /\b(simultaneous|concurrent|local) writes?\b/,
+      /\bwrite (locally|anywhere)\b/,
+    ],
+    ko: [/동시에?(쓰기|쓰|기록)/, /쓰기.{0,10}동시/, /양쪽(에서|다)?쓰/, /둘다(에서)?쓰/],
+  }),
+  c('terabytes', 'terabytes of data', '테라바이트급 데이터', {
+    en: [/\b(tens|hundreds) of (tb|terabytes)\b/, /\b\d+(\.\d+)? ?tb\b/, /\bterabytes?\b/],
+    ko: [/(수십|수백|몇)tb/, /(수십|수백)테라/, /\d+(\.\d+)?tb/, /테라바이트/],
+  }),
+  c('acid', 'ACID transactions', 'ACID 트랜잭션', {
+    en: [/\btransaction(s|al)?\b/, /\bacid\b/, /\bintegrity\b/, /\bstrongly consistent\b/],
+    ko: [/트랜잭션/, /무결성/, /정합성/],
+  }),
+  c('primary', 'the primary store (system of record)', '주 저장소(원본)', {
+    en: [
+      /\bsystem of record\b/,
+      /\bsource of truth\b/,
+      /\bprimary (database|store|db|datastore)\b/,
+      /\bmain (database|db|store)\b/,
+    ],
+    ko: [/원본(저장소|데이터)/, /주(db|데이터베이스|저장소)/, /메인(db|데이터베이스|저장소)/, /기본데이터베이스/],
+  }),
+  whole(
+    c('loss-ok', 'losing it on failure is fine', '장애 때 유실돼도 괜찮음', {
+      en: [
+        /\bwho cares if\b/,
+        /\b(vanish|disappear)\w*\b/,
+        /\bshort ?lived\b/,
+        /\btransient\b/,
+        /\bvolatile\b/,
+        /\btemporary\b/,
+        /\bfine if (they|it|we|data)('re| are| is|'s)? (lost|gone|lose)/,
+        /\b(ok|okay|fine|acceptable) (to lose|if lost|losing)/,
+        /\brebuild (it|them)?\b/,
+        /\bcan be (lost|rebuilt|regenerated)\b/,
+        /\bephemeral\b/,
+        /\bthrowaway\b/,
+      ],
+      ko: [
+        /지워져도/,
+        /삭제돼도/,
+        /사라져도/,
+        /없어져도/,
+        /휘발/,
+        /임시(데이터|값|저장)/,
+        /날아가도(괜찮|상관|돼|됨)/,
+        /유실(돼도|되어도|허용)/,
+        /잃어도/,
+        /다시(만들|생성|채우)/,
+        /재생성/,
+      ],
+    }),
+  ),
+  c('expires', 'data that expires', '만료되는 데이터', {
+    en: [/\bexpir(e|es|ed|y|ing)\b/, /\bttl\b/, /\btime to live\b/],
+    ko: [/지나면(의미없|필요없|버려|삭제|사라|쓸모없|지워)/, /만료/, /ttl/, /지나면(삭제|사라)/],
+  }),
+  c('counter', 'counters or presence', '카운터·접속 상태', {
+    en: [
+      /\bcounters?\b/,
+      /\brate limit/,
+      /\bpresence\b/,
+      /\bonline status\b/,
+      /\bthrottl/,
+      /\blive (positions?|locations?)\b/,
+    ],
+    ko: [/카운터/, /호출횟수/, /요청제한/, /접속상태/, /온라인상태/, /실시간위치/],
+  }),
+  c('too-big-for-memory', 'too big to keep in memory', '메모리에 다 올리기엔 너무 큼', {
+    en: [
+      /\bram (bills?|costs?|prices?) (are|is)\b/,
+      /\bmemory (bills?|costs?) (are|is)\b/,
+      /\btoo (big|large) (to (keep|fit|hold) in|for) (ram|memory)\b/,
+      /\b(doesn'?t|won'?t|can'?t) fit in (ram|memory)\b/,
+      /\bout of memory\b/,
+      /\bram (is|gets) too expensive\b/,
+    ],
+    ko: [
+      /(메모리|인메모리|램).{0,10}비용/,
+      /메모리비용/,
+      /램비용/,
+      /메모리에(다)?(못|안)(올|들어)/,
+      /메모리(가)?(부족|모자)/,
+      /메모리에다못/,
+    ],
+  }),
+  // Query shape
+  c('latest-state', 'only the latest state per key', '키별 최신 상태만', {
+    en: [
+      /\bupdated? in place\b/,
+      /\bin ?place (updates?|overwrites?)\b/,
+      /\bfreshest\b/,
+      /\bright now\b/,
+      /\blast reported\b/,
+      /\breplac(es|ed|ing) the (previous|old|last)\b/,
+      /\bonly the last\b/,
+      /\bpresent (value|state|status)\b/,
+      /\b(latest|most recent|last known|last seen|newest)\b/,
+      /\bcurrent (\w+ )?(value|state|status|reading|position|location|config|setting|odometer|count|score)s?\b/,
+      /\boverwrit/,
+      /\bshadow\b/,
+    ],
+    ko: [
+      /지금상태/,
+      /지금값/,
+      /마지막(으로)?(보고|들어온|수신)/,
+      /최근값만/,
+      /현재의?값/,
+      /최신/,
+      /현재(값|상태)/,
+      /가장최근/,
+      /마지막(접속|값|상태)/,
+      /덮어(써|쓰|씀|씌)/,
+      /(현재|최신|실시간)(값|상태)만/,
+    ],
+  }),
+  c('per-entity', 'one value per device, user or item', '기기·사용자·항목별 값', {
+    en: [
+      /\b(per|each|by) (\w+ )?(sku|code|number|email|serial)s?\b/,
+      /\b(each|per|every single) (\w+ )?(device|sensor|user|kiosk|vehicle|truck|car|player|machine|item|account|scooter|charger|store|shop|key|id|customer|driver|meter|host|server|robot|drone)s?('s)?\b/,
+      /\bby (\w+ )?id\b/,
+    ],
+    ko: [
+      /(sku|코드|번호|시리얼)(별|마다|로)/,
+      /(device|user|sensor|key|id|item|player|customer|account)(별|마다)/,
+      /(기기|장비|센서|사용자|유저|회원|차량|기계|충전기|키오스크|매장|스쿠터|플레이어|디바이스|고객|서버)(마다|별|별로)/,
+      /id로/,
+    ],
+  }),
+  c('history', 'keeping history', '이력 보관', {
+    en: [/\bhistor(y|ies|ical)\b/, /\bold values\b/, /\bpast (values|readings)\b/, /\bprevious (values|readings)\b/],
+    ko: [/예전값/, /이전값/, /이력/, /히스토리/, /과거(값|데이터)/],
+  }),
+  c('history-elsewhere', 'history kept elsewhere', '이력은 다른 곳에', {
+    en: [/\bhistory (is |lives |goes )?(elsewhere|somewhere else)\b/],
+    ko: [/이력은다른(데|곳)/, /이력은따로/],
+  }),
+  c('time-window', 'aggregation by time window', '시간 구간별 집계', {
+    en: [
+      /\bper \d+ ?(s|secs?|seconds?|mins?|minutes?|h|hours?|days?)\b/,
+      /\baverag\w* (it |them |that )?(per|by|over|every|into)\b/,
+      /\b\d+ ?(minute|min|second|sec|hour) (averages?|avg|mean|max|min|sums?|candles?|bars?)\b/,
+      /\brolling (averages?|windows?|means?)\b/,
+      /\bmoving averages?\b/,
+      /\bcandles?\b/,
+      /\b(last|past) (hour|day|week|month)\b/,
+      /\bper (second|minute|hour|day|week)\b/,
+      /\b\d+ ?hz\b/,
+      /\bdaily (highs?|lows?|averages?|totals?|max|min)\b/,
+      /\b(hourly|daily|weekly|monthly|per minute|per hour|per day)\b/,
+      /\broll ?ups?\b/,
+      /\bdownsampl/,
+      /\bohlc\b/,
+      /\b\d+ ?(s|sec|second|min|minute|m|h|hour) (bars?|buckets?|windows?|intervals?)\b/,
+      /\blast \d+ ?(h|hours|days|minutes|mins)\b/,
+      /\bover time\b/,
+      /\btrends?\b/,
+      /\b(averages?|avg|min|max) per (\w+ )?(minute|hour|day|week)\b/,
+    ],
+    ko: [
+      /(시간|분|초|일)단위(평균|합계|집계|최대|최소)?/,
+      /\d+(초|분|시간)(평균|합계)/,
+      /이동평균/,
+      /캔들/,
+      /최근\d+(시간|일|분)/,
+      /\d+(초|분)단위/,
+      /시간대별/,
+      /시간별/,
+      /일별/,
+      /주별/,
+      /분봉/,
+      /기간별/,
+      /추이/,
+      /시간창/,
+      /구간별/,
+    ],
+  }),
+  c('measurements', 'measurements from devices or markets', '기기·시장의 측정값', {
+    en: [
+      /\bvibration\b/,
+      /\busage\b/,
+      /\bpings?\b/,
+      /\bheart ?rate\b/,
+      /\bgps\b/,
+      /\bspeed\b/,
+      /\btemperatures?\b/,
+      /\bprices?\b/,
+      /\bcpu\b/,
+      /\bvitals?\b/,
+      /\bwearables?\b/,
+      /\breadings?\b/,
+      /\bticks?\b/,
+      /\bprice points?\b/,
+      /\bsensors?\b/,
+      /\bthermostats?\b/,
+      /\bmeters?\b/,
+      /\bmetrics\b/,
+      /\btelemetry\b/,
+      /\bsamples?\b/,
+      /\bmachines?\b/,
+    ],
+    ko: [
+      /공정/,
+      /생산라인/,
+      /진동/,
+      /사용량/,
+      /온도/,
+      /습도/,
+      /전력/,
+      /배터리/,
+      /속도/,
+      /심박/,
+      /수치/,
+      /검침/,
+      /가격/,
+      /cpu/,
+      /gps/,
+      /센서/,
+      /측정/,
+      /체결/,
+      /시세/,
+      /계량/,
+      /스마트미터/,
+      /전력사용량/,
+      /텔레메트리/,
+      /설비/,
+      /지표/,
+      /메트릭/,
+    ],
+  }),
+  c('multi-hop', 'links followed several hops deep', '여러 단계로 이어진 연결 탐색', {
+    en: [
+      /\bwalk(ing)? (the )?(connections|links|edges|relationships|graph)\b/,
+      /\b(within|up to) (\d+|two|three|four|five|six|several|many) (degrees|hops|levels|steps)\b/,
+      /\b(\d+|two|three|four|five|six|several|many|multiple) (degrees|hops|levels) (of|away|deep|out|apart)\b/,
+      /\btransitiv/,
+      /\bany number of (hops|levels|calls|steps|links|layers)\b/,
+      /\b(unknown|unbounded|variable) depth\b/,
+      /\binto (one|a single) (person|customer|identity|profile|account|user)\b/,
+      /\b\d+ ?(\d+ )?hops?\b/,
+      /\bhops? (away|apart|out|deep)\b/,
+      /\bmulti ?hop\b/,
+      /\bfollow\w* .{0,30}\bstep by step\b/,
+      /\bstep by step .{0,30}\b(links?|edges?|relationships?|connections?)\b/,
+      /\brecursive\b/,
+      /\bself ?joins?\b/,
+      /\barbitrary depth\b/,
+      /\b\d+ levels? deep\b/,
+      /\bshortest (path|chain|route)\b/,
+      /\blink(ed|ing)? (\w+ )?identit/,
+      /\bidentity (resolution|graph|linking)\b/,
+      /\bpeople you may know\b/,
+      /\bfollowing (the )?links\b/,
+      /\b\d+ or more (shared|hops|degrees|levels|links)\b/,
+      /\bdegrees? of separation\b/,
+      /\bdependency (tree|chain|graph)/,
+      /\bconnected (to|through) each other\b/,
+    ],
+    ko: [
+      /(하나로|한명으로|한사람으로)(묶|합치|통합)/,
+      /끝까지(따라|추적)/,
+      /따라(올라|내려)가/,
+      /몇단계/,
+      /여러단계/,
+      /\d+단계(이상|까지|씩)/,
+      /다단계/,
+      /(단계|홉)(씩|로)?(연결|이어|엮)/,
+      /재귀/,
+      /셀프조인/,
+      /하나의(고객|사용자|계정)으로묶/,
+      /아이덴티티/,
+      /연결(을|관계를)?따라/,
+      /관계(를)?따라/,
+      /친구의친구/,
+      /경로(를)?찾/,
+      /최단경로/,
+    ],
+  }),
+  // The same shape in everyday words ("chain of events", "manager of the manager"): it reads as multi-hop
+  // only beside a data word, never makes a question about databases on its own.
+  c('link-chain', 'chains of links between things', '사물 사이의 연결 사슬', {
+    en: [
+      /\b(share|sharing|shared) (the same )?(emails?|phones?|devices?|cards?|addresses?|ips?)\b/,
+      /\bchains? of\b/,
+      /\b(\w+)(?:'s)? of (?:the )?\1\b/,
+      /\b(\w+)'s \1\b/,
+      /\btied together\b/,
+      /\b(reach(able)?|connected|linked|related|tied) .{0,40}\bthrough\b/,
+    ],
+    ko: [
+      /같은(카드|기기|디바이스|전화번호|번호|주소|ip|이메일|계좌).{0,20}(계정|사용자|회원|고객)/,
+      /엮여/,
+      /엮인/,
+      /(끼리|서로)연결/,
+    ],
+  }),
+  c('shallow-joins', 'ordinary joins a level or two deep', '한두 단계의 평범한 조인', {
+    en: [/\bforeign keys?\b/, /\b(one|two|1|2) (or two |or 2 )?levels? of joins?\b/, /\bsimple joins?\b/],
+    ko: [/외래키/, /조인은?한두단계/, /한두단계/],
+  }),
+  c('heavy-reporting', 'heavy reporting that overloads an operational store', '운영 DB를 짓누르는 대형 리포트', {
+    en: [
+      /\b(quarter|month|year) ?end\b.{0,40}\b(quer|report|job)/,
+      /\b(finance|reporting|analytics?|bi) (queries|jobs|reports)\b.{0,50}\b(slow|hammer|overload|lock|kill|crawl)/,
+      /\bslow(s|ing)? (our |the )?(prod|production|primary)\b/,
+      /\breport(s|ing)?\b.{0,40}\b(hammer|overload|lock|slow|kill|crush|choke)/,
+      /\b(nightly|monthly|weekly|end of month) (report|batch|finance|reporting)/,
+      /\bread replicas?\b.{0,40}\b(report|analytic)/,
+      /\b(report|analytic)\w*\b.{0,40}\bread replicas?\b/,
+      /\block(s|ing)? up prod/,
+    ],
+    ko: [
+      /(분기|월|연|년)(말|마감).{0,10}(리포트|보고서|정산|쿼리|배치)/,
+      /(리포트|보고서|배치|분석).{0,20}(운영db|운영디비|프로덕션|서비스)(가|이)?.{0,10}(느려|뻗|죽|멈)/,
+      /복제본이.{0,10}(뻗|죽|느려|터)/,
+      /리포트때문에/,
+      /(야간|월말|주간)(배치)?(리포트|정산|보고서)/,
+      /운영db에서.{0,20}(리포트|분석|배치)/,
+    ],
+  }),
+  c('big-aggregation', 'large aggregations over years of data', '수년치 데이터의 대규모 집계', {
+    en: [
+      /\bsum(s|med|ming)? (of |up )?(\w+ )?(by|per|across)\b/,
+      /\b(over|across|for|spanning) (the (last|past) )?\d+ years\b/,
+      /\bgroup ?bys?\b/,
+      /\bwindow functions?\b/,
+      /\bcohorts?\b/,
+      /\byear over year\b/,
+      /\b(revenue|sales|totals?|sums?) (by|per)\b/,
+      /\b\d+ years? of\b/,
+      /\byears of (data|history|orders|records)/,
+      /\bhuge aggregat/,
+      /\bpetabytes? of\b/,
+      /\bad ?hoc sql\b/,
+      /\bmpp\b/,
+      /\bcolumnar\b/,
+      /\bcombining data from\b/,
+      /\bacross (several|many|all) (databases|sources|systems)\b/,
+    ],
+    ko: [
+      /\d+년치/,
+      /\d+년간/,
+      /월별/,
+      /지역별/,
+      /합계/,
+      /매출/,
+      /가맹점별/,
+      /페타바이트/,
+      /애드혹/,
+      /adhocsql/,
+      /컬럼기반/,
+      /컬럼형/,
+      /scan만/,
+      /스캔만/,
+      /대규모집계/,
+    ],
+  }),
+  c('bi', 'BI and dashboards over history', 'BI·대시보드', {
+    en: [
+      /\bbi\b/,
+      /\bdashboards?\b/,
+      /\banalysts?\b/,
+      /\bfinance (team|wants|reports)/,
+      /\bexec(utive)? (dashboard|report)/,
+    ],
+    ko: [/(^|[^a-z])bi([^a-z]|$)/, /대시보드/, /애널리스트/, /분석가/],
+  }),
+  c('dw', 'a data warehouse', '데이터 웨어하우스', {
+    en: [/\bdw\b/, /\bdata ?warehouse/, /\bedw\b/],
+    ko: [/(^|[^a-z])dw([^a-z]|$)/, /데이터웨어하우스/],
+  }),
+  // Case studies named in the question (their `uses` are in the case notes)
+  c('case-amazon', 'the Amazon retail case study', 'Amazon 리테일 사례', {
+    en: [/\bamazon (retail|\.com|store)/, /\bamazon moved\b/],
+    ko: [/아마존(리테일|닷컴|쇼핑)?/],
+  }),
+  c('case-airbnb', 'the Airbnb case study', 'Airbnb 사례', { en: [/\bairbnb\b/], ko: [/에어비앤비/] }),
+  c('case-duolingo', 'the Duolingo case study', 'Duolingo 사례', { en: [/\bduolingo\b/], ko: [/듀오링고/] }),
+  c('case-expedia', 'the Expedia case study', 'Expedia 사례', { en: [/\bexpedia\b/], ko: [/익스피디아/] }),
+];
+
+/** Region codes written in capitals ("EU, US and APAC"): lower-cased, "us" is a pronoun. */
+const REGION_CODES = /\b(EU|US|APAC|EMEA|LATAM|NA|SEA|ANZ)\b/g;
+
+export function regionCount(text: string, original = text): number {
+  const en = new Set([
+    ...[...englishForm(text).matchAll(REGION_EN)].map((m) => m[0]),
+    ...[...original.matchAll(REGION_CODES)].map((m) => m[0].toLowerCase()),
+  ]);
+  const ko = new Set([...compactForm(text).matchAll(REGION_KO)].map((m) => m[0]));
+  return en.size + ko.size;
+}
+
+/** The clues found in `text` (what the question asks for), and the self-negating ones in `whole`, by id. */
+export function detectClues(text: string, whole?: string): Set<string> {
+  const en = englishForm(text);
+  const ko = compactForm(text);
+  const wholeEn = whole === undefined ? en : englishForm(whole);
+  const wholeKo = whole === undefined ? ko : compactForm(whole);
+  const found = new Set<string>();
+  for (const clue of CLUES) {
+    const [e, k] = clue.wholeQuestion ? [wholeEn, wholeKo] : [en, ko];
+    if (clue.en.some((p) => p.test(e)) || clue.ko.some((p) => p.test(k))) found.add(clue.id);
+  }
+  return found;
+}
+
+export const CLUE_BY_ID: ReadonlyMap<string, Clue> = new Map(CLUES.map((clue) => [clue.id, clue]));

@@ -1,0 +1,351 @@
+import type { Lang } from '../schema.ts';
+import type { WorkloadPicture } from './read.ts';
+
+/**
+ * AWS's routing rules (db-guidance.md §1–§3: the decision guide, the agent toolkit's `select.md` and
+ * service cards) as votes over the workload picture. Each rule that holds adds its votes to the
+ * notes' `fits` score; the strongest rule behind the winner is the clue that decided, and the answer
+ * says so.
+ */
+export interface Rule {
+  id: string;
+  /** The clue that decides, as the answer's "read:" line names it. */
+  label: Record<Lang, string>;
+  when: (p: Facts) => boolean;
+  votes: Record<string, number>;
+  /** Where AWS's guidance accepts two services equally, the pair: the answer asks rather than picks. */
+  ties?: [string, string];
+  /** Its clue words are everyday chatter too: it weighs in, but never makes a question about databases. */
+  chatterProne?: boolean;
+  /** The trait this rule rules out, so the answer's read line says it once ("no joins", not also "not relational"). */
+  negates?: string;
+}
+
+/** Questions over the picture. */
+export interface Facts {
+  /** Asked for: a trait or clue id. */
+  has(id: string): boolean;
+  /** Ruled out. */
+  not(id: string): boolean;
+  /** Mentioned either way (an engine named only in "we don't need to stay on Oracle" is still the source). */
+  mentioned(id: string): boolean;
+  regions: number;
+}
+
+export function factsOf(p: WorkloadPicture): Facts {
+  const asked = new Set([...p.traits.map((t) => t.id), ...p.clues]);
+  const ruledOut = new Set([...p.notWanted.map((t) => t.id), ...p.notClues]);
+  return {
+    has: (id) => asked.has(id),
+    not: (id) => ruledOut.has(id),
+    mentioned: (id) => asked.has(id) || ruledOut.has(id),
+    regions: p.regions,
+  };
+}
+
+const redis = (f: Facts) => f.has('engine-redis') || f.has('in-memory');
+const relationalApp = (f: Facts) =>
+  (f.has('relational') || f.has('engine-mysql') || f.has('engine-postgres') || f.has('transactions')) &&
+  !f.not('relational');
+const keyAccess = (f: Facts) => f.has('key-value') || f.not('relational') || f.has('session');
+const stateOnly = (f: Facts) =>
+  f.not('history') ||
+  f.not('time-series') ||
+  f.has('history-elsewhere') ||
+  (f.has('latest-state') && !f.has('time-window') && !f.has('history'));
+const timeWindows = (f: Facts) =>
+  f.has('time-window') && (f.has('measurements') || f.has('time-series')) && !stateOnly(f);
+const multiRegionWrites = (f: Facts) =>
+  f.has('multi-region-writes') || (f.regions >= 2 && (f.has('global') || f.has('concurrent-writes')));
+/** The engine named is the store in trouble today, not the one the answer must match. */
+const currentStoreTrouble = (f: Facts) =>
+  f.has('connections') ||
+  f.has('heavy-reporting') ||
+  f.has('cache') ||
+  f.has('multi-hop') ||
+  f.has('too-big-for-memory') ||
+  timeWindows(f);
+const warehouse = (f: Facts) => f.has('warehouse-source') || f.has('dw');
+const leaving = (f: Facts) => (f.has('engine-change') || f.not('engine-stay')) && !f.has('engine-stay');
+
+const r = (id: string, en: string, ko: string, when: Rule['when'], votes: Rule['votes']): Rule => ({
+  id,
+  label: { en, ko },
+  when,
+  votes,
+});
+
+const ROUTING: readonly Rule[] = [
+  // Migrations: match the source engine (guidance §2).
+  r(
+    'cassandra',
+    'Cassandra / CQL source',
+    'Cassandra·CQL 원본',
+    (f) => f.has('engine-cassandra') || f.has('cql') || f.has('wide-column'),
+    { keyspaces: 8 },
+  ),
+  r('mongodb', 'MongoDB compatibility', 'MongoDB 호환', (f) => f.has('engine-mongodb'), { documentdb: 8 }),
+  r(
+    'neo4j',
+    'a graph engine or Cypher/Gremlin',
+    '그래프 엔진·Cypher/Gremlin',
+    (f) => f.has('engine-graph') || f.has('cypher'),
+    { neptune: 8 },
+  ),
+  r('influx', 'an InfluxDB source', 'InfluxDB 원본', (f) => f.has('engine-influx'), { timestream: 8 }),
+  r('elasticsearch', 'an Elasticsearch source', 'Elasticsearch 원본', (f) => f.has('engine-search'), { opensearch: 6 }),
+  r('warehouse', 'a data warehouse (Teradata, Db2, EDW)', '데이터 웨어하우스(Teradata·Db2·EDW)', warehouse, {
+    redshift: 8,
+    rds: -4,
+    aurora: -2,
+  }),
+  r(
+    'leave-commercial',
+    'leaving a commercial engine (it need not stay)',
+    '상용 엔진 탈출 (엔진 유지 불필요)',
+    (f) => f.mentioned('engine-commercial') && leaving(f) && !warehouse(f),
+    { aurora: 8, rds: -3 },
+  ),
+  r(
+    'keep-commercial',
+    'the engine must stay',
+    '엔진을 그대로 유지',
+    (f) => f.has('engine-commercial') && f.has('engine-stay') && !warehouse(f),
+    { rds: 8, aurora: -2 },
+  ),
+  r(
+    'same-engine',
+    'a commercial engine or MariaDB, same engine on AWS',
+    '상용 엔진·MariaDB를 같은 엔진으로',
+    (f) => f.has('engine-commercial') && !leaving(f) && !f.has('engine-stay') && !warehouse(f) && !f.has('cache'),
+    { rds: 4 },
+  ),
+  r(
+    'open-engine',
+    'a MySQL / PostgreSQL move (AWS: Aurora)',
+    'MySQL·PostgreSQL 이전 (AWS 권장: Aurora)',
+    (f) =>
+      (f.has('engine-mysql') || f.has('engine-postgres')) &&
+      !f.has('portable') &&
+      !f.has('small-steady') &&
+      !currentStoreTrouble(f),
+    { aurora: 2 },
+  ),
+  // A cache in front of a named database: the engine is the store behind it, not the one to choose.
+  {
+    ...r(
+      'cache-in-front',
+      'a cache in front of another store',
+      '다른 저장소 앞단의 캐시',
+      (f) => f.has('cache') && !f.has('primary'),
+      {
+        elasticache: 4,
+      },
+    ),
+    chatterProne: true,
+  },
+  // Constraints
+  r('portable', 'portable, no AWS-only features', '이식성 우선 (AWS 전용 기능 없음)', (f) => f.has('portable'), {
+    rds: 7,
+    aurora: -3,
+  }),
+  r(
+    'small-steady',
+    'a small, steady relational load',
+    '작고 일정한 관계형 부하',
+    // Cost alone is no workload ("the cheapest DB?" is asked back): it needs the relational app it is about.
+    (f) =>
+      f.has('small-steady') &&
+      !f.has('variable-traffic') &&
+      (relationalApp(f) || f.has('engine-mysql') || f.has('engine-postgres') || f.has('relational')),
+    { rds: 5 },
+  ),
+  r('auto-storage', 'storage that grows by itself', '스스로 늘어나는 스토리지', (f) => f.has('auto-storage'), {
+    aurora: 6,
+  }),
+  r(
+    'autoscale-sql',
+    'relational traffic that swings',
+    '변동이 큰 관계형 트래픽',
+    (f) => f.has('variable-traffic') && relationalApp(f),
+    { aurora: 3 },
+  ),
+  r(
+    'small-scale',
+    'a small app (key-value design not worth it)',
+    '작은 앱 (키-값 설계는 과함)',
+    (f) => f.has('small-scale'),
+    { dynamodb: -6, aurora: 2 },
+  ),
+  r(
+    'memorydb',
+    'in-memory primary with writes in several Regions',
+    '여러 리전에서 쓰는 인메모리 주 저장소',
+    (f) => redis(f) && multiRegionWrites(f) && !f.has('cache'),
+    { memorydb: 9, elasticache: -3 },
+  ),
+  // db-guidance.md §3.3: a durable Redis/Valkey primary in one Region is ElastiCache (Valkey durability) by
+  // AWS's current rules and MemoryDB by its docs. Only multi-Region writes separate them: ask that.
+  {
+    ...r(
+      'durable-in-memory',
+      'a durable in-memory primary, Region count unknown',
+      '리전 수를 모르는 내구성 인메모리 주 저장소',
+      (f) =>
+        redis(f) &&
+        (f.has('durable') || f.has('primary')) &&
+        !multiRegionWrites(f) &&
+        !f.has('cache') &&
+        !f.has('loss-ok') &&
+        !f.has('too-big-for-memory') &&
+        !f.has('terabytes'),
+      {},
+    ),
+    ties: ['elasticache', 'memorydb'],
+  },
+  r(
+    'too-big',
+    'too big for memory, key access',
+    '메모리에 안 들어가는 키 조회 데이터',
+    (f) => f.has('too-big-for-memory') || (redis(f) && f.has('terabytes') && !f.has('cache')),
+    { dynamodb: 8, elasticache: -5, memorydb: -5 },
+  ),
+  r(
+    'global-kv',
+    'key access with writes in several Regions',
+    '여러 리전에서 쓰는 키 조회 데이터',
+    (f) => multiRegionWrites(f) && !redis(f),
+    { dynamodb: 5 },
+  ),
+  r(
+    'ephemeral',
+    'fast data that may expire or be lost',
+    '만료되거나 유실돼도 되는 빠른 데이터',
+    (f) =>
+      (f.has('loss-ok') || f.not('durable') || f.not('primary') || (f.has('expires') && f.has('sub-ms'))) &&
+      (f.has('sub-ms') || f.has('counter') || f.has('cache') || redis(f) || f.has('leaderboard') || f.has('session')) &&
+      !multiRegionWrites(f),
+    { elasticache: 6 },
+  ),
+  r(
+    'counter',
+    'counters or presence with expiry',
+    '만료되는 카운터·접속 상태',
+    (f) => f.has('counter') && (f.has('expires') || f.has('sub-ms')),
+    { elasticache: 3 },
+  ),
+  r(
+    'not-a-cache',
+    'the system of record, not a cache',
+    '캐시가 아닌 원본 저장소',
+    (f) => (f.not('cache') || f.has('primary')) && keyAccess(f) && !redis(f) && !f.has('loss-ok'),
+    { dynamodb: 4, elasticache: -4 },
+  ),
+  r('no-joins', 'no joins', '조인 없음', (f) => f.not('relational'), { dynamodb: 3, aurora: -3, rds: -3 }),
+  r(
+    'connections',
+    'Lambda running out of connections, key access',
+    'Lambda 커넥션 고갈, 키 조회',
+    // The engine named is the store that is failing, not a requirement: what it is asked to do decides.
+    (f) => (f.has('connections') || f.has('lambda')) && keyAccess(f) && !f.has('relational') && !f.has('acid'),
+    { dynamodb: 6 },
+  ),
+  r(
+    'scale-to-zero',
+    'scale to zero, pay per request, no VPC',
+    '0까지 축소, 요청당 과금, VPC 없음',
+    (f) => f.has('scale-to-zero') && !relationalApp(f),
+    { dynamodb: 5 },
+  ),
+  // Query shape
+  r(
+    'latest-state',
+    'the latest state per key, no history',
+    '키별 최신 상태만, 이력 없음',
+    // "The latest news" is not a store: the state must belong to something kept per key.
+    (f) => stateOnly(f) && !f.has('time-window') && (keyAccess(f) || f.has('measurements') || f.has('per-entity')),
+    { dynamodb: 6, timestream: -6 },
+  ),
+  r('time-windows', 'measurements aggregated by time window', '시간 구간별로 집계하는 측정값', timeWindows, {
+    timestream: 7,
+  }),
+  r(
+    'multi-hop',
+    'links followed several hops deep',
+    '여러 단계로 이어진 연결',
+    (f) => f.has('multi-hop') && !f.has('shallow-joins'),
+    {
+      neptune: 8,
+    },
+  ),
+  {
+    ...r(
+      'link-chain',
+      'chains of links between records',
+      '레코드 사이의 연결 사슬',
+      (f) => f.has('link-chain') && !f.has('multi-hop') && !f.has('shallow-joins'),
+      { neptune: 7 },
+    ),
+    chatterProne: true,
+  },
+  r('shallow-joins', 'ordinary foreign keys, shallow joins', '평범한 외래키·얕은 조인', (f) => f.has('shallow-joins'), {
+    aurora: 2,
+    neptune: -4,
+  }),
+  r(
+    'heavy-reporting',
+    'heavy reporting overloading an operational store',
+    '운영 DB를 짓누르는 대형 리포트',
+    (f) => f.has('heavy-reporting'),
+    { redshift: 7 },
+  ),
+  r(
+    'big-aggregation',
+    'large aggregations over years of data',
+    '수년치 데이터의 대규모 집계',
+    (f) => f.has('big-aggregation') && !timeWindows(f) && !f.has('search'),
+    { redshift: 4 },
+  ),
+  r('bi', 'BI over history', '이력에 대한 BI', (f) => f.has('bi') && (f.has('analytics') || f.has('big-aggregation')), {
+    redshift: 2,
+  }),
+  r('no-search', 'no text search', '텍스트 검색 없음', (f) => f.not('search'), { opensearch: -6, redshift: 1 }),
+  r('no-analytics', 'not analytics', '분석 아님', (f) => f.not('analytics'), { redshift: -6 }),
+  r('not-cache', 'not a cache', '캐시 아님', (f) => f.not('cache'), { elasticache: -3 }),
+  r('log-search', 'searching log text', '로그 텍스트 검색', (f) => f.has('logs') && f.has('search'), { opensearch: 3 }),
+  r('no-time-series', 'not a time series', '시계열 아님', (f) => f.not('time-series'), { timestream: -6 }),
+];
+
+/** Rules that voice a ruled-out trait themselves. */
+const NEGATES: Readonly<Record<string, string>> = {
+  'no-joins': 'relational',
+  'not-a-cache': 'cache',
+  'not-cache': 'cache',
+  'no-search': 'search',
+  'no-analytics': 'analytics',
+  'no-time-series': 'time-series',
+};
+
+export const RULES: readonly Rule[] = ROUTING.map((rule) =>
+  NEGATES[rule.id] ? { ...rule, negates: NEGATES[rule.id] } : rule,
+);
+
+export interface Vote {
+  rule: Rule;
+  weight: number;
+}
+
+/** Every rule that holds, with its votes by service. */
+export function applyRules(p: WorkloadPicture): { fired: Rule[]; votes: Map<string, Vote[]> } {
+  const f = factsOf(p);
+  const fired = RULES.filter((rule) => rule.when(f));
+  const votes = new Map<string, Vote[]>();
+  for (const rule of fired) {
+    for (const [service, weight] of Object.entries(rule.votes)) {
+      const list = votes.get(service) ?? [];
+      list.push({ rule, weight });
+      votes.set(service, list);
+    }
+  }
+  return { fired, votes };
+}

@@ -1,0 +1,48 @@
+import { normalize } from '../tokenize.ts';
+import { detectTraits, type Trait } from '../traits.ts';
+import { detectClues, regionCount } from './clues.ts';
+import { type Correction, correctSpelling } from './fuzzy.ts';
+import { ABBREVIATIONS, VOCABULARY } from './lexicon.ts';
+import { splitNegation } from './negation.ts';
+
+/**
+ * The workload as the question describes it: what it asks for (traits and clues), what it rules out,
+ * and the slips corrected on the way. The decision (decide.ts) works on this picture, never on the
+ * raw words.
+ */
+export interface WorkloadPicture {
+  /** The question, normalised and with its slips corrected. */
+  text: string;
+  /** The question with what it rules out blanked out: what retrieval and the traits read. */
+  positive: string;
+  corrections: Correction[];
+  /** Traits the question asks for. */
+  traits: Trait[];
+  /** Traits it mentions only to rule them out ("no joins", "not a cache", "검색이 아니라"). */
+  notWanted: Trait[];
+  clues: Set<string>;
+  /** Clues it rules out ("we do NOT need to stay on Oracle": engine-stay). */
+  notClues: Set<string>;
+  /** How many distinct AWS Regions or places it names. */
+  regions: number;
+}
+
+// "SQL vs NoSQL" names two paradigms, not a workload: the bare words say nothing about the data.
+const PARADIGMS = /(?<![\p{L}\p{N}])(no ?sql|sql)(?![\p{L}\p{N}])/gu;
+
+export function readWorkload(question: string): WorkloadPicture {
+  // NFKC without lower-casing first, so capitalised abbreviations (ES, DDB) can still be told apart.
+  const { text: corrected, corrections } = correctSpelling(question.normalize('NFKC'), VOCABULARY, ABBREVIATIONS);
+  const text = normalize(corrected);
+  const { positive: split, negated } = splitNegation(text);
+  const paradigms = new Set([...split.matchAll(PARADIGMS)].map((m) => m[1]?.replace(' ', '')));
+  const positive = paradigms.has('sql') && paradigms.has('nosql') ? split.replace(PARADIGMS, ' ') : split;
+  const traits = detectTraits(positive);
+  const negatedText = negated.join(' ; ');
+  const asked = new Set(traits.map((t) => t.id));
+  const notWanted = negated.length > 0 ? detectTraits(negatedText).filter((t) => !asked.has(t.id)) : [];
+  const clues = detectClues(positive, text);
+  const notClues = negated.length > 0 ? detectClues(negatedText) : new Set<string>();
+  for (const id of clues) notClues.delete(id);
+  return { text, positive, corrections, traits, notWanted, clues, notClues, regions: regionCount(text, question) };
+}
