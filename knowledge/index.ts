@@ -21,7 +21,6 @@ export {
 export {
   ENGINE_ALIASES,
   type EngineAlias,
-  editDistance,
   type NameGuess,
   type ResolvedName,
   resolveExact,
@@ -29,3 +28,4 @@ export {
 } from './service-aliases.ts';
 export { stripParticle, tokenize } from './tokenize.ts';
 export { detectTraits, TRAITS, type Trait } from './traits.ts';
+export { editDistance } from './workload/fuzzy.ts';

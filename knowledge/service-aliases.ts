@@ -2,6 +2,7 @@ import type { KnowledgeBase } from './kb.ts';
 import type { Bilingual, ServiceNote } from './schema.ts';
 import { stripParticle } from './tokenize.ts';
 import { compactForm } from './traits.ts';
+import { editDistance } from './workload/fuzzy.ts';
 
 /**
  * Engines and products people name that are not AWS services but have one AWS counterpart: the
@@ -145,21 +146,8 @@ export function resolveExact(kb: KnowledgeBase, phrase: string): ResolvedName | 
   return undefined;
 }
 
-/** Levenshtein distance over code points (a Hangul syllable counts as one). */
-export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
-    }
-    previous = current;
-  }
-  return previous[y.length] ?? 0;
-}
+/** Edits between two names over code points (a Hangul syllable is one); past 3 the exact count does not matter. */
+const distance = (a: string, b: string) => editDistance([...a], [...b], 3);
 
 /** Every spelling we know, keyed, with what it resolves to. */
 function knownNames(kb: KnowledgeBase): { key: string; shown: string; resolved: ResolvedName }[] {
@@ -202,7 +190,7 @@ export function resolveServiceName(kb: KnowledgeBase, phrase: string): NameGuess
   const key = nameKey(stripParticle(phrase)).replace(DB_SUFFIX, '') || nameKey(phrase);
   if (!key) return { suggestions: [] };
   const scored = knownNames(kb)
-    .map((n) => ({ ...n, distance: Math.min(editDistance(key, n.key), editDistance(nameKey(phrase), n.key)) }))
+    .map((n) => ({ ...n, distance: Math.min(distance(key, n.key), distance(nameKey(phrase), n.key)) }))
     .sort((a, b) => a.distance - b.distance);
   const best = scored[0];
   if (!best) return { suggestions: [] };

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { scanServiceNames } from '../../../handlers/dbadvice/service-names.ts';
 import { buildKnowledgeBase, readNotes } from '../../../knowledge/build.ts';
 import { advise, loadKnowledgeBase } from '../../../knowledge/index.ts';
-import { ENGINE_ALIASES, editDistance, resolveServiceName } from '../../../knowledge/service-aliases.ts';
+import { ENGINE_ALIASES, resolveServiceName } from '../../../knowledge/service-aliases.ts';
+import { editDistance } from '../../../knowledge/workload/fuzzy.ts';
 
 const kb = loadKnowledgeBase(buildKnowledgeBase(readNotes('knowledge/notes')));
 
@@ -44,16 +45,20 @@ describe('knowledge/service-aliases', () => {
 
   it('never corrects a short word and offers names when a typo is too far to assume', () => {
     expect(resolveServiceName(kb, 'rdz').resolved).toBeUndefined();
-    // A swap of two letters is two edits: too far to assume in a six-letter word, close enough to offer.
-    const far = resolveServiceName(kb, 'auroar');
+    // Two edits are too far to assume in a six-letter word, close enough to offer.
+    const far = resolveServiceName(kb, 'auroxy');
     expect(far.resolved).toBeUndefined();
     expect(far.suggestions).toContain('aurora');
     expect(resolveServiceName(kb, 'kubernetes').suggestions).toEqual([]);
   });
 
+  it('reads a swap of two letters as one slip, as the question reader and /cw suggestions do', () => {
+    expect(resolveServiceName(kb, 'auroar').resolved?.service.id).toBe('aurora');
+  });
+
   it('counts a Hangul syllable as one edit', () => {
-    expect(editDistance('다이너모', '다이나모')).toBe(1);
-    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance([...'다이너모'], [...'다이나모'], 3)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
   });
 
   // The same table answers questions: an engine named in a question leads to the service compare shows for it.

@@ -85,8 +85,8 @@ describe('handlers/dbadvice/plan compare', () => {
   });
 
   it('suggests the closest names for a typo it will not assume', () => {
-    const error = thrown('compare auroar rds');
-    expect(error.message).toMatch(/no note on `auroar`\. Did you mean `aurora`\?/);
+    const error = thrown('compare auroxy rds');
+    expect(error.message).toMatch(/no note on `auroxy`\. Did you mean `aurora`\?/);
   });
 
   it.each([
