@@ -1,11 +1,12 @@
+import { ENGINE_ALIASES } from '../service-aliases.ts';
 import { vocabulary } from './fuzzy.ts';
 
 /**
  * The words worth correcting when misspelt: engine and service names and the workload words that
  * decide an answer. A word missing here is simply read as written.
  *
- * This is the engine-name table of the workload reader (knowledge/workload). handlers/dbadvice/service-names.ts
- * holds the alias table for `/dbadvice compare`; the two should become one.
+ * Engine names come from the one alias table (knowledge/service-aliases.ts) as well; the lists here
+ * add the spellings and workload words only the question reader corrects.
  */
 const LATIN = [
   // engines and products
@@ -139,4 +140,12 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
 /** Real words one slip from a vocabulary word: never "corrected" (`valley` is not `valkey`). */
 const KNOWN_WORDS = ['valley', 'shipping', 'relations', 'cashing', 'oracles', 'latest', 'leader', 'sessile', 'lambada'];
 
-export const VOCABULARY = vocabulary(LATIN, HANGUL, KNOWN_WORDS);
+/** The engine names `/dbadvice compare` knows (one table, knowledge/service-aliases.ts) are words worth correcting too. */
+const ENGINE_WORDS = ENGINE_ALIASES.flatMap((engine) => engine.names).filter((name) => !/\s/.test(name));
+const only = (pattern: RegExp) => ENGINE_WORDS.filter((name) => pattern.test(name) && name.length >= 3);
+
+export const VOCABULARY = vocabulary(
+  [...new Set([...LATIN, ...only(/^[a-z]+$/)])],
+  [...new Set([...HANGUL, ...only(/^[\uac00-\ud7a3]+$/)])],
+  KNOWN_WORDS,
+);
