@@ -7,6 +7,7 @@ import {
   type ServiceNote,
 } from '../../knowledge/index.ts';
 import { context, escapeMrkdwn, fieldsSection, header, type SlackMessage, section } from '../slack-message.ts';
+import { directionParticle, objectParticle } from './korean-particle.ts';
 
 export const DBADVICE_USAGE = [
   '`/dbadvice <question>` in English or Korean, e.g. `/dbadvice session store with sub-millisecond reads`',
@@ -28,10 +29,11 @@ export function compareUsage(lang: Lang): string {
 /** `MongoDB → Amazon DocumentDB (MongoDB-compatible)`, or `read \`dynamdb\` as Amazon DynamoDB`. */
 export function readingOf(r: ResolvedName, lang: Lang): string | undefined {
   const ko = lang === 'ko';
+  const target = r.engine ? r.engine.label : r.service.name;
   const typo = r.correctedFrom
     ? ko
-      ? `\`${escapeMrkdwn(r.correctedFrom)}\`을(를) ${r.engine ? r.engine.label : r.service.name}(으)로 읽었어요`
-      : `read \`${escapeMrkdwn(r.correctedFrom)}\` as ${r.engine ? r.engine.label : r.service.name}`
+      ? `\`${escapeMrkdwn(r.correctedFrom)}\`${objectParticle(r.correctedFrom)} ${target}${directionParticle(target)} 읽었어요`
+      : `read \`${escapeMrkdwn(r.correctedFrom)}\` as ${target}`
     : undefined;
   const engine = r.engine ? `${r.engine.label} → ${r.service.name} (${r.engine.how[lang]})` : undefined;
   // A retired service is still compared (it was asked for), with where AWS sends its users.

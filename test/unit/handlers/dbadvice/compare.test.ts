@@ -77,7 +77,7 @@ describe('handlers/dbadvice/plan compare', () => {
 
   it.each([
     ['compare dynamdb opensearh', 'Amazon DynamoDB vs Amazon OpenSearch Service', 'read `dynamdb` as Amazon DynamoDB'],
-    ['compare 다이너모 오로라', 'Amazon DynamoDB vs Amazon Aurora', '`다이너모`을(를) Amazon DynamoDB(으)로 읽었어요'],
+    ['compare 다이너모 오로라', 'Amazon DynamoDB vs Amazon Aurora', '`다이너모`를 Amazon DynamoDB로 읽었어요'],
   ])('reads an unambiguous typo and says how it read it: %s', (text, title, reading) => {
     const message = reply(planDbAdvice(text, { kb }));
     expect(message.text).toBe(title);
