@@ -27,8 +27,9 @@ const RDS_ES_CHARGES = 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/e
 const AURORA_ES_CHARGES = 'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/extended-support-charges.html';
 const AURORA_MYSQL_2 =
   'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraMySQLReleaseNotes/AuroraMySQL.Updates.20Updates.html';
-const MYSQL_8_0 =
-  'https://aws.amazon.com/blogs/database/amazon-rds-for-mysql-lts-version-9-7-is-now-generally-available/';
+// The major-version table with each version's RDS standard and Extended Support dates (the
+// extended-support page points there for them); AWS's MySQL 9.7 LTS post says the same of 8.0.
+const MYSQL_8_0 = 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/MySQL.Concepts.VersionMgmt.html';
 
 export const SUPPORT_ENDS: readonly SupportEnd[] = [
   // "the RDS end of standard support date for RDS for MySQL version 5.7 is February 29, 2024"
