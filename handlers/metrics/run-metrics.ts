@@ -1,7 +1,7 @@
 import type { MetricSpec, MetricsPort, SeriesData } from '../ports.ts';
 import { type Unit, unitOf } from './catalog.ts';
 import type { MetricsQuery } from './parse-metrics.ts';
-import { choosePeriod } from './period.ts';
+import { choosePeriod, metricsWindow } from './period.ts';
 import { type DimensionSuggestions, suggestDimensions } from './suggest.ts';
 
 export interface SeriesSummary {
@@ -60,10 +60,7 @@ export async function runMetrics(
   options: { signal?: AbortSignal } = {},
 ): Promise<MetricsResult> {
   const { periodSeconds, note } = choosePeriod(query.sinceSeconds, query.periodSeconds);
-  // Aligning the window to the period lets CloudWatch answer from whole periods (its own advice).
-  const periodMs = periodSeconds * 1000;
-  const end = new Date(Math.ceil(deps.now().getTime() / periodMs) * periodMs);
-  const start = new Date(end.getTime() - Math.ceil((query.sinceSeconds * 1000) / periodMs) * periodMs);
+  const { start, end } = metricsWindow(deps.now(), query.sinceSeconds, periodSeconds);
   const data = await deps.metrics.getMetricData({ series: query.series, periodSeconds, start, end }, options);
   const series = query.series.map((spec, i) => {
     const seriesData = data[i] ?? { timestamps: [], values: [], status: 'Complete' as const, messages: [] };

@@ -23,10 +23,11 @@ describe('handlers/metrics/run-metrics', () => {
     const request = calls.getMetricData[0];
     expect(request?.series.map((s) => s.metricName)).toEqual(['ReadIOPS', 'WriteIOPS']);
     expect(request?.periodSeconds).toBe(120);
-    expect(request?.end.toISOString()).toBe('2026-11-25T12:04:00.000Z');
-    expect(request?.start.toISOString()).toBe('2026-11-25T09:04:00.000Z');
+    // Ends now, never later; starts at the period boundary before now − 3 h.
+    expect(request?.end.toISOString()).toBe('2026-11-25T12:03:30.000Z');
+    expect(request?.start.toISOString()).toBe('2026-11-25T09:02:00.000Z');
     expect(result.series[0]?.unit).toBe('Count/Second');
-    expect(result.series[0]?.summary).toMatchObject({ latest: 89, minimum: 0, maximum: 89, average: 44.5 });
+    expect(result.series[0]?.summary).toMatchObject({ latest: 90, minimum: 0, maximum: 90, average: 45 });
     expect(calls.listMetrics).toHaveLength(0);
   });
 
