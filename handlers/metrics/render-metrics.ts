@@ -4,7 +4,7 @@ import type { MetricSpec } from '../ports.ts';
 import { crossesDay, momentText, rangeText, sinceText } from '../range-text.ts';
 import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
 import { metricConsoleUrl } from './console-link.ts';
-import { formatStatValue } from './format-value.ts';
+import { statFormat } from './format-value.ts';
 import type { MetricsResult, SeriesResult } from './run-metrics.ts';
 import { sparkline } from './sparkline.ts';
 import { formatDimensions } from './suggest.ts';
@@ -33,13 +33,30 @@ function title(specs: MetricSpec[]): string {
   return `📈 ${names.join(', ')} · ${namespaces.join(', ')}`;
 }
 
+/**
+ * One way to write the numbers of every series in the message that shares this one's unit and
+ * statistic: the same scale and decimals for all, so values side by side compare at a glance.
+ */
+function formatterFor(result: MetricsResult, s: SeriesResult): (value: number) => string {
+  const alike = result.series.filter((o) => o.unit === s.unit && o.spec.stat === s.spec.stat);
+  const values = alike.flatMap((o) =>
+    o.summary ? [o.summary.latest, o.summary.minimum, o.summary.average, o.summary.maximum] : [],
+  );
+  return statFormat(
+    values,
+    s.unit,
+    s.spec.stat,
+    alike.flatMap((o) => o.data.values),
+  );
+}
+
 function seriesBlock(result: MetricsResult, s: SeriesResult, label: string | undefined): SectionBlock {
   const labelLine = label ? `*${escapeMrkdwn(truncate(label, 300))}*\n` : '';
   if (!s.summary) {
     return section(`${labelLine}_No datapoints in this range._`);
   }
-  const { summary, unit } = s;
-  const stat = s.spec.stat;
+  const { summary } = s;
+  const f = formatterFor(result, s);
   const withDate = crossesDay(result.start, result.end);
   const spark = sparkline({
     ...s.data,
@@ -50,10 +67,10 @@ function seriesBlock(result: MetricsResult, s: SeriesResult, label: string | und
   });
   const block = section(`${labelLine}\`\`\`${spark}\`\`\``);
   block.fields = [
-    `*Latest* (${momentText(summary.latestAt, withDate)})\n${formatStatValue(summary.latest, unit, stat)}`,
-    `*Average*\n${formatStatValue(summary.average, unit, stat)}`,
-    `*Minimum*\n${formatStatValue(summary.minimum, unit, stat)}`,
-    `*Maximum*\n${formatStatValue(summary.maximum, unit, stat)}`,
+    `*Latest* (${momentText(summary.latestAt, withDate)})\n${f(summary.latest)}`,
+    `*Average*\n${f(summary.average)}`,
+    `*Minimum*\n${f(summary.minimum)}`,
+    `*Maximum*\n${f(summary.maximum)}`,
   ].map((text) => ({ type: 'mrkdwn', text }));
   return block;
 }
@@ -155,7 +172,7 @@ function fallbackText(result: MetricsResult): string {
     .map((s) => {
       const name = `${s.spec.metricName} ${formatDimensions(s.spec.dimensions)}`.trim();
       if (!s.summary) return `${name}: no data in the last ${since(result)}`;
-      const f = (v: number) => formatStatValue(v, s.unit, s.spec.stat);
+      const f = formatterFor(result, s);
       return `${name}: latest ${f(s.summary.latest)}, min ${f(s.summary.minimum)}, avg ${f(s.summary.average)}, max ${f(s.summary.maximum)}`;
     })
     .join('\n');
