@@ -104,10 +104,12 @@ describe('logs table: a column that fits is not cut; a time is never cut', () =>
   });
 
   it('never cuts any column of a table whose natural width fits the line', () => {
+    // Up to 30 characters each: two columns fit the 64 of a line, and one may be past the narrow cap.
+    const word = fc.integer({ min: 1, max: 30 }).chain((n) => fc.stringMatching(new RegExp(`^[a-z0-9]{${n}}$`)));
     fc.assert(
       fc.property(
-        fc.array(fc.stringMatching(/^[a-z0-9]{1,30}$/), { minLength: 1, maxLength: 3 }),
-        fc.array(fc.stringMatching(/^[a-z0-9]{1,30}$/), { minLength: 1, maxLength: 3 }),
+        fc.array(word, { minLength: 1, maxLength: 3 }),
+        fc.array(word, { minLength: 1, maxLength: 3 }),
         (as, bs) => {
           const rows = as.map((a, i) => ({ a, b: bs[i % bs.length] ?? '' }));
           const results: QueryResults = {
