@@ -3,6 +3,7 @@ import { formatDuration } from '../duration.ts';
 import type { MetricSpec } from '../ports.ts';
 import { crossesDay, momentText, rangeText, sinceText } from '../range-text.ts';
 import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
+import { kindNotes } from './catalog.ts';
 import { metricConsoleUrl } from './console-link.ts';
 import { statFormat } from './format-value.ts';
 import type { MetricsResult, SeriesResult } from './run-metrics.ts';
@@ -82,7 +83,17 @@ function noDataBlocks(result: MetricsResult): KnownBlock[] {
     `No datapoints for \`${escapeMrkdwn(truncate(what, 500))}\` in the last ${escapeMrkdwn(since(result))}.`,
   ];
   const hints = result.suggestions;
-  if (hints && hints.closest.length > 0) {
+  const published = result.publishedByResource ?? [];
+  const asked = first ? formatDimensions(first.dimensions) : '';
+  if (first && hints?.closest.includes(asked)) {
+    // It exists and reported in the last two weeks: "did you mean" itself would be no help.
+    lines.push(
+      `\`${escapeMrkdwn(truncate(asked, 200))}\` reports ${escapeMrkdwn(first.metricName)} (ListMetrics lists it), but not in this range: it may have been stopped or idle. Try a longer \`--since\`.`,
+    );
+  } else if (first && published.length > 0) {
+    // The resource exists and reports other metrics: this one is not published for it.
+    lines.push(notPublishedLine(first, published));
+  } else if (hints && hints.closest.length > 0) {
     lines.push(`Did you mean ${hints.closest.map((c) => `\`${escapeMrkdwn(truncate(c, 200))}\``).join(' or ')}?`);
   } else if (hints && hints.examples.length > 0) {
     lines.push(
@@ -100,6 +111,22 @@ function noDataBlocks(result: MetricsResult): KnownBlock[] {
     lines.push('Dimension values are case-sensitive, and a resource that is stopped or idle may publish nothing.');
   }
   return [section(lines.join('\n'))];
+}
+
+/** `billing-1 publishes no FreeStorageSpace: Aurora reports storage per cluster (…). It does publish …` */
+function notPublishedLine(spec: MetricSpec, published: string[]): string {
+  const resource = spec.dimensions.map((d) => d.value).join(' ');
+  const notes = kindNotes(spec.namespace, spec.metricName).map((n) => n.note);
+  const why =
+    notes.length > 0
+      ? `: ${notes.join('; ')}`
+      : ', though it exists: AWS does not publish every metric for every kind of resource';
+  const shown = published.slice(0, 6).map((m) => `\`${escapeMrkdwn(m)}\``);
+  const more = published.length > shown.length ? ` and ${published.length - shown.length} more` : '';
+  return (
+    `\`${escapeMrkdwn(truncate(resource, 200))}\` publishes no ${escapeMrkdwn(spec.metricName)}${escapeMrkdwn(why)}. ` +
+    `It does publish ${shown.join(', ')}${more} in ${escapeMrkdwn(spec.namespace)}.`
+  );
 }
 
 /** The `/cw metrics` answer: what was asked, each series' summary and sparkline, and a console link. */

@@ -29,6 +29,11 @@ export interface MetricsResult {
   series: SeriesResult[];
   /** Only when no series had data: what ListMetrics says does exist. */
   suggestions: DimensionSuggestions | undefined;
+  /**
+   * Only when no series had data: the other metrics of the namespace the asked-for resource does
+   * publish (it exists; this metric is one it does not report). Empty when it publishes none.
+   */
+  publishedByResource: string[] | undefined;
 }
 
 export interface MetricsDeps {
@@ -66,8 +71,45 @@ export async function runMetrics(
     const seriesData = data[i] ?? { timestamps: [], values: [], status: 'Complete' as const, messages: [] };
     return { spec, data: seriesData, unit: unitOf(spec.namespace, spec.metricName), summary: summarize(seriesData) };
   });
-  const suggestions = series.every((s) => !s.summary) ? await findSuggestions(deps, query, options) : undefined;
-  return { query, periodSeconds, periodNote: note, start, end, region: deps.region, series, suggestions };
+  const noData = series.every((s) => !s.summary);
+  const [suggestions, publishedByResource] = noData
+    ? await Promise.all([findSuggestions(deps, query, options), findPublished(deps, query, options)])
+    : [undefined, undefined];
+  return {
+    query,
+    periodSeconds,
+    periodNote: note,
+    start,
+    end,
+    region: deps.region,
+    series,
+    suggestions,
+    publishedByResource,
+  };
+}
+
+/**
+ * What else the first series' resource publishes in its namespace (ListMetrics by dimension value),
+ * so "no data" can tell a resource that does not report this metric from one that does not exist.
+ * Best effort, like {@link findSuggestions}.
+ */
+async function findPublished(
+  deps: MetricsDeps,
+  query: MetricsQuery,
+  options: { signal?: AbortSignal },
+): Promise<string[] | undefined> {
+  const first = query.series[0];
+  if (!first || first.dimensions.length === 0) return undefined;
+  try {
+    const existing = await deps.metrics.listMetrics(
+      { namespace: first.namespace, dimensions: first.dimensions },
+      options,
+    );
+    const sameSet = existing.filter((m) => m.dimensions.length === first.dimensions.length);
+    return [...new Set(sameSet.map((m) => m.metricName))].filter((n) => n !== first.metricName).sort();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Best effort: a failing ListMetrics must not hide the "no data" answer itself. */

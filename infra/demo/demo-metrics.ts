@@ -307,14 +307,22 @@ export function createDemoMetrics(options: DemoMetricsOptions = {}): MetricsPort
       });
     },
     async listMetrics(query): Promise<MetricIdentity[]> {
-      return DEMO_METRICS.filter((m) => m.namespace === query.namespace && m.metricName === query.metricName).flatMap(
-        (m) =>
+      // As ListMetrics: by name, and by dimension name and value (all of them must match).
+      return DEMO_METRICS.filter(
+        (m) => m.namespace === query.namespace && (query.metricName === undefined || m.metricName === query.metricName),
+      )
+        .flatMap((m) =>
           Object.keys(m.resources).map((value) => ({
             namespace: m.namespace,
             metricName: m.metricName,
             dimensions: [{ name: m.dimension, value }],
           })),
-      );
+        )
+        .filter((m) =>
+          (query.dimensions ?? []).every((want) =>
+            m.dimensions.some((d) => d.name === want.name && d.value === want.value),
+          ),
+        );
     },
   };
 }

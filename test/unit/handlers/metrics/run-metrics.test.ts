@@ -47,7 +47,13 @@ describe('handlers/metrics/run-metrics', () => {
     );
 
     // Assess
-    expect(calls.listMetrics).toEqual([{ namespace: 'AWS/EC2', metricName: 'CPUUtilization' }]);
+    expect(calls.listMetrics).toContainEqual({ namespace: 'AWS/EC2', metricName: 'CPUUtilization' });
+    // And what the asked-for resource publishes at all, which tells "not this metric" from "no such resource".
+    expect(calls.listMetrics).toContainEqual({
+      namespace: 'AWS/EC2',
+      dimensions: [{ name: 'InstanceId', value: 'i-0abc' }],
+    });
+    expect(result.publishedByResource).toEqual([]);
     expect(result.suggestions?.closest[0]).toBe('InstanceId=i-0abd');
     expect(result.suggestions?.closest).not.toContain('InstanceId=i-9zzz');
   });
