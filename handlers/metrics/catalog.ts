@@ -116,8 +116,8 @@ const UNITS: Record<string, Unit> = {
 /**
  * Metrics AWS does not publish for every kind of resource in their namespace, and what to read
  * instead: a per-engine (per-kind) note the no-data answer gives when the resource exists.
- * Aurora: "FreeStorageSpace … Applies to: Aurora is not listed" and storage is reported per
- * cluster as VolumeBytesUsed.
+ * Aurora's storage is a cluster volume, reported per cluster as VolumeBytesUsed; FreeStorageSpace
+ * is a metric of RDS instances with their own storage (the demo declares the same exception).
  * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.AuroraMonitoring.Metrics.html
  * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html
  */
