@@ -98,8 +98,23 @@ const UNIT_WORDS = new Set([
   '일',
   '주',
   '주일',
+  // Units with no fixed length: passed along with their number so the duration parser can say so.
+  'mo',
+  'mos',
+  'mon',
+  'month',
+  'months',
+  'y',
+  'yr',
+  'yrs',
+  'year',
+  'years',
+  '개월',
+  '달',
+  '년',
 ]);
-const NUMBER = /^\d+(?:[.,]\d+)?$/;
+/** A number, or a word for one (`a month`, `an hour`, `한 달`). */
+const NUMBER = /^(?:\d+(?:[.,]\d+)?|an?|one|한)$/i;
 const isUnitWord = (word: string | undefined) => word !== undefined && UNIT_WORDS.has(word.toLowerCase());
 /** `30m`, `1.5h`: a number with a unit word stuck to it. */
 const isCompactDuration = (word: string) => {

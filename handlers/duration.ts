@@ -23,7 +23,13 @@ const UNIT_BY_NAME = new Map<string, { size: number; rank: number }>(
 );
 
 /** Units with no fixed length: CloudWatch counts in seconds, so these get a hint instead of a guess. */
-const VAGUE_UNITS = new Set(['mo', 'mon', 'month', 'months', 'y', 'yr', 'yrs', 'year', 'years', '개월', '달', '년']);
+const VAGUE_UNITS = new Map<string, number>([
+  ...['mo', 'mos', 'mon', 'month', 'months', '개월', '달'].map((u) => [u, 30] as const),
+  ...['y', 'yr', 'yrs', 'year', 'years', '년'].map((u) => [u, 365] as const),
+]);
+
+/** `a month`, `an hour`, `한 달`: a word for "one" before the unit. */
+const ONE_WORD = /^(?:(?:an?|one)\s+|한\s*)(?=[a-z\uac00-\ud7a3])/i;
 
 /** Nobody means more than ten years; this also keeps every value a safe integer. */
 const MAX_SECONDS = 10 * 365 * 86400;
@@ -87,7 +93,7 @@ function secondsOf(text: string): number | undefined {
 export function readDuration(raw: string): Duration | undefined {
   const text = normalize(raw);
   if (text.length === 0 || text.length > 40) return undefined;
-  const seconds = secondsOf(text);
+  const seconds = secondsOf(text.replace(ONE_WORD, '1 '));
   if (seconds === undefined || seconds <= 0 || seconds > MAX_SECONDS) return undefined;
   return { seconds, text };
 }
@@ -108,10 +114,13 @@ export function durationHint(raw: string, flag = '--since'): string {
   if (text === '') return `\`${flag}\` needs a duration, ${examples}.`;
   if (/^\d+(\.\d+)?$/.test(text)) return `${shown} needs a unit: ${text}m, ${text}h or ${text}d?`;
   if (/^[-−]/.test(text)) return `${shown}: a duration counts back from now, so write it without a minus, ${examples}.`;
-  const list = parts(text);
+  const list = parts(text.replace(ONE_WORD, '1 '));
   const vague = list?.find((p) => VAGUE_UNITS.has(p.unit));
-  if (vague)
-    return `${shown}: months and years have no fixed length here; write days, e.g. ${Number(vague.amount) * 30}d.`;
+  if (vague) {
+    const days = Math.round(Number(vague.amount) * (VAGUE_UNITS.get(vague.unit) ?? 30));
+    const what = (VAGUE_UNITS.get(vague.unit) ?? 30) === 365 ? 'years' : 'months';
+    return `${shown}: ${what} have no fixed length: write ${days}d.`;
+  }
   const unknown = list?.find((p) => !UNIT_BY_NAME.has(p.unit));
   if (unknown) return `${shown}: \`${unknown.unit}\` is not a unit. Use s, m, h, d or w, ${examples}.`;
   if (list?.every((p) => Number(p.amount) === 0)) return `${shown} is zero; ${examples}.`;

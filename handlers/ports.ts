@@ -51,7 +51,14 @@ export interface MetricsPort {
   /** One `GetMetricData` call for every series; results in the order of `request.series`. */
   getMetricData(request: MetricDataRequest, options?: CallOptions): Promise<SeriesData[]>;
   /** The metrics that exist with this namespace and name, whatever their dimensions. */
-  listMetrics(query: { namespace: string; metricName: string }, options?: CallOptions): Promise<MetricIdentity[]>;
+  /**
+   * Metrics that reported in the last two weeks: of one name, or (no `metricName`) every metric of
+   * the namespace with these dimension values, e.g. all a database publishes.
+   */
+  listMetrics(
+    query: { namespace: string; metricName?: string; dimensions?: Dimension[] },
+    options?: CallOptions,
+  ): Promise<MetricIdentity[]>;
 }
 
 /** Logs Insights' query statuses (`QueryStatus`). */

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { counted } from '../count-words.ts';
 import { logsInsightsConsoleUrl } from '../metrics/console-link.ts';
 import type { QueryResults, QueryStatistics } from '../ports.ts';
 import { crossesDay, rangeText } from '../range-text.ts';
@@ -30,7 +31,7 @@ function formatBytes(bytes: number): string {
 export function statisticsLine(stats: QueryStatistics, pricePerGb: number): string {
   const cost = (stats.bytesScanned / 1e9) * pricePerGb;
   const costText = cost < 0.01 ? '< $0.01' : `≈ $${cost.toFixed(2)}`;
-  return `${compact.format(stats.recordsMatched)} records matched · ${compact.format(stats.recordsScanned)} scanned · ${formatBytes(stats.bytesScanned)} scanned (${costText} at $${pricePerGb}/GB)`;
+  return `${counted(stats.recordsMatched, 'record', 'records', compact.format(stats.recordsMatched))} matched · ${compact.format(stats.recordsScanned)} scanned · ${formatBytes(stats.bytesScanned)} scanned (${costText} at $${pricePerGb}/GB)`;
 }
 
 /**
@@ -152,6 +153,13 @@ function cellText(value: string | undefined, width: number, field = ''): string 
     : `…${chars.slice(chars.length - width + 1).join('')}`;
 }
 
+/** Whether a column's values are times (`2026-12-02 06:40:00.000`, `06:40:00`), which are never cut. */
+function holdsTimes(values: string[]): boolean {
+  const time = /^(?:\d{4}-\d{2}-\d{2}[ T])?\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?$/;
+  const present = values.filter((v) => v !== '');
+  return present.length > 0 && present.every((v) => time.test(v) || /^\d{2}-\d{2} \d{2}:\d{2}/.test(v));
+}
+
 /**
  * Column widths within {@link LINE_WIDTH}: `@message` (or else the last column) is the wide one and
  * gets what the others leave; the others are as wide as their content up to {@link NARROW_COLUMN},
@@ -163,14 +171,16 @@ function columnWidths(labels: string[], fields: string[], rows: Record<string, s
     Math.max(Array.from(labels[i] ?? f).length, ...sample.map((r) => Array.from(r[f] ?? '').length)),
   );
   const wide = fields.includes('@message') ? fields.indexOf('@message') : fields.length - 1;
-  const widths = natural.map((w, i) => (i === wide ? w : Math.min(w, NARROW_COLUMN)));
+  // A table that fits the line is shown whole: nothing is cut that there is room for.
+  const whole = natural.reduce((sum, w) => sum + w, 0) + GAP.length * (fields.length - 1);
+  if (whole <= LINE_WIDTH) return natural;
+  // Timestamps are never cut, in any column (`@timestamp`, `bin(5m)`, a parsed time): a cut time misleads.
+  const isTime = fields.map((f, i) => f === '@timestamp' || holdsTimes(sample.map((r) => r[fields[i] ?? ''] ?? '')));
+  const widths = natural.map((w, i) => (i === wide || isTime[i] ? w : Math.min(w, NARROW_COLUMN)));
   const room = () =>
     LINE_WIDTH - widths.reduce((sum, w, i) => (i === wide ? sum : sum + w), 0) - GAP.length * (fields.length - 1);
-  // Timestamps are never cut: a cut time misleads.
   const floor = (i: number) =>
-    fields[i] === '@timestamp'
-      ? (natural[i] ?? 0)
-      : Math.min(natural[i] ?? 0, Math.max(Array.from(fields[i] ?? '').length, 8));
+    isTime[i] ? (natural[i] ?? 0) : Math.min(natural[i] ?? 0, Math.max(Array.from(fields[i] ?? '').length, 8));
   for (;;) {
     if (room() >= Math.min(natural[wide] ?? 0, WANTED_LAST_COLUMN)) break;
     let widest = -1;
@@ -256,7 +266,9 @@ export function renderLogsResults(answer: LogsAnswer): SlackMessage {
     blocks.push(...table.blocks);
     if (table.shown < results.rows.length) {
       blocks.push(
-        context(`Showing ${table.shown} of ${results.rows.length} rows.${answer.csvNote ? ` ${answer.csvNote}` : ''}`),
+        context(
+          `Showing ${table.shown} of ${counted(results.rows.length, 'row')}.${answer.csvNote ? ` ${answer.csvNote}` : ''}`,
+        ),
       );
     }
   }
@@ -268,7 +280,7 @@ export function renderLogsResults(answer: LogsAnswer): SlackMessage {
   return {
     response_type: 'ephemeral',
     text: truncate(
-      `${answer.title}: ${results.rows.length} rows. ${statisticsLine(results.statistics, answer.pricePerGb)}`,
+      `${answer.title}: ${counted(results.rows.length, 'row')}. ${statisticsLine(results.statistics, answer.pricePerGb)}`,
       LIMITS.fallbackText,
     ),
     blocks,
@@ -290,12 +302,17 @@ function rangeLine(answer: Pick<LogsAnswer, 'groups' | 'start' | 'end' | 'since'
 function queryLine(answer: Pick<LogsAnswer, 'queryString' | 'limit'>): string {
   const query = `\`${escapeMrkdwn(truncate(answer.queryString.replace(/\s*\n\s*/g, ' '), 400))}\``;
   const inQuery = new RegExp(`\\|\\s*limit\\s+${answer.limit}\\s*$`, 'i').test(answer.queryString.trim());
-  return answer.limit === undefined || inQuery ? query : `${query} · at most ${answer.limit} rows (\`--limit\`)`;
+  return answer.limit === undefined || inQuery
+    ? query
+    : `${query} · at most ${counted(answer.limit, 'row')} (\`--limit\`)`;
 }
 
 /** While the query runs: the progress Slack shows in place of "working on it". */
 export function renderProgress(title: string, elapsedMs: number, stats: QueryStatistics | undefined): SlackMessage {
-  const scanned = stats && stats.recordsScanned > 0 ? ` — ${compact.format(stats.recordsScanned)} records scanned` : '';
+  const scanned =
+    stats && stats.recordsScanned > 0
+      ? ` — ${counted(stats.recordsScanned, 'record', 'records', compact.format(stats.recordsScanned))} scanned`
+      : '';
   return {
     response_type: 'ephemeral',
     text: `:hourglass_flowing_sand: ${title}: running for ${Math.round(elapsedMs / 1000)} s${scanned}…`,

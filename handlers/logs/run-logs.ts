@@ -1,3 +1,4 @@
+import { counted } from '../count-words.ts';
 import { NotAllowedError } from '../errors.ts';
 import type { FilesPort, LogsPort, QueryResults, QueryStatus } from '../ports.ts';
 import { sinceText } from '../range-text.ts';
@@ -161,7 +162,7 @@ async function uploadCsv(
     const upload = await deps.files.upload({
       channelId: run.channelId,
       filename: `logs-insights-${new Date().toISOString().replace(/[:.]/g, '-')}.csv`,
-      title: `Logs Insights results (${results.rows.length} rows)`,
+      title: `Logs Insights results (${counted(results.rows.length, 'row')})`,
       content: toCsv(fields, results.rows),
     });
     return upload.location

@@ -113,6 +113,37 @@ const UNITS: Record<string, Unit> = {
   'AWS/SQS ApproximateAgeOfOldestMessage': 'Seconds',
 };
 
+/**
+ * Metrics AWS does not publish for every kind of resource in their namespace, and what to read
+ * instead: a per-engine (per-kind) note the no-data answer gives when the resource exists.
+ * Aurora's storage is a cluster volume, reported per cluster as VolumeBytesUsed; FreeStorageSpace
+ * is a metric of RDS instances with their own storage (the demo declares the same exception).
+ * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.AuroraMonitoring.Metrics.html
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html
+ */
+export interface KindNote {
+  /** The kind of resource (an engine) that does not publish the metric. */
+  kind: string;
+  /** What that kind publishes instead, as one clause. */
+  note: string;
+}
+
+const KIND_NOTES: Record<string, KindNote[]> = {
+  'AWS/RDS FreeStorageSpace': [
+    {
+      kind: 'Aurora',
+      note: 'Aurora reports storage per cluster (VolumeBytesUsed, by DBClusterIdentifier), not free space per instance',
+    },
+  ],
+  'AWS/RDS FreeLocalStorage': [{ kind: 'RDS (not Aurora)', note: 'only Aurora instances report FreeLocalStorage' }],
+  'AWS/RDS ReplicaLag': [{ kind: 'a primary', note: 'only read replicas report ReplicaLag' }],
+};
+
+/** Notes on the kinds of resource that do not publish this metric (see {@link KindNote}). */
+export function kindNotes(namespace: string, metricName: string): KindNote[] {
+  return KIND_NOTES[`${namespace} ${metricName}`] ?? [];
+}
+
 /** The unit CloudWatch publishes this metric in, when it is one we know. */
 export function unitOf(namespace: string, metricName: string): Unit | undefined {
   return UNITS[`${namespace} ${metricName}`];

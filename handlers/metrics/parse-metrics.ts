@@ -4,6 +4,7 @@ import { UserInputError } from '../errors.ts';
 import type { Dimension, MetricSpec } from '../ports.ts';
 import { didYouMean, sameButCase } from '../suggest-word.ts';
 import { KNOWN_NAMESPACES, knownMetrics, SHORTCUTS } from './catalog.ts';
+import { periodLongerThanRange } from './period.ts';
 
 export interface MetricsQuery {
   series: MetricSpec[];
@@ -65,6 +66,25 @@ const STAT_ALIASES: Record<string, string> = {
 
 const HIGH_RESOLUTION_PERIODS = new Set([1, 5, 10, 20, 30]);
 
+/**
+ * Metrics AWS services publish (`AWS/…`) are standard resolution, one datapoint a minute; only a
+ * metric stored with `StorageResolution` 1 (PutMetricData, custom namespaces) is high resolution,
+ * and only a high-resolution metric can be read with a period under 60 s: "For metrics with regular
+ * resolution, a period can be as short as one minute (60 seconds) and must be a multiple of 60."
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricStat.html
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/publishingMetrics.html#high-resolution-metrics
+ */
+export function isStandardResolution(namespace: string): boolean {
+  return namespace.startsWith('AWS/');
+}
+
+function subMinuteRefusal(periodSeconds: number, namespace: string): string {
+  return (
+    `\`--period ${periodSeconds}s\` is for high-resolution metrics; ${namespace} publishes one datapoint a minute, ` +
+    'so its shortest period is 1m, e.g. `--period 1m`.'
+  );
+}
+
 function fail(message: string, usage = METRICS_USAGE): never {
   throw new UserInputError(message, usage);
 }
@@ -83,6 +103,12 @@ export function parseMetricsArgs(tokens: readonly string[]): MetricsQuery {
   const shortcut = shortcutOf(positional);
   const series = shortcut ? parseShortcut(shortcut, positional, stat) : parseFullForm(positional, stat);
   if (series.length > MAX_SERIES) fail(`That asks for ${series.length} series; at most ${MAX_SERIES} fit a message.`);
+  if (periodSeconds !== undefined) {
+    const standard = series.find((s) => isStandardResolution(s.namespace));
+    if (periodSeconds < 60 && standard) fail(subMinuteRefusal(periodSeconds, standard.namespace));
+    const tooLong = periodLongerThanRange(periodSeconds, sinceSeconds);
+    if (tooLong) fail(tooLong);
+  }
   return {
     series,
     sinceSeconds,

@@ -46,3 +46,28 @@ export function choosePeriod(sinceSeconds: number, requested?: number): PeriodCh
   const periodSeconds = smallestNice(MAX_POINTS, requested);
   return { periodSeconds, note: `${reasons.join(', and ')}, so the period is ${formatDuration(periodSeconds)}.` };
 }
+
+/**
+ * The window a query reads: it ends now (never later: a future end only adds empty periods and
+ * shows a range no one asked for) and starts at the period boundary at or before `now − since`, so
+ * CloudWatch answers from whole periods from the start and the newest, still-filling period is
+ * included. The window is at least `since` long and so, as the period never exceeds the range
+ * ({@link periodLongerThanRange}), at least one period.
+ */
+export function metricsWindow(now: Date, sinceSeconds: number, periodSeconds: number): { start: Date; end: Date } {
+  // Whole seconds: CloudWatch counts in seconds, and the console link carries the same instant.
+  const end = Math.floor(now.getTime() / 1000) * 1000;
+  const periodMs = periodSeconds * 1000;
+  const start = Math.floor((end - sinceSeconds * 1000) / periodMs) * periodMs;
+  return { start: new Date(start), end: new Date(end) };
+}
+
+/** Why a period cannot be read over a range, when it is longer than the range (`--period 1d --since 3h`). */
+export function periodLongerThanRange(periodSeconds: number, sinceSeconds: number): string | undefined {
+  if (periodSeconds <= sinceSeconds) return undefined;
+  return (
+    `A ${formatDuration(periodSeconds)} period is longer than the ${formatDuration(sinceSeconds)} range, so it would ` +
+    `show one partial period: use a shorter \`--period\` or a longer \`--since\`, e.g. ` +
+    `\`--period ${formatDuration(periodSeconds)} --since ${formatDuration(periodSeconds * 2)}\`.`
+  );
+}

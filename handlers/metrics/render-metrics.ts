@@ -3,8 +3,9 @@ import { formatDuration } from '../duration.ts';
 import type { MetricSpec } from '../ports.ts';
 import { crossesDay, momentText, rangeText, sinceText } from '../range-text.ts';
 import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
+import { kindNotes } from './catalog.ts';
 import { metricConsoleUrl } from './console-link.ts';
-import { formatStatValue } from './format-value.ts';
+import { statFormat } from './format-value.ts';
 import type { MetricsResult, SeriesResult } from './run-metrics.ts';
 import { sparkline } from './sparkline.ts';
 import { formatDimensions } from './suggest.ts';
@@ -33,13 +34,30 @@ function title(specs: MetricSpec[]): string {
   return `📈 ${names.join(', ')} · ${namespaces.join(', ')}`;
 }
 
+/**
+ * One way to write the numbers of every series in the message that shares this one's unit and
+ * statistic: the same scale and decimals for all, so values side by side compare at a glance.
+ */
+function formatterFor(result: MetricsResult, s: SeriesResult): (value: number) => string {
+  const alike = result.series.filter((o) => o.unit === s.unit && o.spec.stat === s.spec.stat);
+  const values = alike.flatMap((o) =>
+    o.summary ? [o.summary.latest, o.summary.minimum, o.summary.average, o.summary.maximum] : [],
+  );
+  return statFormat(
+    values,
+    s.unit,
+    s.spec.stat,
+    alike.flatMap((o) => o.data.values),
+  );
+}
+
 function seriesBlock(result: MetricsResult, s: SeriesResult, label: string | undefined): SectionBlock {
   const labelLine = label ? `*${escapeMrkdwn(truncate(label, 300))}*\n` : '';
   if (!s.summary) {
     return section(`${labelLine}_No datapoints in this range._`);
   }
-  const { summary, unit } = s;
-  const stat = s.spec.stat;
+  const { summary } = s;
+  const f = formatterFor(result, s);
   const withDate = crossesDay(result.start, result.end);
   const spark = sparkline({
     ...s.data,
@@ -50,10 +68,10 @@ function seriesBlock(result: MetricsResult, s: SeriesResult, label: string | und
   });
   const block = section(`${labelLine}\`\`\`${spark}\`\`\``);
   block.fields = [
-    `*Latest* (${momentText(summary.latestAt, withDate)})\n${formatStatValue(summary.latest, unit, stat)}`,
-    `*Average*\n${formatStatValue(summary.average, unit, stat)}`,
-    `*Minimum*\n${formatStatValue(summary.minimum, unit, stat)}`,
-    `*Maximum*\n${formatStatValue(summary.maximum, unit, stat)}`,
+    `*Latest* (${momentText(summary.latestAt, withDate)})\n${f(summary.latest)}`,
+    `*Average*\n${f(summary.average)}`,
+    `*Minimum*\n${f(summary.minimum)}`,
+    `*Maximum*\n${f(summary.maximum)}`,
   ].map((text) => ({ type: 'mrkdwn', text }));
   return block;
 }
@@ -65,7 +83,17 @@ function noDataBlocks(result: MetricsResult): KnownBlock[] {
     `No datapoints for \`${escapeMrkdwn(truncate(what, 500))}\` in the last ${escapeMrkdwn(since(result))}.`,
   ];
   const hints = result.suggestions;
-  if (hints && hints.closest.length > 0) {
+  const published = result.publishedByResource ?? [];
+  const asked = first ? formatDimensions(first.dimensions) : '';
+  if (first && hints?.closest.includes(asked)) {
+    // It exists and reported in the last two weeks: "did you mean" itself would be no help.
+    lines.push(
+      `\`${escapeMrkdwn(truncate(asked, 200))}\` reports ${escapeMrkdwn(first.metricName)} (ListMetrics lists it), but not in this range: it may have been stopped or idle. Try a longer \`--since\`.`,
+    );
+  } else if (first && published.length > 0) {
+    // The resource exists and reports other metrics: this one is not published for it.
+    lines.push(notPublishedLine(first, published));
+  } else if (hints && hints.closest.length > 0) {
     lines.push(`Did you mean ${hints.closest.map((c) => `\`${escapeMrkdwn(truncate(c, 200))}\``).join(' or ')}?`);
   } else if (hints && hints.examples.length > 0) {
     lines.push(
@@ -83,6 +111,22 @@ function noDataBlocks(result: MetricsResult): KnownBlock[] {
     lines.push('Dimension values are case-sensitive, and a resource that is stopped or idle may publish nothing.');
   }
   return [section(lines.join('\n'))];
+}
+
+/** `billing-1 publishes no FreeStorageSpace: Aurora reports storage per cluster (…). It does publish …` */
+function notPublishedLine(spec: MetricSpec, published: string[]): string {
+  const resource = spec.dimensions.map((d) => d.value).join(' ');
+  const notes = kindNotes(spec.namespace, spec.metricName).map((n) => n.note);
+  const why =
+    notes.length > 0
+      ? `: ${notes.join('; ')}`
+      : ', though it exists: AWS does not publish every metric for every kind of resource';
+  const shown = published.slice(0, 6).map((m) => `\`${escapeMrkdwn(m)}\``);
+  const more = published.length > shown.length ? ` and ${published.length - shown.length} more` : '';
+  return (
+    `\`${escapeMrkdwn(truncate(resource, 200))}\` publishes no ${escapeMrkdwn(spec.metricName)}${escapeMrkdwn(why)}. ` +
+    `It does publish ${shown.join(', ')}${more} in ${escapeMrkdwn(spec.namespace)}.`
+  );
 }
 
 /** The `/cw metrics` answer: what was asked, each series' summary and sparkline, and a console link. */
@@ -155,7 +199,7 @@ function fallbackText(result: MetricsResult): string {
     .map((s) => {
       const name = `${s.spec.metricName} ${formatDimensions(s.spec.dimensions)}`.trim();
       if (!s.summary) return `${name}: no data in the last ${since(result)}`;
-      const f = (v: number) => formatStatValue(v, s.unit, s.spec.stat);
+      const f = formatterFor(result, s);
       return `${name}: latest ${f(s.summary.latest)}, min ${f(s.summary.minimum)}, avg ${f(s.summary.average)}, max ${f(s.summary.maximum)}`;
     })
     .join('\n');

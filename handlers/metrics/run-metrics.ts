@@ -1,7 +1,7 @@
 import type { MetricSpec, MetricsPort, SeriesData } from '../ports.ts';
 import { type Unit, unitOf } from './catalog.ts';
 import type { MetricsQuery } from './parse-metrics.ts';
-import { choosePeriod } from './period.ts';
+import { choosePeriod, metricsWindow } from './period.ts';
 import { type DimensionSuggestions, suggestDimensions } from './suggest.ts';
 
 export interface SeriesSummary {
@@ -29,6 +29,11 @@ export interface MetricsResult {
   series: SeriesResult[];
   /** Only when no series had data: what ListMetrics says does exist. */
   suggestions: DimensionSuggestions | undefined;
+  /**
+   * Only when no series had data: the other metrics of the namespace the asked-for resource does
+   * publish (it exists; this metric is one it does not report). Empty when it publishes none.
+   */
+  publishedByResource: string[] | undefined;
 }
 
 export interface MetricsDeps {
@@ -60,17 +65,51 @@ export async function runMetrics(
   options: { signal?: AbortSignal } = {},
 ): Promise<MetricsResult> {
   const { periodSeconds, note } = choosePeriod(query.sinceSeconds, query.periodSeconds);
-  // Aligning the window to the period lets CloudWatch answer from whole periods (its own advice).
-  const periodMs = periodSeconds * 1000;
-  const end = new Date(Math.ceil(deps.now().getTime() / periodMs) * periodMs);
-  const start = new Date(end.getTime() - Math.ceil((query.sinceSeconds * 1000) / periodMs) * periodMs);
+  const { start, end } = metricsWindow(deps.now(), query.sinceSeconds, periodSeconds);
   const data = await deps.metrics.getMetricData({ series: query.series, periodSeconds, start, end }, options);
   const series = query.series.map((spec, i) => {
     const seriesData = data[i] ?? { timestamps: [], values: [], status: 'Complete' as const, messages: [] };
     return { spec, data: seriesData, unit: unitOf(spec.namespace, spec.metricName), summary: summarize(seriesData) };
   });
-  const suggestions = series.every((s) => !s.summary) ? await findSuggestions(deps, query, options) : undefined;
-  return { query, periodSeconds, periodNote: note, start, end, region: deps.region, series, suggestions };
+  const noData = series.every((s) => !s.summary);
+  const [suggestions, publishedByResource] = noData
+    ? await Promise.all([findSuggestions(deps, query, options), findPublished(deps, query, options)])
+    : [undefined, undefined];
+  return {
+    query,
+    periodSeconds,
+    periodNote: note,
+    start,
+    end,
+    region: deps.region,
+    series,
+    suggestions,
+    publishedByResource,
+  };
+}
+
+/**
+ * What else the first series' resource publishes in its namespace (ListMetrics by dimension value),
+ * so "no data" can tell a resource that does not report this metric from one that does not exist.
+ * Best effort, like {@link findSuggestions}.
+ */
+async function findPublished(
+  deps: MetricsDeps,
+  query: MetricsQuery,
+  options: { signal?: AbortSignal },
+): Promise<string[] | undefined> {
+  const first = query.series[0];
+  if (!first || first.dimensions.length === 0) return undefined;
+  try {
+    const existing = await deps.metrics.listMetrics(
+      { namespace: first.namespace, dimensions: first.dimensions },
+      options,
+    );
+    const sameSet = existing.filter((m) => m.dimensions.length === first.dimensions.length);
+    return [...new Set(sameSet.map((m) => m.metricName))].filter((n) => n !== first.metricName).sort();
+  } catch {
+    return undefined;
+  }
 }
 
 /** Best effort: a failing ListMetrics must not hide the "no data" answer itself. */

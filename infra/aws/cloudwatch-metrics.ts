@@ -114,13 +114,18 @@ export function createCloudWatchMetrics(client: CloudWatchClient = new CloudWatc
       try {
         do {
           const page = await client.send(
-            new ListMetricsCommand({ Namespace: query.namespace, MetricName: query.metricName, NextToken: nextToken }),
+            new ListMetricsCommand({
+              Namespace: query.namespace,
+              MetricName: query.metricName,
+              Dimensions: query.dimensions?.map((d) => ({ Name: d.name, Value: d.value })),
+              NextToken: nextToken,
+            }),
             { abortSignal: options.signal },
           );
           for (const m of page.Metrics ?? []) {
             found.push({
               namespace: m.Namespace ?? query.namespace,
-              metricName: m.MetricName ?? query.metricName,
+              metricName: m.MetricName ?? query.metricName ?? '',
               dimensions: (m.Dimensions ?? []).map((d) => ({ name: d.Name ?? '', value: d.Value ?? '' })),
             });
           }

@@ -1,4 +1,5 @@
 import { unitOf } from '../../handlers/metrics/catalog.ts';
+import { isStandardResolution } from '../../handlers/metrics/parse-metrics.ts';
 import type { MetricDataRequest, MetricIdentity, MetricsPort, SeriesData } from '../../handlers/ports.ts';
 
 /**
@@ -223,7 +224,16 @@ export function incidentStart(now: Date): number {
   return Math.floor(now.getTime() / HOUR) * HOUR - 2 * HOUR + 10 * 60_000;
 }
 
-function statValue(shape: Shape, key: string, t: number, periodMs: number, stat: string, incident: number): number {
+function statValue(
+  shape: Shape,
+  key: string,
+  t: number,
+  periodMs: number,
+  stat: string,
+  incident: number,
+  /** How much of the period has passed: a Sum or SampleCount of the newest period counts only that. */
+  filledMs = periodMs,
+): number {
   const mid = t + periodMs / 2;
   const hourOfDay = (mid / HOUR) % 24;
   const daily = shape.base + shape.daily * Math.sin(((hourOfDay - 9) / 24) * 2 * Math.PI);
@@ -234,7 +244,7 @@ function statValue(shape: Shape, key: string, t: number, periodMs: number, stat:
   const average = clamp(daily + noise + spike);
   const peak = clamp(daily * 1.2 + Math.abs(noise) + (overlap > 0 ? (shape.spike ?? 0) : 0));
   const low = clamp(daily * 0.8 - Math.abs(noise));
-  const minutes = periodMs / 60_000;
+  const minutes = Math.min(periodMs, filledMs) / 60_000;
   switch (stat) {
     case 'Maximum':
       return peak;
@@ -281,11 +291,15 @@ export function createDemoMetrics(options: DemoMetricsOptions = {}): MetricsPort
         const shape = metric && only ? metric.resources[only.value] : undefined;
         const series: SeriesData = { timestamps: [], values: [], status: 'Complete', messages: [] };
         if (!metric || !shape) return series;
+        // Like CloudWatch, no sub-minute datapoints for a standard-resolution (AWS/…) metric.
+        if (request.periodSeconds < 60 && isStandardResolution(spec.namespace)) return series;
         const whole = isWhole(metric);
         const key = `${spec.namespace}|${spec.metricName}|${only?.value}`;
-        for (let t = request.start.getTime(); t + periodMs <= limit; t += periodMs) {
+        // The newest period is still filling: CloudWatch returns it with what it has so far.
+        for (let t = request.start.getTime(); t < limit; t += periodMs) {
           series.timestamps.push(new Date(t));
-          const value = statValue(shape, key, t, periodMs, spec.stat, incident);
+          const filled = Math.max(60_000, Math.min(periodMs, Math.floor((limit - t) / 60_000) * 60_000));
+          const value = statValue(shape, key, t, periodMs, spec.stat, incident, filled);
           // Counted things come in whole numbers; an Average of them may still have a fraction.
           series.values.push(whole && spec.stat !== 'Average' ? Math.round(value) : value);
         }
@@ -293,14 +307,22 @@ export function createDemoMetrics(options: DemoMetricsOptions = {}): MetricsPort
       });
     },
     async listMetrics(query): Promise<MetricIdentity[]> {
-      return DEMO_METRICS.filter((m) => m.namespace === query.namespace && m.metricName === query.metricName).flatMap(
-        (m) =>
+      // As ListMetrics: by name, and by dimension name and value (all of them must match).
+      return DEMO_METRICS.filter(
+        (m) => m.namespace === query.namespace && (query.metricName === undefined || m.metricName === query.metricName),
+      )
+        .flatMap((m) =>
           Object.keys(m.resources).map((value) => ({
             namespace: m.namespace,
             metricName: m.metricName,
             dimensions: [{ name: m.dimension, value }],
           })),
-      );
+        )
+        .filter((m) =>
+          (query.dimensions ?? []).every((want) =>
+            m.dimensions.some((d) => d.name === want.name && d.value === want.value),
+          ),
+        );
     },
   };
 }

@@ -40,6 +40,13 @@ describe('handlers/duration', () => {
     expect(parseDuration(text)).toBe(seconds);
   });
 
+  it('reads a word for one before a unit, keeping the words: `an hour`, `a day`, `한 시간`', () => {
+    expect(readDuration('an hour')).toEqual({ seconds: H, text: 'an hour' });
+    expect(readDuration('a day')).toEqual({ seconds: D, text: 'a day' });
+    expect(readDuration('한 시간')).toEqual({ seconds: H, text: '한 시간' });
+    expect(readDuration('a')).toBeUndefined();
+  });
+
   it('keeps what the user typed for messages, with spaces tidied', () => {
     expect(readDuration('  3   hours ')).toEqual({ seconds: 3 * H, text: '3 hours' });
     expect(readDuration('7d')).toEqual({ seconds: 7 * D, text: '7d' });
@@ -48,8 +55,15 @@ describe('handlers/duration', () => {
   it.each([
     ['3', /needs a unit: 3m, 3h or 3d/],
     ['-1h', /without a minus/],
-    ['3 months', /months and years have no fixed length.*90d/],
-    ['1y', /write days, e.g. 30d/],
+    ['3 months', /months have no fixed length: write 90d/],
+    ['1y', /years have no fixed length: write 365d/],
+    ['1 month', /`--since 1 month`: months have no fixed length: write 30d/],
+    ['a month', /months have no fixed length: write 30d/],
+    ['2개월', /months have no fixed length: write 60d/],
+    ['한 달', /months have no fixed length: write 30d/],
+    ['한달', /months have no fixed length: write 30d/],
+    ['an year', /years have no fixed length: write 365d/],
+    ['1.5 months', /write 45d/],
     ['3x', /`x` is not a unit/],
     ['3 horus', /`horus` is not a unit/],
     ['0h', /is zero/],
@@ -149,7 +163,7 @@ describe('handlers/duration', () => {
       fc.property(fc.string({ maxLength: 30 }), (text) => {
         const parsed = readDuration(text);
         if (parsed === undefined) {
-          expect(durationHint(text)).toMatch(/e\.g\.|needs a unit|write days|largest unit/);
+          expect(durationHint(text)).toMatch(/e\.g\.|needs a unit|no fixed length: write \d+d|largest unit/);
           return;
         }
         expect(Number.isInteger(parsed.seconds)).toBe(true);

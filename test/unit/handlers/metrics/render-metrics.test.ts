@@ -204,7 +204,7 @@ describe('handlers/metrics/render-metrics', () => {
     it.each([
       [['rds', 'cpu', 'orders-db', '--stat', 'count'], /\*Maximum\*\\n9"/, /\d%/],
       [['rds', 'cpu', 'orders-db', '--stat', 'SampleCount'], /\*Latest\*[^"]*\\n\d"/, /\d%/],
-      [['rds', 'cpu', 'orders-db', '--stat', 'Sum'], /\*Maximum\*\\n9\.5"/, /\d%/],
+      [['rds', 'cpu', 'orders-db', '--stat', 'Sum'], /\*Maximum\*\\n9\.50"/, /\d%/],
       [['rds', 'cpu', 'orders-db', '--stat', 'Maximum'], /\*Maximum\*\\n9\.5%"/, /SampleCount/],
     ])(
       '%j: counts are counts, a sum of percentages is no percentage, other statistics keep the unit',
@@ -227,5 +227,33 @@ describe('handlers/metrics/render-metrics', () => {
         expect(message.text).not.toMatch(tokens.includes('Maximum') ? /^$/ : /\d%/);
       },
     );
+  });
+
+  it.each([
+    ['lambda duration checkout-api', [410.37, 290.47, 198.86], ['198.86 ms', '299.9 ms'], /\\n(199|300|410|198) ms"/],
+    ['MyApp OrdersPlaced Stage=prod --stat Sum', [88, 91, 96], ['91.67'], /\*Average\*\\n91\.7"/],
+  ])('`%s`: the numbers of one message follow one rule', async (text, values, never, shown) => {
+    // Prepare
+    const { port } = fakeMetrics({
+      data: (r) =>
+        r.series.map(() => ({
+          ...seriesFor(r, () => 0),
+          timestamps: values.map((_, i) => new Date(r.start.getTime() + i * r.periodSeconds * 1000)),
+          values,
+        })),
+    });
+
+    // Act
+    const message = renderMetrics(
+      await runMetrics({ metrics: port, region: 'eu-west-1', now }, parseMetricsArgs(tokenize(text))),
+    );
+
+    // Assess
+    const fields = JSON.stringify(message.blocks?.find((b) => b.type === 'section'));
+    for (const t of never) expect(fields).not.toContain(t);
+    expect(fields).toMatch(shown);
+    const decimals = new Set([...fields.matchAll(/\\n([\d,.]+)/g)].map((m) => m[1]?.split('.')[1]?.length ?? 0));
+    // One rule: the same decimals throughout (a count's average alone may add one).
+    expect(decimals.size).toBeLessThanOrEqual(text.includes('Sum') ? 2 : 1);
   });
 });

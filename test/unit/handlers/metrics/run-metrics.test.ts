@@ -23,10 +23,11 @@ describe('handlers/metrics/run-metrics', () => {
     const request = calls.getMetricData[0];
     expect(request?.series.map((s) => s.metricName)).toEqual(['ReadIOPS', 'WriteIOPS']);
     expect(request?.periodSeconds).toBe(120);
-    expect(request?.end.toISOString()).toBe('2026-11-25T12:04:00.000Z');
-    expect(request?.start.toISOString()).toBe('2026-11-25T09:04:00.000Z');
+    // Ends now, never later; starts at the period boundary before now − 3 h.
+    expect(request?.end.toISOString()).toBe('2026-11-25T12:03:30.000Z');
+    expect(request?.start.toISOString()).toBe('2026-11-25T09:02:00.000Z');
     expect(result.series[0]?.unit).toBe('Count/Second');
-    expect(result.series[0]?.summary).toMatchObject({ latest: 89, minimum: 0, maximum: 89, average: 44.5 });
+    expect(result.series[0]?.summary).toMatchObject({ latest: 90, minimum: 0, maximum: 90, average: 45 });
     expect(calls.listMetrics).toHaveLength(0);
   });
 
@@ -46,7 +47,13 @@ describe('handlers/metrics/run-metrics', () => {
     );
 
     // Assess
-    expect(calls.listMetrics).toEqual([{ namespace: 'AWS/EC2', metricName: 'CPUUtilization' }]);
+    expect(calls.listMetrics).toContainEqual({ namespace: 'AWS/EC2', metricName: 'CPUUtilization' });
+    // And what the asked-for resource publishes at all, which tells "not this metric" from "no such resource".
+    expect(calls.listMetrics).toContainEqual({
+      namespace: 'AWS/EC2',
+      dimensions: [{ name: 'InstanceId', value: 'i-0abc' }],
+    });
+    expect(result.publishedByResource).toEqual([]);
     expect(result.suggestions?.closest[0]).toBe('InstanceId=i-0abd');
     expect(result.suggestions?.closest).not.toContain('InstanceId=i-9zzz');
   });

@@ -64,8 +64,8 @@ describe('handlers/metrics/format-value', () => {
     [0.123, 'Seconds', '123 ms'],
     [1.5, 'Seconds', '1.50 s'],
     [600, 'Seconds', '10.0 min'],
-    [2400.4, 'Count/Second', '2,400.4/s'],
-    [1234567, 'Count', '1.2M'],
+    [2400.4, 'Count/Second', '2,400/s'],
+    [1234567, 'Count', '1.23M'],
     [3.456, undefined, '3.46'],
   ] as const)('formats %d %s as %s', (value, unit, text) => {
     expect(formatValue(value, unit)).toBe(text);

@@ -416,6 +416,35 @@ describe('infra/aws/cloudwatch-metrics', () => {
       ]);
     });
 
+    it('lists every metric of a resource with a Dimensions filter and no MetricName', async () => {
+      // Prepare: ListMetrics' DimensionFilter takes Name and Value.
+      // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_ListMetrics.html
+      cwMock.on(ListMetricsCommand).resolves({
+        Metrics: [
+          {
+            Namespace: 'AWS/RDS',
+            MetricName: 'CPUUtilization',
+            Dimensions: [{ Name: 'DBInstanceIdentifier', Value: 'billing-1' }],
+          },
+        ],
+      });
+      const metrics = createCloudWatchMetrics(makeClient());
+
+      // Act
+      const found = await metrics.listMetrics({
+        namespace: 'AWS/RDS',
+        dimensions: [{ name: 'DBInstanceIdentifier', value: 'billing-1' }],
+      });
+
+      // Assess
+      expect(listMetricsInput(0)).toEqual({
+        Namespace: 'AWS/RDS',
+        Dimensions: [{ Name: 'DBInstanceIdentifier', Value: 'billing-1' }],
+      });
+      expect(listMetricsInput(0)).not.toHaveProperty('MetricName', expect.anything());
+      expect(found.map((m) => m.metricName)).toEqual(['CPUUtilization']);
+    });
+
     it('follows NextToken but stops after 3 pages when more pages remain', async () => {
       // Prepare
       const page = (n: number) => ({

@@ -85,4 +85,47 @@ describe('infra/demo/demo-metrics', () => {
     const list = await port.listMetrics({ namespace: 'AWS/EC2', metricName: 'CPUUtilization' });
     expect(list.map((m) => m.dimensions[0]?.value)).toContain('i-0abc1234def567890');
   });
+
+  it('serves the newest, still-filling period, as CloudWatch does (`--period 1d --since 2d` includes today)', async () => {
+    // Prepare
+    const at = new Date('2026-12-02T06:39:27Z');
+    const day: MetricDataRequest = {
+      series: [
+        {
+          namespace: 'AWS/Lambda',
+          metricName: 'Invocations',
+          dimensions: [{ name: 'FunctionName', value: 'checkout-api' }],
+          stat: 'Sum',
+        },
+      ],
+      periodSeconds: 86400,
+      start: new Date('2026-11-30T00:00:00Z'),
+      end: at,
+    };
+
+    // Act
+    const [series] = await createDemoMetrics({ now: () => at }).getMetricData(day);
+
+    // Assess
+    expect(series?.timestamps.map((t) => t.toISOString())).toEqual([
+      '2026-11-30T00:00:00.000Z',
+      '2026-12-01T00:00:00.000Z',
+      '2026-12-02T00:00:00.000Z',
+    ]);
+    // Today's Sum counts its 6.6 hours so far, not a whole day.
+    const [, yesterday = 0, today = 0] = series?.values ?? [];
+    expect(today).toBeLessThan(yesterday / 2);
+  });
+
+  it('has no sub-minute datapoints for a standard-resolution AWS metric', async () => {
+    // Act
+    const [series] = await createDemoMetrics({ now: () => now }).getMetricData({
+      ...request('CPUUtilization', 'AWS/RDS', 'DBInstanceIdentifier', 'orders-db'),
+      periodSeconds: 10,
+      start: new Date(now.getTime() - 600_000),
+    });
+
+    // Assess
+    expect(series?.values).toEqual([]);
+  });
 });
