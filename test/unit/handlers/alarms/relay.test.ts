@@ -102,7 +102,8 @@ describe('handlers/alarms/relay', () => {
         // Prepare
         const { relayDeps } = deps();
         const opened = nextChange(alarmEvent('metric'), firstState, 1, firstReason);
-        opened.detail.previousState = { ...opened.detail.previousState, value: firstState === 'OK' ? 'ALARM' : 'OK' };
+        const before = opened.detail.previousState;
+        if (before) before.value = firstState === 'OK' ? 'ALARM' : 'OK';
         await relayAlarm(relayDeps, opened);
         expect(JSON.stringify(posts()[0]?.args.blocks)).toContain(firstText);
 
