@@ -149,8 +149,8 @@ export interface AlarmSummary {
   state: AlarmState;
   reason: string;
   updatedAt: Date;
-  /** For metric alarms on a single metric. */
-  metric?: { namespace: string; metricName: string };
+  /** For metric alarms on a single metric; the unit and statistic when the alarm names them. */
+  metric?: { namespace: string; metricName: string; unit?: string; statistic?: string };
 }
 
 export interface AlarmsPort {

@@ -1,10 +1,21 @@
 import type { KnownBlock } from '@slack/types';
+import { readableReason } from '../alarms/reason.ts';
 import { withAlarmNames } from '../alarms/reason-text.ts';
 import { type FlagGrammar, parseFlags, SHARE_FLAG } from '../command-flags.ts';
 import { UserInputError } from '../errors.ts';
+import { unitOf } from '../metrics/catalog.ts';
 import { consoleBase } from '../metrics/console-link.ts';
 import type { AlarmState, AlarmSummary, AlarmsPort } from '../ports.ts';
-import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
+import {
+  context,
+  escapeText,
+  header,
+  inlineCode,
+  LIMITS,
+  type SlackMessage,
+  section,
+  truncate,
+} from '../slack-message.ts';
 import { closestWords } from '../suggest-word.ts';
 
 export const ALARMS_USAGE = [
@@ -69,10 +80,11 @@ export function parseAlarmList(tokens: readonly string[]): AlarmListQuery {
   if (words.some((t) => t.length > 255)) fail('An alarm name prefix is at most 255 characters.');
   const stateWords = words.filter((w) => STATES.has(w.toLowerCase()));
   const prefixes = words.filter((w) => !STATES.has(w.toLowerCase()));
-  if (stateWords.length > 1) fail(`\`${stateWords.join(' ')}\`: pick one state (alarm, ok, insufficient or all).`);
+  if (stateWords.length > 1)
+    fail(`${inlineCode(stateWords.join(' '))}: pick one state (alarm, ok, insufficient or all).`);
   if (prefixes.length > 1) {
     fail(
-      `Unexpected \`${prefixes.slice(1).join(' ')}\`: give one name prefix (alarm names have no spaces to split on here).`,
+      `Unexpected ${inlineCode(prefixes.slice(1).join(' '))}: give one name prefix (alarm names have no spaces to split on here).`,
     );
   }
   const [stateWord] = stateWords;
@@ -144,7 +156,7 @@ export async function listAlarms(
   blocks.push(context(footer.join(' · ')));
   return {
     response_type: visibility,
-    text: truncate(alarms.map((a) => `${a.state} ${a.name}`).join('\n'), LIMITS.fallbackText),
+    text: truncate(alarms.map((a) => `${a.state} ${escapeText(a.name)}`).join('\n'), LIMITS.fallbackText),
     blocks,
   };
 }
@@ -162,10 +174,10 @@ async function noMatch(
   const all = await deps.alarms.describeAlarms(state ? { state } : {}, signal ? { signal } : {});
   const where = state ? `in ${state}` : 'in any state';
   const count = `${all.length} alarm${all.length === 1 ? ' is' : 's are'} ${where} in ${deps.region}`;
-  const list = all.length === 0 ? '' : ` (\`${listCommand(state)}\` lists them)`;
+  const list = all.length === 0 ? '' : ` (${inlineCode(listCommand(state))} lists them)`;
   const [stateTypo] = closestWords(prefix, STATE_WORDS);
-  const hint = stateTypo ? ` Did you mean the state \`${stateTypo}\`?` : '';
-  return `:mag: No alarm ${where} has a name starting \`${escapeMrkdwn(prefix)}\`. ${count}${list}.${hint}`;
+  const hint = stateTypo ? ` Did you mean the state ${inlineCode(stateTypo)}?` : '';
+  return `:mag: No alarm ${where} has a name starting ${inlineCode(prefix)}. ${count}${list}.${hint}`;
 }
 
 function listCommand(state: AlarmState | undefined): string {
@@ -173,9 +185,36 @@ function listCommand(state: AlarmState | undefined): string {
   return `/cw alarms ${state === undefined ? 'all' : state === 'OK' ? 'ok' : 'insufficient'}`;
 }
 
-function alarmLine(alarm: AlarmSummary, region: string, now: Date): string {
+/**
+ * The reason as the relay shows it: plain words with the metric's unit ("91.2%", "2.0 GiB"), read by
+ * the same reader; CloudWatch's sentence (its first line, child alarms by name) only when it is not
+ * one we can read.
+ */
+export function alarmReason(alarm: AlarmSummary): string {
+  const { metric } = alarm;
+  const readable =
+    alarm.kind === 'metric'
+      ? readableReason({
+          state: alarm.state,
+          reason: alarm.reason,
+          // A math alarm has no one metric to name, nor a unit.
+          measured: metric ? `*${escapeText(metric.metricName)}*` : 'The value',
+          unit: metric ? summaryUnit(metric) : undefined,
+        })
+      : undefined;
+  if (readable !== undefined) return readable.replace(/\n/g, ' ');
   // A composite's reason names its child by ARN; the name is what people recognise.
-  const reason = withAlarmNames(alarm.reason.split('\n')[0] ?? '');
+  return escapeText(truncate(withAlarmNames(alarm.reason.split('\n')[0] ?? ''), 250));
+}
+
+/** The alarm's own unit, else the one CloudWatch publishes the metric in; a SampleCount counts datapoints. */
+function summaryUnit(metric: NonNullable<AlarmSummary['metric']>): string | undefined {
+  if (metric.statistic === 'SampleCount') return 'Count';
+  if (metric.unit && metric.unit !== 'None') return metric.unit;
+  return unitOf(metric.namespace, metric.metricName);
+}
+
+function alarmLine(alarm: AlarmSummary, region: string, now: Date): string {
   const kind = alarm.kind === 'composite' ? ' _(composite)_' : '';
-  return `• <${alarmConsoleUrl(region, alarm.name)}|${escapeMrkdwn(truncate(alarm.name, 120))}>${kind} · ${ago(alarm.updatedAt, now)}\n   ${escapeMrkdwn(truncate(reason, 250))}`;
+  return `• <${alarmConsoleUrl(region, alarm.name)}|${escapeText(truncate(alarm.name, 120))}>${kind} · ${ago(alarm.updatedAt, now)}\n   ${alarmReason(alarm)}`;
 }

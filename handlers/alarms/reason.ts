@@ -1,7 +1,7 @@
 import { type Unit, unitOf } from '../metrics/catalog.ts';
 import { formatValue } from '../metrics/format-value.ts';
 import { escapeText, inlineCode } from '../slack-message.ts';
-import type { AlarmChange, AlarmMetric, MetricStat } from './alarm-event.ts';
+import type { AlarmChange, AlarmMetric, AlarmStateValue, MetricStat, ReasonData } from './alarm-event.ts';
 import { type ReasonText, readReasonText, withAlarmNames } from './reason-text.ts';
 
 const significant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
@@ -99,19 +99,32 @@ function crossedText(crossed: { count: number; of?: number } | undefined): strin
     : `${crossed.count} of the last ${crossed.of} datapoints`;
 }
 
+/**
+ * What a reason is about, for a reader with or without the whole event: the relay has the event,
+ * `/cw alarms` only DescribeAlarms' summary (the reason, the metric's name and unit).
+ */
+export interface ReasonSubject {
+  state: AlarmStateValue;
+  reason: string;
+  reasonData?: ReasonData;
+  /** What was measured, as mrkdwn (`*CPUUtilization*`). */
+  measured: string;
+  unit?: string;
+}
+
 /** The threshold line: the comparison always comes from CloudWatch's sentence, never a guess. */
-function thresholdLine(change: AlarmChange, read: Extract<ReasonText, { form: 'threshold' }>, unit?: string) {
-  const data = change.state.reasonData;
+function thresholdLine(subject: ReasonSubject, read: Extract<ReasonText, { form: 'threshold' }>) {
+  const { reasonData: data, unit, measured } = subject;
   const values = data?.recentDatapoints?.length ? data.recentDatapoints : read.datapoints;
   const threshold = data?.threshold ?? read.threshold;
   const comparison = `${read.negated ? 'not ' : ''}${read.comparison}`;
   const limit = threshold === undefined ? 'the threshold' : `the threshold *${formatInUnit(threshold, unit)}*`;
-  if (values.length === 0) return `${measuredText(change)} was ${comparison} ${limit}.`;
-  return `${measuredText(change)} was *${datapoints(values, unit)}*: ${comparison} ${limit}.`;
+  if (values.length === 0) return `${measured} was ${comparison} ${limit}.`;
+  return `${measured} was *${datapoints(values, unit)}*: ${comparison} ${limit}.`;
 }
 
-function bandLine(change: AlarmChange, read: Extract<ReasonText, { form: 'band' }>, unit?: string) {
-  const data = change.state.reasonData;
+function bandLine(subject: ReasonSubject, read: Extract<ReasonText, { form: 'band' }>) {
+  const { reasonData: data, unit, measured } = subject;
   const values = data?.recentDatapoints?.length ? data.recentDatapoints : read.datapoints;
   const low = data?.recentLowerThresholds?.at(-1) ?? read.lower.at(-1);
   const high = data?.recentUpperThresholds?.at(-1) ?? read.upper.at(-1);
@@ -124,7 +137,36 @@ function bandLine(change: AlarmChange, read: Extract<ReasonText, { form: 'band' 
         ? `below the expected band's lower bound *${show(low)}*`
         : `outside the expected band *${show(low)} – ${show(high)}*`;
   const was = values.length > 0 ? ` was *${datapoints(values, unit)}*:` : ' was';
-  return `${measuredText(change)}${was} ${where}.`;
+  return `${measured}${was} ${where}.`;
+}
+
+/**
+ * A metric alarm's reason in plain words (the values in their unit, the comparison from
+ * CloudWatch's sentence, how many datapoints crossed), or `undefined` when the sentence is not one
+ * of the forms CloudWatch writes: the caller then shows it as written.
+ */
+export function readableReason(subject: ReasonSubject): string | undefined {
+  const read = readReasonText(subject.reason);
+  const lines: string[] = [];
+  let crossed: string | undefined;
+  if (read.form === 'threshold') {
+    lines.push(thresholdLine(subject, read));
+    crossed = crossedText(read.crossed);
+  } else if (read.form === 'band') {
+    lines.push(bandLine(subject, read));
+    crossed = crossedText(read.crossed);
+  } else if (read.form === 'insufficient') {
+    const threshold = subject.reasonData?.threshold;
+    const limit = threshold === undefined ? '' : ` against the threshold *${formatInUnit(threshold, subject.unit)}*`;
+    lines.push(
+      `${subject.measured} had no data: ${read.unknown} datapoint${read.unknown === 1 ? ' was' : 's were'} unknown, so CloudWatch could not compare it${limit}.`,
+    );
+  } else {
+    return undefined;
+  }
+  // For OK the count is of datapoints that did *not* cross, so the line would mislead.
+  if (crossed && subject.state === 'ALARM') lines.push(`${crossed} crossed it.`);
+  return lines.join('\n');
 }
 
 /**
@@ -134,31 +176,21 @@ function bandLine(change: AlarmChange, read: Extract<ReasonText, { form: 'band' 
  */
 export function plainReason(change: AlarmChange): string {
   const { state } = change;
-  const read = readReasonText(state.reason);
-  const unit = alarmUnit(change);
   const lines: string[] = [];
-  let crossed: string | undefined;
-  if (change.kind === 'composite') {
-    lines.push(...compositeReason(change));
-  } else if (read.form === 'threshold') {
-    lines.push(thresholdLine(change, read, unit));
-    crossed = crossedText(read.crossed);
-  } else if (read.form === 'band') {
-    lines.push(bandLine(change, read, unit));
-    crossed = crossedText(read.crossed);
-  } else if (read.form === 'insufficient') {
-    const threshold = state.reasonData?.threshold;
-    const limit = threshold === undefined ? '' : ` against the threshold *${formatInUnit(threshold, unit)}*`;
-    lines.push(
-      `${measuredText(change)} had no data: ${read.unknown} datapoint${read.unknown === 1 ? ' was' : 's were'} unknown, so CloudWatch could not compare it${limit}.`,
-    );
-  } else if (state.reason) {
-    lines.push(cloudWatchSentence(change));
-  } else {
-    lines.push('CloudWatch gave no reason.');
-  }
-  // For OK the count is of datapoints that did *not* cross, so the line would mislead.
-  if (crossed && state.value === 'ALARM') lines.push(`${crossed} crossed it.`);
+  const readable =
+    change.kind === 'composite'
+      ? undefined
+      : readableReason({
+          state: state.value,
+          reason: state.reason,
+          ...(state.reasonData ? { reasonData: state.reasonData } : {}),
+          measured: measuredText(change),
+          unit: alarmUnit(change),
+        });
+  if (change.kind === 'composite') lines.push(...compositeReason(change));
+  else if (readable !== undefined) lines.push(readable);
+  else if (state.reason) lines.push(cloudWatchSentence(change));
+  else lines.push('CloudWatch gave no reason.');
   if (state.actionsSuppressedBy) {
     const by = change.actionsSuppressor ? ` by ${escapeText(change.actionsSuppressor)}` : '';
     lines.push(`Actions suppressed${by}: ${escapeText(state.actionsSuppressedReason ?? state.actionsSuppressedBy)}.`);

@@ -99,13 +99,16 @@ export function statusLine(status: ThreadStatus, firstState: AlarmStateValue): s
 
 /**
  * The full alarm message: the thread's parent. With `status`, it is the parent re-rendered after a
- * later change: the header shows the current state and a line says how long it lasted.
+ * later change: the header shows the current state and a line says how long it lasted. Everything
+ * else (reason, time of change, buttons) is rendered from that newest change as a whole, never a
+ * header of one change over the reason of another; `first` is only the state the thread opened in.
  */
-export function renderAlarmMessage(change: AlarmChange, route: RouteDecision, status?: ThreadStatus): SlackMessage {
-  const shown = status?.current.state.value ?? change.state.value;
+export function renderAlarmMessage(first: AlarmChange, route: RouteDecision, status?: ThreadStatus): SlackMessage {
+  const change = status?.current ?? first;
+  const shown = change.state.value;
   const mention = route.mention && shown === 'ALARM' && !status ? `<!subteam^${route.mention}> ` : '';
   const blocks: KnownBlock[] = [header(`${STATE_MARKER[shown]} ${shown}: ${change.alarmName}`)];
-  if (status) blocks.push(section(statusLine(status, change.state.value)));
+  if (status) blocks.push(section(statusLine(status, first.state.value)));
   blocks.push(section(`${mention}${plainReason(change)}`));
   if (change.description) blocks.push(section(`_${escapeText(change.description)}_`));
   blocks.push(...triggeringAlarmsBlock(change));

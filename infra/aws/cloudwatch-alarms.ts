@@ -34,7 +34,18 @@ export function createCloudWatchAlarms(client: CloudWatchClient): AlarmsPort {
           for (const a of page.MetricAlarms ?? []) {
             alarms.push({
               ...summary(a, 'metric'),
-              ...(a.Namespace && a.MetricName ? { metric: { namespace: a.Namespace, metricName: a.MetricName } } : {}),
+              ...(a.Namespace && a.MetricName
+                ? {
+                    metric: {
+                      namespace: a.Namespace,
+                      metricName: a.MetricName,
+                      ...(a.Unit ? { unit: a.Unit } : {}),
+                      ...((a.Statistic ?? a.ExtendedStatistic)
+                        ? { statistic: a.Statistic ?? a.ExtendedStatistic }
+                        : {}),
+                    },
+                  }
+                : {}),
             });
           }
           for (const a of page.CompositeAlarms ?? []) alarms.push(summary(a, 'composite'));

@@ -1,65 +1,90 @@
-import { incidentStart } from './demo-metrics.ts';
+import type { MetricsPort } from '../../handlers/ports.ts';
+import {
+  cloudWatchTime,
+  demoAlarmArn,
+  demoAlarmHistory,
+  findMetricAlarm,
+  type Transition,
+} from './demo-alarm-rules.ts';
+import { createDemoMetrics } from './demo-metrics.ts';
 
 /**
  * EventBridge "CloudWatch Alarm State Change" events for the demo's incident, shaped like AWS's
  * published sample for a metric alarm: `orders-db-cpu-high` fires during the incident and
- * resolves after it. For `npm start`, which previews alarm notifications without EventBridge.
+ * resolves after it. Its state, reason, datapoints and times are the alarm's own state changes,
+ * evaluated on the demo metrics (infra/demo/demo-alarm-rules.ts). For `npm start`, which previews
+ * alarm notifications without EventBridge.
  */
-const ALARM = 'orders-db-cpu-high';
-const ARN = `arn:aws:cloudwatch:us-east-1:123456789012:alarm:${ALARM}`;
+const ALARM = findMetricAlarm('orders-db-cpu-high');
 
-/** CloudWatch's own timestamp format: an offset without a colon. */
-const cloudWatchTime = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
+export interface DemoAlarmEventOptions {
+  /**
+   * Send the change again as a newer one at this time (the preview's "fire again" after a resolve):
+   * its state, reason and datapoints are still those of the real change; only its time moves.
+   */
+  at?: Date;
+  metrics?: MetricsPort;
+}
 
-export function demoAlarmEvent(state: 'ALARM' | 'OK', now: Date, id: string) {
-  const incident = incidentStart(now);
-  const firedAt = incident + 15 * 60_000;
-  const changedAt = state === 'ALARM' ? firedAt : incident + 35 * 60_000;
-  const datapoints = state === 'ALARM' ? [91.2, 93.8, 94.2] : [41.8];
-  const threshold = 80;
-  const reasonData = {
-    version: '1.0',
-    queryDate: cloudWatchTime(changedAt),
-    startDate: cloudWatchTime(changedAt - datapoints.length * 300_000),
-    statistic: 'Average',
-    period: 300,
-    recentDatapoints: datapoints,
-    threshold,
-  };
-  const reason =
-    state === 'ALARM'
-      ? `Threshold Crossed: 3 out of the last 3 datapoints [${datapoints.join(', ')}] were greater than the threshold (${threshold}.0) (minimum 3 datapoints for OK -> ALARM transition).`
-      : `Threshold Crossed: 1 datapoint [${datapoints[0]}] was not greater than the threshold (${threshold}.0) (minimum 1 datapoint for ALARM -> OK transition).`;
+/** The incident's last change into `state`, and the change before it. */
+async function incidentChange(state: 'ALARM' | 'OK', now: Date, metrics: MetricsPort) {
+  const history = await demoAlarmHistory(ALARM, metrics, now);
+  const index = history.findLastIndex(
+    (t, i) => t.state === state && (state === 'ALARM' || history[i - 1]?.state === 'ALARM'),
+  );
+  const change = history[index];
+  if (!change) throw new Error(`The demo incident has no ${state} for ${ALARM.name}`);
+  return { change, previous: history[index - 1] };
+}
+
+export async function demoAlarmEvent(
+  state: 'ALARM' | 'OK',
+  now: Date,
+  id: string,
+  options: DemoAlarmEventOptions = {},
+) {
+  const metrics = options.metrics ?? createDemoMetrics({ now: () => now });
+  const { change, previous } = await incidentChange(state, now, metrics);
+  const at = options.at ?? change.at;
+  // When moved later, the change before it is the latest change into the other state.
+  const before: Transition | undefined = options.at
+    ? (await incidentChange(state === 'ALARM' ? 'OK' : 'ALARM', now, metrics)).change
+    : previous;
   return {
     version: '0',
     id,
     'detail-type': 'CloudWatch Alarm State Change',
     source: 'aws.cloudwatch',
     account: '123456789012',
-    time: new Date(changedAt).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    time: at.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     region: 'us-east-1',
-    resources: [ARN],
+    resources: [demoAlarmArn(ALARM.name)],
     detail: {
-      alarmName: ALARM,
-      state: { value: state, reason, reasonData: JSON.stringify(reasonData), timestamp: cloudWatchTime(changedAt) },
+      alarmName: ALARM.name,
+      state: {
+        value: change.state,
+        reason: change.reason,
+        reasonData: JSON.stringify(change.reasonData),
+        timestamp: cloudWatchTime(at),
+      },
       previousState: {
-        value: state === 'ALARM' ? 'OK' : 'ALARM',
-        reason: 'the previous change',
-        timestamp: cloudWatchTime(state === 'ALARM' ? changedAt - 86_400_000 : firedAt),
+        value: before?.state ?? 'INSUFFICIENT_DATA',
+        reason: before?.reason ?? 'Unchecked: Initial alarm creation',
+        timestamp: cloudWatchTime(before?.at ?? new Date(at.getTime() - 86_400_000)),
       },
       configuration: {
-        description: 'orders-db CPU above 80% for 15 minutes',
+        description: ALARM.description,
         metrics: [
           {
             id: 'm1',
             metricStat: {
               metric: {
-                namespace: 'AWS/RDS',
-                name: 'CPUUtilization',
-                dimensions: { DBInstanceIdentifier: 'orders-db' },
+                namespace: ALARM.namespace,
+                name: ALARM.metricName,
+                dimensions: { [ALARM.dimension.name]: ALARM.dimension.value },
               },
-              period: 300,
-              stat: 'Average',
+              period: ALARM.periodSeconds,
+              stat: ALARM.stat,
             },
             returnData: true,
           },

@@ -15,6 +15,12 @@ interface Shape {
   noise: number;
   /** Added during the incident. */
   spike?: number;
+  /**
+   * The incident minute by minute, instead of `spike`: what the metric read in each minute from the
+   * incident's start, whatever the hour (a saturated CPU does not follow the daily rhythm). The demo
+   * alarms are evaluated on this series, so their reasons quote these numbers.
+   */
+  incident?: readonly number[];
   /** Values are rates per minute: Sum grows with the period. */
   perMinute?: boolean;
   max?: number;
@@ -32,6 +38,17 @@ export interface DemoMetric {
    */
   whole?: boolean;
 }
+
+/**
+ * orders-db's CPU in each minute of the 25-minute incident: climbing, then pinned at 94.5% for ten
+ * minutes, so the peak reads 94.5% at every period that divides ten minutes (1, 2, 5, 10 min) and
+ * `orders-db-cpu-high` (Average over 5 min > 80% for 3 of 3) fires 15 minutes in with 90.78%,
+ * 93.36%, 94.5%, then resolves once the incident is over.
+ */
+const ORDERS_DB_INCIDENT_CPU = [
+  86.4, 89.9, 91.7, 92.8, 93.1, 92.6, 94.0, 93.5, 92.9, 93.8, 94.5, 94.5, 94.5, 94.5, 94.5, 94.5, 94.5, 94.5, 94.5,
+  94.5, 91.9, 90.7, 89.8, 88.1, 86.9,
+] as const;
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -110,7 +127,7 @@ function rds(): DemoMetric[] {
   };
   return [
     ...m('CPUUtilization', {
-      'orders-db': { base: 42, daily: 15, noise: 4, spike: 48, max: 100 },
+      'orders-db': { base: 42, daily: 15, noise: 4, incident: ORDERS_DB_INCIDENT_CPU, max: 100 },
       'users-db': { base: 18, daily: 6, noise: 3, max: 100 },
       'reporting-db': { base: 9, daily: 3, noise: 2, max: 100 },
       'billing-1': { base: 31, daily: 10, noise: 3, max: 100 },
@@ -241,9 +258,18 @@ function statValue(
   const overlap = Math.max(0, Math.min(t + periodMs, incident + INCIDENT_LENGTH) - Math.max(t, incident)) / periodMs;
   const spike = (shape.spike ?? 0) * overlap;
   const clamp = (v: number) => Math.min(shape.max ?? Number.POSITIVE_INFINITY, Math.max(0, v));
-  const average = clamp(daily + noise + spike);
-  const peak = clamp(daily * 1.2 + Math.abs(noise) + (overlap > 0 ? (shape.spike ?? 0) : 0));
-  const low = clamp(daily * 0.8 - Math.abs(noise));
+  let average = clamp(daily + noise + spike);
+  let peak = clamp(daily * 1.2 + Math.abs(noise) + (overlap > 0 ? (shape.spike ?? 0) : 0));
+  let low = clamp(daily * 0.8 - Math.abs(noise));
+  const minutesIn = shape.incident ? incidentMinutes(shape.incident, t, periodMs, incident) : [];
+  if (minutesIn.length > 0) {
+    // The period's Average is the mean of its minutes, so every period length tells the same incident.
+    const share = Math.min(1, (minutesIn.length * 60_000) / periodMs);
+    const mean = minutesIn.reduce((a, b) => a + b, 0) / minutesIn.length;
+    average = clamp(mean * share + average * (1 - share));
+    peak = share < 1 ? Math.max(peak, ...minutesIn) : Math.max(...minutesIn);
+    low = share < 1 ? Math.min(low, ...minutesIn) : Math.min(...minutesIn);
+  }
   const minutes = Math.min(periodMs, filledMs) / 60_000;
   switch (stat) {
     case 'Maximum':
@@ -260,6 +286,16 @@ function statValue(
       return average;
     }
   }
+}
+
+/** The incident's minutes that fall in the period [t, t + period). */
+function incidentMinutes(profile: readonly number[], t: number, periodMs: number, incident: number): number[] {
+  const minutes: number[] = [];
+  for (let m = t; m < t + Math.max(periodMs, 60_000); m += 60_000) {
+    const value = profile[Math.floor((m - incident) / 60_000)];
+    if (m >= incident && value !== undefined) minutes.push(value);
+  }
+  return minutes;
 }
 
 /** Whether the metric counts whole things (see {@link DemoMetric.whole}). */

@@ -53,7 +53,7 @@ export function createAlarmPreview(options: {
     }
     sequence += 1;
     const state = action === 'fire' ? 'ALARM' : 'OK';
-    const event = demoAlarmEvent(state, now(), `local-${sequence}`);
+    let event = await demoAlarmEvent(state, now(), `local-${sequence}`);
     const at = changeTime(event.detail.state.timestamp);
     if (last && last.state === state) {
       // Nothing changed: CloudWatch would send no new transition, so this is the same one again.
@@ -61,15 +61,11 @@ export function createAlarmPreview(options: {
       event.detail.previousState = { ...event.detail.previousState, value: state };
     } else if (last && at.getTime() <= last.at.getTime()) {
       // A new firing (or resolution) after the last one is a newer change, whatever the demo's incident
-      // says: a minute after it, so the preview keeps one thread, as a flapping alarm does.
+      // says: a minute after it, so the preview keeps one thread, as a flapping alarm does. The builder
+      // moves the whole change (its reason and the state before it), not only its time.
       const next = new Date(last.at.getTime() + 60_000);
-      event.detail.state.timestamp = cloudWatchTime(next);
-      event.detail.previousState = {
-        ...event.detail.previousState,
-        value: last.state,
-        timestamp: cloudWatchTime(last.at),
-      };
-      event.time = next.toISOString().replace(/\.\d{3}Z$/, 'Z');
+      event = await demoAlarmEvent(state, now(), `local-${sequence}`, { at: next });
+      event.detail.previousState = { ...event.detail.previousState, timestamp: cloudWatchTime(last.at) };
     }
     if (!last || last.state !== state) last = { state, at: changeTime(event.detail.state.timestamp) };
     const result = await relayAlarm(

@@ -62,10 +62,10 @@ describe('npm start (local shell)', () => {
     // Assess
     expect(code).toBe(0);
     expect(out).toContain('🔴 ALARM: orders-db-cpu-high');
-    expect(out).toContain('CPUUtilization was 91.2%, 93.8%, 94.2%: greater than the threshold 80%');
+    expect(out).toContain('CPUUtilization was 94.5%, 93.36%, 90.78%: greater than the threshold 80%');
     expect(out).toMatch(/graph for the thread saved on this machine: \S+\.png \(the shell posts nothing to Slack\)/);
     expect(out).toMatch(/message \d+\.\d+ in C0LOCAL01 updated/);
-    expect(out).toContain('Resolved after 20 min');
+    expect(out).toContain('Resolved after 15 min');
     expect(out).toMatch(/posted to C0LOCAL01, in the thread of \d+\.\d+/);
     expect(out).toContain('Usage: /alarm fire | /alarm resolve');
   }, 30_000);

@@ -83,6 +83,47 @@ describe('handlers/alarms/relay', () => {
     expect(update?.args.text).toMatch(/^OK: ServerCpuTooHigh/);
   });
 
+  describe('renders the updated parent from the newest change as a whole', () => {
+    // AWS's documented reasons for this alarm (EventBridge sample): over the threshold, then back under it.
+    const over =
+      'Threshold Crossed: 1 out of the last 1 datapoints [99.50160229693434 (02/10/19 16:59:00)] was greater than the threshold (50.0) (minimum 1 datapoint for OK -> ALARM transition).';
+    const under =
+      'Threshold Crossed: 1 out of the last 1 datapoints [0.0666851903306472 (01/10/19 13:46:00)] was not greater than the threshold (50.0) (minimum 1 datapoint for ALARM -> OK transition).';
+    const overText = '*CPUUtilization* was *99.5%*: greater than the threshold *50%*.';
+    const underText = '*CPUUtilization* was *0.06669%*: not greater than the threshold *50%*.';
+
+    it.each([
+      ['ALARM then OK', 'ALARM', over, overText, 'OK', under, underText, 'was ALARM'],
+      // The parent opened on an OK whose ALARM we never saw (the preview's `/alarm resolve` first).
+      ['OK then ALARM', 'OK', under, underText, 'ALARM', over, overText, 'was OK'],
+    ])(
+      '%s: the header, the reason and the time of change all belong to the second',
+      async (_name, firstState, firstReason, firstText, nextState, nextReason, nextText, was) => {
+        // Prepare
+        const { relayDeps } = deps();
+        const opened = nextChange(alarmEvent('metric'), firstState, 1, firstReason);
+        const before = opened.detail.previousState;
+        if (before) before.value = firstState === 'OK' ? 'ALARM' : 'OK';
+        await relayAlarm(relayDeps, opened);
+        expect(JSON.stringify(posts()[0]?.args.blocks)).toContain(firstText);
+
+        // Act
+        const result = await relayAlarm(relayDeps, nextChange(opened, nextState, 10, nextReason));
+
+        // Assess
+        expect(result.outcome).toBe('replied');
+        const parent = JSON.stringify(updates().at(-1)?.args.blocks);
+        expect(parent).toContain(`${nextState}: ServerCpuTooHigh`);
+        expect(parent).toContain(nextText);
+        expect(parent).not.toContain(firstText);
+        // "Changed" is the second change's time and the state before it, not the parent's.
+        expect(parent).toMatch(
+          new RegExp(`\\*Changed\\*\\\\n<!date\\^\\d+\\^[^|]*\\|2019-10-02 17:15:40 UTC> \\(${was}\\)`),
+        );
+      },
+    );
+  });
+
   it('keeps a flapping alarm in one thread and shows on the parent that it fired again', async () => {
     // Prepare
     const { relayDeps } = deps();

@@ -151,7 +151,7 @@ describe('handlers/alarms/render-alarm', () => {
     expectValidMessage(parent);
     expect(parent.text).toMatch(/^OK: ServerCpuTooHigh/);
     expect(textOf(parent)).toContain('Resolved after 14 min');
-    expect(textOf(parent)).toContain('*CPUUtilization* was *99.5%*');
+    expect(textOf(parent)).toContain(resolved.state.reason.replace(/\(.*/, ''));
   });
 
   it('says so when a resolved alarm fires again', () => {

@@ -14,8 +14,8 @@ const now = new Date('2026-11-25T12:34:00Z');
 const metrics = createDemoMetrics({ now: () => now });
 const RED = [214, 39, 40];
 
-function alarmRequest(state: 'ALARM' | 'OK'): MetricImageRequest {
-  const parsed = parseAlarmEvent(demoAlarmEvent(state, now, 'test'));
+async function alarmRequest(state: 'ALARM' | 'OK'): Promise<MetricImageRequest> {
+  const parsed = parseAlarmEvent(await demoAlarmEvent(state, now, 'test'));
   if (!parsed.ok) throw new Error(parsed.problems.join('; '));
   const c = parsed.change;
   const request = alarmGraphRequest(
@@ -51,7 +51,7 @@ function colours(image: Image): Set<string> {
 describe('infra/demo/demo-image', () => {
   it('draws an alarm graph with its threshold line and a marker at the moment the state changed', async () => {
     // Act
-    const image = decodePng(await createDemoMetricImage(metrics).getMetricImage(alarmRequest('ALARM')));
+    const image = decodePng(await createDemoMetricImage(metrics).getMetricImage(await alarmRequest('ALARM')));
 
     // Assess
     expect([image.width, image.height]).toEqual([800, 400]);
@@ -99,7 +99,7 @@ describe('infra/demo/demo-image', () => {
   it('reads the widget AWS is sent: its annotations, hidden inputs and the anomaly band', async () => {
     // Prepare: an alarm-like request with a hidden input, a band and both annotations
     const request: MetricImageRequest = {
-      ...alarmRequest('ALARM'),
+      ...(await alarmRequest('ALARM')),
       series: [
         {
           id: 'm1',

@@ -32,6 +32,32 @@ describe('infra/local/alarm-preview', () => {
     expect(text).not.toContain('arrived late');
   });
 
+  it.each([
+    ['resolve, then fire (a fresh shell)', ['resolve', 'fire'], 'ALARM', 'OK'],
+    ['fire, resolve, then fire', ['fire', 'resolve', 'fire'], 'ALARM', 'OK'],
+    ['fire, then resolve', ['fire', 'resolve'], 'OK', 'ALARM'],
+  ])(
+    '%s: the updated parent says one change, its header, reason and time alike',
+    async (_name, actions, state, was) => {
+      // Prepare
+      const { run, out } = preview();
+      for (const action of actions.slice(0, -1)) await run(action);
+      out.length = 0;
+
+      // Act
+      await run(actions.at(-1) ?? '');
+
+      // Assess
+      const updated = out.find((text) => /message \d+\.\d+ in C0LOCAL01 updated/.test(text)) ?? '';
+      expect(updated).toContain(`${state}: orders-db-cpu-high`);
+      const firing = /CPUUtilization was [\d.]+%, [\d.]+%, [\d.]+%: greater than the threshold 80%/;
+      const resolved = /CPUUtilization was [\d.]+%: not greater than the threshold 80%/;
+      expect(updated).toMatch(state === 'ALARM' ? firing : resolved);
+      expect(updated).not.toMatch(state === 'ALARM' ? resolved : firing);
+      expect(updated).toContain(`(was ${was})`);
+    },
+  );
+
   it('posts nothing for a second resolve or a second fire', async () => {
     // Prepare
     const { run, out } = preview();
