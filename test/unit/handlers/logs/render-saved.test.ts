@@ -3,7 +3,7 @@ import { oneLineQuery, renderSavedQueries } from '../../../../handlers/logs/rend
 import { expectValidMessage } from '../../../fixtures/block-kit.ts';
 
 const text = (message: ReturnType<typeof renderSavedQueries>) =>
-  (message.blocks ?? []).map((b) => ('text' in b && b.text ? b.text.text : '')).join('\n');
+  (message.blocks ?? []).map((b) => (b.type === 'section' && b.text ? b.text.text : '')).join('\n');
 
 describe('handlers/logs/render-saved', () => {
   it('shows every command of a multi-line saved query, its filter included, on one line', () => {
