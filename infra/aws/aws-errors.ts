@@ -41,7 +41,6 @@ const REJECTED: Record<string, string> = {
   SignatureDoesNotMatch: 'signature mismatch: a wrong secret key?',
   IncompleteSignature: 'incomplete signature',
   MissingAuthenticationToken: 'no credentials sent',
-  RequestExpired: "this machine's clock is more than 15 minutes off",
 };
 
 /** Node's socket and DNS error codes, as the reason in plain words. */
@@ -122,6 +121,13 @@ export async function translateAwsError(error: unknown, context: AwsErrorContext
     return new DataSourceBusyError(`${context.service} is busy (throttling requests).`, { cause: error });
   }
   if (ACCESS_DENIED.has(error.name)) return new DataSourceAccessError(context.accessDenied, { cause: error });
+  // Signed with a clock more than 15 minutes off: the credentials are fine, the clock is not.
+  if (error.name === 'RequestExpired') {
+    return new DataSourceCredentialsError(
+      "AWS rejected the request as signed at the wrong time (this machine's clock is more than 15 minutes off) — set the clock right and try again.",
+      { cause: error },
+    );
+  }
   const credentials = credentialsReason(error);
   if (credentials) {
     const lead =

@@ -258,6 +258,15 @@ describe('infra/aws/aws-errors (every adapter)', () => {
       expect(error.message).toBe('No usable AWS credentials (none found) — run `aws sso login` or check AWS_PROFILE.');
     });
 
+    it('points at the clock, not the credentials, for RequestExpired', async () => {
+      const error = await failure(
+        adapter.failWith(adapter.serviceError('RequestExpired', 'Request has expired.', 400)),
+      );
+      expect(error).toBeInstanceOf(DataSourceCredentialsError);
+      expect(error.message).toContain("this machine's clock is more than 15 minutes off");
+      expect(error.message).not.toContain('aws sso login');
+    });
+
     it('keeps AccessDeniedException an access error', async () => {
       const error = await failure(
         adapter.failWith(
