@@ -3,7 +3,7 @@ import { readFlagWord } from './command-flags.ts';
 import { CW_SUBCOMMANDS, canonicalCwSubcommand } from './command-path.ts';
 import { tokenize } from './command-text.ts';
 import { CW_USAGE, renderCwHelp } from './cw/help.ts';
-import { DBADVICE_SUBCOMMAND_USAGE, dbadviceCommand, dbadviceTypo } from './dbadvice/subcommand.ts';
+import { DBADVICE_SUBCOMMAND_USAGE, dbadviceCommand, dbadviceTypo, dbadviceWords } from './dbadvice/subcommand.ts';
 import { UserInputError } from './errors.ts';
 import { LOGS_USAGE, parseLogsQuery, parseSavedList, parseSavedQueryRun, resolveRange } from './logs/parse-logs.ts';
 import { renderSavedQueries } from './logs/render-saved.ts';
@@ -15,6 +15,7 @@ import { type MetricsDeps, runMetrics } from './metrics/run-metrics.ts';
 import type { AlarmsPort, FilesPort, MetricImagePort, RdsFleetPort } from './ports.ts';
 import type { SlackMessage } from './slack-message.ts';
 import { didYouMean } from './suggest-word.ts';
+import { workingMessage as working } from './working-message.ts';
 
 /** A slash command as the bot needs it, whatever transport brought it. */
 export interface CommandInput {
@@ -110,6 +111,8 @@ export function planCommand(
   }
 }
 
+const FLEET_WORKING = 'Reviewing the RDS fleet (7 days of CloudWatch metrics)…';
+
 /**
  * `/dbadvice` loads its knowledge base (the largest part of the bundle) on first use, so `/cw`
  * cold starts never pay for it. Answers still come in the ack: loading takes milliseconds.
@@ -122,17 +125,13 @@ function planDbAdviceLazily(text: string): CommandPlan {
     kind: 'work',
     // The fleet review reads RDS and a week of metrics: never worth starting inside the ack.
     workerOnly: fleet,
-    working: working(false, fleet ? 'Reviewing the RDS fleet (7 days of CloudWatch metrics)…' : 'Thinking…'),
+    working: working(dbadviceWords(text).share, fleet ? FLEET_WORKING : 'Thinking…'),
     run: async (deps, signal, context) => {
       const { planDbAdvice } = await import('./dbadvice/plan.ts');
       const plan = planDbAdvice(text);
       return plan.kind === 'reply' ? plan.message : plan.run(deps, signal, context);
     },
   };
-}
-
-function working(share: boolean, text: string): SlackMessage {
-  return { response_type: share ? 'in_channel' : 'ephemeral', text: `:hourglass_flowing_sand: ${text}` };
 }
 
 function planMetrics(query: MetricsQuery): CommandPlan {

@@ -1,4 +1,12 @@
-import { DataSourceAccessError, DataSourceBusyError, isExposed, NotAllowedError, UserInputError } from './errors.ts';
+import {
+  DataSourceAccessError,
+  DataSourceBusyError,
+  DataSourceCredentialsError,
+  DataSourceUnreachableError,
+  isExposed,
+  NotAllowedError,
+  UserInputError,
+} from './errors.ts';
 import { ephemeral, escapeMrkdwn, type SlackMessage, section } from './slack-message.ts';
 
 /**
@@ -23,6 +31,13 @@ export function errorMessage(error: Error, reference: string): SlackMessage {
   }
   if (error instanceof DataSourceAccessError) {
     return ephemeral(`:lock: ${error.message}`);
+  }
+  // Nothing was asked of AWS yet: the reason and what to check, instead of "something went wrong".
+  if (error instanceof DataSourceUnreachableError) {
+    return ephemeral(`:electric_plug: ${escapeMrkdwn(error.message)}`);
+  }
+  if (error instanceof DataSourceCredentialsError) {
+    return ephemeral(`:key: ${escapeMrkdwn(error.message)}`);
   }
   if (isExposed(error)) return ephemeral(`:warning: ${escapeMrkdwn(error.message)}`);
   return ephemeral(

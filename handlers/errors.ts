@@ -39,3 +39,15 @@ export class NotAllowedError extends Error {
   readonly expose = true;
   override name = 'NotAllowedError';
 }
+
+/** The data source could not be reached at all (network, VPN, a wrong endpoint): nothing was asked yet. */
+export class DataSourceUnreachableError extends Error {
+  readonly expose = true;
+  override name = 'DataSourceUnreachableError';
+}
+
+/** AWS refused who the bot is (expired, unknown or missing credentials), before any permission was checked. */
+export class DataSourceCredentialsError extends Error {
+  readonly expose = true;
+  override name = 'DataSourceCredentialsError';
+}

@@ -8,6 +8,7 @@ import {
 } from '../../knowledge/index.ts';
 import type { CommandDeps, CommandPlan } from '../commands.ts';
 import { UserInputError } from '../errors.ts';
+import { workingMessage } from '../working-message.ts';
 import { type FleetDeps, reviewFleet } from './fleet-review.ts';
 import { renderAbstention, renderAdvice } from './render-advice.ts';
 import { renderFleetReview } from './render-fleet.ts';
@@ -92,10 +93,7 @@ export function planDbAdvice(text: string, deps: DbAdviceDeps = {}): CommandPlan
       kind: 'work',
       // Seven days of metrics for a whole fleet is never worth starting inside the 3-second ack.
       workerOnly: true,
-      working: {
-        response_type: visibility,
-        text: ':hourglass_flowing_sand: Reviewing the RDS fleet (7 days of CloudWatch metrics)…',
-      },
+      working: workingMessage(share, 'Reviewing the RDS fleet (7 days of CloudWatch metrics)…'),
       run: async (runDeps, signal) => {
         const message = renderFleetReview(await reviewFleet(fleetDeps(runDeps), signal));
         return { ...message, response_type: visibility };

@@ -3,8 +3,29 @@ import type { SavedQuery } from '../ports.ts';
 import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
 
 const SHOWN = 40;
+/** Wide enough for a `fields … | filter …` pair; Slack wraps the rest of the line itself. */
+const QUERY_WIDTH = 200;
 
-/** `/cw logs saved`: each saved query with its log groups and the start of its query. */
+/**
+ * A saved query on one line. Logs Insights reads a new line as a new command, like `|`, so lines
+ * are joined with ` | `, except where a line continues the previous one (a trailing `|` or `,`, a
+ * leading `|` or `,`). Comment lines (`#`) are left out.
+ */
+export function oneLineQuery(queryString: string, width = QUERY_WIDTH): string {
+  const lines = queryString
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  let out = '';
+  for (const line of lines) {
+    if (out === '') out = line;
+    else if (/[|,]$/.test(out) || /^[|,]/.test(line)) out += ` ${line}`;
+    else out += ` | ${line}`;
+  }
+  return truncate(out, width);
+}
+
+/** `/cw logs saved`: each saved query with its log groups and its query on one line. */
 export function renderSavedQueries(saved: SavedQuery[]): SlackMessage {
   if (saved.length === 0) {
     return {
@@ -17,8 +38,7 @@ export function renderSavedQueries(saved: SavedQuery[]): SlackMessage {
     const groups = q.logGroupNames.length
       ? q.logGroupNames.map((g) => `\`${escapeMrkdwn(g)}\``).join(', ')
       : '_no log groups_';
-    const firstLine = q.queryString.split('\n').find((l) => l.trim() && !l.trim().startsWith('#')) ?? '';
-    return `• *${escapeMrkdwn(truncate(q.name, 100))}*: ${truncate(groups, 300)}\n   \`${escapeMrkdwn(truncate(firstLine.trim(), 150))}\``;
+    return `• *${escapeMrkdwn(truncate(q.name, 100))}*: ${truncate(groups, 300)}\n   \`${escapeMrkdwn(oneLineQuery(q.queryString))}\``;
   });
   // As many lines per section as fit in its 3,000 characters, measured on the escaped text.
   const sections: SectionBlock[] = [];

@@ -1,6 +1,6 @@
 import { type CloudWatchClient, type CompositeAlarm, paginateDescribeAlarms } from '@aws-sdk/client-cloudwatch';
 import type { AlarmState, AlarmSummary, AlarmsPort, CallOptions } from '../../handlers/ports.ts';
-import { translateCloudWatchError } from './cloudwatch-metrics.ts';
+import { translateAwsError } from './aws-errors.ts';
 
 type DescribedAlarm = Pick<CompositeAlarm, 'AlarmName' | 'StateValue' | 'StateReason' | 'StateUpdatedTimestamp'>;
 
@@ -51,7 +51,11 @@ export function createCloudWatchAlarms(client: CloudWatchClient): AlarmsPort {
           for (const a of page.CompositeAlarms ?? []) alarms.push(summary(a, 'composite'));
         }
       } catch (error) {
-        throw translateCloudWatchError(error);
+        throw await translateAwsError(error, {
+          service: 'CloudWatch',
+          client,
+          accessDenied: "The bot's AWS role may not list alarms (cloudwatch:DescribeAlarms).",
+        });
       }
       return alarms;
     },

@@ -7,7 +7,7 @@ import {
   StartQueryCommand,
   StopQueryCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { DataSourceAccessError, DataSourceBusyError, UserInputError } from '../../handlers/errors.ts';
+import { DataSourceBusyError, UserInputError } from '../../handlers/errors.ts';
 import { LOGS_USAGE } from '../../handlers/logs/parse-logs.ts';
 import {
   type CallOptions,
@@ -17,6 +17,7 @@ import {
   type QueryStatus,
   type SavedQuery,
 } from '../../handlers/ports.ts';
+import { translateAwsError } from './aws-errors.ts';
 
 /** A finished query's rows arrive in pages; 10 pages of 10,000 is Logs Insights' own maximum. */
 const MAX_RESULT_PAGES = 10;
@@ -44,8 +45,8 @@ function malformed(error: Error, queryString: string): MalformedQueryError {
   });
 }
 
-function translate(error: unknown, queryString = ''): unknown {
-  if (!(error instanceof Error)) return error;
+/** Logs Insights' own errors; the rest (throttling, access, credentials, network) are every adapter's. */
+function logsSpecific(error: Error, queryString: string): Error | undefined {
   switch (error.name) {
     case 'MalformedQueryException':
       return malformed(error, queryString);
@@ -53,16 +54,12 @@ function translate(error: unknown, queryString = ''): unknown {
       return new DataSourceBusyError('Too many Logs Insights queries are running in this account right now.', {
         cause: error,
       });
-    case 'ThrottlingException':
-      return new DataSourceBusyError('CloudWatch Logs is busy (throttling requests).', { cause: error });
     case 'ResourceNotFoundException':
       return new UserInputError(`A log group was not found: ${error.message}`, LOGS_USAGE, { cause: error });
     case 'InvalidParameterException':
       return new UserInputError(`CloudWatch Logs rejected the query: ${error.message}`, LOGS_USAGE, { cause: error });
-    case 'AccessDeniedException':
-      return new DataSourceAccessError("The bot's AWS role may not query these log groups.", { cause: error });
     default:
-      return error;
+      return undefined;
   }
 }
 
@@ -95,7 +92,12 @@ export function createCloudWatchLogs(client: CloudWatchLogsClient): LogsPort {
     try {
       return await run();
     } catch (error) {
-      throw translate(error, queryString);
+      throw await translateAwsError(error, {
+        service: 'CloudWatch Logs',
+        client,
+        accessDenied: "The bot's AWS role may not query these log groups.",
+        specific: (e) => logsSpecific(e, queryString ?? ''),
+      });
     }
   };
   return {

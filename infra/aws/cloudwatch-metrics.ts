@@ -5,7 +5,7 @@ import {
   ListMetricsCommand,
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
-import { DataSourceAccessError, DataSourceBusyError, UserInputError } from '../../handlers/errors.ts';
+import { UserInputError } from '../../handlers/errors.ts';
 import { METRICS_USAGE } from '../../handlers/metrics/parse-metrics.ts';
 import type {
   CallOptions,
@@ -15,34 +15,18 @@ import type {
   SeriesData,
   SeriesStatus,
 } from '../../handlers/ports.ts';
+import { type AwsErrorContext, translateAwsError } from './aws-errors.ts';
 
 /** ListMetrics returns 500 a page; three pages are plenty for "did you mean". */
 const LIST_METRICS_MAX_PAGES = 3;
 
-const THROTTLING = new Set([
-  'Throttling',
-  'ThrottlingException',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'LimitExceededException',
-]);
-const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
 const BAD_INPUT = new Set(['InvalidParameterValue', 'InvalidParameterValueException', 'InvalidParameterCombination']);
 
-/** Turns the SDK's errors (after its own retries) into ones the user can act on. */
-export function translateCloudWatchError(error: unknown): unknown {
-  if (!(error instanceof Error)) return error;
-  const retryable = (error as { $retryable?: { throttling?: boolean } }).$retryable;
-  if (THROTTLING.has(error.name) || retryable?.throttling) {
-    return new DataSourceBusyError('CloudWatch is busy (throttling requests).', { cause: error });
-  }
-  if (ACCESS_DENIED.has(error.name)) {
-    return new DataSourceAccessError("The bot's AWS role may not read that metric.", { cause: error });
-  }
-  if (BAD_INPUT.has(error.name)) {
-    return new UserInputError(`CloudWatch rejected the query: ${error.message}`, METRICS_USAGE, { cause: error });
-  }
-  return error;
+/** A metric query CloudWatch refused: the user's to fix, with the metrics usage. */
+export function metricsBadInput(error: Error): Error | undefined {
+  return BAD_INPUT.has(error.name)
+    ? new UserInputError(`CloudWatch rejected the query: ${error.message}`, METRICS_USAGE, { cause: error })
+    : undefined;
 }
 
 /** GetMetricData query ids must start with a lower-case letter. */
@@ -50,6 +34,12 @@ const queryId = (index: number) => `m${index}`;
 
 /** The {@link MetricsPort} backed by CloudWatch. The client is created once by the caller and reused. */
 export function createCloudWatchMetrics(client: CloudWatchClient = new CloudWatchClient({})): MetricsPort {
+  const errors: AwsErrorContext = {
+    service: 'CloudWatch',
+    client,
+    accessDenied: "The bot's AWS role may not read that metric.",
+    specific: metricsBadInput,
+  };
   return {
     async getMetricData(request: MetricDataRequest, options: CallOptions = {}): Promise<SeriesData[]> {
       const queries: MetricDataQuery[] = request.series.map((s, i) => ({
@@ -101,7 +91,7 @@ export function createCloudWatchMetrics(client: CloudWatchClient = new CloudWatc
           nextToken = page.NextToken;
         } while (nextToken);
       } catch (error) {
-        throw translateCloudWatchError(error);
+        throw await translateAwsError(error, errors);
       }
       for (const s of series) sortByTime(s);
       return series;
@@ -133,7 +123,7 @@ export function createCloudWatchMetrics(client: CloudWatchClient = new CloudWatc
           pages++;
         } while (nextToken && pages < LIST_METRICS_MAX_PAGES);
       } catch (error) {
-        throw translateCloudWatchError(error);
+        throw await translateAwsError(error, errors);
       }
       return found;
     },

@@ -1,7 +1,8 @@
 import { type CloudWatchClient, GetMetricWidgetImageCommand } from '@aws-sdk/client-cloudwatch';
 import type { CallOptions, MetricImagePort, MetricImageRequest } from '../../handlers/ports.ts';
 import { buildMetricWidget } from '../metric-widget.ts';
-import { translateCloudWatchError } from './cloudwatch-metrics.ts';
+import { translateAwsError } from './aws-errors.ts';
+import { metricsBadInput } from './cloudwatch-metrics.ts';
 
 /** The MetricWidget JSON GetMetricWidgetImage takes (built in infra/metric-widget.ts, which the demo draws too). */
 export function metricWidget(request: MetricImageRequest, region: string): string {
@@ -20,7 +21,12 @@ export function createCloudWatchMetricImage(client: CloudWatchClient, region: st
         if (!out.MetricWidgetImage?.length) throw new Error('GetMetricWidgetImage returned no image');
         return out.MetricWidgetImage;
       } catch (error) {
-        throw translateCloudWatchError(error);
+        throw await translateAwsError(error, {
+          service: 'CloudWatch',
+          client,
+          accessDenied: "The bot's AWS role may not draw metric graphs (cloudwatch:GetMetricWidgetImage).",
+          specific: metricsBadInput,
+        });
       }
     },
   };

@@ -6,24 +6,8 @@ import {
   RDSClient,
   type Tag,
 } from '@aws-sdk/client-rds';
-import { DataSourceAccessError, DataSourceBusyError } from '../../handlers/errors.ts';
 import type { CallOptions, DbClusterInfo, DbInstanceInfo, RdsFleetPort } from '../../handlers/ports.ts';
-
-const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'RequestLimitExceeded']);
-const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation']);
-
-/** The SDK's errors, after its own retries, as ones the user can act on. */
-function translate(error: unknown): unknown {
-  if (!(error instanceof Error)) return error;
-  if (THROTTLING.has(error.name))
-    return new DataSourceBusyError('RDS is busy (throttling requests).', { cause: error });
-  if (ACCESS_DENIED.has(error.name)) {
-    return new DataSourceAccessError("The bot's AWS role may not describe RDS databases (rds:Describe*).", {
-      cause: error,
-    });
-  }
-  return error;
-}
+import { type AwsErrorContext, translateAwsError } from './aws-errors.ts';
 
 /**
  * The engines whose metrics are in AWS/RDS. DescribeDBInstances and DescribeDBClusters also return
@@ -74,6 +58,7 @@ export function toClusterInfo(c: DBCluster): DbClusterInfo {
  * caller's abort signal reach every request.
  */
 async function allPages<T>(
+  errors: AwsErrorContext,
   fetch: (marker: string | undefined) => Promise<{ items: T[]; marker: string | undefined }>,
 ): Promise<T[]> {
   const found: T[] = [];
@@ -85,22 +70,27 @@ async function allPages<T>(
       marker = page.marker;
     } while (marker);
   } catch (error) {
-    throw translate(error);
+    throw await translateAwsError(error, errors);
   }
   return found;
 }
 
 /** The {@link RdsFleetPort} backed by RDS: every page of DescribeDBInstances and DescribeDBClusters. */
 export function createRdsFleet(client: RDSClient = new RDSClient({})): RdsFleetPort {
+  const errors: AwsErrorContext = {
+    service: 'RDS',
+    client,
+    accessDenied: "The bot's AWS role may not describe RDS databases (rds:Describe*).",
+  };
   return {
     describeInstances: (options: CallOptions = {}) =>
-      allPages(async (Marker) => {
+      allPages(errors, async (Marker) => {
         const page = await client.send(new DescribeDBInstancesCommand({ Marker }), { abortSignal: options.signal });
         const items = (page.DBInstances ?? []).filter((i) => isRdsEngine(i.Engine)).map(toInstanceInfo);
         return { items, marker: page.Marker };
       }),
     describeClusters: (options: CallOptions = {}) =>
-      allPages(async (Marker) => {
+      allPages(errors, async (Marker) => {
         const page = await client.send(new DescribeDBClustersCommand({ Marker }), { abortSignal: options.signal });
         const items = (page.DBClusters ?? []).filter((c) => isRdsEngine(c.Engine)).map(toClusterInfo);
         return { items, marker: page.Marker };

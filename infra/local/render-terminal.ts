@@ -1,7 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import type { SlackMessage } from '../../handlers/slack-message.ts';
+import { padToWidth, wrapToWidth } from './display-width.ts';
 
-/** Emoji shortcodes the bot uses, as the characters Slack would show. */
+/** A field's column (Slack gives each field half the message) and the gap before the right-hand one. */
+const FIELD_WIDTH = 32;
+const FIELD_GAP = 2;
+
+/** Emoji shortcodes the bot uses, as the characters Slack would show (a test checks every one used is here). */
 const EMOJI: Record<string, string> = {
   warning: '⚠️',
   hourglass: '⌛',
@@ -24,6 +29,11 @@ const EMOJI: Record<string, string> = {
   thinking_face: '🤔',
   information_source: 'ℹ️',
   books: '📚',
+  arrow_right: '➡️',
+  globe_with_meridians: '🌐',
+  left_right_arrow: '↔️',
+  electric_plug: '🔌',
+  key: '🔑',
 };
 
 export interface Style {
@@ -39,24 +49,39 @@ export const PLAIN: Style = { bold: (t) => t, dim: (t) => t, code: (t) => t, und
 
 /** Slack mrkdwn as terminal text: bold, code, links as `text (url)`, entities and emoji decoded. */
 export function mrkdwnToTerminal(text: string, style: Style): string {
-  const parts = text.split(/(```[\s\S]*?```)/g);
-  return parts
+  // Inside code (a block or a span) Slack shows the text as typed: no bold, italics or emoji there.
+  return text
+    .split(/(```[\s\S]*?```|`[^`\n]+`)/g)
     .map((part) => {
       if (part.startsWith('```') && part.endsWith('```') && part.length >= 6)
         return style.code(decode(part.slice(3, -3)));
-      return decode(
-        part
-          // A date shows its fallback text; Slack would format it in the reader's time zone.
-          .replace(/<!date\^[^|>]*\|([^>]+)>/g, '$1')
-          .replace(/<([^|>]+)\|([^>]+)>/g, (_, url: string, label: string) => `${label} (${url})`)
-          .replace(/<(https?:[^>]+)>/g, '$1')
-          .replace(/`([^`\n]+)`/g, (_, code: string) => style.code(code))
-          .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g, (_, pre: string, bold: string) => pre + style.bold(bold))
-          .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,:;!?])/g, (_, pre: string, it: string) => pre + style.dim(it))
-          .replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => EMOJI[name] ?? whole),
-      );
+      if (part.length >= 2 && part.startsWith('`') && part.endsWith('`')) return style.code(decode(part.slice(1, -1)));
+      return decode(formatText(part, style));
     })
     .join('');
+}
+
+/**
+ * Bold and italics as Slack reads them: the marker opens after a start, space or bracket and
+ * closes before an end, space or punctuation, with no space just inside it (`2 * 3 * 4` stays).
+ */
+function formatText(text: string, style: Style): string {
+  return (
+    text
+      // A date shows its fallback text; Slack would format it in the reader's time zone.
+      .replace(/<!date\^[^|>]*\|([^>]+)>/g, '$1')
+      .replace(/<([^|>]+)\|([^>]+)>/g, (_, url: string, label: string) => `${label} (${url})`)
+      .replace(/<(https?:[^>]+)>/g, '$1')
+      .replace(
+        /(^|[\s(])\*([^*\s](?:[^*\n]*[^*\s])?)\*(?=$|[\s).,:;!?])/gm,
+        (_, pre: string, bold: string) => pre + style.bold(bold),
+      )
+      .replace(
+        /(^|[\s(])_([^_\s](?:[^_\n]*[^_\s])?)_(?=$|[\s).,:;!?])/gm,
+        (_, pre: string, it: string) => pre + style.dim(it),
+      )
+      .replace(/:([a-z0-9_+-]+):/g, (whole, name: string) => EMOJI[name] ?? whole)
+  );
 }
 
 function decode(text: string): string {
@@ -70,14 +95,17 @@ function blockToTerminal(block: KnownBlock, style: Style): string[] {
     case 'section': {
       const lines: string[] = [];
       if (block.text) lines.push(mrkdwnToTerminal(block.text.text, style));
-      const fields = (block.fields ?? []).map((f) => mrkdwnToTerminal(f.text, style).split('\n'));
-      // Slack shows fields two to a row.
+      // Slack shows fields two to a row, each wrapped in its half: columns measured in display width.
+      const fields = (block.fields ?? []).map((f) =>
+        mrkdwnToTerminal(f.text, style)
+          .split('\n')
+          .flatMap((line) => wrapToWidth(line, FIELD_WIDTH)),
+      );
       for (let i = 0; i < fields.length; i += 2) {
         const left = fields[i] ?? [];
         const right = fields[i + 1] ?? [];
         for (let row = 0; row < Math.max(left.length, right.length); row++) {
-          const l = left[row] ?? '';
-          lines.push(`${l}${' '.repeat(Math.max(2, 34 - visibleLength(l)))}${right[row] ?? ''}`.trimEnd());
+          lines.push(`${padToWidth(left[row] ?? '', FIELD_WIDTH + FIELD_GAP)}${right[row] ?? ''}`.trimEnd());
         }
       }
       return lines;
@@ -101,11 +129,6 @@ function blockToTerminal(block: KnownBlock, style: Style): string[] {
     default:
       return [style.dim(`[${block.type} block]`)];
   }
-}
-
-function visibleLength(text: string): number {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI escapes to measure columns
-  return Array.from(text.replace(/\u001b\[\d+m/g, '')).length;
 }
 
 /** A Slack message as the terminal shows it in `npm start`. */
