@@ -232,3 +232,79 @@ describe('handlers/logs/parse-logs ranges and the default query', () => {
     expect(parseLogsQuery('/a').queryString).toBe('fields @timestamp, @message | sort @timestamp desc | limit 20');
   });
 });
+
+describe('handlers/logs/parse-logs: flags after the query (Logs Insights has no `--` syntax)', () => {
+  it.each([
+    [
+      '/aws/lambda/checkout-api filter @message like /ERROR/ --share',
+      'filter @message like /ERROR/',
+      { share: true, limit: undefined, range: { sinceSeconds: 900 } },
+    ],
+    [
+      '/ecs/web stats count(*) by bin(5m) | limit 5 --since 1h --limit 5',
+      'stats count(*) by bin(5m) | limit 5',
+      { share: false, limit: 5, range: { sinceSeconds: 3600, sinceText: '1h' } },
+    ],
+    [
+      '/ecs/web --since 2h fields @timestamp, @duration - 100 as over | sort over desc —share',
+      'fields @timestamp, @duration - 100 as over | sort over desc',
+      { share: true, limit: undefined, range: { sinceSeconds: 7200, sinceText: '2h' } },
+    ],
+    [
+      '/ecs/web stats sum(bytes) / 1024 - avg(x) by host --since 3 hours',
+      'stats sum(bytes) / 1024 - avg(x) by host',
+      { share: false, limit: undefined, range: { sinceSeconds: 10800, sinceText: '3 hours' } },
+    ],
+  ])('reads the flags after %j', (text, queryString, rest) => {
+    // Act
+    const query = parseLogsQuery(text);
+
+    // Assess
+    expect(query).toMatchObject({ queryString, ...rest });
+  });
+
+  it.each([
+    ['/ecs/web filter @message like /--x/', 'filter @message like /--x/'],
+    ['/ecs/web filter @message like / --share/ --since 1h', 'filter @message like / --share/'],
+    ['/ecs/web filter @message = "a--b"', 'filter @message = "a--b"'],
+    ['/ecs/web filter @message = "a --share b" | limit 3', 'filter @message = "a --share b" | limit 3'],
+    ["/ecs/web filter msg = 'x --since 1h'", "filter msg = 'x --since 1h'"],
+    ['/ecs/web filter @message like “--limit 5”', 'filter @message like "--limit 5"'],
+    [
+      '/ecs/web parse @message /(?<level>\\w+) --(?<flag>\\w+)/ | stats count(*) by flag',
+      'parse @message /(?<level>\\w+) --(?<flag>\\w+)/ | stats count(*) by flag',
+    ],
+    ['/ecs/web fields @duration -latency', 'fields @duration -latency'],
+    ['/ecs/web fields @duration - 1 -x', 'fields @duration - 1 -x'],
+  ])('keeps dashes inside strings and regexes, and arithmetic, in the query: %j', (text, queryString) => {
+    // Act
+    const query = parseLogsQuery(text);
+
+    // Assess
+    expect(query.queryString).toBe(queryString);
+    expect(query.share).toBe(false);
+  });
+
+  it.each([
+    ['/ecs/web filter x --shar', /`--shar` is not a flag of `\/cw logs query`. Did you mean `--share`/],
+    ['/ecs/web filter x --share | limit 5', /`\|` comes after the flags/],
+    ['/ecs/web --since 1h filter x --since 2h', /`--since` is given twice/],
+  ])('refuses %j with the usage line', (text, message) => {
+    // Act
+    const error = catchError(() => parseLogsQuery(text));
+
+    // Assess
+    expect(error).toBeInstanceOf(UserInputError);
+    expect(error?.message).toMatch(message);
+    expect((error as UserInputError).usage).toBe(LOGS_USAGE);
+  });
+});
+
+function catchError(run: () => unknown): Error | undefined {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  return undefined;
+}
