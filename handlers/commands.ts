@@ -3,7 +3,12 @@ import { HelpRequested, isHelpWord, readFlagWord } from './command-flags.ts';
 import { CW_SUBCOMMANDS, canonicalCwSubcommand } from './command-path.ts';
 import { tokenize } from './command-text.ts';
 import { CW_USAGE, type DemoResources, HELP_TOPICS, type HelpTopic, helpTopic, renderCwHelp } from './cw/help.ts';
-import { DBADVICE_SUBCOMMAND_USAGE, dbadviceCommand, dbadviceTypo } from './dbadvice/subcommand.ts';
+import {
+  assertDbadviceFlags,
+  DBADVICE_SUBCOMMAND_USAGE,
+  dbadviceCommand,
+  dbadviceTypo,
+} from './dbadvice/subcommand.ts';
 import { UserInputError } from './errors.ts';
 import { LOGS_USAGE, parseLogsQuery, parseSavedList, parseSavedQueryRun, resolveRange } from './logs/parse-logs.ts';
 import { renderSavedQueries } from './logs/render-saved.ts';
@@ -127,6 +132,7 @@ function planCw(text: string, deps: Pick<CommandDeps, 'demoResources' | 'logsPol
  * cold starts never pay for it. Answers still come in the ack: loading takes milliseconds.
  */
 function planDbAdviceLazily(text: string): CommandPlan {
+  assertDbadviceFlags(text);
   const typo = dbadviceTypo(text);
   if (typo) throw new UserInputError(`Did you mean \`/dbadvice ${typo}\`?`, DBADVICE_SUBCOMMAND_USAGE);
   const fleet = dbadviceCommand(text) === 'fleet';
