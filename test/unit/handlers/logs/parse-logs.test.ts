@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserInputError } from '../../../../handlers/errors.ts';
-import { isAllowed, isRequestAllowed, parseAllowlist, refusedGroups } from '../../../../handlers/logs/allowlist.ts';
+import {
+  isAllowed,
+  isRequestAllowed,
+  meantGroup,
+  parseAllowlist,
+  refusedGroups,
+} from '../../../../handlers/logs/allowlist.ts';
 import { toCsv } from '../../../../handlers/logs/csv.ts';
 import {
   DEFAULT_QUERY,
@@ -308,3 +314,21 @@ function catchError(run: () => unknown): Error | undefined {
   }
   return undefined;
 }
+
+describe('handlers/logs/allowlist: the group meant', () => {
+  const allowed = ['/aws/lambda/*', '/ecs/public-web', '/ecs/orders-worker'];
+
+  it.each([
+    ['aws/lambda/checkout-api', '/aws/lambda/checkout-api'],
+    ['ecs/public-web', '/ecs/public-web'],
+    ['/ecs/public-wbe', '/ecs/public-web'],
+    ['ecs/orders-worker', '/ecs/orders-worker'],
+    ['aws/lambda/checkout-*', '/aws/lambda/checkout-*'],
+  ])('`%s` is meant as `%s`', (refused, meant) => {
+    expect(meantGroup(refused, allowed)).toBe(meant);
+  });
+
+  it.each(['secret/audit', '/rds/cluster/x'])('`%s` is meant as nothing allowed', (refused) => {
+    expect(meantGroup(refused, allowed)).toBeUndefined();
+  });
+});
