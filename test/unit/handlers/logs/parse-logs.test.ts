@@ -332,3 +332,29 @@ describe('handlers/logs/allowlist: the group meant', () => {
     expect(meantGroup(refused, allowed)).toBeUndefined();
   });
 });
+
+describe('handlers/logs/parse-logs: flags after the query, as a property', () => {
+  const field = fc.constantFrom('@message', '@duration', 'status', 'bytes');
+  const inside = fc.stringMatching(/^[a-z -]{0,12}$/).map((s) => s.replace(/ {2,}/g, ' '));
+  const clause = fc.oneof(
+    fc.tuple(field, inside).map(([f, s]) => `filter ${f} = "${s}--${s}"`),
+    fc.tuple(field, inside).map(([f, s]) => `filter ${f} like /${s.replace(/\//g, '')} --x/`),
+    fc.tuple(field, fc.integer({ min: 0, max: 999 })).map(([f, n]) => `fields ${f} - ${n} as d`),
+    fc.integer({ min: 1, max: 99 }).map((n) => `stats count(*) by bin(${n}m)`),
+  );
+  const query = fc.array(clause, { minLength: 1, maxLength: 4 }).map((clauses) => clauses.join(' | '));
+
+  it('keeps any query whole and reads the flags after it', () => {
+    fc.assert(
+      fc.property(query, fc.boolean(), fc.integer({ min: 1, max: 100 }), (q, share, limit) => {
+        // Act
+        const parsed = parseLogsQuery(`/ecs/web ${q} --limit ${limit}${share ? ' --share' : ''}`);
+
+        // Assess
+        expect(parsed.queryString).toBe(q);
+        expect(parsed.limit).toBe(limit);
+        expect(parsed.share).toBe(share);
+      }),
+    );
+  });
+});
