@@ -39,6 +39,29 @@ export interface ParsedFlags {
 /** `--share` works on every command that answers with something worth sharing. */
 export const SHARE_FLAG: FlagSpec = { name: 'share', kind: 'boolean' };
 
+/** `--help` (`-h`) is a flag of every grammar: it shows the command's help instead of running it. */
+export const HELP_FLAG: FlagSpec = { name: 'help', kind: 'boolean', aliases: ['h'] };
+
+/**
+ * Thrown by {@link parseFlags} when the words ask for help: the command answers with its help
+ * topic, whatever else was typed (a bad flag beside `--help` is what help is for).
+ */
+export class HelpRequested extends Error {
+  override name = 'HelpRequested';
+  /** The grammar's command, `/cw metrics`. */
+  readonly command: string;
+  constructor(command: string) {
+    super(`help for ${command}`);
+    this.command = command;
+  }
+}
+
+/** Whether `word` is `--help`, `-help`, `-h` or `--h` (no value). */
+export function isHelpWord(word: string): boolean {
+  const flag = readFlagWord(word);
+  return flag !== undefined && flag.inline === undefined && (flag.name === 'help' || flag.name === 'h');
+}
+
 /**
  * A word read as a flag: its name as typed (lower case, no dashes), a value after `=`, and
  * whether it had one dash (`-since`), which only counts as a flag when the grammar is near it.
@@ -51,8 +74,16 @@ export function readFlagWord(
   return { name: (match[2] ?? '').toLowerCase(), inline: match[3], singleDash: match[1] === '-' };
 }
 
+/** The grammar's own flags and `--help`, which every command has. */
+function allFlags(grammar: FlagGrammar): readonly FlagSpec[] {
+  return grammar.flags.some((f) => f.name === HELP_FLAG.name) ? grammar.flags : [...grammar.flags, HELP_FLAG];
+}
+
+/** Names a typo is compared with: not one-letter ones (`-h`), which every short word is near. */
 function names(grammar: FlagGrammar): string[] {
-  return grammar.flags.flatMap((f) => [f.name, ...(f.aliases ?? [])]);
+  return allFlags(grammar)
+    .flatMap((f) => [f.name, ...(f.aliases ?? [])])
+    .filter((n) => n.length > 1);
 }
 
 /**
@@ -126,11 +157,13 @@ const startsDuration = (word: string, next: string | undefined) =>
   isCompactDuration(word) || (NUMBER.test(word) && isUnitWord(next));
 
 function flagList(grammar: FlagGrammar): string {
-  return grammar.flags.map((f) => `\`--${f.name}\``).join(', ');
+  return allFlags(grammar)
+    .map((f) => `\`--${f.name}\``)
+    .join(', ');
 }
 
 function lookup(grammar: FlagGrammar, name: string): FlagSpec | undefined {
-  return grammar.flags.find((f) => f.name === name || f.aliases?.includes(name));
+  return allFlags(grammar).find((f) => f.name === name || f.aliases?.includes(name));
 }
 
 /**
@@ -146,6 +179,9 @@ export function parseFlags(
   const fail = (message: string): never => {
     throw new UserInputError(message, grammar.usage);
   };
+  // `--help` anywhere wins over everything else typed: that is what someone unsure types.
+  // (Leading flags stop at the query, whose words are not this grammar's.)
+  if (mode === 'anywhere' && words.some(isHelpWord)) throw new HelpRequested(grammar.command);
   const values = new Map<string, string>();
   const set = new Set<string>();
   const positional: string[] = [];
@@ -162,10 +198,11 @@ export function parseFlags(
     if (!spec) {
       const close = closestWords(flag.name, names(grammar)).map((n) => `\`--${lookup(grammar, n)?.name ?? n}\``);
       const hint = close.length > 0 ? ` Did you mean ${[...new Set(close)].join(' or ')}?` : '';
-      const known = grammar.flags.length > 0 ? ` Its flags: ${flagList(grammar)}.` : ' It takes no flags.';
+      const known = ` Its flags: ${flagList(grammar)}.`;
       fail(`\`${word}\` is not a flag of \`${grammar.command}\`.${hint}${known}`);
       continue;
     }
+    if (spec.name === HELP_FLAG.name && flag.inline === undefined) throw new HelpRequested(grammar.command);
     if (spec.kind === 'boolean') {
       if (flag.inline !== undefined) fail(`\`--${spec.name}\` takes no value: write just \`--${spec.name}\`.`);
       set.add(spec.name);

@@ -1,3 +1,4 @@
+import { isHelpWord } from './command-flags.ts';
 import { tokenize } from './command-text.ts';
 import { dbadviceCommand, dbadviceWords } from './dbadvice/subcommand.ts';
 
@@ -26,7 +27,8 @@ export function commandPath(command: string, text: string): string[] {
     return /^(compare|비교)$/i.test(first) ? [command, 'compare'] : [command];
   }
   const [sub = '', action = ''] = tokenize(text).map((w) => w.toLowerCase());
-  const canonical = canonicalCwSubcommand(sub);
+  // `/cw --help` is `/cw help`; `/cw logs --help` is help about `/cw logs`, no action of it.
+  const canonical = isHelpWord(sub) ? 'help' : canonicalCwSubcommand(sub);
   if (!canonical) return [command];
-  return canonical === 'logs' && action ? [command, canonical, action] : [command, canonical];
+  return canonical === 'logs' && action && !isHelpWord(action) ? [command, canonical, action] : [command, canonical];
 }

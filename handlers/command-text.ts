@@ -4,7 +4,10 @@
  * all of that is undone here so `—since 3h` still works at 3 a.m. on a phone.
  */
 export function tokenize(text: string): string[] {
-  const normalized = straightenQuotes(decodeSlackText(text)).replace(/[\u00A0\u2000-\u200B\u3000]/g, ' ');
+  const normalized = straightenQuotes(decodeSlackText(stripCodeFences(text))).replace(
+    /[\u00A0\u2000-\u200B\u3000]/g,
+    ' ',
+  );
   const tokens: string[] = [];
   let current = '';
   let quote: '"' | "'" | null = null;
@@ -26,7 +29,21 @@ export function tokenize(text: string): string[] {
     }
   }
   if (inToken) tokens.push(current);
-  return tokens.map(normalizeDashes);
+  return tokens.filter((token) => !/^`+$/.test(token)).map((token) => normalizeDashes(stripInlineCode(token)));
+}
+
+/**
+ * Slack users paste names as inline code (`` `orders-db` ``, `` InstanceId=`i-0abc…` ``,
+ * `` `orders-db`,`users-db` ``): backticks at a word's edges, or beside its `=` and commas, are
+ * formatting, never part of a CloudWatch name, so they are dropped.
+ */
+export function stripInlineCode(word: string): string {
+  return word.replace(/(^|[=,])`+|`+(?=$|[=,])/g, '$1');
+}
+
+/** ```` ``` ```` fences around pasted text become spaces. */
+export function stripCodeFences(text: string): string {
+  return text.replace(/```/g, ' ');
 }
 
 /** Curly quotes (what Slack's clients type) as the straight ones commands and queries mean. */

@@ -1,9 +1,15 @@
 import { listAlarms, parseAlarmList } from './alarm-list/list-alarms.ts';
-import { readFlagWord } from './command-flags.ts';
+import { HelpRequested, isHelpWord, readFlagWord } from './command-flags.ts';
 import { CW_SUBCOMMANDS, canonicalCwSubcommand } from './command-path.ts';
 import { tokenize } from './command-text.ts';
-import { CW_USAGE, renderCwHelp } from './cw/help.ts';
-import { DBADVICE_SUBCOMMAND_USAGE, dbadviceCommand, dbadviceTypo, dbadviceWords } from './dbadvice/subcommand.ts';
+import { CW_USAGE, type DemoResources, HELP_TOPICS, type HelpTopic, helpTopic, renderCwHelp } from './cw/help.ts';
+import {
+  assertDbadviceFlags,
+  DBADVICE_SUBCOMMAND_USAGE,
+  dbadviceCommand,
+  dbadviceTypo,
+  dbadviceWords,
+} from './dbadvice/subcommand.ts';
 import { UserInputError } from './errors.ts';
 import { LOGS_USAGE, parseLogsQuery, parseSavedList, parseSavedQueryRun, resolveRange } from './logs/parse-logs.ts';
 import { renderSavedQueries } from './logs/render-saved.ts';
@@ -43,7 +49,7 @@ export interface CommandDeps extends MetricsDeps, Omit<LogsDeps, 'now'> {
   /** Where graphs and CSV files go; absent when there is no bot token (files are skipped, with a note). */
   files?: FilesPort;
   /** Listed in `/cw help` when the demo data source is in use. */
-  demoResources?: string;
+  demoResources?: DemoResources;
 }
 
 /**
@@ -70,22 +76,34 @@ export function planCommand(
   if (input.command !== '/cw') {
     throw new UserInputError(`I do not know \`${input.command}\`.`, CW_USAGE);
   }
-  const [sub = '', ...rest] = tokenize(input.text);
+  try {
+    return planCw(input.text, deps);
+  } catch (error) {
+    // `--help` on any command answers with that command's help topic.
+    if (error instanceof HelpRequested)
+      return { kind: 'reply', message: renderCwHelp(deps.demoResources, helpTopicOf(error.command)) };
+    throw error;
+  }
+}
+
+/** The help topic of a grammar's command: `/cw logs query` → `logs`; `undefined` is the whole help. */
+function helpTopicOf(command: string): HelpTopic | undefined {
+  const [, sub = ''] = command.split(' ');
+  return HELP_TOPICS.find((t) => t === sub);
+}
+
+function planCw(text: string, deps: Pick<CommandDeps, 'demoResources' | 'logsPolicy' | 'now'>): CommandPlan {
+  const [sub = '', ...rest] = tokenize(text);
+  if (isHelpWord(sub)) throw new HelpRequested('/cw');
   switch (canonicalCwSubcommand(sub)) {
     case 'help': {
-      const topic = canonicalCwSubcommand(rest[0] ?? '');
-      return {
-        kind: 'reply',
-        message: renderCwHelp(
-          deps.demoResources,
-          topic === 'metrics' || topic === 'logs' || topic === 'alarms' ? topic : undefined,
-        ),
-      };
+      const [topic] = rest.filter((word) => !isHelpWord(word));
+      return { kind: 'reply', message: renderCwHelp(deps.demoResources, helpTopic(topic)) };
     }
     case 'metrics':
       return planMetrics(parseMetricsArgs(rest));
     case 'logs':
-      return planLogs(input.text, deps);
+      return planLogs(text, deps);
     case 'alarms': {
       const query = parseAlarmList(rest);
       return {
@@ -118,6 +136,7 @@ const FLEET_WORKING = 'Reviewing the RDS fleet (7 days of CloudWatch metrics)…
  * cold starts never pay for it. Answers still come in the ack: loading takes milliseconds.
  */
 function planDbAdviceLazily(text: string): CommandPlan {
+  assertDbadviceFlags(text);
   const typo = dbadviceTypo(text);
   if (typo) throw new UserInputError(`Did you mean \`/dbadvice ${typo}\`?`, DBADVICE_SUBCOMMAND_USAGE);
   const fleet = dbadviceCommand(text) === 'fleet';
@@ -170,6 +189,7 @@ function planLogs(text: string, deps: Pick<CommandDeps, 'logsPolicy' | 'now'>): 
   const afterLogs = text.trim().replace(/^\S+\s*/, '');
   const action = /^\S*/.exec(afterLogs)?.[0] ?? '';
   const args = afterLogs.slice(action.length);
+  if (isHelpWord(action)) throw new HelpRequested('/cw logs');
   switch (action.toLowerCase()) {
     case 'query': {
       const query = parseLogsQuery(args);

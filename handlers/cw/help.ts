@@ -1,6 +1,9 @@
 import type { KnownBlock } from '@slack/types';
+import { canonicalCwSubcommand } from '../command-path.ts';
+import { UserInputError } from '../errors.ts';
 import { SHORTCUTS } from '../metrics/catalog.ts';
 import { context, escapeMrkdwn, header, type SlackMessage, section } from '../slack-message.ts';
+import { didYouMean } from '../suggest-word.ts';
 
 /** What a mistyped or missing `/cw` subcommand shows: the one line that lists them, and where to read more. */
 export const CW_USAGE = [
@@ -9,7 +12,44 @@ export const CW_USAGE = [
   'See `/cw help` for every command with examples.',
 ].join('\n');
 
-export type HelpTopic = 'metrics' | 'logs' | 'alarms';
+export const HELP_TOPICS = ['metrics', 'logs', 'alarms'] as const;
+export type HelpTopic = (typeof HELP_TOPICS)[number];
+
+/** What the demo data source holds, by the topic it belongs to (each topic's help lists only its own). */
+export interface DemoResources {
+  metrics: readonly string[];
+  logs: readonly string[];
+  alarms: readonly string[];
+  /** Shown under every topic: the demo's story. */
+  note?: string;
+}
+
+const HELP_TOPICS_USAGE = [
+  '`/cw help` · `/cw help metrics` · `/cw help logs` · `/cw help alarms`',
+  'Example: `/cw help metrics`',
+].join('\n');
+
+/**
+ * The topic `/cw help <word>` asks for; `undefined` (no word) is the whole help. An unknown word is
+ * refused with the topics rather than answered with everything, so a typo is noticed.
+ */
+export function helpTopic(word: string | undefined): HelpTopic | undefined {
+  if (word === undefined || word.toLowerCase() === 'help') return undefined;
+  const canonical = canonicalCwSubcommand(word.replace(/^\/?cw$/i, 'help'));
+  if (canonical === 'help') return undefined;
+  const topic = HELP_TOPICS.find((t) => t === canonical);
+  if (topic) return topic;
+  if (/^\/?dbadvi[cs]e$/i.test(word)) {
+    throw new UserInputError(
+      '`/dbadvice` is its own command with its own help: `/dbadvice help`.',
+      '`/dbadvice help` · `/dbadvice <question>`\nExample: `/dbadvice where should we keep user sessions?`',
+    );
+  }
+  throw new UserInputError(
+    `There is no help topic \`${word.slice(0, 40)}\`; topics: ${HELP_TOPICS.join(', ')}.${didYouMean(word, [...HELP_TOPICS, 'dbadvice'], (t) => (t === 'dbadvice' ? '`/dbadvice help`' : `\`/cw help ${t}\``))}`,
+    HELP_TOPICS_USAGE,
+  );
+}
 
 function metricsBlocks(): KnownBlock[] {
   const shortcutLines = Object.entries(SHORTCUTS).map(
@@ -32,12 +72,13 @@ function metricsBlocks(): KnownBlock[] {
     section(
       escapeMrkdwn(
         [
-          '*Flags*',
-          '`--since 30m|3h|1d|7d` how far back (default 3h, at most 455d)',
+          '*Metrics flags*',
+          '`--since 30m|3h|1d|7d` how far back (metrics default: the last 3h; at most 455d)',
           "`--stat Average|Sum|Minimum|Maximum|SampleCount|p99` (default: Average, or the shortcut's own)",
           "`--period 1m|5m|1h|1d` (default: chosen for about 100 points, within CloudWatch's retention)",
           '`--share` post the answer in the channel; otherwise only you see it',
           '`--graph` also post a PNG graph to the channel (or press *Graph* on the answer)',
+          '`--help` (`-h`) this help',
         ].join('\n'),
       ),
     ),
@@ -53,7 +94,7 @@ function logsBlocks(): KnownBlock[] {
           '*Logs Insights*: runs in the background and replaces "working on it" with a table, the statistics and the cost.',
           '`/cw logs query <group>[,<group>…] [--since 15m|1h|1d] [--from ISO --to ISO] [--limit N] [--share] [<query>]`',
           'e.g. `/cw logs query /aws/lambda/checkout-api --since 1h filter @message like /ERROR/ | sort @timestamp desc | limit 50`',
-          'No query: the latest 20 messages. Flags go before the query. Only allowed log groups can be read.',
+          '`--since` logs default: the last 15m. No query: the latest 20 messages. Flags go before or after the query (`… | limit 50 --share`); a `--` inside a string or `/regex/` stays in the query. Only allowed log groups can be read.',
           '`/cw logs saved` lists saved queries; `/cw logs run <name> [--since 1h] [--share]` runs one.',
         ].join('\n'),
       ),
@@ -77,7 +118,10 @@ function alarmsBlocks(): KnownBlock[] {
 }
 
 const GRAMMAR_NOTE =
-  'Flags read the same on every command: `--since 1h`, `--since=1h`, `-since 1h` and `--since 3 hours` are one flag; `--share` posts any answer in the channel.';
+  "Flags read the same on every command: `--since 1h`, `--since=1h`, `-since 1h` and `--since 3 hours` are one flag; `--share` posts any answer in the channel; `--help` shows the command's help.";
+
+const DBADVICE_LINE =
+  '*Database advice* is its own command: `/dbadvice where should we keep user sessions?`, `/dbadvice help`.';
 
 const TOPICS: Record<HelpTopic, { title: string; blocks: () => KnownBlock[] }> = {
   metrics: { title: '/cw metrics: CloudWatch metrics', blocks: metricsBlocks },
@@ -89,13 +133,17 @@ const TOPICS: Record<HelpTopic, { title: string; blocks: () => KnownBlock[] }> =
  * `/cw help`: every command with an example; `/cw help metrics` (logs, alarms) one command in
  * detail. `resources` lists what the demo data source holds.
  */
-export function renderCwHelp(resources?: string, topic?: HelpTopic): SlackMessage {
-  const shown = topic ? [topic] : (Object.keys(TOPICS) as HelpTopic[]);
+export function renderCwHelp(resources?: DemoResources, topic?: HelpTopic): SlackMessage {
+  const shown = topic ? [topic] : [...HELP_TOPICS];
   const blocks: KnownBlock[] = [
     header(topic ? TOPICS[topic].title : '/cw: CloudWatch from Slack'),
     ...shown.flatMap((t) => TOPICS[t].blocks()),
   ];
-  if (resources) blocks.push(section(`*Demo data*\n${resources}`));
+  if (!topic) blocks.push(section(escapeMrkdwn(DBADVICE_LINE)));
+  const demo = resources ? shown.flatMap((t) => resources[t]) : [];
+  if (resources && demo.length > 0) {
+    blocks.push(section(['*Demo data*', ...demo, ...(resources.note ? [resources.note] : [])].join('\n')));
+  }
   blocks.push(
     context(
       escapeMrkdwn(

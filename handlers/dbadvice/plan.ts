@@ -8,6 +8,7 @@ import {
 } from '../../knowledge/index.ts';
 import type { CommandDeps, CommandPlan } from '../commands.ts';
 import { UserInputError } from '../errors.ts';
+import { closestWords } from '../suggest-word.ts';
 import { workingMessage } from '../working-message.ts';
 import { type FleetDeps, reviewFleet } from './fleet-review.ts';
 import { renderAbstention, renderAdvice } from './render-advice.ts';
@@ -48,18 +49,22 @@ function comparePlan(kb: KnowledgeBase, words: string[], lang: Lang, visibility:
   }
   // "compare prices across regions…" is a question; "compare dynamodb" or "compare dynamodb foo" is a
   // compare gone wrong, and says so.
-  const meant = words.length === 0 || (services.length > 0 && services.length + unknown.length <= MAX_COMPARE_WORDS);
+  // "compare foo bar" (two names, neither known) is a compare too: what to compare is named.
+  const meant =
+    words.length === 0 ||
+    (services.length > 0 && services.length + unknown.length <= MAX_COMPARE_WORDS) ||
+    (services.length === 0 && unknown.length === 2 && words.length === 2);
   if (!meant) return undefined;
-  const [missing] = unknown;
-  if (missing !== undefined) {
+  if (unknown.length > 0) {
     const known = kb.services.map((s) => `\`${s.id}\``).join(', ');
-    const meantName =
-      missing.suggestions.length > 0 ? missing.suggestions.map((n) => `\`${n}\``).join(ko ? ', ' : ' or ') : '';
+    const names = unknown.map((u) => `\`${u.word}\``).join(ko ? ', ' : ' or ');
+    const suggestions = [...new Set(unknown.flatMap((u) => u.suggestions))];
+    const meantName = suggestions.length > 0 ? suggestions.map((n) => `\`${n}\``).join(ko ? ', ' : ' or ') : '';
     const guess = meantName ? (ko ? ` 혹시 ${meantName}인가요?` : ` Did you mean ${meantName}?`) : '';
     throw new UserInputError(
       ko
-        ? `\`${missing.word}\`에 대한 노트가 없어요.${guess} 아는 서비스: ${known}.`
-        : `I have no note on \`${missing.word}\`.${guess} Known services: ${known}.`,
+        ? `${names}에 대한 노트가 없어요.${guess} 아는 서비스: ${known}.`
+        : `I have no note on ${names}.${guess} Known services: ${known}.`,
       compareUsage(lang),
     );
   }
@@ -102,10 +107,19 @@ export function planDbAdvice(text: string, deps: DbAdviceDeps = {}): CommandPlan
   }
   const language = detectLanguage(body);
   if (language === 'other') return { kind: 'reply', message: renderOtherLanguage() };
+  const names = rest.flatMap((word) => word.split(/[,/]+/)).filter((word) => word !== '');
   if (COMPARE.has(first.toLowerCase())) {
-    const names = rest.flatMap((word) => word.split(/[,/]+/)).filter((word) => word !== '');
     const plan = comparePlan(kb, names, questionLang(body), visibility);
     if (plan) return plan;
+  } else if (closestWords(first, ['compare'], 2).length > 0 && names.length > 0 && names.length <= MAX_COMPARE_WORDS) {
+    // `comapre dynamodb aurora`: a mistyped compare with services after it is suggested, not asked.
+    const { services, unknown } = scanServiceNames(kb, names);
+    if (services.length > 0 && services.length + unknown.length <= MAX_COMPARE_WORDS) {
+      throw new UserInputError(
+        `Did you mean \`/dbadvice compare ${names.join(' ')}\`?`,
+        compareUsage(questionLang(body)),
+      );
+    }
   }
   const advice = advise(kb, body);
   return {

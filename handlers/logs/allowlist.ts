@@ -1,3 +1,5 @@
+import { closestWords } from '../suggest-word.ts';
+
 /**
  * Which log groups `/cw logs` may read: exact names, or prefixes ending in `*`
  * (`/aws/lambda/checkout-*`). A lone `*` allows every group and must be written on purpose.
@@ -26,4 +28,16 @@ export function isRequestAllowed(requested: string, patterns: readonly string[])
 /** The requested groups or prefixes the allowlist refuses, in the order asked. */
 export function refusedGroups(groups: readonly string[], patterns: readonly string[]): string[] {
   return groups.filter((g) => !isRequestAllowed(g, patterns));
+}
+
+/**
+ * The allowed name a refused one was probably meant as: `aws/lambda/x` with its leading slash lost
+ * (every log group name AWS creates starts with one) when `/aws/lambda/x` is allowed, or an allowed
+ * exact name a typo away.
+ */
+export function meantGroup(refused: string, patterns: readonly string[]): string | undefined {
+  if (!refused.startsWith('/') && isRequestAllowed(`/${refused}`, patterns)) return `/${refused}`;
+  const exact = patterns.filter((p) => !p.endsWith('*'));
+  const [close] = closestWords(refused, exact);
+  return close;
 }

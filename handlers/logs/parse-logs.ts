@@ -1,12 +1,21 @@
-import { type FlagGrammar, isFlagWord, parseFlags, SHARE_FLAG } from '../command-flags.ts';
-import { decodeSlackText, straightenQuotes } from '../command-text.ts';
+import {
+  type FlagGrammar,
+  HELP_FLAG,
+  HelpRequested,
+  isFlagWord,
+  isHelpWord,
+  parseFlags,
+  readFlagWord,
+  SHARE_FLAG,
+} from '../command-flags.ts';
+import { decodeSlackText, straightenQuotes, stripCodeFences, stripInlineCode } from '../command-text.ts';
 import { durationHint, formatDuration, formatSpan, readDuration } from '../duration.ts';
 import { UserInputError } from '../errors.ts';
 
 export const LOGS_USAGE = [
   '`/cw logs query <group|prefix*>[,…] [--since 1h] [--from ISO --to ISO] [--limit N] [--share] [<Logs Insights query>]`',
   'Example: `/cw logs query /aws/lambda/checkout-api --since 1h filter @message like /ERROR/ | sort @timestamp desc | limit 50`',
-  'Flags go before the query. See `/cw help logs` for every flag, `saved` and `run`.',
+  'Flags go before or after the query. See `/cw help logs` for every flag, `saved` and `run`.',
 ].join('\n');
 
 /** The one line that matters when `/cw logs run` went wrong. */
@@ -83,12 +92,99 @@ interface Options {
   rest: string;
 }
 
-/** Reads the flags from the front of `text` (the shared grammar); what follows is the query, as typed. */
+/** A word of a Logs Insights query, where it is in the text, and whether it began outside a string or regex. */
+interface QueryWord {
+  text: string;
+  start: number;
+  end: number;
+  /** Began outside quotes and `/regex/`: only such a word can be a flag. */
+  plain: boolean;
+}
+
+/** Whether a `/` after `before` opens a regex (`like /x/`, `=~ /x/`, `parse @message /…/`) rather than divides. */
+function opensRegex(before: string): boolean {
+  const prev = before.trimEnd();
+  return prev === '' || /[(,=~!|]$/.test(prev) || /(?:^|\s)(?:like|parse)$/i.test(prev);
+}
+
+/**
+ * Splits a query into whitespace-separated words, as Logs Insights reads it: whitespace inside
+ * `"…"`, `'…'`, `` `…` `` or a `/regex/` does not split, so `like /a --b/` and `"a --b"` stay one word.
+ */
+export function queryWords(text: string): QueryWord[] {
+  const words: QueryWord[] = [];
+  let close: string | undefined;
+  let start = -1;
+  let plain = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (close !== undefined) {
+      if (ch === '\\') i++;
+      else if (ch === close) close = undefined;
+      continue;
+    }
+    if (/\s/.test(ch)) {
+      if (start >= 0) words.push({ text: text.slice(start, i), start, end: i, plain });
+      start = -1;
+      continue;
+    }
+    const opens = ch === '"' || ch === "'" || ch === '`' || (ch === '/' && opensRegex(text.slice(0, i)));
+    if (start < 0) {
+      start = i;
+      plain = !opens;
+    }
+    if (opens) close = ch;
+  }
+  if (start >= 0) words.push({ text: text.slice(start), start, end: text.length, plain });
+  return words;
+}
+
+/**
+ * Whether a query word starts the trailing flags: Logs Insights has no `--` syntax, so a `--word`
+ * outside strings and regexes is a flag (declared or a typo to refuse); a `-word` only when it names
+ * a flag exactly (`x -limit` could be arithmetic on a field).
+ */
+function startsTrailingFlags(word: QueryWord, grammar: FlagGrammar): boolean {
+  if (!word.plain) return false;
+  const flag = readFlagWord(word.text);
+  if (!flag) return false;
+  if (!flag.singleDash) return true;
+  return [...grammar.flags, HELP_FLAG].some((f) => f.name === flag.name || f.aliases?.includes(flag.name));
+}
+
+/**
+ * Reads the flags of `text` (the shared grammar): those before the query and those after it
+ * (`… | limit 5 --share`), as on every other command. What lies between is the query, as typed.
+ */
 function readOptions(text: string, grammar: FlagGrammar): Options {
-  const words = text.trim() === '' ? [] : text.trim().split(/\s+/);
-  const flags = parseFlags(words, grammar, 'leading');
-  let rest = text.trim();
-  for (let n = 0; n < flags.consumed; n++) rest = nextWord(rest)[1];
+  // Logs Insights only knows straight quotes, and the words are split as it reads them.
+  const trimmed = straightenQuotes(text).trim();
+  const words = queryWords(trimmed);
+  const leading = parseFlags(
+    words.map((w) => w.text),
+    grammar,
+    'leading',
+  ).consumed;
+  let tail = words.length;
+  for (let i = leading; i < words.length; i++) {
+    const word = words[i];
+    if (word && startsTrailingFlags(word, grammar)) {
+      tail = i;
+      break;
+    }
+  }
+  const flagWords = [...words.slice(0, leading), ...words.slice(tail)].map((w) => w.text);
+  const flags = parseFlags(flagWords, grammar);
+  const [stray] = flags.positional;
+  if (stray !== undefined) {
+    fail(
+      `\`${stray.slice(0, 40)}\` comes after the flags; put the query before or after the flags, not among them.`,
+      grammar.usage,
+    );
+  }
+  const first = words[leading];
+  const last = words[tail - 1];
+  const rest = first && last && tail > leading ? trimmed.slice(first.start, last.end) : '';
   const since = flags.values.get('since');
   const fromText = flags.values.get('from');
   const toText = flags.values.get('to');
@@ -124,25 +220,28 @@ function parseTime(text: string, flag: string): Date {
 
 /** Parses the text after `/cw logs query`. */
 export function parseLogsQuery(raw: string): LogsQuery {
-  const text = decodeSlackText(raw).trim();
+  const text = decodeSlackText(stripCodeFences(raw)).trim();
   let [groupList, afterGroups] = nextWord(text);
-  if (!groupList || isFlagWord(groupList, LOGS_QUERY_FLAGS))
+  if (!groupList || isFlagWord(groupList, LOGS_QUERY_FLAGS)) {
+    // The flags are read anyway: `--help` shows the help, a mistyped flag says so.
+    readOptions(text, LOGS_QUERY_FLAGS);
     fail('Which log group? Name one or more, separated by commas.');
+  }
+  groupList = stripInlineCode(groupList);
   // `/a, /b` and `/a ,/b`: a space beside a comma still continues the list.
   for (;;) {
     const [next, after] = nextWord(afterGroups);
     if (!next || isFlagWord(next, LOGS_QUERY_FLAGS) || !(groupList.endsWith(',') || next.startsWith(','))) break;
-    groupList += next;
+    groupList += stripInlineCode(next);
     afterGroups = after;
   }
+  const { range, limit, share, rest } = readOptions(afterGroups, LOGS_QUERY_FLAGS);
   const logGroupNames = [...new Set(groupList.split(',').map((g) => g.trim()))];
   if (logGroupNames.some((g) => g === '')) fail(`\`${groupList}\` has an empty log group name.`);
   const badStar = logGroupNames.find((g) => g.slice(0, -1).includes('*') || g === '*');
   if (badStar) fail(`\`${badStar}\`: a \`*\` may only end a prefix, like /aws/lambda/checkout-*.`);
   if (logGroupNames.length > MAX_GROUPS) fail(`At most ${MAX_GROUPS} log groups per query.`);
-  const { range, limit, share, rest } = readOptions(afterGroups, LOGS_QUERY_FLAGS);
-  // Logs Insights only knows straight quotes.
-  const queryString = rest ? straightenQuotes(rest) : defaultQuery(limit);
+  const queryString = rest || defaultQuery(limit);
   return { logGroupNames, range, limit, queryString, share };
 }
 
@@ -152,7 +251,8 @@ export function parseSavedQueryRun(raw: string): SavedQueryRun {
   // A saved query's name may contain spaces: everything up to the first flag is the name.
   const words = text === '' ? [] : text.split(/\s+/);
   const at = words.findIndex((word) => isFlagWord(word, LOGS_RUN_FLAGS));
-  const name = (at < 0 ? words : words.slice(0, at)).join(' ');
+  const name = (at < 0 ? words : words.slice(0, at)).map(stripInlineCode).join(' ');
+  if (words.some(isHelpWord)) throw new HelpRequested(LOGS_RUN_FLAGS.command);
   if (!name) fail('Which saved query? `/cw logs saved` lists them.', LOGS_RUN_USAGE);
   const { range, limit, share, rest } = readOptions(at < 0 ? '' : words.slice(at).join(' '), LOGS_RUN_FLAGS);
   if (rest) fail(`Unexpected \`${rest.slice(0, 40)}\` after the flags.`, LOGS_RUN_USAGE);

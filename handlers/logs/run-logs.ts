@@ -3,7 +3,7 @@ import { NotAllowedError } from '../errors.ts';
 import type { FilesPort, LogsPort, QueryResults, QueryStatus } from '../ports.ts';
 import { sinceText } from '../range-text.ts';
 import { ephemeral, escapeMrkdwn, type SlackMessage } from '../slack-message.ts';
-import { refusedGroups } from './allowlist.ts';
+import { meantGroup, refusedGroups } from './allowlist.ts';
 import { toCsv } from './csv.ts';
 import { type LogsQuery, MAX_GROUPS, resolveRange, type TimeRange } from './parse-logs.ts';
 import { displayTable, renderLogsResults, renderProgress, tableBlocks, visibleFields } from './render-logs.ts';
@@ -76,8 +76,10 @@ export function assertAllowed(groups: string[], policy: LogsPolicy): void {
   }
   const refused = refusedGroups(groups, policy.allowed);
   if (refused.length > 0) {
+    const meant = refused.flatMap((g) => meantGroup(g, policy.allowed) ?? []);
+    const hint = meant.length > 0 ? ` Did you mean ${meant.map((g) => `\`${g}\``).join(', ')}?` : '';
     throw new NotAllowedError(
-      `I may not read ${refused.map((g) => `\`${g}\``).join(', ')}. Allowed: ${policy.allowed.map((p) => `\`${p}\``).join(', ')}.`,
+      `I may not read ${refused.map((g) => `\`${g}\``).join(', ')}.${hint} Allowed: ${policy.allowed.map((p) => `\`${p}\``).join(', ')}.`,
     );
   }
 }

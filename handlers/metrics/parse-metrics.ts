@@ -1,8 +1,8 @@
-import { type FlagGrammar, parseFlags, SHARE_FLAG } from '../command-flags.ts';
+import { type FlagGrammar, isFlagWord, parseFlags, readFlagWord, SHARE_FLAG } from '../command-flags.ts';
 import { durationHint, parseDuration, readDuration } from '../duration.ts';
 import { UserInputError } from '../errors.ts';
 import type { Dimension, MetricSpec } from '../ports.ts';
-import { didYouMean, sameButCase } from '../suggest-word.ts';
+import { closestWords, didYouMean, editDistance, sameButCase } from '../suggest-word.ts';
 import { KNOWN_NAMESPACES, knownMetrics, SHORTCUTS } from './catalog.ts';
 import { periodLongerThanRange } from './period.ts';
 
@@ -33,7 +33,7 @@ export const METRICS_USAGE = [
 ].join('\n');
 
 /** The one line that matters when a shortcut went wrong. */
-const SHORTCUT_USAGE = [
+export const SHORTCUT_USAGE = [
   `\`/cw metrics <shortcut> <metric> <resource>[,<resource>...] [flags]\`, shortcuts: ${Object.keys(SHORTCUTS).join(', ')}`,
   'Example: `/cw metrics rds cpu orders-db,users-db --since 1d`',
   'See `/cw help metrics` for every flag and shortcut.',
@@ -89,8 +89,41 @@ function fail(message: string, usage = METRICS_USAGE): never {
   throw new UserInputError(message, usage);
 }
 
-/** Parses the words after `/cw metrics`. Throws {@link UserInputError} with usage for anything it cannot use. */
+/**
+ * Parses the words after `/cw metrics`. Throws {@link UserInputError} with the usage line of the
+ * form typed (a shortcut's or the namespace form's) for anything it cannot use.
+ */
 export function parseMetricsArgs(tokens: readonly string[]): MetricsQuery {
+  try {
+    return parseMetricsWords(tokens);
+  } catch (error) {
+    if (error instanceof UserInputError && error.usage === METRICS_USAGE && typedForm(tokens) === 'shortcut') {
+      throw new UserInputError(error.message, SHORTCUT_USAGE, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Which form the words are in, read before the flags are (a bad flag must still get the right
+ * usage): the first word that is neither a flag nor a flag's value decides.
+ */
+function typedForm(tokens: readonly string[]): 'shortcut' | 'namespace' {
+  const words: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? '';
+    const flag = isFlagWord(token, METRICS_FLAGS) ? readFlagWord(token) : undefined;
+    if (!flag) {
+      words.push(token);
+      continue;
+    }
+    const spec = METRICS_FLAGS.flags.find((f) => f.name === flag.name || f.aliases?.includes(flag.name));
+    if (spec && spec.kind !== 'boolean' && flag.inline === undefined) i++;
+  }
+  return shortcutOf(words) ? 'shortcut' : 'namespace';
+}
+
+function parseMetricsWords(tokens: readonly string[]): MetricsQuery {
   const flags = parseFlags(tokens, METRICS_FLAGS);
   const stat = optional(flags.values.get('stat'), parseStat);
   const periodSeconds = optional(flags.values.get('period'), parsePeriod);
@@ -194,22 +227,46 @@ function parseShortcut(serviceName: string, words: string[], stat: string | unde
 /**
  * CloudWatch names are case-sensitive, so `aws/ec2` or `cpuutilization` would find nothing: a
  * namespace or metric the catalog knows, differing only in case, is read as the catalog spells it.
- * A lower-case `aws/…` namespace a typo away from a known one gets "did you mean" (no AWS namespace
- * is spelt that way). A metric name that is merely close to a known one is run as typed: real
- * metrics sit one edit apart (`HTTPCode_ELB_4XX_Count` and `…_5XX_Count`), so closeness proves nothing.
+ * `AWS/` is reserved for AWS's own namespaces (PutMetricData refuses it), so an `AWS/…` namespace,
+ * in any case or with its `AWS` mistyped (`ASW/EC2`), that is a typo away from one AWS publishes is
+ * refused with the suggestion before any AWS call. A metric name that is merely close to a known one
+ * is run as typed: real metrics sit one edit apart (`HTTPCode_ELB_4XX_Count` and `…_5XX_Count`), so
+ * closeness proves nothing; the no-data answer suggests it instead.
  */
 function canonicalNames(namespace: string, metricName: string): [string, string] {
   const knownNamespace = KNOWN_NAMESPACES.includes(namespace) ? namespace : sameButCase(namespace, KNOWN_NAMESPACES);
   if (!knownNamespace) {
-    if (/^aws\//i.test(namespace) && !namespace.startsWith('AWS/')) {
-      const hint = didYouMean(namespace, KNOWN_NAMESPACES);
-      if (hint) fail(`\`${namespace}\` is not a CloudWatch namespace.${hint}`);
+    const close = closeAwsNamespaces(namespace);
+    if (close.length > 0) {
+      fail(
+        `\`${namespace}\` is not a CloudWatch namespace: AWS publishes none by that name. Did you mean ${close.map((n) => `\`${n}\``).join(' or ')}?`,
+      );
     }
     return [namespace, metricName];
   }
   const metrics = knownMetrics(knownNamespace);
   if (metrics.includes(metricName)) return [knownNamespace, metricName];
   return [knownNamespace, sameButCase(metricName, metrics) ?? metricName];
+}
+
+/**
+ * The AWS namespaces `typed` is a typo of: its service part (after the `/`) within a typo's worth of
+ * one AWS publishes, and its first part `AWS` or a typo of it. Ignores case, as people type it.
+ */
+function closeAwsNamespaces(typed: string): string[] {
+  const slash = typed.indexOf('/');
+  if (slash < 0) return [];
+  const prefix = typed.slice(0, slash);
+  const service = typed.slice(slash + 1);
+  if (prefix.toLowerCase() !== 'aws' && editDistance(prefix.toLowerCase(), 'aws') > 1) return [];
+  const aws = KNOWN_NAMESPACES.filter((n) => n.startsWith('AWS/'));
+  const exact = aws.find((n) => n.slice(4).toLowerCase() === service.toLowerCase());
+  if (exact) return [exact];
+  const services = closestWords(
+    service,
+    aws.map((n) => n.slice(4)),
+  );
+  return services.map((s) => `AWS/${s}`);
 }
 
 function parseFullForm(words: string[], stat: string | undefined): MetricSpec[] {

@@ -8,7 +8,7 @@ import { metricConsoleUrl } from './console-link.ts';
 import { statFormat } from './format-value.ts';
 import type { MetricsResult, SeriesResult } from './run-metrics.ts';
 import { sparkline } from './sparkline.ts';
-import { formatDimensions } from './suggest.ts';
+import { closeMetricNames, formatDimensions } from './suggest.ts';
 
 /** The metrics message's Graph button: its value is the `/cw` text to run with `--graph`. */
 export const GRAPH_ACTION = 'cw_metrics_graph';
@@ -82,6 +82,11 @@ function noDataBlocks(result: MetricsResult): KnownBlock[] {
   const lines = [
     `No datapoints for \`${escapeMrkdwn(truncate(what, 500))}\` in the last ${escapeMrkdwn(since(result))}.`,
   ];
+  const names = first ? closeMetricNames(first.namespace, first.metricName) : [];
+  if (names.length > 0)
+    lines.push(
+      `${escapeMrkdwn(first?.namespace ?? '')} has ${names.map((n) => `\`${n}\``).join(' or ')}: did you mean it?`,
+    );
   const hints = result.suggestions;
   const published = result.publishedByResource ?? [];
   const asked = first ? formatDimensions(first.dimensions) : '';

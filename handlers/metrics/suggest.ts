@@ -1,5 +1,15 @@
 import type { Dimension, MetricIdentity } from '../ports.ts';
-import { editDistance } from '../suggest-word.ts';
+import { closestWords, editDistance } from '../suggest-word.ts';
+import { knownMetrics } from './catalog.ts';
+
+/**
+ * Metric names of `namespace` the catalog knows that `metricName` is a typo of (`CPUUtilisation`,
+ * the British spelling, is `CPUUtilization`): suggested in the no-data answer, never substituted,
+ * since real metrics sit one edit apart.
+ */
+export function closeMetricNames(namespace: string, metricName: string): string[] {
+  return closestWords(metricName, knownMetrics(namespace)).filter((name) => name !== metricName);
+}
 
 export interface DimensionSuggestions {
   /** Existing dimension sets close to what was asked (a typo or a prefix away), e.g. `InstanceId=i-0abd…`. */

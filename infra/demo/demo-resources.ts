@@ -1,4 +1,5 @@
 // Kept apart from the demo adapters so `/cw help` lists them without loading any demo data.
+import type { DemoResources } from '../../handlers/cw/help.ts';
 import { SHORTCUTS } from '../../handlers/metrics/catalog.ts';
 
 export const DEMO_LOG_GROUPS = ['/aws/lambda/checkout-api', '/aws/lambda/image-resizer', '/ecs/public-web'];
@@ -34,8 +35,15 @@ export const DEMO_RESOURCES: Record<string, DemoResource[]> = {
 
 const LABELS: Record<string, string> = { ec2: 'EC2', rds: 'RDS', lambda: 'Lambda', alb: 'ALB' };
 
-/** For `/cw help` in demo mode: what there is to look at. */
-export function describeDemoResources(): string {
+/** The demo's alarms (infra/demo/demo-alarms.ts), by state, for `/cw help alarms`. */
+export const DEMO_ALARMS = {
+  ALARM: ['users-db-freeable-memory-low', 'image-resizer-duration-p99'],
+  OK: ['orders-db-cpu-high', 'checkout-api-errors', 'checkout-degraded'],
+  INSUFFICIENT_DATA: ['batch-1-status-check'],
+} as const;
+
+/** For `/cw help` in demo mode: what there is to look at, by help topic. */
+export function describeDemoResources(): DemoResources {
   const services = Object.entries(DEMO_RESOURCES).map(([service, resources]) => {
     const ids = resources.map((r) => `\`${r.id}\`${r.note ? ` (${r.note})` : ''}`).join(', ');
     const exceptions = resources.flatMap((r) => (r.without ? [{ id: r.id, ...r.without }] : []));
@@ -47,10 +55,17 @@ export function describeDemoResources(): string {
       .join(', ');
     return `• ${LABELS[service] ?? service} ${ids}: ${metrics}`;
   });
-  return [
-    ...services,
-    '• RDS cluster `billing-cluster` (DBClusterIdentifier), for `/dbadvice fleet`',
-    '• Logs `/aws/lambda/checkout-api`, `/aws/lambda/image-resizer`, `/ecs/public-web`; saved queries `checkout errors`, `web 5xx by 5 minutes`',
-    '_An incident hit orders-db, checkout-api and the load balancer about two hours ago._',
-  ].join('\n');
+  const alarms = (names: readonly string[]) => names.map((n) => `\`${n}\``).join(', ');
+  return {
+    metrics: [...services, '• RDS cluster `billing-cluster` (DBClusterIdentifier), for `/dbadvice fleet`'],
+    logs: [
+      `• Logs ${DEMO_LOG_GROUPS.map((g) => `\`${g}\``).join(', ')}; saved queries \`checkout errors\`, \`web 5xx by 5 minutes\``,
+    ],
+    alarms: [
+      `• In ALARM: ${alarms(DEMO_ALARMS.ALARM)}`,
+      `• OK: ${alarms(DEMO_ALARMS.OK)}`,
+      `• INSUFFICIENT_DATA: ${alarms(DEMO_ALARMS.INSUFFICIENT_DATA)}`,
+    ],
+    note: '_An incident hit orders-db, checkout-api and the load balancer about two hours ago._',
+  };
 }

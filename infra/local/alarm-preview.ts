@@ -4,6 +4,7 @@ import type { SlackPoster } from '../../handlers/alarms/ports.ts';
 import { relayAlarm } from '../../handlers/alarms/relay.ts';
 import { validateAlarmRouting } from '../../handlers/alarms/routes.ts';
 import type { FilesPort, MetricImagePort } from '../../handlers/ports.ts';
+import { didYouMean } from '../../handlers/suggest-word.ts';
 import { demoAlarmEvent } from '../demo/demo-alarm-events.ts';
 import { renderForTerminal, type Style } from './render-terminal.ts';
 
@@ -48,7 +49,8 @@ export function createAlarmPreview(options: {
   return async function previewAlarm(args: string): Promise<void> {
     const action = args.trim().toLowerCase();
     if (action !== 'fire' && action !== 'resolve') {
-      write(style.dim(`Usage: ${ALARM_PREVIEW_USAGE}`));
+      const hint = action ? didYouMean(action, ['fire', 'resolve'], (a) => `/alarm ${a}`).trim() : '';
+      write(style.dim(`${hint ? `${hint} ` : ''}Usage: ${ALARM_PREVIEW_USAGE}`));
       return;
     }
     sequence += 1;

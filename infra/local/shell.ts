@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
 import { canonicalCwSubcommand } from '../../handlers/command-path.ts';
 import type { SlackMessage } from '../../handlers/slack-message.ts';
+import { didYouMean } from '../../handlers/suggest-word.ts';
 import { type Config, ConfigError } from '../config.ts';
 import { createCommandDeps } from '../data-source.ts';
 import type { AppLogger } from '../slack/bolt-logger.ts';
@@ -74,6 +75,29 @@ async function startResponseCatcher(print: (message: SlackMessage) => void): Pro
 /** What the shell takes without a leading slash: `/cw`'s own subcommands. */
 const CW_SUBCOMMANDS = new Set(['metrics', 'logs', 'alarms', 'help']);
 
+/** The slash commands the shell knows: what a mistyped one (`/dbadvise`) is compared with. */
+export const SHELL_COMMANDS = ['/cw', '/dbadvice', '/alarm'];
+
+/**
+ * The line as a slash command: `/cw help` as typed; `cw help` and `dbadvice list` (the slash
+ * forgotten) as `/cw help` and `/dbadvice list`; `metrics rds cpu orders-db` as `/cw metrics …`.
+ * `undefined` when the line is not a command at all.
+ */
+export function asSlashCommand(line: string): string | undefined {
+  if (line.startsWith('/')) return line;
+  const [first = ''] = line.split(/\s+/);
+  // Not `alarm`: without a slash it is `/cw alarm`, the alias of `/cw alarms`.
+  const named = ['/cw', '/dbadvice'].find((c) => c.slice(1) === first.toLowerCase());
+  if (named) return `${named}${line.slice(first.length)}`;
+  return CW_SUBCOMMANDS.has(canonicalCwSubcommand(first)) ? `/cw ${line}` : undefined;
+}
+
+/** What the shell says for a slash command the bot does not have (HTTP 404). */
+export function unknownCommand(command: string): string {
+  const hint = didYouMean(command, SHELL_COMMANDS, (c) => c).trim();
+  return `No command ${command} here.${hint ? ` ${hint}` : ''} Try /cw help.`;
+}
+
 /** `hello`, `help me` or any other words: say what the shell takes instead of a usage error. */
 function notACommand(line: string): SlackMessage {
   const word = line.split(/\s+/)[0] ?? line;
@@ -112,19 +136,18 @@ export async function createShell(config: Config, write: (text: string) => void,
     async run(line) {
       const trimmed = line.trim();
       if (!trimmed) return;
-      if (/^\/alarm\b/i.test(trimmed)) return previewAlarm(trimmed.replace(/^\/alarm\s*/i, ''));
-      if (!trimmed.startsWith('/') && !CW_SUBCOMMANDS.has(canonicalCwSubcommand(trimmed.split(/\s+/)[0] ?? ''))) {
+      const full = asSlashCommand(trimmed);
+      if (full === undefined) {
         write(`${renderForTerminal(notACommand(trimmed), style)}\n`);
         return;
       }
-      // `metrics rds cpu orders-db` is taken as `/cw metrics rds cpu orders-db`.
-      const full = trimmed.startsWith('/') ? trimmed : `/cw ${trimmed}`;
+      if (/^\/alarm(?:\s|$)/i.test(full)) return previewAlarm(full.replace(/^\/alarm\s*/i, ''));
       const [command = ''] = full.split(/\s+/);
       const text = full.slice(command.length).trim();
       const request = signedSlashCommand({ command, text, responseUrl, signingSecret });
       const result = await bot.handle(toApiGatewayEvent({ method: 'POST', path: '/slack/events', ...request }));
       const { statusCode = 200, body = '' } = typeof result === 'string' ? { body: result } : result;
-      if (statusCode === 404) write(style.dim(`No command ${command} here. Try /cw help.`));
+      if (statusCode === 404) write(style.dim(unknownCommand(command)));
       else if (statusCode !== 200) write(style.dim(`The bot answered HTTP ${statusCode}.`));
       else if (body) write(`${renderForTerminal(parseAck(body), style)}\n`);
       await bot.idle();

@@ -35,3 +35,15 @@ describe('handlers/command-path', () => {
     );
   });
 });
+
+describe('handlers/command-path: --help', () => {
+  it.each([
+    ['--help', ['/cw', 'help']],
+    ['-h', ['/cw', 'help']],
+    ['logs --help', ['/cw', 'logs']],
+    ['logs query /aws/lambda/x --help', ['/cw', 'logs', 'query']],
+    ['metrics --help', ['/cw', 'metrics']],
+  ])('`/cw %s` is %j to the access policy', (text, path) => {
+    expect(commandPath('/cw', text)).toEqual(path);
+  });
+});

@@ -29,3 +29,28 @@ describe('handlers/command-text', () => {
     expect(tokenize('metrics MyApp Temp Sensor=—5')).toEqual(['metrics', 'MyApp', 'Temp', 'Sensor=—5']);
   });
 });
+
+describe('handlers/command-text: code formatting pasted from Slack', () => {
+  it.each([
+    ['metrics rds cpu `orders-db` --share', ['metrics', 'rds', 'cpu', 'orders-db', '--share']],
+    ['metrics rds cpu `orders-db`,`users-db`', ['metrics', 'rds', 'cpu', 'orders-db,users-db']],
+    [
+      'metrics `AWS/EC2` `CPUUtilization` InstanceId=`i-0abc1234def567890`',
+      ['metrics', 'AWS/EC2', 'CPUUtilization', 'InstanceId=i-0abc1234def567890'],
+    ],
+    ['metrics ``rds cpu orders-db``', ['metrics', 'rds', 'cpu', 'orders-db']],
+    ['```metrics rds cpu orders-db```', ['metrics', 'rds', 'cpu', 'orders-db']],
+    ['```\nalarms all prod-\n```', ['alarms', 'all', 'prod-']],
+    ['alarms ` ` ok', ['alarms', 'ok']],
+  ])('drops the backticks of %j', (text, expected) => {
+    // Act
+    const tokens = tokenize(text);
+
+    // Assess
+    expect(tokens).toEqual(expected);
+  });
+
+  it('keeps a backtick inside a word', () => {
+    expect(tokenize('metrics MyApp a`b')).toEqual(['metrics', 'MyApp', 'a`b']);
+  });
+});

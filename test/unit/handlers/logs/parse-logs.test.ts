@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserInputError } from '../../../../handlers/errors.ts';
-import { isAllowed, isRequestAllowed, parseAllowlist, refusedGroups } from '../../../../handlers/logs/allowlist.ts';
+import {
+  isAllowed,
+  isRequestAllowed,
+  meantGroup,
+  parseAllowlist,
+  refusedGroups,
+} from '../../../../handlers/logs/allowlist.ts';
 import { toCsv } from '../../../../handlers/logs/csv.ts';
 import {
   DEFAULT_QUERY,
@@ -230,5 +236,125 @@ describe('handlers/logs/parse-logs ranges and the default query', () => {
       'fields @timestamp, @message | sort @timestamp desc | limit 5',
     );
     expect(parseLogsQuery('/a').queryString).toBe('fields @timestamp, @message | sort @timestamp desc | limit 20');
+  });
+});
+
+describe('handlers/logs/parse-logs: flags after the query (Logs Insights has no `--` syntax)', () => {
+  it.each([
+    [
+      '/aws/lambda/checkout-api filter @message like /ERROR/ --share',
+      'filter @message like /ERROR/',
+      { share: true, limit: undefined, range: { sinceSeconds: 900 } },
+    ],
+    [
+      '/ecs/web stats count(*) by bin(5m) | limit 5 --since 1h --limit 5',
+      'stats count(*) by bin(5m) | limit 5',
+      { share: false, limit: 5, range: { sinceSeconds: 3600, sinceText: '1h' } },
+    ],
+    [
+      '/ecs/web --since 2h fields @timestamp, @duration - 100 as over | sort over desc —share',
+      'fields @timestamp, @duration - 100 as over | sort over desc',
+      { share: true, limit: undefined, range: { sinceSeconds: 7200, sinceText: '2h' } },
+    ],
+    [
+      '/ecs/web stats sum(bytes) / 1024 - avg(x) by host --since 3 hours',
+      'stats sum(bytes) / 1024 - avg(x) by host',
+      { share: false, limit: undefined, range: { sinceSeconds: 10800, sinceText: '3 hours' } },
+    ],
+  ])('reads the flags after %j', (text, queryString, rest) => {
+    // Act
+    const query = parseLogsQuery(text);
+
+    // Assess
+    expect(query).toMatchObject({ queryString, ...rest });
+  });
+
+  it.each([
+    ['/ecs/web filter @message like /--x/', 'filter @message like /--x/'],
+    ['/ecs/web filter @message like / --share/ --since 1h', 'filter @message like / --share/'],
+    ['/ecs/web filter @message = "a--b"', 'filter @message = "a--b"'],
+    ['/ecs/web filter @message = "a --share b" | limit 3', 'filter @message = "a --share b" | limit 3'],
+    ["/ecs/web filter msg = 'x --since 1h'", "filter msg = 'x --since 1h'"],
+    ['/ecs/web filter @message like “--limit 5”', 'filter @message like "--limit 5"'],
+    [
+      '/ecs/web parse @message /(?<level>\\w+) --(?<flag>\\w+)/ | stats count(*) by flag',
+      'parse @message /(?<level>\\w+) --(?<flag>\\w+)/ | stats count(*) by flag',
+    ],
+    ['/ecs/web fields @duration -latency', 'fields @duration -latency'],
+    ['/ecs/web fields @duration - 1 -x', 'fields @duration - 1 -x'],
+  ])('keeps dashes inside strings and regexes, and arithmetic, in the query: %j', (text, queryString) => {
+    // Act
+    const query = parseLogsQuery(text);
+
+    // Assess
+    expect(query.queryString).toBe(queryString);
+    expect(query.share).toBe(false);
+  });
+
+  it.each([
+    ['/ecs/web filter x --shar', /`--shar` is not a flag of `\/cw logs query`. Did you mean `--share`/],
+    ['/ecs/web filter x --share | limit 5', /`\|` comes after the flags/],
+    ['/ecs/web --since 1h filter x --since 2h', /`--since` is given twice/],
+  ])('refuses %j with the usage line', (text, message) => {
+    // Act
+    const error = catchError(() => parseLogsQuery(text));
+
+    // Assess
+    expect(error).toBeInstanceOf(UserInputError);
+    expect(error?.message).toMatch(message);
+    expect((error as UserInputError).usage).toBe(LOGS_USAGE);
+  });
+});
+
+function catchError(run: () => unknown): Error | undefined {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  return undefined;
+}
+
+describe('handlers/logs/allowlist: the group meant', () => {
+  const allowed = ['/aws/lambda/*', '/ecs/public-web', '/ecs/orders-worker'];
+
+  it.each([
+    ['aws/lambda/checkout-api', '/aws/lambda/checkout-api'],
+    ['ecs/public-web', '/ecs/public-web'],
+    ['/ecs/public-wbe', '/ecs/public-web'],
+    ['ecs/orders-worker', '/ecs/orders-worker'],
+    ['aws/lambda/checkout-*', '/aws/lambda/checkout-*'],
+  ])('`%s` is meant as `%s`', (refused, meant) => {
+    expect(meantGroup(refused, allowed)).toBe(meant);
+  });
+
+  it.each(['secret/audit', '/rds/cluster/x'])('`%s` is meant as nothing allowed', (refused) => {
+    expect(meantGroup(refused, allowed)).toBeUndefined();
+  });
+});
+
+describe('handlers/logs/parse-logs: flags after the query, as a property', () => {
+  const field = fc.constantFrom('@message', '@duration', 'status', 'bytes');
+  const inside = fc.stringMatching(/^[a-z -]{0,12}$/).map((s) => s.replace(/ {2,}/g, ' '));
+  const clause = fc.oneof(
+    fc.tuple(field, inside).map(([f, s]) => `filter ${f} = "${s}--${s}"`),
+    fc.tuple(field, inside).map(([f, s]) => `filter ${f} like /${s.replace(/\//g, '')} --x/`),
+    fc.tuple(field, fc.integer({ min: 0, max: 999 })).map(([f, n]) => `fields ${f} - ${n} as d`),
+    fc.integer({ min: 1, max: 99 }).map((n) => `stats count(*) by bin(${n}m)`),
+  );
+  const query = fc.array(clause, { minLength: 1, maxLength: 4 }).map((clauses) => clauses.join(' | '));
+
+  it('keeps any query whole and reads the flags after it', () => {
+    fc.assert(
+      fc.property(query, fc.boolean(), fc.integer({ min: 1, max: 100 }), (q, share, limit) => {
+        // Act
+        const parsed = parseLogsQuery(`/ecs/web ${q} --limit ${limit}${share ? ' --share' : ''}`);
+
+        // Assess
+        expect(parsed.queryString).toBe(q);
+        expect(parsed.limit).toBe(limit);
+        expect(parsed.share).toBe(share);
+      }),
+    );
   });
 });

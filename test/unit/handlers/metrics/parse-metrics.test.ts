@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../../handlers/command-text.ts';
 import { UserInputError } from '../../../../handlers/errors.ts';
-import { MAX_SERIES, METRICS_USAGE, parseMetricsArgs } from '../../../../handlers/metrics/parse-metrics.ts';
+import {
+  MAX_SERIES,
+  METRICS_USAGE,
+  parseMetricsArgs,
+  SHORTCUT_USAGE,
+} from '../../../../handlers/metrics/parse-metrics.ts';
 
 const parse = (text: string) => parseMetricsArgs(tokenize(text));
 
@@ -244,7 +249,7 @@ describe('handlers/metrics/parse-metrics', () => {
       ['rds constructor orders-db', /`constructor` is not a rds shortcut metric/],
       [
         'aws/ecs2 CPUUtilization ClusterName=prod',
-        /`aws\/ecs2` is not a CloudWatch namespace. Did you mean .*`AWS\/ECS`/,
+        /`aws\/ecs2` is not a CloudWatch namespace: AWS publishes none by that name. Did you mean .*`AWS\/ECS`/,
       ],
       ['rds cpu db --graph=yes', /takes no value/],
       ['rds cpu db --share=yes', /takes no value/],
@@ -326,3 +331,76 @@ describe('handlers/metrics/parse-metrics', () => {
     });
   });
 });
+
+describe('handlers/metrics/parse-metrics: AWS namespaces in any case', () => {
+  it.each([
+    ['AWS/EC3 CPUUtilization InstanceId=i-0abc', 'AWS/EC2'],
+    ['aws/ec3 CPUUtilization InstanceId=i-0abc', 'AWS/EC2'],
+    ['AWS/Lamda Errors FunctionName=checkout-api', 'AWS/Lambda'],
+    ['AWS/RSD CPUUtilization DBInstanceIdentifier=orders-db', 'AWS/RDS'],
+    ['ASW/EC2 CPUUtilization InstanceId=i-0abc', 'AWS/EC2'],
+    ['Aws/DynamoDb2 ThrottledRequests TableName=t', 'AWS/DynamoDB'],
+    ['AWS/ApplicationELV RequestCount', 'AWS/ApplicationELB'],
+  ])('refuses `%s` before any AWS call and suggests %s', (text, suggestion) => {
+    // Act
+    const error = catchError(() => parse(text));
+
+    // Assess
+    expect(error).toBeInstanceOf(UserInputError);
+    expect(error?.message).toContain('is not a CloudWatch namespace: AWS publishes none by that name');
+    expect(error?.message).toContain(`\`${suggestion}\``);
+  });
+
+  it.each([
+    ['aws/ec2 CPUUtilization InstanceId=i-0abc', 'AWS/EC2'],
+    ['AWS/dynamodb ThrottledRequests TableName=t', 'AWS/DynamoDB'],
+    ['MyApp/EC3 Latency Service=x', 'MyApp/EC3'],
+    ['AWS/SomethingNew Requests', 'AWS/SomethingNew'],
+    ['AWS/ECS CPUUtilization ClusterName=prod', 'AWS/ECS'],
+    ['AWS/EKS pod_cpu ClusterName=prod', 'AWS/EKS'],
+  ])('runs `%s` as %s', (text, namespace) => {
+    expect(parse(text).series[0]?.namespace).toBe(namespace);
+  });
+});
+
+describe('handlers/metrics/parse-metrics: the usage line of the form typed', () => {
+  it.each([
+    'rds cpu orders-db --since 456d',
+    'rds cpu orders-db,,users-db',
+    'rds cpu orders-db --graf',
+    '--since 2h rds cpu orders-db --stat median',
+    'ec2 cpu i-0abc --period 90s',
+    'lambda errors checkout-api --since=soon',
+    'RDS cpu orders-db --since 0m',
+  ])('`%s` shows the shortcut usage', (text) => {
+    // Act
+    const error = catchError(() => parse(text));
+
+    // Assess
+    expect(error).toBeInstanceOf(UserInputError);
+    expect((error as UserInputError).usage).toBe(SHORTCUT_USAGE);
+  });
+
+  it.each([
+    'AWS/EC2 CPUUtilization InstanceId=i-0abc --since 456d',
+    'AWS/EC2 CPUUtilization InstanceId=i-0abc,,i-0abd',
+    'AWS/EC2 CPUUtilization --graf',
+    '--stat median AWS/RDS CPUUtilization',
+  ])('`%s` shows the namespace usage', (text) => {
+    // Act
+    const error = catchError(() => parse(text));
+
+    // Assess
+    expect(error).toBeInstanceOf(UserInputError);
+    expect((error as UserInputError).usage).toBe(METRICS_USAGE);
+  });
+});
+
+function catchError(run: () => unknown): Error | undefined {
+  try {
+    run();
+  } catch (error) {
+    return error as Error;
+  }
+  return undefined;
+}

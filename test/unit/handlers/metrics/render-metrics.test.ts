@@ -257,3 +257,34 @@ describe('handlers/metrics/render-metrics', () => {
     expect(decimals.size).toBeLessThanOrEqual(text.includes('Sum') ? 2 : 1);
   });
 });
+
+describe('handlers/metrics/render-metrics: a metric name a typo away from a known one', () => {
+  it.each([
+    ['AWS/EC2 CPUUtilisation InstanceId=i-0abc', '`CPUUtilization`'],
+    ['AWS/RDS FreeableMemroy DBInstanceIdentifier=orders-db', '`FreeableMemory`'],
+    ['AWS/Lambda Error FunctionName=checkout-api', '`Errors`'],
+  ])('`%s` finds no data and is offered %s, not refused', async (text, suggestion) => {
+    // Prepare
+    const result = await resultFor(text);
+    const empty: MetricsResult = {
+      ...result,
+      series: result.series.map((s) => ({ ...s, summary: undefined, data: { ...s.data, timestamps: [], values: [] } })),
+      suggestions: { closest: [], examples: [], dimensionSets: [], total: 0 },
+    };
+
+    // Act
+    const message = renderMetrics(empty);
+
+    // Assess
+    expectValidMessage(message);
+    expect(allText(message)).toContain(`${suggestion}: did you mean it?`);
+  });
+
+  it('offers nothing for a name the catalog knows or one far from any', async () => {
+    for (const text of ['AWS/EC2 CPUUtilization InstanceId=i-0abc', 'AWS/EC2 DiskReadOps InstanceId=i-0abc']) {
+      const result = await resultFor(text);
+      const empty: MetricsResult = { ...result, series: result.series.map((s) => ({ ...s, summary: undefined })) };
+      expect(allText(renderMetrics(empty))).not.toContain('did you mean it?');
+    }
+  });
+});
