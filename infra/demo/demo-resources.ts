@@ -37,9 +37,9 @@ const LABELS: Record<string, string> = { ec2: 'EC2', rds: 'RDS', lambda: 'Lambda
 
 /** The demo's alarms (infra/demo/demo-alarms.ts), by state, for `/cw help alarms`. */
 export const DEMO_ALARMS = {
-  ALARM: ['users-db-freeable-memory-low', 'image-resizer-duration-p99'],
+  ALARM: ['reporting-db-freeable-memory-low', 'image-resizer-duration-p99'],
   OK: ['orders-db-cpu-high', 'checkout-api-errors', 'checkout-degraded'],
-  INSUFFICIENT_DATA: ['batch-1-status-check'],
+  INSUFFICIENT_DATA: ['batch-2-status-check'],
 } as const;
 
 /** For `/cw help` in demo mode: what there is to look at, by help topic. */

@@ -29,6 +29,7 @@ const EMOJI: Record<string, string> = {
   thinking_face: '🤔',
   information_source: 'ℹ️',
   books: '📚',
+  scales: '⚖️',
   arrow_right: '➡️',
   globe_with_meridians: '🌐',
   left_right_arrow: '↔️',

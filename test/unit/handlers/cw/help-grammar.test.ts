@@ -85,9 +85,9 @@ describe('/cw help <topic>', () => {
   });
 
   it.each([
-    ['logs', '/aws/lambda/checkout-api', ['`orders-db`', 'i-0abc1234def567890', 'users-db-freeable-memory-low']],
-    ['alarms', 'users-db-freeable-memory-low', ['orders-db`', 'i-0abc1234def567890', '/aws/lambda/checkout-api']],
-    ['metrics', 'orders-db', ['/aws/lambda/checkout-api', 'users-db-freeable-memory-low']],
+    ['logs', '/aws/lambda/checkout-api', ['`orders-db`', 'i-0abc1234def567890', 'reporting-db-freeable-memory-low']],
+    ['alarms', 'reporting-db-freeable-memory-low', ['orders-db`', 'i-0abc1234def567890', '/aws/lambda/checkout-api']],
+    ['metrics', 'orders-db', ['/aws/lambda/checkout-api', 'reporting-db-freeable-memory-low']],
   ])('`/cw help %s` lists only its own demo resources', (topic, has, hasNot) => {
     // Act
     const message = shown(plan(`help ${topic}`, true));
@@ -99,7 +99,7 @@ describe('/cw help <topic>', () => {
 
   it('lists every demo resource in the full help', () => {
     const message = shown(plan('help', true));
-    for (const name of ['orders-db', '/aws/lambda/checkout-api', 'users-db-freeable-memory-low']) {
+    for (const name of ['orders-db', '/aws/lambda/checkout-api', 'reporting-db-freeable-memory-low']) {
       expect(message).toContain(name);
     }
   });
