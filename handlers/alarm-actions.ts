@@ -4,7 +4,7 @@ import { ALARM_ACTIONS, decodeAlarmAction } from './alarms/buttons.ts';
 import type { CommandDeps } from './commands.ts';
 import { asError, isExposed } from './errors.ts';
 import { type LogsRunContext, runLogsQuery } from './logs/run-logs.ts';
-import { ephemeral, escapeMrkdwn, type SlackMessage, safeMessage } from './slack-message.ts';
+import { ephemeral, escapeMrkdwn, inlineCode, type SlackMessage, safeMessage } from './slack-message.ts';
 
 /** Where a button was pressed: the message it was on, so a graph can go into that message's thread. */
 export interface ButtonPlace {
@@ -43,7 +43,7 @@ async function alarmActionMessage(
     return ephemeral(':warning: This button is from an older version of the bot; it carries nothing I can use.');
   if (actionId === ALARM_ACTIONS.graph) return alarmGraph(value, place, deps, run.signal);
   if (actionId === ALARM_ACTIONS.logs) return alarmLogs(value, deps, run);
-  return ephemeral(`:warning: I do not know the button \`${escapeMrkdwn(actionId)}\`.`);
+  return ephemeral(`:warning: I do not know the button ${inlineCode(actionId)}.`);
 }
 
 async function alarmGraph(value: AlarmActionValue, place: ButtonPlace, deps: CommandDeps, signal?: AbortSignal) {
@@ -61,7 +61,7 @@ async function alarmGraph(value: AlarmActionValue, place: ButtonPlace, deps: Com
   );
   if (!request)
     return ephemeral(
-      `:information_source: \`${escapeMrkdwn(value.alarmName)}\` has no metric to draw (a composite alarm, or its metrics did not fit in the button).`,
+      `:information_source: ${inlineCode(value.alarmName)} has no metric to draw (a composite alarm, or its metrics did not fit in the button).`,
     );
   if (!deps.files) return ephemeral(':warning: I have no Slack token to post files with.');
   try {
@@ -74,7 +74,7 @@ async function alarmGraph(value: AlarmActionValue, place: ButtonPlace, deps: Com
       content: png,
       altText: `Graph of ${value.alarmName} around ${value.changedAt}`,
     });
-    return ephemeral(`:frame_with_picture: Posted the graph of \`${escapeMrkdwn(value.alarmName)}\` in the thread.`);
+    return ephemeral(`:frame_with_picture: Posted the graph of ${inlineCode(value.alarmName)} in the thread.`);
   } catch (e) {
     const error = asError(e);
     if (isExposed(error)) return ephemeral(`:warning: The graph could not be posted: ${escapeMrkdwn(error.message)}`);
@@ -92,7 +92,7 @@ async function alarmGraph(value: AlarmActionValue, place: ButtonPlace, deps: Com
 async function alarmLogs(value: AlarmActionValue, deps: CommandDeps, run: LogsRunContext) {
   if (!value.logGroups?.length) {
     return ephemeral(
-      `:information_source: The route for \`${escapeMrkdwn(value.alarmName)}\` names no log groups I could carry in the button. Try \`/cw logs query <group> --from … --to …\`.`,
+      `:information_source: The route for ${inlineCode(value.alarmName)} names no log groups I could carry in the button. Try \`/cw logs query <group> --from … --to …\`.`,
     );
   }
   const changedAt = new Date(value.changedAt).getTime();

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Abstention, Advice, Answer } from '../../knowledge/index.ts';
-import { context, escapeMrkdwn, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
+import { context, escapeMrkdwn, inlineCode, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
 
 const WORDS = {
   en: {
@@ -90,7 +90,7 @@ function renderAnswer(a: Answer): SlackMessage {
   blocks.push(
     context(
       `${w.traits}: ${a.traits.map((t) => t.label[a.lang]).join(', ')}`,
-      `${w.source}: \`${escapeMrkdwn(where)}\`${facts ? ` · ${w.facts}: ${facts}` : ''}`,
+      `${w.source}: ${inlineCode(where)}${facts ? ` · ${w.facts}: ${facts}` : ''}`,
     ),
   );
   const alternatives = a.alternatives.map((alt) => alt.service.name).join(', ');

@@ -6,7 +6,15 @@ import {
   SERVICE_CATEGORIES,
   type ServiceNote,
 } from '../../knowledge/index.ts';
-import { context, escapeMrkdwn, fieldsSection, header, type SlackMessage, section } from '../slack-message.ts';
+import {
+  context,
+  escapeMrkdwn,
+  fieldsSection,
+  header,
+  inlineCode,
+  type SlackMessage,
+  section,
+} from '../slack-message.ts';
 import { directionParticle, objectParticle } from './korean-particle.ts';
 
 export const DBADVICE_USAGE = [
@@ -32,8 +40,8 @@ export function readingOf(r: ResolvedName, lang: Lang): string | undefined {
   const target = r.engine ? r.engine.label : r.service.name;
   const typo = r.correctedFrom
     ? ko
-      ? `\`${escapeMrkdwn(r.correctedFrom)}\`${objectParticle(r.correctedFrom)} ${target}${directionParticle(target)} 읽었어요`
-      : `read \`${escapeMrkdwn(r.correctedFrom)}\` as ${target}`
+      ? `${inlineCode(r.correctedFrom)}${objectParticle(r.correctedFrom)} ${target}${directionParticle(target)} 읽었어요`
+      : `read ${inlineCode(r.correctedFrom)} as ${target}`
     : undefined;
   const engine = r.engine ? `${r.engine.label} → ${r.service.name} (${r.engine.how[lang]})` : undefined;
   // A retired service is still compared (it was asked for), with where AWS sends its users.

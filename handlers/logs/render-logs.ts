@@ -3,7 +3,16 @@ import { counted } from '../count-words.ts';
 import { logsInsightsConsoleUrl } from '../metrics/console-link.ts';
 import type { QueryResults, QueryStatistics } from '../ports.ts';
 import { crossesDay, rangeText } from '../range-text.ts';
-import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
+import {
+  context,
+  escapeMrkdwn,
+  header,
+  inlineCode,
+  LIMITS,
+  type SlackMessage,
+  section,
+  truncate,
+} from '../slack-message.ts';
 
 /** Code-block sections for the table; with header, context and notes this stays far below 50 blocks. */
 const TABLE_SECTIONS = 3;
@@ -289,7 +298,7 @@ export function renderLogsResults(answer: LogsAnswer): SlackMessage {
 
 /** The groups and the window, in the units the user typed and each reader's own time zone. */
 function rangeLine(answer: Pick<LogsAnswer, 'groups' | 'start' | 'end' | 'since'>): string {
-  const groups = answer.groups.map((g) => `\`${escapeMrkdwn(g)}\``).join(', ');
+  const groups = answer.groups.map((g) => `${inlineCode(g)}`).join(', ');
   const range = rangeText({
     start: answer.start,
     end: answer.end,
@@ -300,7 +309,7 @@ function rangeLine(answer: Pick<LogsAnswer, 'groups' | 'start' | 'end' | 'since'
 
 /** The query that ran and, when `--limit` capped it and the query text does not say so, that cap. */
 function queryLine(answer: Pick<LogsAnswer, 'queryString' | 'limit'>): string {
-  const query = `\`${escapeMrkdwn(truncate(answer.queryString.replace(/\s*\n\s*/g, ' '), 400))}\``;
+  const query = `${inlineCode(truncate(answer.queryString.replace(/\s*\n\s*/g, ' '), 400))}`;
   const inQuery = new RegExp(`\\|\\s*limit\\s+${answer.limit}\\s*$`, 'i').test(answer.queryString.trim());
   return answer.limit === undefined || inQuery
     ? query

@@ -1,6 +1,15 @@
 import type { SectionBlock } from '@slack/types';
 import type { SavedQuery } from '../ports.ts';
-import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
+import {
+  context,
+  escapeMrkdwn,
+  header,
+  inlineCode,
+  LIMITS,
+  type SlackMessage,
+  section,
+  truncate,
+} from '../slack-message.ts';
 
 const SHOWN = 40;
 /** Wide enough for a `fields … | filter …` pair; Slack wraps the rest of the line itself. */
@@ -36,9 +45,9 @@ export function renderSavedQueries(saved: SavedQuery[]): SlackMessage {
   const sorted = [...saved].sort((a, b) => a.name.localeCompare(b.name));
   const lines = sorted.slice(0, SHOWN).map((q) => {
     const groups = q.logGroupNames.length
-      ? q.logGroupNames.map((g) => `\`${escapeMrkdwn(g)}\``).join(', ')
+      ? q.logGroupNames.map((g) => `${inlineCode(g)}`).join(', ')
       : '_no log groups_';
-    return `• *${escapeMrkdwn(truncate(q.name, 100))}*: ${truncate(groups, 300)}\n   \`${escapeMrkdwn(oneLineQuery(q.queryString))}\``;
+    return `• *${escapeMrkdwn(truncate(q.name, 100))}*: ${truncate(groups, 300)}\n   ${inlineCode(oneLineQuery(q.queryString))}`;
   });
   // As many lines per section as fit in its 3,000 characters, measured on the escaped text.
   const sections: SectionBlock[] = [];

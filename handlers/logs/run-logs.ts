@@ -2,7 +2,7 @@ import { counted } from '../count-words.ts';
 import { NotAllowedError } from '../errors.ts';
 import type { FilesPort, LogsPort, QueryResults, QueryStatus } from '../ports.ts';
 import { sinceText } from '../range-text.ts';
-import { ephemeral, escapeMrkdwn, type SlackMessage } from '../slack-message.ts';
+import { ephemeral, escapeMrkdwn, inlineCode, type SlackMessage } from '../slack-message.ts';
 import { meantGroup, refusedGroups } from './allowlist.ts';
 import { toCsv } from './csv.ts';
 import { type LogsQuery, MAX_GROUPS, resolveRange, type TimeRange } from './parse-logs.ts';
@@ -191,7 +191,7 @@ async function expandPrefixes(
       continue;
     }
     const found = await deps.logs.listLogGroups(group.slice(0, -1), MAX_GROUPS + 1, options);
-    if (found.length === 0) return `:mag: No log group starts with \`${escapeMrkdwn(group.slice(0, -1))}\`.`;
+    if (found.length === 0) return `:mag: No log group starts with ${inlineCode(group.slice(0, -1))}.`;
     names.push(...found);
   }
   const unique = [...new Set(names)];
@@ -211,14 +211,14 @@ export async function runSavedQuery(
   const match =
     all.find((q) => q.name === saved.name) ?? all.find((q) => q.name.toLowerCase() === saved.name.toLowerCase());
   if (!match) {
-    const names = all.slice(0, 15).map((q) => `\`${escapeMrkdwn(q.name)}\``);
+    const names = all.slice(0, 15).map((q) => `${inlineCode(q.name)}`);
     return ephemeral(
-      `:mag: No saved query is called \`${escapeMrkdwn(saved.name)}\`.${names.length ? ` Saved queries: ${names.join(', ')}.` : ' This account has none.'}`,
+      `:mag: No saved query is called ${inlineCode(saved.name)}.${names.length ? ` Saved queries: ${names.join(', ')}.` : ' This account has none.'}`,
     );
   }
   if (match.logGroupNames.length === 0) {
     return ephemeral(
-      `:warning: The saved query \`${escapeMrkdwn(match.name)}\` names no log groups; run it with \`/cw logs query <group> …\`.`,
+      `:warning: The saved query ${inlineCode(match.name)} names no log groups; run it with \`/cw logs query <group> …\`.`,
     );
   }
   return runLogsQuery(

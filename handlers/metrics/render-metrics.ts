@@ -2,7 +2,16 @@ import type { KnownBlock, SectionBlock } from '@slack/types';
 import { formatDuration } from '../duration.ts';
 import type { MetricSpec } from '../ports.ts';
 import { crossesDay, momentText, rangeText, sinceText } from '../range-text.ts';
-import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section, truncate } from '../slack-message.ts';
+import {
+  context,
+  escapeMrkdwn,
+  header,
+  inlineCode,
+  LIMITS,
+  type SlackMessage,
+  section,
+  truncate,
+} from '../slack-message.ts';
 import { kindNotes } from './catalog.ts';
 import { metricConsoleUrl } from './console-link.ts';
 import { statFormat } from './format-value.ts';
@@ -79,9 +88,7 @@ function seriesBlock(result: MetricsResult, s: SeriesResult, label: string | und
 function noDataBlocks(result: MetricsResult): KnownBlock[] {
   const first = result.query.series[0];
   const what = first ? `${first.namespace} ${first.metricName} ${formatDimensions(first.dimensions)}`.trim() : '';
-  const lines = [
-    `No datapoints for \`${escapeMrkdwn(truncate(what, 500))}\` in the last ${escapeMrkdwn(since(result))}.`,
-  ];
+  const lines = [`No datapoints for ${inlineCode(truncate(what, 500))} in the last ${escapeMrkdwn(since(result))}.`];
   const names = first ? closeMetricNames(first.namespace, first.metricName) : [];
   if (names.length > 0)
     lines.push(
@@ -93,20 +100,20 @@ function noDataBlocks(result: MetricsResult): KnownBlock[] {
   if (first && hints?.closest.includes(asked)) {
     // It exists and reported in the last two weeks: "did you mean" itself would be no help.
     lines.push(
-      `\`${escapeMrkdwn(truncate(asked, 200))}\` reports ${escapeMrkdwn(first.metricName)} (ListMetrics lists it), but not in this range: it may have been stopped or idle. Try a longer \`--since\`.`,
+      `${inlineCode(truncate(asked, 200))} reports ${escapeMrkdwn(first.metricName)} (ListMetrics lists it), but not in this range: it may have been stopped or idle. Try a longer \`--since\`.`,
     );
   } else if (first && published.length > 0) {
     // The resource exists and reports other metrics: this one is not published for it.
     lines.push(notPublishedLine(first, published));
   } else if (hints && hints.closest.length > 0) {
-    lines.push(`Did you mean ${hints.closest.map((c) => `\`${escapeMrkdwn(truncate(c, 200))}\``).join(' or ')}?`);
+    lines.push(`Did you mean ${hints.closest.map((c) => `${inlineCode(truncate(c, 200))}`).join(' or ')}?`);
   } else if (hints && hints.examples.length > 0) {
     lines.push(
-      `Nothing close to that exists. This metric is published for, e.g., ${hints.examples.map((c) => `\`${escapeMrkdwn(truncate(c, 200))}\``).join(', ')}.`,
+      `Nothing close to that exists. This metric is published for, e.g., ${hints.examples.map((c) => `${inlineCode(truncate(c, 200))}`).join(', ')}.`,
     );
   } else if (hints && hints.dimensionSets.length > 0) {
     lines.push(
-      `This metric is published with these dimensions: ${hints.dimensionSets.map((d) => `\`${escapeMrkdwn(d)}\``).join(', ')}.`,
+      `This metric is published with these dimensions: ${hints.dimensionSets.map((d) => `${inlineCode(d)}`).join(', ')}.`,
     );
   } else if (hints && hints.total === 0) {
     lines.push(
@@ -126,10 +133,10 @@ function notPublishedLine(spec: MetricSpec, published: string[]): string {
     notes.length > 0
       ? `: ${notes.join('; ')}`
       : ', though it exists: AWS does not publish every metric for every kind of resource';
-  const shown = published.slice(0, 6).map((m) => `\`${escapeMrkdwn(m)}\``);
+  const shown = published.slice(0, 6).map((m) => `${inlineCode(m)}`);
   const more = published.length > shown.length ? ` and ${published.length - shown.length} more` : '';
   return (
-    `\`${escapeMrkdwn(truncate(resource, 200))}\` publishes no ${escapeMrkdwn(spec.metricName)}${escapeMrkdwn(why)}. ` +
+    `${inlineCode(truncate(resource, 200))} publishes no ${escapeMrkdwn(spec.metricName)}${escapeMrkdwn(why)}. ` +
     `It does publish ${shown.join(', ')}${more} in ${escapeMrkdwn(spec.namespace)}.`
   );
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { HelpRequested } from '../../../../handlers/command-flags.ts';
 import { tokenize } from '../../../../handlers/command-text.ts';
 import { UserInputError } from '../../../../handlers/errors.ts';
 import {
@@ -308,6 +309,8 @@ describe('handlers/metrics/parse-metrics', () => {
             expect(query.series.length).toBeGreaterThan(0);
             expect(query.series.length).toBeLessThanOrEqual(MAX_SERIES);
           } catch (error) {
+            // `-h`/`--help` anywhere is the one other answer: the command's help topic.
+            if (error instanceof HelpRequested) return expect(error.command).toBe('/cw metrics');
             expect(error).toBeInstanceOf(UserInputError);
             expect((error as UserInputError).usage).toMatch(/Example: `\/cw metrics/);
             expect((error as UserInputError).message.length).toBeGreaterThan(0);
@@ -323,6 +326,7 @@ describe('handlers/metrics/parse-metrics', () => {
           try {
             parse(text);
           } catch (error) {
+            if (error instanceof HelpRequested) return;
             expect(error).toBeInstanceOf(UserInputError);
           }
         }),
