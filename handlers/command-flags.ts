@@ -156,6 +156,11 @@ const isCompactDuration = (word: string) => {
 const startsDuration = (word: string, next: string | undefined) =>
   isCompactDuration(word) || (NUMBER.test(word) && isUnitWord(next));
 
+/** `2026-12-02`, then `06:00` / `06:00:30Z`, then `UTC`: a date and time typed with a space instead of `T`. */
+const DATE_WORD = /^\d{4}-\d{2}-\d{2}$/;
+const CLOCK_WORD = /^\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ZONE_WORD = /^(?:z|utc|gmt|[+-]\d{2}(?::?\d{2})?)$/i;
+
 function flagList(grammar: FlagGrammar): string {
   return allFlags(grammar)
     .map((f) => `\`--${f.name}\``)
@@ -219,6 +224,17 @@ export function parseFlags(
       if (next === undefined || next === '' || isFlagWord(next, grammar)) needsValue();
       value = next ?? '';
       i++;
+    }
+    if (DATE_WORD.test(value) && CLOCK_WORD.test(words[i + 1] ?? '')) {
+      // `--from 2026-12-02 06:00`: the clock belongs to the date, not to what follows the flags.
+      value = `${value} ${words[i + 1]}`;
+      i++;
+      const zone = words[i + 1];
+      const zoned = /(?:z|[+-]\d{2}(?::?\d{2})?)$/i.test(value);
+      if (!zoned && zone !== undefined && ZONE_WORD.test(zone)) {
+        value = `${value} ${zone}`;
+        i++;
+      }
     }
     if (spec.kind === 'duration') {
       // `3 hours`, `1 hour 30 minutes`, `2h 30m`: the words of one duration belong to the value,

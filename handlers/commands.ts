@@ -2,7 +2,15 @@ import { listAlarms, parseAlarmList } from './alarm-list/list-alarms.ts';
 import { HelpRequested, isHelpWord, readFlagWord } from './command-flags.ts';
 import { CW_SUBCOMMANDS, canonicalCwSubcommand } from './command-path.ts';
 import { tokenize } from './command-text.ts';
-import { CW_USAGE, type DemoResources, HELP_TOPICS, type HelpTopic, helpTopic, renderCwHelp } from './cw/help.ts';
+import {
+  CW_USAGE,
+  type DemoResources,
+  HELP_TOPICS,
+  type HelpTopic,
+  helpTopic,
+  renderCwHelp,
+  SHARE_HELP_NOTE,
+} from './cw/help.ts';
 import {
   assertDbadviceFlags,
   DBADVICE_SUBCOMMAND_USAGE,
@@ -19,7 +27,7 @@ import { type MetricsQuery, parseMetricsArgs } from './metrics/parse-metrics.ts'
 import { renderMetrics } from './metrics/render-metrics.ts';
 import { type MetricsDeps, runMetrics } from './metrics/run-metrics.ts';
 import type { AlarmsPort, FilesPort, MetricImagePort, RdsFleetPort } from './ports.ts';
-import type { SlackMessage } from './slack-message.ts';
+import { context as contextBlock, escapeMrkdwn, type SlackMessage } from './slack-message.ts';
 import { didYouMean } from './suggest-word.ts';
 import { workingMessage as working } from './working-message.ts';
 
@@ -81,9 +89,25 @@ export function planCommand(
   } catch (error) {
     // `--help` on any command answers with that command's help topic.
     if (error instanceof HelpRequested)
-      return { kind: 'reply', message: renderCwHelp(deps.demoResources, helpTopicOf(error.command)) };
+      return {
+        kind: 'reply',
+        message: renderCwHelp(deps.demoResources, helpTopicOf(error.command), { shareAsked: asksToShare(input.text) }),
+      };
     throw error;
   }
+}
+
+function withShareHelpNote(message: SlackMessage): SlackMessage {
+  return {
+    ...message,
+    response_type: 'ephemeral',
+    blocks: [...(message.blocks ?? []), contextBlock(escapeMrkdwn(SHARE_HELP_NOTE))],
+  };
+}
+
+/** Help is only ever shown to the person who asked: `--share` beside it is answered, not obeyed. */
+function asksToShare(text: string): boolean {
+  return tokenize(text).some((word) => readFlagWord(word)?.name === 'share');
 }
 
 /** The help topic of a grammar's command: `/cw logs query` → `logs`; `undefined` is the whole help. */
@@ -93,13 +117,18 @@ function helpTopicOf(command: string): HelpTopic | undefined {
 }
 
 function planCw(text: string, deps: Pick<CommandDeps, 'demoResources' | 'logsPolicy' | 'now'>): CommandPlan {
-  const [sub = '', ...rest] = tokenize(text);
-  if (isHelpWord(sub)) throw new HelpRequested('/cw');
+  const words = tokenize(text);
+  const [sub = '', ...rest] = words;
+  // `/cw -h metrics` is `/cw help metrics`: the help word may come before the command it is about,
+  // among other flags (`/cw --share -h metrics`).
+  const firstWord = words.findIndex((word) => !readFlagWord(word));
+  const leadingFlags = firstWord < 0 ? words : words.slice(0, firstWord);
+  if (leadingFlags.some(isHelpWord) || canonicalCwSubcommand(sub) === 'help') {
+    const [topic] = (canonicalCwSubcommand(sub) === 'help' ? rest : words).filter((word) => !readFlagWord(word));
+    const message = renderCwHelp(deps.demoResources, helpTopic(topic), { shareAsked: asksToShare(text) });
+    return { kind: 'reply', message };
+  }
   switch (canonicalCwSubcommand(sub)) {
-    case 'help': {
-      const [topic] = rest.filter((word) => !isHelpWord(word));
-      return { kind: 'reply', message: renderCwHelp(deps.demoResources, helpTopic(topic)) };
-    }
     case 'metrics':
       return planMetrics(parseMetricsArgs(rest));
     case 'logs':
@@ -139,16 +168,21 @@ function planDbAdviceLazily(text: string): CommandPlan {
   assertDbadviceFlags(text);
   const typo = dbadviceTypo(text);
   if (typo) throw new UserInputError(`Did you mean \`/dbadvice ${typo}\`?`, DBADVICE_SUBCOMMAND_USAGE);
-  const fleet = dbadviceCommand(text) === 'fleet';
+  const command = dbadviceCommand(text);
+  const fleet = command === 'fleet';
+  // Help is private here as on /cw: `--share` beside it is said to be ignored, and the ack stays private too.
+  const help = command === 'help';
+  const shareAsked = dbadviceWords(text).share;
   return {
     kind: 'work',
     // The fleet review reads RDS and a week of metrics: never worth starting inside the ack.
     workerOnly: fleet,
-    working: working(dbadviceWords(text).share, fleet ? FLEET_WORKING : 'Thinking…'),
+    working: working(shareAsked && !help, fleet ? FLEET_WORKING : 'Thinking…'),
     run: async (deps, signal, context) => {
       const { planDbAdvice } = await import('./dbadvice/plan.ts');
       const plan = planDbAdvice(text);
-      return plan.kind === 'reply' ? plan.message : plan.run(deps, signal, context);
+      const message = plan.kind === 'reply' ? plan.message : await plan.run(deps, signal, context);
+      return help && shareAsked ? withShareHelpNote(message) : message;
     },
   };
 }

@@ -76,9 +76,9 @@ function metricsBlocks(): KnownBlock[] {
           '`--since 30m|3h|1d|7d` how far back (metrics default: the last 3h; at most 455d)',
           "`--stat Average|Sum|Minimum|Maximum|SampleCount|p99` (default: Average, or the shortcut's own)",
           "`--period 1m|5m|1h|1d` (default: chosen for about 100 points, within CloudWatch's retention)",
-          '`--share` post the answer in the channel; otherwise only you see it',
+          '`--share` post the answer in the channel; otherwise only you see it (help is always only for you)',
           '`--graph` also post a PNG graph to the channel (or press *Graph* on the answer)',
-          '`--help` (`-h`) this help',
+          '`--help` (`-h`) this help, shown only to you',
         ].join('\n'),
       ),
     ),
@@ -94,6 +94,8 @@ function logsBlocks(): KnownBlock[] {
           '*Logs Insights*: runs in the background and replaces "working on it" with a table, the statistics and the cost.',
           '`/cw logs query <group>[,<group>…] [--since 15m|1h|1d] [--from ISO --to ISO] [--limit N] [--share] [<query>]`',
           'e.g. `/cw logs query /aws/lambda/checkout-api --since 1h filter @message like /ERROR/ | sort @timestamp desc | limit 50`',
+          '`--from`/`--to` in ISO 8601 (`2026-12-02T06:00:00Z`; `2026-12-02 06:00` works too; without a zone it is read as UTC). A window never ends after now: a later `--to` is cut to now, a later `--from` is refused.',
+          'A query may be pasted as inline code or a code block; with several log groups the default query shows `@log`.',
           '`--since` logs default: the last 15m. No query: the latest 20 messages. Flags go before or after the query (`… | limit 50 --share`); a `--` inside a string or `/regex/` stays in the query. Only allowed log groups can be read.',
           '`/cw logs saved` lists saved queries; `/cw logs run <name> [--since 1h] [--share]` runs one.',
         ].join('\n'),
@@ -118,7 +120,11 @@ function alarmsBlocks(): KnownBlock[] {
 }
 
 const GRAMMAR_NOTE =
-  "Flags read the same on every command: `--since 1h`, `--since=1h`, `-since 1h` and `--since 3 hours` are one flag; `--share` posts any answer in the channel; `--help` shows the command's help.";
+  "Flags read the same on every command: `--since 1h`, `--since=1h`, `-since 1h` and `--since 3 hours` are one flag; `--share` posts any answer in the channel; `--help` shows the command's help, only to you (help is never posted in the channel, even with `--share`).";
+
+/** Help is private on every command; `--share` typed beside it is said to be ignored, not silently dropped. */
+export const SHARE_HELP_NOTE =
+  'Help is only shown to you, so `--share` was not applied: run the command itself with `--share` to post its answer.';
 
 const DBADVICE_LINE =
   '*Database advice* is its own command: `/dbadvice where should we keep user sessions?`, `/dbadvice help`.';
@@ -133,7 +139,11 @@ const TOPICS: Record<HelpTopic, { title: string; blocks: () => KnownBlock[] }> =
  * `/cw help`: every command with an example; `/cw help metrics` (logs, alarms) one command in
  * detail. `resources` lists what the demo data source holds.
  */
-export function renderCwHelp(resources?: DemoResources, topic?: HelpTopic): SlackMessage {
+export function renderCwHelp(
+  resources?: DemoResources,
+  topic?: HelpTopic,
+  options: { shareAsked?: boolean } = {},
+): SlackMessage {
   const shown = topic ? [topic] : [...HELP_TOPICS];
   const blocks: KnownBlock[] = [
     header(topic ? TOPICS[topic].title : '/cw: CloudWatch from Slack'),
@@ -143,6 +153,9 @@ export function renderCwHelp(resources?: DemoResources, topic?: HelpTopic): Slac
   const demo = resources ? shown.flatMap((t) => resources[t]) : [];
   if (resources && demo.length > 0) {
     blocks.push(section(['*Demo data*', ...demo, ...(resources.note ? [resources.note] : [])].join('\n')));
+  }
+  if (options.shareAsked) {
+    blocks.push(context(escapeMrkdwn(SHARE_HELP_NOTE)));
   }
   blocks.push(
     context(

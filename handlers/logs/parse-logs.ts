@@ -38,9 +38,13 @@ export const LOGS_RUN_FLAGS: FlagGrammar = { command: '/cw logs run', usage: LOG
 export const LOGS_SAVED_FLAGS: FlagGrammar = { command: '/cw logs saved', usage: LOGS_USAGE, flags: [SHARE_FLAG] };
 
 export const DEFAULT_LIMIT = 20;
-/** The query run when none is typed: the latest messages, as many as `--limit` asks (its own `limit` would win). */
-export function defaultQuery(limit = DEFAULT_LIMIT): string {
-  return `fields @timestamp, @message | sort @timestamp desc | limit ${limit}`;
+/**
+ * The query run when none is typed: the latest messages, as many as `--limit` asks (its own `limit`
+ * would win). With several groups it names `@log`, or rows from different groups cannot be told apart.
+ */
+export function defaultQuery(limit = DEFAULT_LIMIT, groupCount = 1): string {
+  const log = groupCount > 1 ? '@log, ' : '';
+  return `fields @timestamp, ${log}@message | sort @timestamp desc | limit ${limit}`;
 }
 export const DEFAULT_QUERY = defaultQuery();
 /** Logs Insights returns at most 10,000 rows a page; more than that is not a chat answer. */
@@ -57,6 +61,8 @@ export interface TimeRange {
   /** Absolute. */
   from?: Date;
   to?: Date;
+  /** What the answer must say about how the range was read (`--from` without a zone read as UTC). */
+  notes?: string[];
 }
 
 export interface LogsQuery {
@@ -64,6 +70,8 @@ export interface LogsQuery {
   range: TimeRange;
   limit: number | undefined;
   queryString: string;
+  /** No query was typed: `queryString` is {@link defaultQuery}'s, redone once prefixes name the groups. */
+  defaultQuery?: boolean;
   /** Post the answer in the channel instead of only to the person who asked (`--share`). */
   share?: boolean;
 }
@@ -196,8 +204,11 @@ function readOptions(text: string, grammar: FlagGrammar): Options {
     if (duration === undefined) throw new UserInputError(durationHint(since, '--since'), grammar.usage);
     ({ seconds: sinceSeconds, text: sinceText } = duration);
   }
-  const from = fromText === undefined ? undefined : parseTime(fromText, '--from');
-  const to = toText === undefined ? undefined : parseTime(toText, '--to');
+  const fromTime = fromText === undefined ? undefined : parseTime(fromText, '--from', grammar.usage);
+  const toTime = toText === undefined ? undefined : parseTime(toText, '--to', grammar.usage);
+  const from = fromTime?.date;
+  const to = toTime?.date;
+  const notes = [fromTime?.note, toTime?.note].filter((n): n is string => n !== undefined);
   let limit: number | undefined;
   if (limitText !== undefined) {
     limit = Number(limitText);
@@ -207,15 +218,48 @@ function readOptions(text: string, grammar: FlagGrammar): Options {
   if (sinceSeconds !== undefined && (from || to)) fail('Use either `--since` or `--from`/`--to`, not both.');
   if (to && !from) fail('`--to` needs a `--from`.');
   const range: TimeRange = from
-    ? { from, ...(to ? { to } : {}) }
+    ? { from, ...(to ? { to } : {}), ...(notes.length > 0 ? { notes } : {}) }
     : { sinceSeconds: sinceSeconds ?? DEFAULT_SINCE_SECONDS, ...(sinceText === undefined ? {} : { sinceText }) };
   return { range, limit, share: flags.set.has('share'), rest: rest.trim() };
 }
 
-function parseTime(text: string, flag: string): Date {
-  const ms = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : Number.NaN;
-  if (Number.isNaN(ms)) fail(`\`${flag} ${text}\` is not a time. Use ISO 8601, e.g. 2026-11-25T09:30:00Z.`);
-  return new Date(ms);
+/**
+ * `2026-11-25T09:30:00Z`, `…+09:00`, `2026-11-25 09:30` (the flag parser keeps the two words
+ * together), `2026-11-25T09:30` or a bare date. Without a zone the time is read as UTC (what
+ * Logs Insights shows), never as the server's local time, and the answer says so.
+ */
+const TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+function parseTime(text: string, flag: string, usage: string): { date: Date; note?: string } {
+  const bad = (): never =>
+    fail(`\`${flag} ${text}\` is not a time. Use ISO 8601 with a \`T\`, e.g. 2026-11-25T09:30:00Z.`, usage);
+  const match = TIME.exec(text.trim());
+  if (!match) return bad();
+  const [, y = '', mo = '', d = '', h = '0', mi = '0', sec = '0', frac = '', zone] = match;
+  const offset = zoneOffsetMinutes(zone);
+  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec));
+  const check = new Date(utc);
+  // Date.UTC rolls 2026-02-30 over to March: a day or hour that does not exist is a typo.
+  if (
+    check.getUTCFullYear() !== Number(y) ||
+    check.getUTCMonth() !== Number(mo) - 1 ||
+    check.getUTCDate() !== Number(d) ||
+    check.getUTCHours() !== Number(h) ||
+    check.getUTCMinutes() !== Number(mi) ||
+    check.getUTCSeconds() !== Number(sec)
+  )
+    return bad();
+  const date = new Date(utc + Math.round(Number(frac || '0') * 1000) - offset * 60_000);
+  if (zone !== undefined) return { date };
+  return { date, note: `\`${flag} ${text}\` has no time zone: read as UTC.` };
+}
+
+function zoneOffsetMinutes(zone: string | undefined): number {
+  if (zone === undefined || /^(?:z|utc|gmt)$/i.test(zone)) return 0;
+  const match = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  const sign = match?.[1] === '-' ? -1 : 1;
+  return sign * (Number(match?.[2] ?? 0) * 60 + Number(match?.[3] ?? 0));
 }
 
 /** Parses the text after `/cw logs query`. */
@@ -241,8 +285,19 @@ export function parseLogsQuery(raw: string): LogsQuery {
   const badStar = logGroupNames.find((g) => g.slice(0, -1).includes('*') || g === '*');
   if (badStar) fail(`\`${badStar}\`: a \`*\` may only end a prefix, like /aws/lambda/checkout-*.`);
   if (logGroupNames.length > MAX_GROUPS) fail(`At most ${MAX_GROUPS} log groups per query.`);
-  const queryString = rest || defaultQuery(limit);
-  return { logGroupNames, range, limit, queryString, share };
+  const query = unwrapInlineCode(rest);
+  const queryString = query || defaultQuery(limit, logGroupNames.length);
+  return { logGroupNames, range, limit, queryString, ...(query ? {} : { defaultQuery: true }), share };
+}
+
+/**
+ * A query sent as Slack inline code (`` `filter … | limit 2` ``) is unwrapped: no Logs Insights
+ * query begins with a backtick, and inline code cannot hold one, so the pair is formatting.
+ * Backticks inside a query (around a field name, `` `@message` ``) are the query's own.
+ */
+export function unwrapInlineCode(query: string): string {
+  const match = /^`([^`]+)`$/.exec(query.trim());
+  return match ? (match[1] ?? '').trim() : query;
 }
 
 /** Parses the text after `/cw logs run`. */
@@ -271,9 +326,32 @@ export function parseSavedList(raw: string): { share: boolean } {
   return { share: flags.set.has('share') };
 }
 
-/** Resolves a range against the clock and the allowed maximum. */
-export function resolveRange(range: TimeRange, now: Date, maxRangeSeconds: number): { start: Date; end: Date } {
-  const end = range.to ?? now;
+export interface ResolvedRange {
+  start: Date;
+  end: Date;
+  /** What the answer must say about the window: a `--to` clipped to now, a time read as UTC. */
+  notes?: string[];
+}
+
+function utcText(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/**
+ * Resolves a range against the clock and the allowed maximum. A window never ends after now (there
+ * are no logs from the future, and a window that does would read as longer than what was searched):
+ * a `--to` ahead is clipped to now and the answer says so; a `--from` ahead is refused.
+ */
+export function resolveRange(range: TimeRange, now: Date, maxRangeSeconds: number): ResolvedRange {
+  const notes = [...(range.notes ?? [])];
+  if (range.from && range.from > now) {
+    fail(`\`--from\` is in the future (${utcText(range.from)}); the latest it can be is now (${utcText(now)}).`);
+  }
+  let end = range.to ?? now;
+  if (end > now) {
+    notes.push(`\`--to\` ${utcText(end)} is in the future: the window ends now.`);
+    end = now;
+  }
   const start = range.from ?? new Date(now.getTime() - (range.sinceSeconds ?? DEFAULT_SINCE_SECONDS) * 1000);
   if (start >= end) fail('`--from` must be before `--to`.');
   const seconds = (end.getTime() - start.getTime()) / 1000;
@@ -283,5 +361,5 @@ export function resolveRange(range: TimeRange, now: Date, maxRangeSeconds: numbe
       `That asks for ${asked} of logs; one query may read at most ${formatDuration(maxRangeSeconds)} here. Narrow the range.`,
     );
   }
-  return { start, end };
+  return { start, end, ...(notes.length > 0 ? { notes } : {}) };
 }

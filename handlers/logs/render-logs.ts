@@ -261,6 +261,8 @@ export interface LogsAnswer {
   pricePerGb: number;
   /** What happened to the full result set when the table could not show it all. */
   csvNote?: string;
+  /** How the window was read: a `--to` clipped to now, a time without a zone read as UTC. */
+  notes?: string[];
 }
 
 /** A completed query: what ran, the table, and the statistics with the cost. */
@@ -297,14 +299,15 @@ export function renderLogsResults(answer: LogsAnswer): SlackMessage {
 }
 
 /** The groups and the window, in the units the user typed and each reader's own time zone. */
-function rangeLine(answer: Pick<LogsAnswer, 'groups' | 'start' | 'end' | 'since'>): string {
+function rangeLine(answer: Pick<LogsAnswer, 'groups' | 'start' | 'end' | 'since' | 'notes'>): string {
   const groups = answer.groups.map((g) => `${inlineCode(g)}`).join(', ');
   const range = rangeText({
     start: answer.start,
     end: answer.end,
     ...(answer.since === undefined ? {} : { since: escapeMrkdwn(answer.since) }),
   });
-  return `${truncate(groups, 1500)} · ${range}`;
+  const notes = (answer.notes ?? []).map((n) => ` · ${n}`).join('');
+  return `${truncate(groups, 1500)} · ${range}${notes}`;
 }
 
 /** The query that ran and, when `--limit` capped it and the query text does not say so, that cap. */

@@ -1,11 +1,12 @@
 import { counted } from '../count-words.ts';
-import { NotAllowedError } from '../errors.ts';
+import { NotAllowedError, UserInputError } from '../errors.ts';
 import type { FilesPort, LogsPort, QueryResults, QueryStatus } from '../ports.ts';
 import { sinceText } from '../range-text.ts';
 import { ephemeral, escapeMrkdwn, inlineCode, type SlackMessage } from '../slack-message.ts';
-import { meantGroup, refusedGroups } from './allowlist.ts';
+import { isAllowed, meantGroup, refusedGroups } from './allowlist.ts';
 import { toCsv } from './csv.ts';
-import { type LogsQuery, MAX_GROUPS, resolveRange, type TimeRange } from './parse-logs.ts';
+import { LogGroupNotFoundError } from './group-not-found.ts';
+import { defaultQuery, LOGS_USAGE, type LogsQuery, MAX_GROUPS, resolveRange, type TimeRange } from './parse-logs.ts';
 import { displayTable, renderLogsResults, renderProgress, tableBlocks, visibleFields } from './render-logs.ts';
 
 export interface LogsPolicy {
@@ -92,21 +93,28 @@ export async function runLogsQuery(
   title = 'Logs Insights',
 ): Promise<SlackMessage> {
   assertAllowed(query.logGroupNames, deps.logsPolicy);
-  const { start, end } = resolveRange(query.range, deps.now(), deps.logsPolicy.maxRangeSeconds);
+  const { start, end, notes } = resolveRange(query.range, deps.now(), deps.logsPolicy.maxRangeSeconds);
   const sleep = deps.sleep ?? defaultSleep;
   const signalOption = run.signal ? { signal: run.signal } : {};
   const logGroupNames = await expandPrefixes(deps, query.logGroupNames, signalOption);
   if (typeof logGroupNames === 'string') return ephemeral(logGroupNames);
-  const queryId = await deps.logs.startQuery(
-    {
-      logGroupNames,
-      start,
-      end,
-      queryString: query.queryString,
-      ...(query.limit ? { limit: query.limit } : {}),
-    },
-    signalOption,
-  );
+  // A prefix may name several groups: the default query then shows which group each row is from.
+  const queryString = query.defaultQuery ? defaultQuery(query.limit, logGroupNames.length) : query.queryString;
+  const queryId = await deps.logs
+    .startQuery(
+      {
+        logGroupNames,
+        start,
+        end,
+        queryString,
+        ...(query.limit ? { limit: query.limit } : {}),
+      },
+      signalOption,
+    )
+    .catch(async (error: unknown) => {
+      if (error instanceof LogGroupNotFoundError) throw await withSuggestion(deps, error, logGroupNames, signalOption);
+      throw error;
+    });
   const clock = () => deps.now().getTime();
   const startedAt = clock();
   let lastProgress = startedAt;
@@ -140,8 +148,9 @@ export async function runLogsQuery(
     ...(query.range.from || sinceSeconds === undefined
       ? {}
       : { since: sinceText(sinceSeconds, query.range.sinceText) }),
-    queryString: query.queryString,
+    queryString,
     ...(query.limit ? { limit: query.limit } : {}),
+    ...(notes ? { notes } : {}),
     region: deps.region,
     results,
     pricePerGb: deps.logsPolicy.pricePerGb,
@@ -173,6 +182,37 @@ async function uploadCsv(
   } catch (error) {
     return `The CSV with all rows could not be posted (${escapeMrkdwn(error instanceof Error ? error.message : String(error))}); invite me to the channel to get it.`;
   }
+}
+
+/** How many groups under the same path a typo is compared with (DescribeLogGroups pages hold 50). */
+const SUGGEST_FROM = 500;
+
+/**
+ * "Does not exist", with the group a typo away when there is one: the data source's groups under
+ * the same path (`/aws/lambda/`) that the allowlist lets this bot read, compared as the allowlist's
+ * refusals compare them.
+ */
+async function withSuggestion(
+  deps: LogsDeps,
+  error: LogGroupNotFoundError,
+  requested: string[],
+  options: { signal?: AbortSignal },
+): Promise<Error> {
+  const missing = error.groups.length > 0 ? error.groups : requested;
+  const meant: string[] = [];
+  for (const group of missing) {
+    const parent = group.slice(0, group.lastIndexOf('/') + 1);
+    const existing = await deps.logs.listLogGroups(parent, SUGGEST_FROM, options).catch(() => []);
+    const readable = existing.filter((g) => isAllowed(g, deps.logsPolicy.allowed) && !requested.includes(g));
+    const close = meantGroup(group, readable);
+    if (close) meant.push(close);
+  }
+  if (meant.length === 0) return error;
+  return new UserInputError(
+    `${error.message} Did you mean ${meant.map((g) => inlineCode(g)).join(', ')}?`,
+    LOGS_USAGE,
+    { cause: error },
+  );
 }
 
 /**

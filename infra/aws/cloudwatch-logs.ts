@@ -8,6 +8,7 @@ import {
   StopQueryCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { DataSourceBusyError, UserInputError } from '../../handlers/errors.ts';
+import { LogGroupNotFoundError } from '../../handlers/logs/group-not-found.ts';
 import { LOGS_USAGE } from '../../handlers/logs/parse-logs.ts';
 import {
   type CallOptions,
@@ -17,6 +18,7 @@ import {
   type QueryStatus,
   type SavedQuery,
 } from '../../handlers/ports.ts';
+import { inlineCode } from '../../handlers/slack-message.ts';
 import { translateAwsError } from './aws-errors.ts';
 
 /** A finished query's rows arrive in pages; 10 pages of 10,000 is Logs Insights' own maximum. */
@@ -45,6 +47,19 @@ function malformed(error: Error, queryString: string): MalformedQueryError {
   });
 }
 
+/**
+ * StartQuery names the missing group: "Log group '/aws/lambda/x' does not exist for account ID '…'"
+ * (as reported in https://github.com/lumigo-io/lumigo-CLI/issues/79). The account id is left out.
+ */
+function notFound(error: Error): LogGroupNotFoundError {
+  const groups = [...error.message.matchAll(/log group '([^']+)'/gi)].flatMap((m) => m[1] ?? []);
+  const message =
+    groups.length > 0
+      ? `Log group ${groups.map((g) => inlineCode(g)).join(', ')} does not exist in this account and region.`
+      : `A log group was not found: ${error.message}`;
+  return new LogGroupNotFoundError(message, groups, LOGS_USAGE, { cause: error });
+}
+
 /** Logs Insights' own errors; the rest (throttling, access, credentials, network) are every adapter's. */
 function logsSpecific(error: Error, queryString: string): Error | undefined {
   switch (error.name) {
@@ -55,7 +70,7 @@ function logsSpecific(error: Error, queryString: string): Error | undefined {
         cause: error,
       });
     case 'ResourceNotFoundException':
-      return new UserInputError(`A log group was not found: ${error.message}`, LOGS_USAGE, { cause: error });
+      return notFound(error);
     case 'InvalidParameterException':
       return new UserInputError(`CloudWatch Logs rejected the query: ${error.message}`, LOGS_USAGE, { cause: error });
     default:

@@ -1,4 +1,5 @@
 import { UserInputError } from '../../handlers/errors.ts';
+import { LogGroupNotFoundError } from '../../handlers/logs/group-not-found.ts';
 import { LOGS_USAGE } from '../../handlers/logs/parse-logs.ts';
 import {
   type LogsPort,
@@ -7,6 +8,7 @@ import {
   type QueryResults,
   type SavedQuery,
 } from '../../handlers/ports.ts';
+import { inlineCode } from '../../handlers/slack-message.ts';
 import { demoLogEvents } from './demo-log-events.ts';
 import { incidentStart } from './demo-metrics.ts';
 import { DEMO_LOG_GROUPS } from './demo-resources.ts';
@@ -66,8 +68,15 @@ function compile(queryString: string): Command[] {
   }
 }
 
-function run(request: LogsQueryRequest, commands: Command[], incident: number): Omit<QueryResults, 'status'> {
-  const events = demoLogEvents(request.logGroupNames, request.start.getTime(), request.end.getTime(), incident);
+function run(
+  request: LogsQueryRequest,
+  commands: Command[],
+  incident: number,
+  now: Date,
+): Omit<QueryResults, 'status'> {
+  // No log line is written after now, whatever window is asked for.
+  const end = Math.min(request.end.getTime(), now.getTime());
+  const events = demoLogEvents(request.logGroupNames, request.start.getTime(), end, incident);
   const bytes = events.reduce((sum, e) => sum + (e.values['@message']?.length ?? 0) + 26, 0);
   const result = evaluate(commands, events, Math.min(request.limit ?? MAX_ROWS, MAX_ROWS));
   return {
@@ -93,8 +102,9 @@ export function createDemoLogs(options: { now?: () => Date } = {}): LogsPort {
     async startQuery(request) {
       const unknown = request.logGroupNames.filter((g) => !DEMO_LOG_GROUPS.includes(g));
       if (unknown.length > 0) {
-        throw new UserInputError(
-          `Log group ${unknown.map((g) => `\`${g}\``).join(', ')} does not exist in the demo. It has ${DEMO_LOG_GROUPS.map((g) => `\`${g}\``).join(', ')}.`,
+        throw new LogGroupNotFoundError(
+          `Log group ${unknown.map((g) => inlineCode(g)).join(', ')} does not exist in the demo. It has ${DEMO_LOG_GROUPS.map((g) => inlineCode(g)).join(', ')}.`,
+          unknown,
           LOGS_USAGE,
         );
       }
@@ -108,7 +118,8 @@ export function createDemoLogs(options: { now?: () => Date } = {}): LogsPort {
       const query = queries.get(queryId);
       if (!query) throw new Error(`Unknown query ${queryId}`);
       query.polls += 1;
-      query.result ??= run(query.request, query.commands, incidentStart(now()));
+      const at = now();
+      query.result ??= run(query.request, query.commands, incidentStart(at), at);
       const result = query.result;
       if (query.stopped) return { ...result, status: 'Cancelled', rows: [] };
       if (query.polls === 1)

@@ -40,6 +40,7 @@ describe('handlers/logs/parse-logs', () => {
       range: { sinceSeconds: 900 },
       limit: undefined,
       queryString: DEFAULT_QUERY,
+      defaultQuery: true,
       share: false,
     });
   });
