@@ -149,16 +149,26 @@ describe('functions/alarm-relay', () => {
     });
   });
 
-  it('fails the invocation when Slack refuses, so Lambda retries and then dead-letters it', async () => {
+  it('dead-letters at once when the default channel (the only one here) refuses the alarm', async () => {
     // Prepare
     const event = freshEvent('composite');
-    slack.failNextWith('channel_not_found');
+    slack.failNextWith('not_in_channel');
 
-    // Act / Assess
-    await expect(handler(event, lambdaContext(60_000))).rejects.toMatchObject({
-      data: { error: 'channel_not_found' },
+    // Act
+    const result = await handler(event, lambdaContext(60_000));
+
+    // Assess: retrying cannot help, so it is not retried; the DLQ keeps the event with why.
+    expect(result).toMatchObject({ outcome: 'dead-lettered', channel: 'C0DEFAULT01' });
+    expect(sqsMock).toHaveReceivedCommandWith(SendMessageCommand, {
+      QueueUrl: DLQ_URL,
+      MessageBody: JSON.stringify(event),
     });
-    // Lambda's retry of the same event then posts it.
-    await expect(handler(event, lambdaContext(60_000))).resolves.toMatchObject({ outcome: 'posted' });
+    const line = logs.find((l) => l.includes('The route channel refused the alarm') && l.includes(event.id));
+    expect(JSON.parse(line ?? '{}')).toMatchObject({
+      eventId: event.id,
+      route: 'default',
+      channel: 'C0DEFAULT01',
+      RouteFailures: 1,
+    });
   });
 });
