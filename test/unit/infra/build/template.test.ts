@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, symlinkSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { alarmTableDefinition } from '../../../fixtures/dynalite.ts';
 
 /** IAM actions AWS offers no resource-level permission for: the only ones allowed on "*". */
 const STAR_RESOURCE_ACTIONS = new Set([
@@ -225,6 +226,14 @@ describe('serverless.yml (the packaged CloudFormation template)', () => {
       AttributeName: 'expiresAt',
       Enabled: true,
     });
+  });
+
+  it('creates the alarm table exactly as the dynalite tests do (test/fixtures/dynalite.ts reads serverless.yml)', () => {
+    const { TableName, ...packaged } = resources.AlarmStateTable.Properties;
+    const { TableName: unresolved, ...fromServerlessYml } = alarmTableDefinition() as Json;
+    expect(TableName).toBe('cw-chatops-ci-alarm-state');
+    expect(unresolved).toMatch(/alarm-state$/);
+    expect(packaged).toEqual(fromServerlessYml);
   });
 
   it('never retries a worker job, which would answer twice', () => {
