@@ -1,18 +1,20 @@
 /**
- * The alarm-relay Lambda: the target of the EventBridge rule on `aws.cloudwatch` /
- * `CloudWatch Alarm State Change`. Composition only; what it does lives in handlers/alarms/.
+ * The alarm-relay Lambda. The EventBridge rule on `aws.cloudwatch` / `CloudWatch Alarm State Change`
+ * puts each event on an SQS queue, and Lambda hands the relay batches of them (`ReportBatchItemFailures`:
+ * the result names the messages to receive again). An event invoked directly (a test, a redrive by
+ * hand) is relayed on its own. Composition only; what it does lives in handlers/alarms/.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import middy from '@middy/core';
-import type { Context } from 'aws-lambda';
+import type { Context, SQSEvent } from 'aws-lambda';
 import type { AlarmChange } from '../handlers/alarms/alarm-event.ts';
 import { postAlarmGraph } from '../handlers/alarms/alarm-graph.ts';
 import { createInMemoryAlarmStore } from '../handlers/alarms/in-memory-store.ts';
 import type { DeadLetter, SlackPoster } from '../handlers/alarms/ports.ts';
-import { type RelayResult, relayAlarm } from '../handlers/alarms/relay.ts';
+import { type RelayDeps, type RelayResult, relayAlarm } from '../handlers/alarms/relay.ts';
+import { type BatchResponse, relayBatch } from '../handlers/alarms/relay-batch.ts';
 import { loadRouting } from '../infra/alarm-routes-file.ts';
-import { createDynamoAlarmStore } from '../infra/aws/alarm-store.ts';
+import { lazyDynamoAlarmStore } from '../infra/aws/lazy-alarm-store.ts';
 import { ConfigError, loadConfig } from '../infra/config.ts';
 import { createCommandDeps } from '../infra/data-source.ts';
 import { createLogger } from '../infra/logger.ts';
@@ -22,6 +24,8 @@ import { botTokenMiddleware, type SlackSecrets } from '../infra/slack/slack-secr
 
 /** Kept back from the Lambda timeout so a failure is thrown (and retried) rather than timed out. */
 const RESERVE_MS = 5000;
+/** Enough 429 turns to fill the invocation; the deadline is what ends them. */
+const RATE_LIMIT_RETRIES = 60;
 
 const config = loadConfig();
 const logger = createLogger('cw-chatops-alarm-relay');
@@ -31,7 +35,7 @@ if (!config.botToken && !config.botTokenParam) {
   throw new ConfigError('Set SLACK_BOT_TOKEN (local runs) or SLACK_BOT_TOKEN_PARAM (an SSM parameter name).');
 }
 const store = config.alarmTableName
-  ? createDynamoAlarmStore(new DynamoDBClient({ region: config.region }), config.alarmTableName)
+  ? lazyDynamoAlarmStore(config.region, config.alarmTableName)
   : createInMemoryAlarmStore();
 if (!config.alarmTableName && process.env.AWS_LAMBDA_FUNCTION_NAME) {
   // Memory is per Lambda instance: dedupe, threads and storm counts would not be shared.
@@ -89,7 +93,14 @@ function posterFor(token: string | undefined) {
     poster = {
       token,
       deadline,
-      poster: createSlackPoster({ token, slackApiUrl: config.slackApiUrl, deadlineMs: () => deadline.ms }),
+      poster: createSlackPoster({
+        token,
+        slackApiUrl: config.slackApiUrl,
+        deadlineMs: () => deadline.ms,
+        // A batch posts to a channel from many alarms at once: each waits its Retry-After turn (one
+        // message per second per channel) until the deadline, rather than failing after three.
+        rateLimitRetries: RATE_LIMIT_RETRIES,
+      }),
     };
   }
   return poster;
@@ -101,26 +112,36 @@ function logKeys(event: unknown) {
   return { eventId: String(e?.id ?? 'none'), alarmName: String(e?.detail?.alarmName ?? 'none') };
 }
 
-export const handler = middy<unknown, RelayResult, Error, Context>()
+const isQueueBatch = (event: unknown): event is SQSEvent =>
+  Array.isArray((event as { Records?: unknown } | null)?.Records) &&
+  (event as SQSEvent).Records.every((r) => r.eventSource === 'aws:sqs');
+
+export const handler = middy<unknown, RelayResult | BatchResponse, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(botTokenMiddleware(config))
   .handler(async (event, context) => {
-    logger.appendKeys(logKeys(event));
     const slack = posterFor((context as TokenContext).botToken);
     const deadlineMs = Date.now() + context.getRemainingTimeInMillis() - RESERVE_MS;
     slack.deadline.ms = deadlineMs;
-    return relayAlarm(
-      {
-        routing,
-        store,
-        poster: slack.poster,
-        deadLetter,
-        logger,
-        now: Date.now,
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        deadlineMs,
-        attachGraph: graphPoster((context as TokenContext).botToken, deadlineMs),
-      },
-      event,
-    );
+    const deps: RelayDeps = {
+      routing,
+      store,
+      poster: slack.poster,
+      deadLetter,
+      logger,
+      now: Date.now,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      deadlineMs,
+      attachGraph: graphPoster((context as TokenContext).botToken, deadlineMs),
+    };
+    if (isQueueBatch(event)) {
+      // Each outcome's log line carries its own event id; the batch is one invocation.
+      const { batchItemFailures } = await relayBatch(
+        deps,
+        event.Records.map((r) => ({ messageId: r.messageId, body: r.body })),
+      );
+      return { batchItemFailures };
+    }
+    logger.appendKeys(logKeys(event));
+    return relayAlarm(deps, event);
   });
