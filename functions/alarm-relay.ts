@@ -19,13 +19,11 @@ import { ConfigError, loadConfig } from '../infra/config.ts';
 import { createCommandDeps } from '../infra/data-source.ts';
 import { createLogger } from '../infra/logger.ts';
 import { filesForToken } from '../infra/slack/slack-files.ts';
-import { createSlackPoster } from '../infra/slack/slack-poster.ts';
+import { createSlackPoster, RELAY_RATE_LIMIT_RETRIES } from '../infra/slack/slack-poster.ts';
 import { botTokenMiddleware, type SlackSecrets } from '../infra/slack/slack-secrets.ts';
 
 /** Kept back from the Lambda timeout so a failure is thrown (and retried) rather than timed out. */
 const RESERVE_MS = 5000;
-/** Enough 429 turns to fill the invocation; the deadline is what ends them. */
-const RATE_LIMIT_RETRIES = 60;
 
 const config = loadConfig();
 const logger = createLogger('cw-chatops-alarm-relay');
@@ -97,9 +95,7 @@ function posterFor(token: string | undefined) {
         token,
         slackApiUrl: config.slackApiUrl,
         deadlineMs: () => deadline.ms,
-        // A batch posts to a channel from many alarms at once: each waits its Retry-After turn (one
-        // message per second per channel) until the deadline, rather than failing after three.
-        rateLimitRetries: RATE_LIMIT_RETRIES,
+        rateLimitRetries: RELAY_RATE_LIMIT_RETRIES,
       }),
     };
   }

@@ -39,6 +39,13 @@ export const RELAY_RETRY_CONFIG: RetryOptions = {
   randomize: true,
 };
 
+/**
+ * For the relay, whose batches post to one channel from many alarms at once: each waits its
+ * Retry-After turn (one message per second per channel) until the deadline, rather than failing
+ * after the default three.
+ */
+export const RELAY_RATE_LIMIT_RETRIES = 60;
+
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function rateLimited(error: unknown): error is WebAPIRateLimitedError {
