@@ -332,7 +332,12 @@ const lockUntil = (deps: RelayDeps) => Math.max(deps.deadlineMs, deps.now()) + (
 export async function relayAlarm(deps: RelayDeps, event: unknown): Promise<RelayResult> {
   const parsed = parseAlarmEvent(event);
   if (!parsed.ok) {
-    deps.logger.error('Invalid alarm event; sending it to the dead-letter queue', { problems: parsed.problems });
+    const id = (event as { id?: unknown } | null)?.id;
+    deps.logger.error('Invalid alarm event; sending it to the dead-letter queue', {
+      eventId: typeof id === 'string' ? id : 'none',
+      outcome: 'invalid',
+      problems: parsed.problems,
+    });
     await deps.deadLetter(event, parsed.problems);
     return { outcome: 'invalid', problems: parsed.problems };
   }
