@@ -15,11 +15,15 @@ export function lazyDynamoAlarmStore(region: string, tableName: string): AlarmSt
     return loading;
   };
   return new Proxy({} as AlarmStore, {
-    get:
-      (_target, method: keyof AlarmStore) =>
-      async (...args: unknown[]) => {
-        const store = await load();
-        return (store[method] as (...a: unknown[]) => Promise<unknown>)(...args);
-      },
+    get: (_target, method) =>
+      // Not a thenable (`await store` must not call a method), and only the store's own methods.
+      typeof method !== 'string' || method === 'then'
+        ? undefined
+        : async (...args: unknown[]) => {
+            const store = await load();
+            const call = store[method as keyof AlarmStore] as ((...a: unknown[]) => Promise<unknown>) | undefined;
+            if (typeof call !== 'function') throw new TypeError(`The alarm store has no method ${method}`);
+            return call(...args);
+          },
   });
 }
