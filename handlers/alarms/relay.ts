@@ -20,6 +20,7 @@ import {
   DEFAULT_STORM_POLICY,
   digestEntry,
   LOCK_MARGIN_MS,
+  letDigestGoFirst,
   type StormPolicy,
 } from './storm.ts';
 
@@ -175,6 +176,7 @@ async function openThread(
       return { outcome: 'digested', channel, ts: digest.ts };
     }
     try {
+      await letDigestGoFirst({ ...deps, ...storm }, channel, admitted.window);
       const posted = await postAlarm(deps, change, channel, renderAlarmMessage(change, route), { key: 'parent' });
       await recordThread(deps, { ...thread, ts: posted.ts }, owner);
       return { outcome: 'posted', channel, ts: posted.ts, threadTs: posted.ts };
