@@ -1,5 +1,6 @@
 import { ErrorCode, type RetryOptions, type WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import type { SlackPoster } from '../../handlers/alarms/ports.ts';
+import { httpFetch } from './http-fetch.ts';
 
 /** The metadata event type every alarm post carries (docs.slack.dev/messaging/message-metadata). */
 export const POST_EVENT_TYPE = 'cw_alarm_post';
@@ -89,6 +90,8 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
     retryConfig: bounded,
     rejectRateLimitedCalls: true,
     timeout: options.timeoutMs ?? 5000,
+    // Form-encoded calls only: node:http instead of undici, which is slow to load (http-fetch.ts).
+    fetch: httpFetch,
   });
   // chat.postMessage is retried here, not by WebClient: before a retry we must look for the post a
   // timed-out or 5xx attempt may have made (Slack has no idempotency key).
@@ -97,6 +100,8 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: options.timeoutMs ?? 5000,
+    // Form-encoded calls only: node:http instead of undici, which is slow to load (http-fetch.ts).
+    fetch: httpFetch,
   });
   const sleep = options.sleep ?? sleepFor;
   const retries = options.rateLimitRetries ?? 3;

@@ -72,6 +72,14 @@ out.push(
 out.push(line(['---', '---', '---', '---', '---', '---']));
 for (const c of cold)
   out.push(line([c.fn, c.runs, `${c.nodeFloorMs} ms`, `${c.medianMs} ms`, `${c.overFloorMs} ms`, `${c.ratio}×`]));
+for (const c of cold) {
+  if (c.toPostMs !== undefined) {
+    out.push(
+      '',
+      `${c.fn}: Slack had the alarm ${c.toPostMs} ms after spawn (${c.toPostRatio}× bare node); the rest is the graph posted in its thread.`,
+    );
+  }
+}
 out.push(
   '',
   line(['warm ack, in-process', 'requests', 'p50', `p99 (target < ${targets.warmAckP99Ms} ms)`]),
