@@ -42,12 +42,12 @@ if (!config.alarmTableName && process.env.AWS_LAMBDA_FUNCTION_NAME) {
 const dlqUrl = config.alarmDlqUrl;
 // Loaded only for an invalid event: the SQS client stays off the cold start.
 const deadLetter: DeadLetter = dlqUrl
-  ? async (event, problems) => {
+  ? async (event, problems, code) => {
       const [{ SQSClient }, { createSqsDeadLetter }] = await Promise.all([
         import('@aws-sdk/client-sqs'),
         import('../infra/aws/dead-letter.ts'),
       ]);
-      await createSqsDeadLetter(new SQSClient({ region: config.region }), dlqUrl)(event, problems);
+      await createSqsDeadLetter(new SQSClient({ region: config.region }), dlqUrl)(event, problems, code);
     }
   : async (_event, problems) => logger.warn('ALARM_DLQ_URL is not set; dropping the invalid event', { problems });
 

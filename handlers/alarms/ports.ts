@@ -137,8 +137,16 @@ export function slackErrorCode(error: unknown): string | undefined {
   return e?.code === 'slack_webapi_platform_error' && typeof e.data?.error === 'string' ? e.data.error : undefined;
 }
 
-/** Where events we cannot handle go, with why (an SQS queue, deployed). */
-export type DeadLetter = (event: unknown, problems: string[]) => Promise<void>;
+/**
+ * Where events we cannot handle go, with why (an SQS queue, deployed). `code` says which kind:
+ * `InvalidAlarmEvent` (the default: the event itself is wrong) or `ChannelRefused` (a valid alarm
+ * that neither its route's channel nor the default one would take).
+ */
+export type DeadLetter = (
+  event: unknown,
+  problems: string[],
+  code?: 'InvalidAlarmEvent' | 'ChannelRefused',
+) => Promise<void>;
 
 export interface RelayLogger {
   info(message: string, ...extra: Record<string, unknown>[]): void;

@@ -416,7 +416,7 @@ async function reroute(
     ...routeFailureMetric(routeName, deps.now()),
   });
   const deadLetter = async (problems: string[]): Promise<RelayResult> => {
-    await deps.deadLetter(event, problems);
+    await deps.deadLetter(event, problems, 'ChannelRefused');
     return { outcome: 'dead-lettered', channel: route.channel, problems };
   };
   const refused = `${route.channel} answered ${failure}`;

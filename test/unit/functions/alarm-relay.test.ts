@@ -162,6 +162,7 @@ describe('functions/alarm-relay', () => {
     expect(sqsMock).toHaveReceivedCommandWith(SendMessageCommand, {
       QueueUrl: DLQ_URL,
       MessageBody: JSON.stringify(event),
+      MessageAttributes: expect.objectContaining({ ErrorCode: { DataType: 'String', StringValue: 'ChannelRefused' } }),
     });
     const line = logs.find((l) => l.includes('The route channel refused the alarm') && l.includes(event.id));
     expect(JSON.parse(line ?? '{}')).toMatchObject({
