@@ -1,23 +1,25 @@
 /**
- * The alarm-relay Lambda: the target of the EventBridge rule on `aws.cloudwatch` /
- * `CloudWatch Alarm State Change`. Composition only; what it does lives in handlers/alarms/.
+ * The alarm-relay Lambda. The EventBridge rule on `aws.cloudwatch` / `CloudWatch Alarm State Change`
+ * puts each event on an SQS queue, and Lambda hands the relay batches of them (`ReportBatchItemFailures`:
+ * the result names the messages to receive again). An event invoked directly (a test, a redrive by
+ * hand) is relayed on its own. Composition only; what it does lives in handlers/alarms/.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import middy from '@middy/core';
-import type { Context } from 'aws-lambda';
+import type { Context, SQSEvent } from 'aws-lambda';
 import type { AlarmChange } from '../handlers/alarms/alarm-event.ts';
 import { postAlarmGraph } from '../handlers/alarms/alarm-graph.ts';
 import { createInMemoryAlarmStore } from '../handlers/alarms/in-memory-store.ts';
 import type { DeadLetter, SlackPoster } from '../handlers/alarms/ports.ts';
-import { type RelayResult, relayAlarm } from '../handlers/alarms/relay.ts';
+import { type RelayDeps, type RelayResult, relayAlarm } from '../handlers/alarms/relay.ts';
+import { type BatchResponse, relayBatch } from '../handlers/alarms/relay-batch.ts';
 import { loadRouting } from '../infra/alarm-routes-file.ts';
-import { createDynamoAlarmStore } from '../infra/aws/alarm-store.ts';
+import { lazyDynamoAlarmStore } from '../infra/aws/lazy-alarm-store.ts';
 import { ConfigError, loadConfig } from '../infra/config.ts';
 import { createCommandDeps } from '../infra/data-source.ts';
 import { createLogger } from '../infra/logger.ts';
 import { filesForToken } from '../infra/slack/slack-files.ts';
-import { createSlackPoster } from '../infra/slack/slack-poster.ts';
+import { createSlackPoster, RELAY_RATE_LIMIT_RETRIES } from '../infra/slack/slack-poster.ts';
 import { botTokenMiddleware, type SlackSecrets } from '../infra/slack/slack-secrets.ts';
 
 /** Kept back from the Lambda timeout so a failure is thrown (and retried) rather than timed out. */
@@ -31,7 +33,7 @@ if (!config.botToken && !config.botTokenParam) {
   throw new ConfigError('Set SLACK_BOT_TOKEN (local runs) or SLACK_BOT_TOKEN_PARAM (an SSM parameter name).');
 }
 const store = config.alarmTableName
-  ? createDynamoAlarmStore(new DynamoDBClient({ region: config.region }), config.alarmTableName)
+  ? lazyDynamoAlarmStore(config.region, config.alarmTableName)
   : createInMemoryAlarmStore();
 if (!config.alarmTableName && process.env.AWS_LAMBDA_FUNCTION_NAME) {
   // Memory is per Lambda instance: dedupe, threads and storm counts would not be shared.
@@ -40,12 +42,12 @@ if (!config.alarmTableName && process.env.AWS_LAMBDA_FUNCTION_NAME) {
 const dlqUrl = config.alarmDlqUrl;
 // Loaded only for an invalid event: the SQS client stays off the cold start.
 const deadLetter: DeadLetter = dlqUrl
-  ? async (event, problems) => {
+  ? async (event, problems, code) => {
       const [{ SQSClient }, { createSqsDeadLetter }] = await Promise.all([
         import('@aws-sdk/client-sqs'),
         import('../infra/aws/dead-letter.ts'),
       ]);
-      await createSqsDeadLetter(new SQSClient({ region: config.region }), dlqUrl)(event, problems);
+      await createSqsDeadLetter(new SQSClient({ region: config.region }), dlqUrl)(event, problems, code);
     }
   : async (_event, problems) => logger.warn('ALARM_DLQ_URL is not set; dropping the invalid event', { problems });
 
@@ -89,7 +91,12 @@ function posterFor(token: string | undefined) {
     poster = {
       token,
       deadline,
-      poster: createSlackPoster({ token, slackApiUrl: config.slackApiUrl, deadlineMs: () => deadline.ms }),
+      poster: createSlackPoster({
+        token,
+        slackApiUrl: config.slackApiUrl,
+        deadlineMs: () => deadline.ms,
+        rateLimitRetries: RELAY_RATE_LIMIT_RETRIES,
+      }),
     };
   }
   return poster;
@@ -101,26 +108,36 @@ function logKeys(event: unknown) {
   return { eventId: String(e?.id ?? 'none'), alarmName: String(e?.detail?.alarmName ?? 'none') };
 }
 
-export const handler = middy<unknown, RelayResult, Error, Context>()
+const isQueueBatch = (event: unknown): event is SQSEvent =>
+  Array.isArray((event as { Records?: unknown } | null)?.Records) &&
+  (event as SQSEvent).Records.every((r) => r.eventSource === 'aws:sqs');
+
+export const handler = middy<unknown, RelayResult | BatchResponse, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(botTokenMiddleware(config))
   .handler(async (event, context) => {
-    logger.appendKeys(logKeys(event));
     const slack = posterFor((context as TokenContext).botToken);
     const deadlineMs = Date.now() + context.getRemainingTimeInMillis() - RESERVE_MS;
     slack.deadline.ms = deadlineMs;
-    return relayAlarm(
-      {
-        routing,
-        store,
-        poster: slack.poster,
-        deadLetter,
-        logger,
-        now: Date.now,
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        deadlineMs,
-        attachGraph: graphPoster((context as TokenContext).botToken, deadlineMs),
-      },
-      event,
-    );
+    const deps: RelayDeps = {
+      routing,
+      store,
+      poster: slack.poster,
+      deadLetter,
+      logger,
+      now: Date.now,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      deadlineMs,
+      attachGraph: graphPoster((context as TokenContext).botToken, deadlineMs),
+    };
+    if (isQueueBatch(event)) {
+      // Each outcome's log line carries its own event id; the batch is one invocation.
+      const { batchItemFailures } = await relayBatch(
+        deps,
+        event.Records.map((r) => ({ messageId: r.messageId, body: r.body })),
+      );
+      return { batchItemFailures };
+    }
+    logger.appendKeys(logKeys(event));
+    return relayAlarm(deps, event);
   });

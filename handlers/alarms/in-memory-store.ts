@@ -77,9 +77,9 @@ export function createInMemoryAlarmStore(): AlarmStore & { threads: Map<string, 
       threads.set(key, { ...thread });
       return true;
     },
-    async countTopLevel(channel, start) {
+    async countTopLevel(channel, start, delta = 1) {
       const window = windowOf(channel, start);
-      window.count += 1;
+      window.count += delta;
       return window.count;
     },
     async windowCount(channel, start) {

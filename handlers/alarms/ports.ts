@@ -90,8 +90,11 @@ export interface StormWindow {
 }
 
 export interface StormStore {
-  /** Counts one top-level alarm in the channel's window and returns the count including it. */
-  countTopLevel(channel: string, windowStartMs: number): Promise<number>;
+  /**
+   * Counts one top-level alarm in the channel's window and returns the count including it; `delta`
+   * -1 gives back the count of a post that failed.
+   */
+  countTopLevel(channel: string, windowStartMs: number, delta?: number): Promise<number>;
   /** The count of a window, 0 when none was stored. */
   windowCount(channel: string, windowStartMs: number): Promise<number>;
   /** Appends to the window's digest and returns the number of entries including it. */
@@ -109,14 +112,41 @@ export interface StormStore {
 
 export type AlarmStore = EventDedupe & AlarmThreadStore & StormStore;
 
+export interface PostOptions {
+  /**
+   * Names this post (e.g. `<event id>#parent`). chat.postMessage has no idempotency key, so the
+   * adapter carries it in the message's metadata and, before retrying a post whose answer never
+   * came, looks for it in the channel: a post Slack accepted is not made twice.
+   */
+  key?: string;
+}
+
 /** chat.postMessage and chat.update; failures after the adapter's retries are thrown. */
 export interface SlackPoster {
-  post(channel: string, message: SlackMessage, threadTs?: string): Promise<{ ts: string }>;
+  post(channel: string, message: SlackMessage, threadTs?: string, options?: PostOptions): Promise<{ ts: string }>;
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
 }
 
-/** Where events we cannot handle go, with why (an SQS queue, deployed). */
-export type DeadLetter = (event: unknown, problems: string[]) => Promise<void>;
+/**
+ * Slack's own `ok: false` error code of a failed call (`not_in_channel`, …), read from the shape the
+ * Web API client throws (`code: 'slack_webapi_platform_error'`, `data.error`); `undefined` for
+ * HTTP, network and rate-limit failures.
+ */
+export function slackErrorCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; data?: { error?: unknown } } | null;
+  return e?.code === 'slack_webapi_platform_error' && typeof e.data?.error === 'string' ? e.data.error : undefined;
+}
+
+/**
+ * Where events we cannot handle go, with why (an SQS queue, deployed). `code` says which kind:
+ * `InvalidAlarmEvent` (the default: the event itself is wrong) or `ChannelRefused` (a valid alarm
+ * that neither its route's channel nor the default one would take).
+ */
+export type DeadLetter = (
+  event: unknown,
+  problems: string[],
+  code?: 'InvalidAlarmEvent' | 'ChannelRefused',
+) => Promise<void>;
 
 export interface RelayLogger {
   info(message: string, ...extra: Record<string, unknown>[]): void;

@@ -1,15 +1,18 @@
 import { asError } from '../errors.ts';
-import { safeMessage } from '../slack-message.ts';
+import { type SlackMessage, safeMessage } from '../slack-message.ts';
 import { type AlarmChange, parseAlarmEvent } from './alarm-event.ts';
 import {
   type AlarmStore,
   type AlarmThread,
   type DeadLetter,
   isPendingThread,
+  type PostOptions,
   type RelayLogger,
   type SlackPoster,
+  slackErrorCode,
 } from './ports.ts';
 import { renderAlarmMessage, renderLateReply, renderThreadReply } from './render-alarm.ts';
+import { isRouteFailure, isTooRich, type RouteFailure, renderPlainAlarm, renderRerouted } from './render-fallback.ts';
 import { type AlarmRouting, type RouteDecision, routeAlarm } from './routes.ts';
 import {
   addToDigest,
@@ -17,6 +20,7 @@ import {
   DEFAULT_STORM_POLICY,
   digestEntry,
   LOCK_MARGIN_MS,
+  letDigestGoFirst,
   type StormPolicy,
 } from './storm.ts';
 
@@ -52,6 +56,12 @@ export type RelayResult =
   /** The change the parent already shows, arriving again: nothing is posted. */
   | { outcome: 'unchanged'; channel: string; reason: string }
   | { outcome: 'digested'; channel: string; ts: string }
+  /** The parent was deleted: a new one shows the change, and the thread record points at it. */
+  | { outcome: 'reposted'; channel: string; ts: string; threadTs: string }
+  /** The route's channel refused it (`failure`): posted in the default channel with a line saying so. */
+  | { outcome: 'rerouted'; channel: string; ts: string; intended: string; failure: RouteFailure }
+  /** Neither the route's channel nor the default one takes it: in the dead-letter queue. */
+  | { outcome: 'dead-lettered'; channel: string; problems: string[] }
   | { outcome: 'skipped'; channel: string; reason: string }
   | { outcome: 'duplicate'; eventId: string }
   | { outcome: 'invalid'; problems: string[] };
@@ -91,6 +101,7 @@ async function replyInThread(
   change: AlarmChange,
   route: RouteDecision,
   thread: AlarmThread,
+  event: unknown,
 ): Promise<RelayResult> {
   const { channel } = route;
   const unchanged = { outcome: 'unchanged', channel, reason: `already ${thread.state}` } as const;
@@ -109,19 +120,26 @@ async function replyInThread(
     // Another invocation may have written this very transition (or a newer one) meanwhile.
     const latest = await deps.store.getThread(channel, change.alarmArn);
     if (latest && !isPendingThread(latest) && isRepeat(latest, change)) return unchanged;
-    const late = await deps.poster.post(
+    const late = await postAlarm(
+      deps,
+      change,
       channel,
       renderLateReply(change, latest && !isPendingThread(latest) ? latest.state : thread.state),
-      thread.ts,
+      { threadTs: thread.ts, key: 'late' },
     );
     return { outcome: 'late', channel, ts: late.ts, threadTs: thread.ts };
   }
   const parent = thread.digest ? undefined : parseAlarmEvent(JSON.parse(thread.parentEvent));
   if (parent?.ok) {
     const status = { openedAt: new Date(thread.openedAtMs), current: change };
-    await deps.poster.update(channel, thread.ts, renderAlarmMessage(parent.change, route, status));
+    if (!(await updateParent(deps, change, channel, thread.ts, renderAlarmMessage(parent.change, route, status)))) {
+      return repostParent(deps, change, route, thread, event);
+    }
   }
-  const reply = await deps.poster.post(channel, renderThreadReply(change, route), thread.ts);
+  const reply = await postAlarm(deps, change, channel, renderThreadReply(change, route), {
+    threadTs: thread.ts,
+    key: 'reply',
+  });
   return { outcome: 'replied', channel, ts: reply.ts, threadTs: thread.ts };
 }
 
@@ -157,9 +175,16 @@ async function openThread(
       await recordThread(deps, { ...thread, ts: digest.ts, digest: true }, owner);
       return { outcome: 'digested', channel, ts: digest.ts };
     }
-    const posted = await deps.poster.post(channel, renderAlarmMessage(change, route));
-    await recordThread(deps, { ...thread, ts: posted.ts }, owner);
-    return { outcome: 'posted', channel, ts: posted.ts, threadTs: posted.ts };
+    try {
+      await letDigestGoFirst({ ...deps, ...storm }, channel, admitted.window);
+      const posted = await postAlarm(deps, change, channel, renderAlarmMessage(change, route), { key: 'parent' });
+      await recordThread(deps, { ...thread, ts: posted.ts }, owner);
+      return { outcome: 'posted', channel, ts: posted.ts, threadTs: posted.ts };
+    } catch (error) {
+      // Only messages really posted use up the storm budget: a failed one must not push others into a digest.
+      await storm.store.countTopLevel(channel, admitted.window, -1).catch(() => undefined);
+      throw error;
+    }
   } catch (error) {
     await deps.store.releaseThread(channel, change.alarmArn, owner).catch((releaseError: unknown) => {
       deps.logger.warn('Could not release the thread claim', { error: asError(releaseError).message });
@@ -173,6 +198,88 @@ async function recordThread(deps: RelayDeps, thread: AlarmThread, owner: string)
     // Our claim expired while we posted and another invocation took it over: it may have posted a parent too.
     deps.logger.warn('Lost the claim on the alarm thread while posting its parent', { channel: thread.channel });
   }
+}
+
+/**
+ * Posts one of the alarm's own messages, keyed by its event and purpose so a retry after a lost answer
+ * finds it instead of posting again. When Slack refuses the message itself (too long, blocks it will
+ * not take), a plain one-line message goes instead, and the full event is logged, so nothing is lost.
+ */
+async function postAlarm(
+  deps: RelayDeps,
+  change: AlarmChange,
+  channel: string,
+  message: SlackMessage,
+  options: { threadTs?: string; key: string },
+): Promise<{ ts: string }> {
+  const post = (m: SlackMessage, key: PostOptions['key']) => deps.poster.post(channel, m, options.threadTs, { key });
+  try {
+    return await post(message, `${change.eventId}#${options.key}`);
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (!isTooRich(code)) throw error;
+    deps.logger.warn('Slack refused the alarm message; posting it as plain text', {
+      eventId: change.eventId,
+      channel,
+      slackError: code,
+      event: change,
+    });
+    return post(renderPlainAlarm(change), `${change.eventId}#${options.key}-plain`);
+  }
+}
+
+/**
+ * chat.update of the parent; a refused message is updated to the plain line. `false` when the parent
+ * is gone (`message_not_found`: someone deleted it), so the caller posts a new one.
+ */
+async function updateParent(
+  deps: RelayDeps,
+  change: AlarmChange,
+  channel: string,
+  ts: string,
+  message: SlackMessage,
+): Promise<boolean> {
+  try {
+    await deps.poster.update(channel, ts, message);
+    return true;
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code === 'message_not_found') return false;
+    if (!isTooRich(code)) throw error;
+    await deps.poster.update(channel, ts, renderPlainAlarm(change));
+    return true;
+  }
+}
+
+/**
+ * The parent was deleted: a new parent shows the change as it is now, and the thread record points at
+ * it (written under the same event, which the condition allows), so later changes thread there.
+ */
+async function repostParent(
+  deps: RelayDeps,
+  change: AlarmChange,
+  route: RouteDecision,
+  thread: AlarmThread,
+  event: unknown,
+): Promise<RelayResult> {
+  const { channel } = route;
+  deps.logger.warn('The alarm thread parent was deleted; posting a new one', {
+    eventId: change.eventId,
+    channel,
+    deletedTs: thread.ts,
+  });
+  const posted = await postAlarm(deps, change, channel, renderAlarmMessage(change, route), { key: 'reparent' });
+  const changedAt = change.state.timestamp.getTime();
+  await deps.store.saveThread({
+    ...thread,
+    ts: posted.ts,
+    openedAtMs: changedAt,
+    state: change.state.value,
+    lastChangeMs: changedAt,
+    lastEventId: change.eventId,
+    parentEvent: JSON.stringify(event),
+  });
+  return { outcome: 'reposted', channel, ts: posted.ts, threadTs: posted.ts };
 }
 
 /**
@@ -204,7 +311,7 @@ async function deliver(
     }
     const stored = thread && !isPendingThread(thread) ? thread : undefined;
     if (stored && isOpen(stored, change, deps.reopenWithinMs ?? HOUR_MS))
-      return replyInThread(deps, change, route, stored);
+      return replyInThread(deps, change, route, stored, event);
     if (change.state.value === 'OK' && change.previousState?.value !== 'ALARM') {
       // OK after INSUFFICIENT_DATA with nothing posted before is a new alarm settling, not news.
       return { outcome: 'skipped', channel, reason: `OK after ${change.previousState?.value ?? 'nothing'}` };
@@ -227,26 +334,43 @@ const lockUntil = (deps: RelayDeps) => Math.max(deps.deadlineMs, deps.now()) + (
 export async function relayAlarm(deps: RelayDeps, event: unknown): Promise<RelayResult> {
   const parsed = parseAlarmEvent(event);
   if (!parsed.ok) {
-    deps.logger.error('Invalid alarm event; sending it to the dead-letter queue', { problems: parsed.problems });
+    const id = (event as { id?: unknown } | null)?.id;
+    deps.logger.error('Invalid alarm event; sending it to the dead-letter queue', {
+      eventId: typeof id === 'string' ? id : 'none',
+      outcome: 'invalid',
+      problems: parsed.problems,
+    });
     await deps.deadLetter(event, parsed.problems);
     return { outcome: 'invalid', problems: parsed.problems };
   }
   const { change } = parsed;
   const route = routeAlarm(deps.routing, change);
+  const unguarded = deps.poster;
   deps = { ...deps, poster: guardedPoster(deps.poster, route) };
+  const where = { eventId: change.eventId, route: route.routeName ?? 'default', channel: route.channel };
   const owner = deps.newOwner?.() ?? globalThis.crypto.randomUUID();
   const nowMs = deps.now();
   if (!(await deps.store.claimEvent(change.eventId, owner, nowMs, lockUntil(deps) - nowMs))) {
-    deps.logger.info('Duplicate alarm event; already posted or being posted', { channel: route.channel });
+    deps.logger.info('Alarm relayed', { ...where, outcome: 'duplicate', state: change.state.value });
     return { outcome: 'duplicate', eventId: change.eventId };
   }
   let result: RelayResult;
   try {
-    result = await deliver(deps, change, route, event, owner);
+    result = await deliver(deps, change, route, event, owner).catch((error: unknown) => {
+      const failure = slackErrorCode(error);
+      if (!isRouteFailure(failure)) throw error;
+      return reroute(deps, unguarded, change, route, event, failure);
+    });
   } catch (error) {
     await deps.store.releaseEvent(change.eventId, owner).catch((releaseError: unknown) => {
       // The lock then expires on its own, before Lambda's first retry a minute later.
       deps.logger.warn('Could not release the event claim', { error: asError(releaseError).message });
+    });
+    deps.logger.error('Alarm not delivered yet; failing the invocation so it is retried', {
+      ...where,
+      state: change.state.value,
+      error: asError(error).message,
+      slackError: slackErrorCode(error),
     });
     throw error;
   }
@@ -258,7 +382,7 @@ export async function relayAlarm(deps: RelayDeps, event: unknown): Promise<Relay
     return true;
   });
   if (!completed) deps.logger.warn('The event claim was taken over before it was marked done');
-  deps.logger.info('Alarm relayed', { ...result, state: change.state.value, route: route.routeName ?? 'default' });
+  deps.logger.info('Alarm relayed', { ...where, ...result, state: change.state.value });
   if (deps.attachGraph && (result.outcome === 'posted' || result.outcome === 'replied') && wantsGraph(change)) {
     await deps.attachGraph(change, result.channel, result.threadTs).catch((error: unknown) => {
       deps.logger.warn('Could not attach the alarm graph', { error: asError(error).message });
@@ -267,11 +391,68 @@ export async function relayAlarm(deps: RelayDeps, event: unknown): Promise<Relay
   return result;
 }
 
+/**
+ * The route's channel refused the alarm (the bot is not in it, it is archived or gone): retrying cannot
+ * help, so it is posted at once in the default channel, led by a line saying where it should have gone
+ * and why. The failure is logged with an embedded-metric count per route, so an alarm on
+ * `cw-chatops/RouteFailures` can tell someone the routing needs fixing. When the default channel
+ * refuses it too (or is the route's own channel), the event goes to the dead-letter queue.
+ */
+async function reroute(
+  deps: RelayDeps,
+  poster: SlackPoster,
+  change: AlarmChange,
+  route: RouteDecision,
+  event: unknown,
+  failure: RouteFailure,
+): Promise<RelayResult> {
+  const fallback = deps.routing.defaultChannel;
+  const routeName = route.routeName ?? 'default';
+  deps.logger.error('The route channel refused the alarm', {
+    eventId: change.eventId,
+    route: routeName,
+    channel: route.channel,
+    slackError: failure,
+    ...routeFailureMetric(routeName, deps.now()),
+  });
+  const deadLetter = async (problems: string[]): Promise<RelayResult> => {
+    await deps.deadLetter(event, problems, 'ChannelRefused');
+    return { outcome: 'dead-lettered', channel: route.channel, problems };
+  };
+  const refused = `${route.channel} answered ${failure}`;
+  if (fallback === route.channel) return deadLetter([refused, 'it is the default channel: nowhere else to post']);
+  try {
+    const message = renderRerouted(change, route, failure);
+    const posted = await poster.post(fallback, message, undefined, { key: `${change.eventId}#rerouted` });
+    return { outcome: 'rerouted', channel: fallback, ts: posted.ts, intended: route.channel, failure };
+  } catch (error) {
+    const code = slackErrorCode(error);
+    // A transient failure (5xx, 429, timeout) is retried like any other; a refusal cannot be.
+    if (code === undefined) throw error;
+    return deadLetter([refused, `the default channel ${fallback} answered ${code}`]);
+  }
+}
+
+/** CloudWatch embedded metric format: this log line also counts one `RouteFailures` for the route. */
+function routeFailureMetric(route: string, nowMs: number) {
+  return {
+    _aws: {
+      Timestamp: nowMs,
+      CloudWatchMetrics: [
+        { Namespace: 'cw-chatops', Dimensions: [['Route']], Metrics: [{ Name: 'RouteFailures', Unit: 'Count' }] },
+      ],
+    },
+    Route: route,
+    RouteFailures: 1,
+  };
+}
+
 /** Every alarm message passes the escaping guard; only the route's own user group may be mentioned. */
 function guardedPoster(poster: SlackPoster, route: RouteDecision): SlackPoster {
   const allowed = route.mention ? [route.mention] : [];
   return {
-    post: (channel, message, threadTs) => poster.post(channel, safeMessage(message, allowed), threadTs),
+    post: (channel, message, threadTs, options) =>
+      poster.post(channel, safeMessage(message, allowed), threadTs, options),
     update: (channel, ts, message) => poster.update(channel, ts, safeMessage(message, allowed)),
   };
 }

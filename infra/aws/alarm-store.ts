@@ -224,14 +224,14 @@ export function createDynamoAlarmStore(client: DynamoDBClient, tableName: string
           }),
         ),
       ),
-    async countTopLevel(channel, start) {
+    async countTopLevel(channel, start, delta = 1) {
       const result = await client.send(
         new UpdateItemCommand({
           TableName,
           Key: stormKey(channel, start),
-          UpdateExpression: 'ADD #count :one SET #ttl = :ttl',
+          UpdateExpression: 'ADD #count :delta SET #ttl = :ttl',
           ExpressionAttributeNames: { '#count': 'count', '#ttl': TTL_ATTRIBUTE },
-          ExpressionAttributeValues: { ':one': N(1), ':ttl': expires(start, STORM_TTL_S) },
+          ExpressionAttributeValues: { ':delta': N(delta), ':ttl': expires(start, STORM_TTL_S) },
           ReturnValues: 'UPDATED_NEW',
         }),
       );

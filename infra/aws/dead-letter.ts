@@ -10,14 +10,14 @@ const MAX_ERROR_MESSAGE = 1000;
  * one redrive procedure serves both; the attributes say why, like Lambda's `ErrorCode`/`ErrorMessage`.
  */
 export function createSqsDeadLetter(client: SQSClient, queueUrl: string): DeadLetter {
-  return async (event, problems) => {
+  return async (event, problems, code = 'InvalidAlarmEvent') => {
     const id = typeof (event as { id?: unknown })?.id === 'string' ? String((event as { id: string }).id) : 'none';
     await client.send(
       new SendMessageCommand({
         QueueUrl: queueUrl,
         MessageBody: JSON.stringify(event) ?? 'null',
         MessageAttributes: {
-          ErrorCode: { DataType: 'String', StringValue: 'InvalidAlarmEvent' },
+          ErrorCode: { DataType: 'String', StringValue: code },
           ErrorMessage: {
             DataType: 'String',
             StringValue: problems.join('; ').slice(0, MAX_ERROR_MESSAGE) || 'invalid',

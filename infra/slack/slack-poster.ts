@@ -1,5 +1,15 @@
 import { ErrorCode, type RetryOptions, type WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import type { SlackPoster } from '../../handlers/alarms/ports.ts';
+import { httpFetch } from './http-fetch.ts';
+
+/** The metadata event type every alarm post carries (docs.slack.dev/messaging/message-metadata). */
+export const POST_EVENT_TYPE = 'cw_alarm_post';
+/**
+ * How far before the first attempt the look-up reads, for the clock difference between Lambda and
+ * Slack; with `limit` it bounds the look-up to one conversations.history call (Tier 3).
+ */
+const LOOKUP_SKEW_S = 60;
+const LOOKUP_LIMIT = 100;
 
 export interface SlackPosterOptions {
   token: string | undefined;
@@ -29,6 +39,13 @@ export const RELAY_RETRY_CONFIG: RetryOptions = {
   maxTimeout: 2000,
   randomize: true,
 };
+
+/**
+ * For the relay, whose batches post to one channel from many alarms at once: each waits its
+ * Retry-After turn (one message per second per channel) until the deadline, rather than failing
+ * after the default three.
+ */
+export const RELAY_RATE_LIMIT_RETRIES = 60;
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -73,6 +90,18 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
     retryConfig: bounded,
     rejectRateLimitedCalls: true,
     timeout: options.timeoutMs ?? 5000,
+    // Form-encoded calls only: node:http instead of undici, which is slow to load (http-fetch.ts).
+    fetch: httpFetch,
+  });
+  // chat.postMessage is retried here, not by WebClient: before a retry we must look for the post a
+  // timed-out or 5xx attempt may have made (Slack has no idempotency key).
+  const once = new WebClient(options.token, {
+    slackApiUrl: options.slackApiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: options.timeoutMs ?? 5000,
+    // Form-encoded calls only: node:http instead of undici, which is slow to load (http-fetch.ts).
+    fetch: httpFetch,
   });
   const sleep = options.sleep ?? sleepFor;
   const retries = options.rateLimitRetries ?? 3;
@@ -92,21 +121,66 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
     }
   }
 
+  /** The ts of a message carrying `key` posted since `sinceS`, or undefined (also when the look-up fails). */
+  async function findPosted(channel: string, key: string, sinceS: number, threadTs: string | undefined) {
+    const query = {
+      channel,
+      oldest: String(Math.floor(sinceS) - LOOKUP_SKEW_S),
+      inclusive: true,
+      include_all_metadata: true,
+      limit: LOOKUP_LIMIT,
+    };
+    try {
+      const found = threadTs
+        ? await once.conversations.replies({ ...query, ts: threadTs })
+        : await once.conversations.history(query);
+      const match = (found.messages ?? []).find((m) => {
+        const metadata = (m as { metadata?: { event_type?: string; event_payload?: { key?: unknown } } }).metadata;
+        return metadata?.event_type === POST_EVENT_TYPE && metadata.event_payload?.key === key;
+      });
+      return match?.ts;
+    } catch {
+      // No history scope, or Slack is still failing: posting again risks a duplicate, not a loss.
+      return undefined;
+    }
+  }
+
+  /** Network errors, timeouts and 5xx: Slack may or may not have taken the post. */
+  const uncertain = (error: unknown) =>
+    [ErrorCode.RequestError, ErrorCode.HTTPError].includes((error as { code?: ErrorCode })?.code as ErrorCode);
+
   return {
-    async post(channel, message, threadTs) {
-      const result = await call('chat.postMessage', () =>
-        client.chat.postMessage({
-          channel,
-          text: message.text,
-          blocks: message.blocks,
-          ...(threadTs ? { thread_ts: threadTs } : {}),
-          // Alarm names and reasons are data, not links to unfurl.
-          unfurl_links: false,
-          unfurl_media: false,
-        }),
-      );
-      if (!result.ts) throw new Error(`chat.postMessage to ${channel} returned no ts`);
-      return { ts: result.ts };
+    async post(channel, message, threadTs, postOptions) {
+      const key = postOptions?.key;
+      const send = () =>
+        call('chat.postMessage', () =>
+          once.chat.postMessage({
+            channel,
+            text: message.text,
+            blocks: message.blocks,
+            ...(threadTs ? { thread_ts: threadTs } : {}),
+            ...(key ? { metadata: { event_type: POST_EVENT_TYPE, event_payload: { key } } } : {}),
+            // Alarm names and reasons are data, not links to unfurl.
+            unfurl_links: false,
+            unfurl_media: false,
+          }),
+        );
+      const firstAttemptS = Date.now() / 1000;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const result = await send();
+          if (!result.ts) throw new Error(`chat.postMessage to ${channel} returned no ts`);
+          return { ts: result.ts };
+        } catch (error) {
+          const retries = retryConfig.retries ?? 0;
+          if (!uncertain(error) || attempt > retries) throw error;
+          const backoff = longestBackoffMs(retryConfig, attempt) / (retryConfig.randomize ? 1 + Math.random() : 1);
+          if (Date.now() + backoff > deadline()) throw error;
+          await sleep(backoff);
+          const posted = key ? await findPosted(channel, key, firstAttemptS, threadTs) : undefined;
+          if (posted) return { ts: posted };
+        }
+      }
     },
     async update(channel, ts, message) {
       await call('chat.update', () => client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }));

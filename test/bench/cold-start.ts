@@ -35,8 +35,9 @@ const result = await handler(event, { getRemainingTimeInMillis: () => 60000, aws
 if (result.outcome !== 'posted') { console.error(result); process.exit(1); }
 `;
 
-function timeProcess(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+function timeProcess(args: string[], env: NodeJS.ProcessEnv, onStart?: (wallMs: number) => void): Promise<number> {
   return new Promise((resolvePromise, reject) => {
+    onStart?.(Date.now());
     const started = process.hrtime.bigint();
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let errors = '';
@@ -59,9 +60,18 @@ export interface ColdStart {
   medianMs: number;
   overFloorMs: number;
   ratio: number;
+  /** The relay: from spawn until Slack received its chat.postMessage (the graph comes after). */
+  toPostMs?: number;
+  toPostRatio?: number;
 }
 
-async function measure(fn: string, child: string, env: NodeJS.ProcessEnv, runs: number): Promise<ColdStart> {
+async function measure(
+  fn: string,
+  child: string,
+  env: NodeJS.ProcessEnv,
+  runs: number,
+  slack?: Awaited<ReturnType<typeof startSlackApiServer>>,
+): Promise<ColdStart> {
   const dir = mkdtempSync(join(tmpdir(), 'cw-cold-'));
   const script = join(dir, `${fn}.mjs`);
   writeFileSync(script, child);
@@ -69,14 +79,22 @@ async function measure(fn: string, child: string, env: NodeJS.ProcessEnv, runs: 
   const floor: number[] = [];
   const cold: number[] = [];
   await timeProcess([script], childEnv); // a first run warms the OS file cache, as a provisioned Lambda host would be
+  const toPost: number[] = [];
   for (let i = 0; i < runs; i++) {
     // Interleaved, so machine noise hits both series alike.
     floor.push(await timeProcess(['-e', ''], childEnv));
-    cold.push(await timeProcess([script], childEnv));
+    let spawnedAt = 0;
+    cold.push(await timeProcess([script], childEnv, (at) => (spawnedAt = at)));
+    const post = slack?.calls.find((c) => c.method === 'chat.postMessage' && c.at >= spawnedAt);
+    if (post) toPost.push(post.at - spawnedAt);
   }
   const nodeFloorMs = median(floor);
   const medianMs = median(cold);
+  const posted = toPost.length
+    ? { toPostMs: round(median(toPost)), toPostRatio: round(median(toPost) / nodeFloorMs, 2) }
+    : {};
   return {
+    ...posted,
     fn,
     runs,
     nodeFloorMs: round(nodeFloorMs),
@@ -122,6 +140,7 @@ export async function coldStarts(runs = 15): Promise<ColdStart[]> {
         EVENT_FILE: eventFile,
       },
       runs,
+      api,
     );
     return [slack, relay];
   } finally {

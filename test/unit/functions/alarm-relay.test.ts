@@ -149,16 +149,70 @@ describe('functions/alarm-relay', () => {
     });
   });
 
-  it('fails the invocation when Slack refuses, so Lambda retries and then dead-letters it', async () => {
+  it('dead-letters at once when the default channel (the only one here) refuses the alarm', async () => {
     // Prepare
     const event = freshEvent('composite');
-    slack.failNextWith('channel_not_found');
+    slack.failNextWith('not_in_channel');
 
-    // Act / Assess
-    await expect(handler(event, lambdaContext(60_000))).rejects.toMatchObject({
-      data: { error: 'channel_not_found' },
+    // Act
+    const result = await handler(event, lambdaContext(60_000));
+
+    // Assess: retrying cannot help, so it is not retried; the DLQ keeps the event with why.
+    expect(result).toMatchObject({ outcome: 'dead-lettered', channel: 'C0DEFAULT01' });
+    expect(sqsMock).toHaveReceivedCommandWith(SendMessageCommand, {
+      QueueUrl: DLQ_URL,
+      MessageBody: JSON.stringify(event),
+      MessageAttributes: expect.objectContaining({ ErrorCode: { DataType: 'String', StringValue: 'ChannelRefused' } }),
     });
-    // Lambda's retry of the same event then posts it.
-    await expect(handler(event, lambdaContext(60_000))).resolves.toMatchObject({ outcome: 'posted' });
+    const line = logs.find((l) => l.includes('The route channel refused the alarm') && l.includes(event.id));
+    expect(JSON.parse(line ?? '{}')).toMatchObject({
+      eventId: event.id,
+      route: 'default',
+      channel: 'C0DEFAULT01',
+      RouteFailures: 1,
+    });
+  });
+
+  /** An SQS event as Lambda's event source mapping delivers it (docs.aws.amazon.com/lambda/latest/dg/with-sqs.html). */
+  const sqsEvent = (bodies: string[]) => ({
+    Records: bodies.map((body, i) => ({
+      messageId: `059f36b4-87a3-44ab-83d2-66${String(i).padStart(10, '0')}`,
+      receiptHandle: `AQEB${i}`,
+      body,
+      attributes: { ApproximateReceiveCount: '1', SentTimestamp: '1545082649183' },
+      messageAttributes: {},
+      md5OfBody: 'e4e68fb7bd0e697a0ae8f1bb342846b3',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:cw-chatops-dev-alarm-events',
+      awsRegion: 'us-east-1',
+    })),
+  });
+
+  it('relays a queue batch together and reports nothing failed when all are posted or dead-lettered', async () => {
+    // Prepare: two alarms and a body that is not JSON.
+    const [a, b] = [freshEvent('metric'), freshEvent('composite')];
+
+    // Act
+    const result = await handler(sqsEvent([JSON.stringify(a), '{not json', JSON.stringify(b)]), lambdaContext(60_000));
+
+    // Assess
+    expect(result).toEqual({ batchItemFailures: [] });
+    const texts = slack.callsTo('chat.postMessage').map((c) => String(c.args.text));
+    expect(texts.filter((t) => t.includes(a.detail.alarmName) || t.includes(b.detail.alarmName))).toHaveLength(2);
+    expect(sqsMock).toHaveReceivedCommandWith(SendMessageCommand, { QueueUrl: DLQ_URL, MessageBody: '"{not json"' });
+  });
+
+  it('names only the messages that failed, so the queue gives back just those', async () => {
+    // Prepare: Slack answers 503 to the first alarm's every attempt; the other is posted after.
+    const [failing, fine] = [freshEvent('metric'), freshEvent('composite')];
+    slack.failNext(...Array.from({ length: 8 }, () => 503));
+    const first = await handler(sqsEvent([JSON.stringify(failing)]), lambdaContext(60_000));
+
+    // Act
+    const second = await handler(sqsEvent([JSON.stringify(fine), JSON.stringify(failing)]), lambdaContext(60_000));
+
+    // Assess
+    expect(first).toEqual({ batchItemFailures: [{ itemIdentifier: '059f36b4-87a3-44ab-83d2-660000000000' }] });
+    expect(second).toEqual({ batchItemFailures: [] });
   });
 });

@@ -22,7 +22,13 @@ describe('infra/slack-app-manifest.yml', () => {
   });
 
   it('asks for only the scopes the bot uses', () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(['commands', 'chat:write', 'files:write']);
+    expect(manifest.oauth_config.scopes.bot).toEqual([
+      'commands',
+      'chat:write',
+      'files:write',
+      'channels:history',
+      'groups:history',
+    ]);
   });
 
   it('sends interactivity (the buttons) to the same signed endpoint', () => {

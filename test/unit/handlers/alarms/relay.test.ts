@@ -343,7 +343,8 @@ describe('handlers/alarms/relay', () => {
     // Prepare
     const { relayDeps } = deps();
     const event = alarmEvent('metric');
-    slack.failNext(500, 500, 500);
+    // Three attempts, with a look-up for a lost post before each retry (Slack is down for those too).
+    slack.failNext(500, 500, 500, 500, 500);
 
     // Act
     const failed = relayAlarm(relayDeps, event);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createInMemoryAlarmStore } from '../../../../handlers/alarms/in-memory-store.ts';
 import type { SlackPoster } from '../../../../handlers/alarms/ports.ts';
 import { type RelayDeps, type RelayResult, relayAlarm } from '../../../../handlers/alarms/relay.ts';
+import { relayBatch } from '../../../../handlers/alarms/relay-batch.ts';
 import { validateAlarmRouting } from '../../../../handlers/alarms/routes.ts';
 import { DEFAULT_STORM_POLICY } from '../../../../handlers/alarms/storm.ts';
 import type { SlackMessage } from '../../../../handlers/slack-message.ts';
@@ -112,6 +113,44 @@ describe('handlers/alarms/storm', () => {
     const waits = done.filter((d) => d.result.outcome === 'digested').map((d) => d.at - d.arrivedAt);
     expect(Math.max(...waits)).toBe(4985);
     expect(Math.round(waits.reduce((sum, w) => sum + w, 0) / waits.length / 100) / 10).toBe(2.6);
+  });
+
+  it('lets the digest go first in a burst, so most of it is visible before the own messages have all gone', async () => {
+    // Prepare: 60 alarms at the same moment (a region-wide failure), in one batch from the queue.
+    const { deps, sent } = setUp();
+    const batch = Array.from({ length: 60 }, (_, i) => ({
+      messageId: `m-${i}`,
+      body: JSON.stringify(namedAlarm(`burst-${i}`, i, new Date(T0))),
+    }));
+
+    // Act
+    const relayed = relayBatch({ ...deps, deadlineMs: T0 + 55_000 }, batch);
+    await vi.advanceTimersByTimeAsync(10_000);
+    const { results, batchItemFailures } = await relayed;
+
+    // Assess: the digest is the first message; the own messages follow it.
+    const posts = sent.filter((s) => s.method === 'post');
+    expect(posts).toHaveLength(11);
+    expect(posts[0]?.message.text).toContain('Alarm storm: 50 more alarm changes');
+    expect(results.filter((r) => r?.outcome === 'posted')).toHaveLength(10);
+    expect(batchItemFailures).toEqual([]);
+  });
+
+  it('posts own messages at once when the window is within its budget', async () => {
+    // Prepare
+    const { deps, sent } = setUp();
+    const arrivals = Array.from({ length: 10 }, (_, i) => ({
+      at: T0 + 1000,
+      event: namedAlarm(`few-${i}`, i, new Date(T0)),
+    }));
+
+    // Act
+    const { all } = fire(deps, arrivals);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await all;
+
+    // Assess
+    expect(sent.filter((s) => s.method === 'post').every((s) => s.at === T0 + 1000)).toBe(true);
   });
 
   it('keeps a storm that runs into the next minute in a digest, without ten new messages', async () => {

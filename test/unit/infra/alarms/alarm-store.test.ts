@@ -173,7 +173,7 @@ describe('infra/aws/alarm-store', () => {
     await expect(store().windowCount('C0EC2000001', NOW - 60_000)).resolves.toBe(3);
     expect(dynamoMock).toHaveReceivedCommandWith(UpdateItemCommand, {
       Key: { pk: { S: `storm#C0EC2000001#${NOW}` } },
-      UpdateExpression: 'ADD #count :one SET #ttl = :ttl',
+      UpdateExpression: 'ADD #count :delta SET #ttl = :ttl',
       ReturnValues: 'UPDATED_NEW',
     });
   });

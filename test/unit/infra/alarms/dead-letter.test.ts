@@ -32,6 +32,14 @@ describe('infra/aws/dead-letter', () => {
     });
   });
 
+  it('marks a valid alarm no channel would take as ChannelRefused, not as an invalid event', async () => {
+    sqsMock.on(SendMessageCommand).resolves({ MessageId: 'm-2' });
+    await createSqsDeadLetter(client(), QUEUE_URL)({ id: 'e-2' }, ['C0A answered is_archived'], 'ChannelRefused');
+    expect(sqsMock).toHaveReceivedCommandWith(SendMessageCommand, {
+      MessageAttributes: expect.objectContaining({ ErrorCode: { DataType: 'String', StringValue: 'ChannelRefused' } }),
+    });
+  });
+
   it('throws when SQS refuses, so Lambda retries and its own DLQ keeps the event', async () => {
     sqsMock.on(SendMessageCommand).rejects(new Error('AccessDenied'));
     await expect(createSqsDeadLetter(client(), QUEUE_URL)('garbage', ['not an object'])).rejects.toThrow(

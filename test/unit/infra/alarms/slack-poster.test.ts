@@ -152,3 +152,48 @@ describe('infra/slack/slack-poster', () => {
     expect(slack.callsTo('chat.postMessage (channel_not_found)')).toHaveLength(1);
   });
 });
+
+describe('infra/slack/slack-poster: a post Slack took but answered too late', () => {
+  it('looks for the post by its key before retrying, so it is posted once', async () => {
+    // Prepare: Slack stores the message at once but answers after the client's 150 ms timeout.
+    const { poster: p } = poster({ timeoutMs: 150 });
+    slack.delayNextPosts(600);
+
+    // Act
+    const { ts } = await p.post('C0PAYMENTS1', message, undefined, { key: 'evt-1#parent' });
+
+    // Assess
+    expect(slack.messages).toHaveLength(1);
+    expect(ts).toBe(slack.messages[0]?.ts);
+    expect(slack.messages[0]?.metadata).toEqual({
+      event_type: 'cw_alarm_post',
+      event_payload: { key: 'evt-1#parent' },
+    });
+    expect(slack.callsTo('conversations.history')[0]?.args).toMatchObject({
+      channel: 'C0PAYMENTS1',
+      include_all_metadata: 'true',
+    });
+  });
+
+  it('looks in the thread for a reply, and posts again when the first attempt really failed', async () => {
+    // Prepare: one reply already in the thread under another key; this attempt gets a 503.
+    const { poster: p } = poster();
+    const parent = await p.post('C0PAYMENTS1', message, undefined, { key: 'evt-0#parent' });
+    await p.post('C0PAYMENTS1', message, parent.ts, { key: 'evt-0#reply' });
+    slack.failNext(503);
+
+    // Act
+    const reply = await p.post('C0PAYMENTS1', message, parent.ts, { key: 'evt-2#reply' });
+
+    // Assess
+    expect(slack.callsTo('conversations.replies')[0]?.args).toMatchObject({ ts: parent.ts });
+    expect(slack.messages.map((m) => m.ts)).toEqual([parent.ts, expect.any(String), reply.ts]);
+  });
+
+  it('without a key a late answer means a second post: why the relay always passes one', async () => {
+    const { poster: p } = poster({ timeoutMs: 150 });
+    slack.delayNextPosts(600);
+    await p.post('C0PAYMENTS1', message);
+    expect(slack.messages).toHaveLength(2);
+  });
+});

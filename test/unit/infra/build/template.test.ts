@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, symlinkSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { alarmTableDefinition } from '../../../fixtures/dynalite.ts';
 
 /** IAM actions AWS offers no resource-level permission for: the only ones allowed on "*". */
 const STAR_RESOURCE_ACTIONS = new Set([
@@ -210,21 +211,62 @@ describe('serverless.yml (the packaged CloudFormation template)', () => {
     expect(resources.HttpApiIntegrationSlack.Properties.PayloadFormatVersion).toBe('2.0');
   });
 
-  it('sends CloudWatch alarm state changes to the relay, with a dead-letter queue behind both hops', () => {
-    const rule = Object.values(resources).find((r: Json) => r.Type === 'AWS::Events::Rule') as Json;
+  it('sends CloudWatch alarm state changes through a queue to the relay, with a dead-letter queue behind both hops', () => {
+    // Prepare
+    const rules = Object.values(resources).filter((r: Json) => r.Type === 'AWS::Events::Rule') as Json[];
+    const queue = { 'Fn::GetAtt': ['AlarmEventQueue', 'Arn'] };
+    const dlq = { 'Fn::GetAtt': ['AlarmDeadLetterQueue', 'Arn'] };
+
+    // Assess: one rule, targeting the queue, its own failures to the DLQ
+    expect(rules).toHaveLength(1);
+    const rule = rules[0] as Json;
     expect(rule.Properties.EventPattern).toEqual({
       source: ['aws.cloudwatch'],
       'detail-type': ['CloudWatch Alarm State Change'],
     });
-    expect(rule.Properties.Targets[0].DeadLetterConfig.Arn).toEqual({ 'Fn::GetAtt': ['AlarmDeadLetterQueue', 'Arn'] });
+    expect(rule.Properties.Targets).toEqual([expect.objectContaining({ Arn: queue, DeadLetterConfig: { Arn: dlq } })]);
+    // Only that rule may send to the queue
+    const [statement] = resources.AlarmEventQueuePolicy.Properties.PolicyDocument.Statement;
+    expect(statement).toMatchObject({
+      Principal: { Service: 'events.amazonaws.com' },
+      Action: 'sqs:SendMessage',
+      Resource: queue,
+      Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': ['AlarmEventRule', 'Arn'] } } },
+    });
+    // The queue: visibility ≥ 6 × the relay's timeout (Lambda's rule for SQS sources), days of retention,
+    // and a redrive policy to the DLQ, which keeps messages longer than the queue does
     const relay = resources.AlarmDashrelayLambdaFunction.Properties;
-    expect(relay.DeadLetterConfig.TargetArn).toEqual({ 'Fn::GetAtt': ['AlarmDeadLetterQueue', 'Arn'] });
-    expect(resources.AlarmDashrelayLambdaEvConf.Properties.MaximumRetryAttempts).toBe(2);
+    const q = resources.AlarmEventQueue.Properties;
+    expect(q.VisibilityTimeout).toBeGreaterThanOrEqual(6 * relay.Timeout);
+    expect(q.MessageRetentionPeriod).toBeGreaterThanOrEqual(3 * 86_400);
+    expect(q.RedrivePolicy).toEqual({ deadLetterTargetArn: dlq, maxReceiveCount: expect.any(Number) });
+    expect(resources.AlarmDeadLetterQueue.Properties.MessageRetentionPeriod).toBeGreaterThan(q.MessageRetentionPeriod);
+    // The event source mapping: batches with a window, partial batch failures
+    const mappings = Object.values(resources).filter((r: Json) => r.Type === 'AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]?.Properties).toMatchObject({
+      EventSourceArn: queue,
+      FunctionName: { 'Fn::GetAtt': ['AlarmDashrelayLambdaFunction', 'Arn'] },
+      BatchSize: 100,
+      MaximumBatchingWindowInSeconds: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    // No asynchronous invocation left: no Lambda retries or on-failure target that would bypass the queue
+    expect(relay.DeadLetterConfig).toBeUndefined();
+    expect(resources.AlarmDashrelayLambdaEvConf).toBeUndefined();
     expect(resources.AlarmDeadLetterQueue.Type).toBe('AWS::SQS::Queue');
     expect(resources.AlarmStateTable.Properties.TimeToLiveSpecification).toEqual({
       AttributeName: 'expiresAt',
       Enabled: true,
     });
+  });
+
+  it('creates the alarm table exactly as the dynalite tests do (test/fixtures/dynalite.ts reads serverless.yml)', () => {
+    const { TableName, ...packaged } = resources.AlarmStateTable.Properties;
+    const { TableName: unresolved, ...fromServerlessYml } = alarmTableDefinition() as Json;
+    expect(TableName).toBe('cw-chatops-ci-alarm-state');
+    expect(unresolved).toMatch(/alarm-state$/);
+    expect(packaged).toEqual(fromServerlessYml);
   });
 
   it('never retries a worker job, which would answer twice', () => {
@@ -262,8 +304,20 @@ describe('serverless.yml (the packaged CloudFormation template)', () => {
       'dynamodb:UpdateItem',
       'logs:CreateLogStream',
       'logs:PutLogEvents',
+      'sqs:DeleteMessage',
+      'sqs:GetQueueAttributes',
+      'sqs:ReceiveMessage',
       'sqs:SendMessage',
       'ssm:GetParameters',
+    ]);
+    // Each queue action on its own queue: the relay reads the alarm queue and only sends to the DLQ.
+    const relaySqs = statements('AlarmRelayFunctionRole').filter((s) => actions(s).some((a) => a.startsWith('sqs:')));
+    expect(relaySqs.map((s) => [actions(s).sort(), s.Resource])).toEqual([
+      [['sqs:SendMessage'], { 'Fn::GetAtt': ['AlarmDeadLetterQueue', 'Arn'] }],
+      [
+        ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
+        { 'Fn::GetAtt': ['AlarmEventQueue', 'Arn'] },
+      ],
     ]);
     // Every AWS call the worker makes: metrics, alarms and graphs, Logs Insights, RDS for the fleet review.
     expect(all('WorkerFunctionRole')).toEqual([
