@@ -199,6 +199,8 @@ export function resolveServiceName(kb: KnowledgeBase, phrase: string): NameGuess
   if (best.distance <= allowedEdits(key) && services.size === 1) {
     return { resolved: { ...best.resolved, correctedFrom: phrase }, suggestions: [] };
   }
-  const near = scored.filter((n) => n.distance <= Math.max(2, allowedEdits(key) + 1) && n.distance < [...key].length);
+  // A suggestion must be close for real: at most a third of the letters typed differ ("foo" has no near name).
+  const length = [...key].length;
+  const near = scored.filter((n) => n.distance <= Math.max(2, allowedEdits(key) + 1) && n.distance * 3 <= length);
   return { suggestions: [...new Set(near.map((n) => n.shown))].slice(0, 3) };
 }
