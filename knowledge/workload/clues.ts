@@ -452,7 +452,7 @@ export const CLUES: readonly Clue[] = [
   c('per-entity', 'one value per device, user or item', '기기·사용자·항목별 값', {
     en: [
       /\b(per|each|by) (\w+ )?(sku|code|number|email|serial)s?\b/,
-      /\b(each|per|every single) (\w+ )?(device|sensor|user|kiosk|vehicle|truck|car|player|machine|item|account|scooter|charger|store|shop|key|id|customer|driver|meter|host|server|robot|drone)s?('s)?\b/,
+      /\b(each|per|every single|every) (\w+ )?(device|sensor|user|kiosk|vehicle|truck|car|player|machine|item|account|scooter|charger|store|shop|key|id|customer|driver|meter|host|server|robot|drone)s?('s)?\b/,
       /\bby (\w+ )?id\b/,
     ],
     ko: [
