@@ -1,6 +1,6 @@
 import type { KnowledgeBase, SearchHit } from './kb.ts';
 import type { CaseStudyNote, CaseUse, Lang, ServiceNote } from './schema.ts';
-import { resolveExact, resolveServiceName } from './service-aliases.ts';
+import { resolveExact, resolveServiceName, resolveTypo } from './service-aliases.ts';
 import { sourceFor } from './sources.ts';
 import { isHangul } from './tokenize.ts';
 import { compactForm, englishForm, isSpecific, type Trait } from './traits.ts';
@@ -334,7 +334,7 @@ function excludedServices(kb: KnowledgeBase, p: WorkloadPicture): Set<string> {
   for (const phrase of p.negated) {
     for (const word of phrase.split(/[\s,?!.]+/)) {
       if (word === '' || ENGINE_WORDS.test(word)) continue;
-      const resolved = resolveExact(kb, word) ?? resolveServiceName(kb, word).resolved;
+      const resolved = resolveTypo(kb, word);
       if (resolved && !resolved.engine) out.add(resolved.service.id);
     }
   }

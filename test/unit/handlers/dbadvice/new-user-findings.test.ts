@@ -1,10 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CommandPlan } from '../../../../handlers/commands.ts';
 import { planDbAdvice } from '../../../../handlers/dbadvice/plan.ts';
 import { UserInputError } from '../../../../handlers/errors.ts';
 import type { SlackMessage } from '../../../../handlers/slack-message.ts';
 import { buildKnowledgeBase, readNotes } from '../../../../knowledge/build.ts';
-import { type Answer, advise, loadKnowledgeBase } from '../../../../knowledge/index.ts';
+import { type Answer, advise, loadKnowledgeBase, resolveServiceName } from '../../../../knowledge/index.ts';
+import { resolveTypo } from '../../../../knowledge/service-aliases.ts';
 import { isInflection } from '../../../../knowledge/workload/fuzzy.ts';
 import { expectValidMessage } from '../../../fixtures/block-kit.ts';
 
@@ -252,5 +254,20 @@ describe('subcommand words with stray arguments (item 8)', () => {
     expect(usageError('compare qux zap').message).not.toMatch(/Did you mean/);
     expect(reply(planDbAdvice('compare dynamo auroar', { kb })).text).toMatch(/DynamoDB vs .*Aurora/);
     expect(usageError('compare opensarch foo').message).toMatch(/Did you mean `opensearch`\?|no note on `foo`/);
+  });
+});
+
+describe('resolveTypo (the fast lookup behind ruled-out names)', () => {
+  it('reads a word exactly as resolveServiceName does', () => {
+    const names = ['dynamodb', 'neptune', 'timestream', 'elasticache', '엘라스티캐시', '넵튠', 'opensearch', 'aurora'];
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.nat(20), fc.string({ maxLength: 2 }), (name, at, insert) => {
+        // Prepare: a name with a slip at some position
+        const word = name.slice(0, at % name.length) + insert + name.slice((at % name.length) + 1);
+
+        // Assess
+        expect(resolveTypo(kb, word)?.service.id).toBe(resolveServiceName(kb, word).resolved?.service.id);
+      }),
+    );
   });
 });
