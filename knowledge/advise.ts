@@ -1,6 +1,6 @@
 import type { KnowledgeBase, SearchHit } from './kb.ts';
 import type { CaseStudyNote, CaseUse, Lang, ServiceNote } from './schema.ts';
-import { resolveExact } from './service-aliases.ts';
+import { resolveExact, resolveServiceName, resolveTypo } from './service-aliases.ts';
 import { sourceFor } from './sources.ts';
 import { isHangul } from './tokenize.ts';
 import { compactForm, englishForm, isSpecific, type Trait } from './traits.ts';
@@ -52,13 +52,14 @@ export interface Answer {
   ranked: RankedService[];
   recommended: RankedService;
   /** Two or three sentences tied to the traits found, each with the note section that supports it. */
-  reasons: { trait: Trait | undefined; text: string; section: string | undefined }[];
+  /** `clue`: the rule that decided, when the reason is that rule rather than a trait. */
+  reasons: { trait: Trait | undefined; clue?: string; text: string; section: string | undefined }[];
   alternatives: { service: ServiceNote; when: string }[];
   /**
    * A case study to quote. `fitsAsker` is false when the question names a case study whose design is
    * not what the asker's own clues call for (a small app with joins should not copy a key-value design).
    */
-  caseStudy: { note: CaseStudyNote; use: CaseUse; fitsAsker: boolean } | undefined;
+  caseStudy: { note: CaseStudyNote; use: CaseUse; fitsAsker: boolean; otherUses?: CaseUse[] } | undefined;
   /** A service the question points at that AWS has retired (QLDB), with what to use instead. */
   retired: ServiceNote | undefined;
   /** The note, its section that matched best, and the AWS pages behind it (in the answer's language). */
@@ -67,6 +68,8 @@ export interface Answer {
   read: string[];
   /** The rule (clue) that decided, when one did; otherwise the traits' fits decided. */
   decidedBy: Rule | undefined;
+  /** "dynamodb vs aurora …": the two services the question weighs, to offer `/dbadvice compare` for. */
+  compared?: [string, string];
 }
 
 export interface Abstention {
@@ -81,6 +84,8 @@ export interface Abstention {
   /** For a tie: the two services and the one question that decides. */
   tie?: { services: [ServiceNote, ServiceNote]; ask: string };
   read?: string[];
+  /** "dynamodb vs aurora" with no workload to weigh them by: the two ids, for a side-by-side compare. */
+  compared?: [string, string];
 }
 
 export type Advice = Answer | Abstention;
@@ -203,21 +208,51 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
   // can an everyday word alone ("any recommendations?" is not a recommendation engine).
   const workload =
     decisive || combined || traits.some((t) => t.kind !== 'scale' && (!t.ambiguous || isSpecific(t, picture.positive)));
-  if (!workload || !onTopic) {
-    const why = onTopic || (!explaining && aboutData(picture.text, traits, kb)) ? 'vague' : 'off-topic';
-    return { kind: 'abstain', lang, traits, why };
+  const compared = namedPair(kb, picture.text);
+  const caseNamed = kb.caseStudies.filter((note) => picture.clues.has(note.id));
+  // "What did Airbnb use?" reads like a definition ("what is …"), but asks what a case study chose.
+  const caseQuestion = !HOW_TO_EN.test(englishForm(picture.text)) && !HOW_TO_KO.test(compactForm(picture.text));
+  if (caseQuestion && !requestsAnAction(picture.text) && (!workload || !onTopic)) {
+    // "What did Airbnb use?", "Duolingo 은 뭘 썼나요?": the case study is the answer, from its note.
+    const fromCase = caseNamed[0] && caseStudyAnswer(kb, caseNamed[0], picture, lang);
+    if (fromCase) return fromCase;
+  }
+  // "dynamodb vs aurora for orders": naming two services to weigh is choosing, so any trait counts.
+  const weighs = compared !== undefined && !explaining && traits.some((t) => t.kind !== 'scale');
+  if (!weighs && (!workload || !onTopic)) {
+    const why = compared || onTopic || (!explaining && aboutData(picture.text, traits, kb)) ? 'vague' : 'off-topic';
+    return { kind: 'abstain', lang, traits, why, ...(compared && !explaining ? { compared } : {}) };
   }
 
   const hits = kb.search(picture.positive);
   const ranked = rankServices(kb, traits, hits, votes);
-  const live = ranked.filter((r) => r.service.status === 'active');
-  const recommended = live[0];
-  const runnerUp = live[1];
-  const decidedBy = recommended && strongestFor(recommended);
-  if (!recommended || (recommended.traitScore < MIN_TRAIT_SCORE && !decidedBy)) {
-    return { kind: 'abstain', lang, traits, why: 'vague' };
+  const excluded = excludedServices(kb, picture);
+  const active = ranked.filter((r) => r.service.status === 'active' && !excluded.has(r.service.id));
+  // Asked "X vs Y", the answer is one of the two when either fits at all.
+  const pairOnly = compared && active.filter((r) => compared.includes(r.service.id) && r.score > 0);
+  const live = pairOnly && pairOnly.length > 0 ? pairOnly : active;
+  const decidedOf = (r: RankedService | undefined) => r && strongestFor(r);
+  // A ruled-out trait votes against services but says nothing for one: when the top of the ranking rests on
+  // such votes alone, the best service the positive clues fit is the answer, not a refusal.
+  // With the best fit ruled out by name, the best other fit answers, however modest ("anything but DynamoDB").
+  const minTrait = excluded.size > 0 ? Number.MIN_VALUE : MIN_TRAIT_SCORE;
+  const top = live[0];
+  let recommended =
+    top && top.traitScore < minTrait && !decidedOf(top) ? (live.find((r) => r.traitScore >= minTrait) ?? top) : top;
+  const substitute = excluded.size > 0 && recommended && recommended.traitScore <= 0 && !decidedOf(recommended);
+  if (substitute) {
+    // Nothing else fits what the ruled-out service was best at: AWS's credible alternative to it answers.
+    const best = ranked.find((r) => excluded.has(r.service.id));
+    const other = best && live.find((r) => r.service.id === SUBSTITUTES[best.service.id]);
+    if (other) recommended = other;
   }
-  const read = readLine(picture, recommended, fired, lang);
+  const substituted = substitute && recommended !== top;
+  const runnerUp = live.find((r) => r !== recommended);
+  const decidedBy = decidedOf(recommended);
+  if (!recommended || (recommended.traitScore < minTrait && !decidedBy && !substituted)) {
+    return { kind: 'abstain', lang, traits, why: 'vague', ...(compared ? { compared } : {}) };
+  }
+  const read = [...excludedLine(kb, excluded, lang), ...readLine(picture, recommended, fired, lang)].slice(0, 7);
   const base = (r: RankedService) => r.traitScore + r.ruleScore;
   const pair = [recommended.service.id, runnerUp?.service.id].sort().join('|');
   const guidanceTie = fired.some((rule) => rule.ties && [...rule.ties].sort().join('|') === pair);
@@ -243,13 +278,114 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
     traits,
     ranked,
     recommended,
-    reasons: reasonsFor(kb, recommended, lang),
+    reasons: withDecidingClue(kb, reasonsFor(kb, recommended, lang), recommended, decidedBy, lang),
     alternatives: alternativesTo(recommended, live, traits, lang),
     caseStudy: matchCaseStudy(kb, recommended.service.id, traits, picture),
     retired,
     source: sourceOf(recommended.service, hits, lang),
     read,
     decidedBy,
+    ...(compared ? { compared } : {}),
+  };
+}
+
+/**
+ * The credible alternative to each service when the asker rules it out and nothing else fits the workload
+ * (guidance §2: "name one credible alternative, a competing primary database"): a graph without Neptune is
+ * recursive SQL on Aurora PostgreSQL, time series without Timestream a time-partitioned Aurora table, key
+ * access without DynamoDB documents by id in DocumentDB, and each in-memory store the other.
+ */
+const SUBSTITUTES: Readonly<Record<string, string>> = {
+  neptune: 'aurora',
+  timestream: 'aurora',
+  dynamodb: 'documentdb',
+  documentdb: 'dynamodb',
+  keyspaces: 'dynamodb',
+  elasticache: 'memorydb',
+  memorydb: 'elasticache',
+  aurora: 'rds',
+  rds: 'aurora',
+  redshift: 'aurora',
+  opensearch: 'aurora',
+};
+
+/** Words joining two names the question weighs against each other. */
+const VERSUS = /^(vs\.?|versus|or|대|아니면|또는|혹은)$/;
+
+/** Two different services named either side of "vs" / "or" / "대" ("dynamdb vs aurora", "다이너모디비 대 오로라"). */
+function namedPair(kb: KnowledgeBase, text: string): [string, string] | undefined {
+  const words = text.split(/[\s,?!.]+/).filter((w) => w !== '');
+  const service = (word: string | undefined) => (word ? resolveServiceName(kb, word).resolved?.service.id : undefined);
+  for (let i = 1; i < words.length - 1; i++) {
+    if (!VERSUS.test(words[i] ?? '')) continue;
+    const a = service(words[i - 1]);
+    const b = service(words[i + 1]);
+    if (a && b && a !== b) return [a, b];
+  }
+  return undefined;
+}
+
+/** Engine words that are also a service's alias (RDS runs MariaDB): ruling out the engine is not ruling out RDS. */
+const ENGINE_WORDS = /maria|mysql|postgres|oracle|sql ?server/;
+
+/** Services named inside a phrase the question rules out ("anything but DynamoDB", "넵튠 말고"). */
+function excludedServices(kb: KnowledgeBase, p: WorkloadPicture): Set<string> {
+  const out = new Set<string>();
+  for (const phrase of p.negated) {
+    for (const word of phrase.split(/[\s,?!.]+/)) {
+      if (word === '' || ENGINE_WORDS.test(word)) continue;
+      const resolved = resolveTypo(kb, word);
+      if (resolved && !resolved.engine) out.add(resolved.service.id);
+    }
+  }
+  return out;
+}
+
+function excludedLine(kb: KnowledgeBase, excluded: ReadonlySet<string>, lang: Lang): string[] {
+  return [...excluded].map((id) => {
+    const name = kb.services.find((s) => s.id === id)?.name.replace(/^Amazon /, '') ?? id;
+    return lang === 'ko' ? `${name} 제외 (직접 제외하심)` : `not ${name} (you ruled it out)`;
+  });
+}
+
+/**
+ * The answer to a question about a case study itself ("what did Airbnb use?", "Airbnb put search history in
+ * DynamoDB, should we?"): the use the question points at (a service it names, or the traits it shares),
+ * otherwise every use the note lists. It is a recommendation only of what that company did; the case study
+ * block says so.
+ */
+function caseStudyAnswer(kb: KnowledgeBase, note: CaseStudyNote, p: WorkloadPicture, lang: Lang): Answer | undefined {
+  const words = p.positive.split(/[\s,?!.]+/).filter((w) => w !== '');
+  const named = new Set(words.map((w) => resolveExact(kb, w)?.service.id).filter((id) => id !== undefined));
+  const traitIds = new Set(p.traits.map((t) => t.id));
+  const overlap = (u: CaseUse) => u.traits.filter((t) => traitIds.has(t)).length;
+  const byName = note.uses.find((u) => named.has(u.service));
+  const byTraits = [...note.uses].sort((a, b) => overlap(b) - overlap(a)).find((u) => overlap(u) > 0);
+  const pointed = byName ?? byTraits;
+  const use = pointed ?? note.uses[0];
+  if (!use) return undefined;
+  const ranked = rankServices(kb, p.traits, []);
+  const recommended = ranked.find((r) => r.service.id === use.service);
+  if (!recommended) return undefined;
+  const caseClue = CLUE_BY_ID.get(note.id);
+  return {
+    kind: 'answer',
+    lang,
+    traits: p.traits,
+    ranked: [recommended, ...ranked.filter((r) => r !== recommended)],
+    recommended,
+    reasons: reasonsFor(kb, recommended, lang),
+    alternatives: [],
+    caseStudy: {
+      note,
+      use,
+      fitsAsker: true,
+      ...(pointed ? {} : { otherUses: note.uses.filter((u) => u !== use) }),
+    },
+    retired: undefined,
+    source: { path: note.path, heading: undefined, sources: note.sources.map((url) => sourceFor(url, lang)) },
+    read: [caseClue?.label[lang] ?? note.name, ...p.traits.map((t) => t.label[lang])].slice(0, 7),
+    decidedBy: undefined,
   };
 }
 
@@ -261,7 +397,9 @@ function strongestFor(r: RankedService): Rule | undefined {
 
 /** "read: key-value access, no joins, 3M users": what the answer rests on, so a misreading shows at once. */
 function readLine(p: WorkloadPicture, winner: RankedService, fired: readonly Rule[], lang: Lang): string[] {
+  const voted = fired.filter((rule) => winner.votes.some((v) => v.rule === rule && v.weight > 0));
   const saidByRule = new Set(fired.filter((rule) => winner.votes.some((v) => v.rule === rule)).map((r) => r.negates));
+  const voiced = new Set(voted.flatMap((rule) => rule.voices ?? []));
   const read: string[] = [];
   // The rules that voted for the winner, strongest first, then the traits it fits, then the rest.
   for (const v of [...winner.votes].sort((a, b) => b.weight - a.weight)) {
@@ -271,13 +409,32 @@ function readLine(p: WorkloadPicture, winner: RankedService, fired: readonly Rul
   for (const c of p.corrections) read.push(`"${c.from}" → ${c.to}`);
   for (const t of winner.matched) read.push(t.label[lang]);
   for (const t of p.notWanted) {
-    if (!saidByRule.has(t.id)) read.push(lang === 'ko' ? `${t.label.ko} 아님` : `not ${t.label.en}`);
+    if (!saidByRule.has(t.id)) read.push(ruledOutLabel(t.label[lang], lang));
+  }
+  for (const id of p.notClues) {
+    const clue = CLUE_BY_ID.get(id);
+    if (clue && !voiced.has(id)) read.push(ruledOutLabel(clue.label[lang], lang, 'clue'));
   }
   for (const id of p.clues) {
     const clue = CLUE_BY_ID.get(id);
-    if (clue) read.push(clue.label[lang]);
+    if (clue && !voiced.has(id)) read.push(clue.label[lang]);
   }
   return [...new Set(read)].slice(0, 7);
+}
+
+/**
+ * A ruled-out requirement, worded as the asker meant it: "doesn't need to be durable" rules out "no data loss",
+ * which reads "data loss is acceptable", never "not no data loss".
+ */
+export function ruledOutLabel(label: string, lang: Lang, kind: 'trait' | 'clue' = 'trait'): string {
+  if (lang === 'ko') {
+    if (/없음$/.test(label)) return label.replace(/\s*없음$/, '이 있어도 됨');
+    // A clue is something done ("이력 보관"): ruled out, it is not needed; a trait is a kind of data: it is not that.
+    return kind === 'clue' ? `${label} 불필요` : `${label} 아님`;
+  }
+  const no = /^no (.+)$/.exec(label);
+  if (no?.[1]) return `${no[1]} is acceptable`;
+  return `not ${label}`;
 }
 
 /** The one question that separates two services that fit a question equally well. */
@@ -318,6 +475,25 @@ const TIE_QUESTIONS: Record<string, Record<Lang, string>> = {
 
 function tieQuestion(a: string, b: string, lang: Lang): string | undefined {
   return TIE_QUESTIONS[[a, b].sort().join('|')]?.[lang];
+}
+
+/** The clue that decided comes first among the reasons, with what the service is chosen for. */
+function withDecidingClue(
+  kb: KnowledgeBase,
+  reasons: Answer['reasons'],
+  winner: RankedService,
+  decidedBy: Rule | undefined,
+  lang: Lang,
+): Answer['reasons'] {
+  if (!decidedBy) return reasons;
+  const text = winner.service.chooseWhen[lang];
+  const first = {
+    trait: undefined,
+    clue: decidedBy.label[lang],
+    text,
+    section: supportingSection(kb, winner.service, text, lang),
+  };
+  return [first, ...reasons].slice(0, 3);
 }
 
 /** Up to three reasons, one per matched trait (strongest fit first), topped up from the note's strengths. */

@@ -149,9 +149,16 @@ export function resolveExact(kb: KnowledgeBase, phrase: string): ResolvedName | 
 /** Edits between two names over code points (a Hangul syllable is one); past 3 the exact count does not matter. */
 const distance = (a: string, b: string) => editDistance([...a], [...b], 3);
 
+type KnownName = { key: string; shown: string; resolved: ResolvedName };
+
+/** Built once per knowledge base: a question may look up every word it rules out. */
+const knownNamesCache = new WeakMap<KnowledgeBase, KnownName[]>();
+
 /** Every spelling we know, keyed, with what it resolves to. */
-function knownNames(kb: KnowledgeBase): { key: string; shown: string; resolved: ResolvedName }[] {
-  const names: { key: string; shown: string; resolved: ResolvedName }[] = [];
+function knownNames(kb: KnowledgeBase): KnownName[] {
+  const cached = knownNamesCache.get(kb);
+  if (cached) return cached;
+  const names: KnownName[] = [];
   for (const service of kb.services) {
     for (const name of [service.id, service.name, ...service.aliases]) {
       names.push({ key: nameKey(name), shown: service.id, resolved: { service } });
@@ -162,6 +169,7 @@ function knownNames(kb: KnowledgeBase): { key: string; shown: string; resolved: 
     if (!service) continue;
     for (const name of engine.names) names.push({ key: nameKey(name), shown: name, resolved: { service, engine } });
   }
+  knownNamesCache.set(kb, names);
   return names;
 }
 
@@ -199,6 +207,36 @@ export function resolveServiceName(kb: KnowledgeBase, phrase: string): NameGuess
   if (best.distance <= allowedEdits(key) && services.size === 1) {
     return { resolved: { ...best.resolved, correctedFrom: phrase }, suggestions: [] };
   }
-  const near = scored.filter((n) => n.distance <= Math.max(2, allowedEdits(key) + 1) && n.distance < [...key].length);
+  // A suggestion must be close for real: at most a third of the letters typed differ ("foo" has no near name).
+  const length = [...key].length;
+  const near = scored.filter((n) => n.distance <= Math.max(2, allowedEdits(key) + 1) && n.distance * 3 <= length);
   return { suggestions: [...new Set(near.map((n) => n.shown))].slice(0, 3) };
+}
+
+/**
+ * The name a typo is unambiguously read as, exactly as {@link resolveServiceName} reads it, without its
+ * suggestions: names whose length differs by more than two can never be within the edits a correction allows,
+ * so they are skipped. For looking up every word a question rules out within the latency budget.
+ */
+export function resolveTypo(kb: KnowledgeBase, phrase: string): ResolvedName | undefined {
+  const straight = resolveExact(kb, phrase);
+  if (straight) return straight;
+  const key = nameKey(stripParticle(phrase)).replace(DB_SUFFIX, '') || nameKey(phrase);
+  const full = nameKey(phrase);
+  const allowed = allowedEdits(key);
+  if (!key || allowed === 0) return undefined;
+  const len = (w: string) => [...w].length;
+  let best = Number.POSITIVE_INFINITY;
+  let services = new Set<string>();
+  let found: KnownName | undefined;
+  for (const n of knownNames(kb)) {
+    if (Math.abs(len(key) - len(n.key)) > allowed && Math.abs(len(full) - len(n.key)) > allowed) continue;
+    const d = Math.min(distance(key, n.key), distance(full, n.key));
+    if (d < best) {
+      best = d;
+      services = new Set([n.resolved.service.id]);
+      found = n;
+    } else if (d === best) services.add(n.resolved.service.id);
+  }
+  return found && best <= allowed && services.size === 1 ? { ...found.resolved, correctedFrom: phrase } : undefined;
 }

@@ -348,7 +348,7 @@ export const TRAITS: readonly Trait[] = [
     // Not 캐시백 (cashback).
     ko: [/캐시(?!백)/, /캐싱/, /앞단/, /부하를(줄|덜)/],
   }),
-  t('session', 'access', 'session state', '세션 상태', {
+  t('session', 'access', 'session or cart state', '세션·장바구니 상태', {
     en: [/\bsessions?\b/, /\bshopping carts?\b/, /\bcarts?\b/, /\blogin state\b/, /\buser state\b/],
     ko: [/세션/, /장바구니/, /로그인상태/],
   }),

@@ -11,7 +11,7 @@ import { UserInputError } from '../errors.ts';
 import { closestWords } from '../suggest-word.ts';
 import { workingMessage } from '../working-message.ts';
 import { type FleetDeps, reviewFleet } from './fleet-review.ts';
-import { renderAbstention, renderAdvice } from './render-advice.ts';
+import { renderAdvice } from './render-advice.ts';
 import { renderFleetReview } from './render-fleet.ts';
 import {
   compareUsage,
@@ -22,7 +22,7 @@ import {
   renderSameService,
 } from './render-reference.ts';
 import { scanServiceNames } from './service-names.ts';
-import { dbadviceCommand, dbadviceWords } from './subcommand.ts';
+import { dbadviceCommand, dbadviceWords, FLEET, HELP, LIST } from './subcommand.ts';
 
 type Visibility = 'in_channel' | 'ephemeral';
 
@@ -108,7 +108,8 @@ export function planDbAdvice(text: string, deps: DbAdviceDeps = {}): CommandPlan
   const language = detectLanguage(body);
   if (language === 'other') return { kind: 'reply', message: renderOtherLanguage() };
   const names = rest.flatMap((word) => word.split(/[,/]+/)).filter((word) => word !== '');
-  if (COMPARE.has(first.toLowerCase())) {
+  const isCompare = COMPARE.has(first.toLowerCase());
+  if (isCompare) {
     const plan = comparePlan(kb, names, questionLang(body), visibility);
     if (plan) return plan;
   } else if (closestWords(first, ['compare'], 2).length > 0 && names.length > 0 && names.length <= MAX_COMPARE_WORDS) {
@@ -122,8 +123,35 @@ export function planDbAdvice(text: string, deps: DbAdviceDeps = {}): CommandPlan
     }
   }
   const advice = advise(kb, body);
-  return {
-    kind: 'reply',
-    message: advice.kind === 'answer' ? renderAdvice(advice, share) : renderAbstention(advice),
-  };
+  // "dynamodb vs aurora" with nothing to weigh them by: the side-by-side compare answers it.
+  if (advice.kind === 'abstain' && advice.compared) {
+    const found = advice.compared.map((id) => kb.services.find((s) => s.id === id));
+    const [a, b] = found;
+    if (a && b) {
+      const message = renderCompare({ service: a }, { service: b }, advice.lang);
+      return { kind: 'reply', message: { ...message, response_type: visibility } };
+    }
+  }
+  // A subcommand word first with words after it that make no question ("fleet orders-db", "compare a b c",
+  // "list extra words") was meant as the subcommand: its usage, not "I need more to go on".
+  if (advice.kind === 'abstain' && advice.why !== 'tie' && rest.length > 0 && rest.length <= MAX_COMPARE_WORDS) {
+    const lang = questionLang(body);
+    const word = first.toLowerCase();
+    if (HELP.has(word)) return { kind: 'reply', message: renderDbAdviceHelp() };
+    if (isCompare) {
+      throw new UserInputError(
+        lang === 'ko' ? '`compare`(비교)에는 서비스 두 개가 필요해요.' : '`compare` takes exactly two services.',
+        compareUsage(lang),
+      );
+    }
+    const sub = LIST.has(word) ? 'list' : FLEET.has(word) ? 'fleet' : undefined;
+    if (sub) {
+      throw new UserInputError(
+        lang === 'ko' ? `\`${sub}\`에는 인자가 없어요.` : `\`${sub}\` takes no arguments.`,
+        [`\`/dbadvice ${sub}\``, `Example: \`/dbadvice ${sub}\``].join('\n'),
+      );
+    }
+  }
+  // renderAdvice tells a tie (ask the one deciding question) from a plain abstention; never bypass it.
+  return { kind: 'reply', message: renderAdvice(advice, share) };
 }

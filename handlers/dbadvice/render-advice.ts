@@ -17,6 +17,8 @@ const WORDS = {
     notYours: (service: string) => `Your own clues point to ${service} instead.`,
     tie: (a: string, b: string) => `:scales: *${a}* and *${b}* fit this equally well, so I won't guess.`,
     decides: 'One answer decides it',
+    compare: 'Side by side',
+    alsoUsed: 'It also used',
   },
   ko: {
     why: '이유',
@@ -32,6 +34,8 @@ const WORDS = {
     notYours: (service: string) => `질문하신 워크로드의 단서는 ${service} 쪽을 가리킵니다.`,
     tie: (a: string, b: string) => `:scales: *${a}*와(과) *${b}*가 똑같이 잘 맞아서 추측하지 않을게요.`,
     decides: '이것 하나만 알려 주시면 정해져요',
+    compare: '나란히 비교',
+    alsoUsed: '함께 쓴 것',
   },
 } as const;
 
@@ -55,7 +59,7 @@ function renderAnswer(a: Answer): SlackMessage {
       `*${w.why}*\n${a.reasons
         .map(
           (r) =>
-            `• ${r.trait ? `*${escapeMrkdwn(r.trait.label[a.lang])}*: ` : ''}${escapeMrkdwn(r.text)}${r.section ? ` _(§ ${escapeMrkdwn(r.section)})_` : ''}`,
+            `• ${r.trait ? `*${escapeMrkdwn(r.trait.label[a.lang])}*: ` : r.clue ? `*${escapeMrkdwn(r.clue)}*: ` : ''}${escapeMrkdwn(r.text)}${r.section ? ` _(§ ${escapeMrkdwn(r.section)})_` : ''}`,
         )
         .join('\n')}`,
     ),
@@ -77,9 +81,19 @@ function renderAnswer(a: Answer): SlackMessage {
     );
   }
   if (a.caseStudy) {
-    const { note, use, fitsAsker } = a.caseStudy;
+    const { note, use, fitsAsker, otherUses = [] } = a.caseStudy;
     const verdict = fitsAsker ? '' : ` ${escapeMrkdwn(w.notYours(s.name))}`;
-    blocks.push(section(`*${w.caseStudy}*: ${escapeMrkdwn(note.name)}: ${escapeMrkdwn(use.text[a.lang])}.${verdict}`));
+    const others = otherUses.map(
+      (u) => `\n• ${w.alsoUsed} *${escapeMrkdwn(u.service)}*: ${escapeMrkdwn(u.text[a.lang])}`,
+    );
+    blocks.push(
+      section(
+        `*${w.caseStudy}*: ${escapeMrkdwn(note.name)}: ${escapeMrkdwn(use.text[a.lang])}.${verdict}${others.join('')}`,
+      ),
+    );
+  }
+  if (a.compared) {
+    blocks.push(context(`${w.compare}: ${inlineCode(`/dbadvice compare ${a.compared.join(' ')}`)}`));
   }
   const where = a.source.heading ? `${a.source.path} § ${a.source.heading}` : a.source.path;
   // Slack links (`<url|label>`) keep long AWS addresses short; the URLs are checked by the build, never user text.

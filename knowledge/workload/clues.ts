@@ -138,6 +138,20 @@ export const CLUES: readonly Clue[] = [
       ],
     }),
   ),
+  // "No licence", "licence-free", "something cheaper" said of a commercial engine: leaving it (guidance §2 refactors).
+  // Whole-question: the words carry their own negation ("no licence" is not a licence to blank out).
+  whole(
+    c('licence-free', 'off the licence (cheaper, open source)', '라이선스 없는(더 저렴한·오픈소스) 엔진으로', {
+      en: [
+        /\b(no|without|zero|free of|avoid(ing)?) (the |any |more )?(licen[cs]e|licen[cs]ing)/,
+        /\blicen[cs]e ?(free|less)\b/,
+        /\bcheaper\b/,
+        /\b(cut|lower|reduce)(ing)? (the )?(cost|bill)/,
+        /\bopen ?source\b/,
+      ],
+      ko: [/라이(선|센)스(비용)?(없|안내|빼|줄이|부담)/, /(더)?저렴한/, /비용(을)?(줄이|절감)/, /싸게/, /오픈소스/],
+    }),
+  ),
   c('warehouse-source', 'an existing data warehouse', '기존 데이터 웨어하우스', {
     en: [/\bteradata\b/, /\bnetezza\b/, /\bedw\b/, /\bvertica\b/, /\bgreenplum\b/, /\bexadata\b/],
     ko: [/테라데이타/, /테라데이터/, /네티자/],
@@ -299,6 +313,22 @@ export const CLUES: readonly Clue[] = [
       /멀티리전(쓰기|액티브)/,
     ],
   }),
+  // One Region answers the question a durable in-memory primary leaves open (ElastiCache vs MemoryDB).
+  c('single-region', 'one Region only', '단일 리전', {
+    en: [
+      /\b(single|one|1) (aws )?region\b/,
+      /\b(only|just) (in )?(one|a single) region\b/,
+      /\bregion(al)? only\b/,
+      /\bno (need for )?(multi ?region|other regions|cross ?region)\b/,
+    ],
+    ko: [
+      /단일리전/,
+      /(한|하나의|1개)리전/,
+      /리전(은|이)?(하나|한개|1개)/,
+      /한리전(만|에서만)/,
+      /멀티리전(은|이)?(필요없|불필요|아님|아니)/,
+    ],
+  }),
   c('concurrent-writes', 'writes in several places at once', '여러 곳에서 동시에 쓰기', {
     en: [
       /\bwrites? .{0,30}\blocally\b/,
@@ -422,7 +452,7 @@ export const CLUES: readonly Clue[] = [
   c('per-entity', 'one value per device, user or item', '기기·사용자·항목별 값', {
     en: [
       /\b(per|each|by) (\w+ )?(sku|code|number|email|serial)s?\b/,
-      /\b(each|per|every single) (\w+ )?(device|sensor|user|kiosk|vehicle|truck|car|player|machine|item|account|scooter|charger|store|shop|key|id|customer|driver|meter|host|server|robot|drone)s?('s)?\b/,
+      /\b(each|per|every single|every) (\w+ )?(device|sensor|user|kiosk|vehicle|truck|car|player|machine|item|account|scooter|charger|store|shop|key|id|customer|driver|meter|host|server|robot|drone)s?('s)?\b/,
       /\bby (\w+ )?id\b/,
     ],
     ko: [

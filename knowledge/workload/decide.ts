@@ -19,6 +19,8 @@ export interface Rule {
   chatterProne?: boolean;
   /** The trait this rule rules out, so the answer's read line says it once ("no joins", not also "not relational"). */
   negates?: string;
+  /** The clues its label already says, so the read line does not repeat them (a clue voices its own rule id). */
+  voices?: readonly string[];
 }
 
 /** Questions over the picture. */
@@ -66,7 +68,11 @@ const currentStoreTrouble = (f: Facts) =>
   f.has('too-big-for-memory') ||
   timeWindows(f);
 const warehouse = (f: Facts) => f.has('warehouse-source') || f.has('dw');
-const leaving = (f: Facts) => (f.has('engine-change') || f.not('engine-stay')) && !f.has('engine-stay');
+const leaving = (f: Facts) =>
+  (f.has('engine-change') || f.has('licence-free') || f.not('engine-stay')) && !f.has('engine-stay');
+const openEngine = (f: Facts) => f.has('engine-mysql') || f.has('engine-postgres');
+/** Writes in one Region only: said outright, or multi-Region writes ruled out. */
+const oneRegion = (f: Facts) => f.has('single-region') || f.not('multi-region-writes');
 
 const r = (id: string, en: string, ko: string, when: Rule['when'], votes: Rule['votes']): Rule => ({
   id,
@@ -125,11 +131,18 @@ const ROUTING: readonly Rule[] = [
     'a MySQL / PostgreSQL move (AWS: Aurora)',
     'MySQL·PostgreSQL 이전 (AWS 권장: Aurora)',
     (f) =>
-      (f.has('engine-mysql') || f.has('engine-postgres')) &&
-      !f.has('portable') &&
-      !f.has('small-steady') &&
-      !currentStoreTrouble(f),
+      openEngine(f) && !f.has('engine-stay') && !f.has('portable') && !f.has('small-steady') && !currentStoreTrouble(f),
     { aurora: 2 },
+  ),
+  // db-guidance.md §2: the migration table matches MySQL to Aurora MySQL and PostgreSQL to Aurora PostgreSQL,
+  // but those are compatible engines, not the same one. When the asker says the engine must stay as it is,
+  // the guidance's same-engine rule (as for SQL Server or Oracle) applies: RDS runs the community engine itself.
+  r(
+    'keep-open-engine',
+    'the same engine (RDS runs community MySQL/PostgreSQL as is; Aurora is only compatible)',
+    '같은 엔진 유지 (RDS는 커뮤니티 MySQL/PostgreSQL 그대로, Aurora는 호환일 뿐)',
+    (f) => openEngine(f) && f.has('engine-stay') && !f.has('engine-commercial') && !currentStoreTrouble(f),
+    { rds: 6, aurora: -2 },
   ),
   // A cache in front of a named database: the engine is the store behind it, not the one to choose.
   {
@@ -195,6 +208,7 @@ const ROUTING: readonly Rule[] = [
         redis(f) &&
         (f.has('durable') || f.has('primary')) &&
         !multiRegionWrites(f) &&
+        !oneRegion(f) &&
         !f.has('cache') &&
         !f.has('loss-ok') &&
         !f.has('too-big-for-memory') &&
@@ -203,6 +217,22 @@ const ROUTING: readonly Rule[] = [
     ),
     ties: ['elasticache', 'memorydb'],
   },
+  // §3.3: with writes in one Region, AWS's rules default a durable Redis/Valkey primary to ElastiCache (Valkey's
+  // Multi-AZ transactional log); MemoryDB only for multi-Region active-active writes.
+  r(
+    'durable-in-memory-one-region',
+    'a durable in-memory primary in one Region (ElastiCache for Valkey durability)',
+    '한 리전의 내구성 인메모리 주 저장소 (ElastiCache for Valkey 내구성)',
+    (f) =>
+      redis(f) &&
+      (f.has('durable') || f.has('primary')) &&
+      oneRegion(f) &&
+      !multiRegionWrites(f) &&
+      !f.has('cache') &&
+      !f.has('too-big-for-memory') &&
+      !f.has('terabytes'),
+    { elasticache: 7, memorydb: -3 },
+  ),
   r(
     'too-big',
     'too big for memory, key access',
@@ -260,8 +290,8 @@ const ROUTING: readonly Rule[] = [
   // Query shape
   r(
     'latest-state',
-    'the latest state per key, no history',
-    '키별 최신 상태만, 이력 없음',
+    'the latest state per key',
+    '키별 최신 상태',
     // "The latest news" is not a store: the state must belong to something kept per key.
     (f) => stateOnly(f) && !f.has('time-window') && (keyAccess(f) || f.has('measurements') || f.has('per-entity')),
     { dynamodb: 6, timestream: -6 },
@@ -326,9 +356,27 @@ const NEGATES: Readonly<Record<string, string>> = {
   'no-time-series': 'time-series',
 };
 
-export const RULES: readonly Rule[] = ROUTING.map((rule) =>
-  NEGATES[rule.id] ? { ...rule, negates: NEGATES[rule.id] } : rule,
-);
+/** Clues a rule's label says besides its own id's clue. */
+const VOICES: Readonly<Record<string, readonly string[]>> = {
+  'durable-in-memory-one-region': ['single-region', 'primary'],
+  'keep-open-engine': ['engine-stay'],
+  'keep-commercial': ['engine-stay'],
+  'leave-commercial': ['engine-change', 'licence-free'],
+  memorydb: ['multi-region-writes', 'concurrent-writes'],
+  'global-kv': ['multi-region-writes', 'concurrent-writes'],
+  'latest-state': ['per-entity'],
+  'time-windows': ['time-window'],
+  counter: ['expires'],
+  'not-a-cache': ['primary'],
+  connections: ['lambda'],
+  warehouse: ['warehouse-source', 'dw'],
+};
+
+export const RULES: readonly Rule[] = ROUTING.map((rule) => ({
+  ...rule,
+  ...(NEGATES[rule.id] ? { negates: NEGATES[rule.id] } : {}),
+  voices: [rule.id, ...(VOICES[rule.id] ?? [])],
+}));
 
 export interface Vote {
   rule: Rule;

@@ -114,6 +114,16 @@ function nearestLatin(word: string, vocab: Vocabulary): string | undefined {
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
+/** English endings that inflect a word without changing it (plural, past, -ing). */
+const INFLECTION = /(ies|es|s|ed|ing|d)$/;
+
+/** Whether two spellings are one word inflected (`sensor`/`sensors`, `query`/`queries`, `store`/`stored`). */
+export function isInflection(a: string, b: string): boolean {
+  if (a === b) return true;
+  const stem = (w: string) => w.replace(INFLECTION, (end) => (end === 'ies' ? 'y' : '')).replace(/e$/, '');
+  return stem(a) === stem(b);
+}
+
 /**
  * The question with its slips corrected, and the corrections made (shown in the answer's "read:" line,
  * so a wrong correction is visible at once).
@@ -134,7 +144,8 @@ export function correctSpelling(
     const lower = word.toLowerCase();
     const to = nearestLatin(lower, vocab);
     if (!to) return word;
-    corrections.push({ from: word, to });
+    // "sensor" for "sensors" is the same word, not a slip: read through, never shown as a correction.
+    if (!isInflection(lower, to)) corrections.push({ from: word, to });
     return to;
   });
   if (HANGUL.test(text)) text = correctHangul(text, vocab, corrections);

@@ -23,7 +23,7 @@ interface Span {
 }
 
 const EN_NEGATOR =
-  /(?<![\p{L}\p{N}])(no|not|never|without|nor|neither|none|w\/o|(?:do|does|did|is|are|was|were|wo|should|need|ca|could|would|must|have|has)n['’]?t|dont|doesnt|isnt|arent|cannot|rather than|instead of|other than)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(no|not|never|without|nor|neither|none|w\/o|(?:do|does|did|is|are|was|were|wo|should|need|ca|could|would|must|have|has)n['’]?t|dont|doesnt|isnt|arent|cannot|rather than|instead of|other than|anything but|except|besides|apart from)(?![\p{L}\p{N}])/gu;
 /**
  * After a negator, a defect makes a requirement, not a negation: "can't lose data", "never goes down",
  * "no double bookings", "without downtime" ask for durability or integrity.
@@ -38,6 +38,11 @@ const EN_POSTFIX =
 const EN_CLAUSE_END =
   /[,.;:!?\n()[\]→]|\s[-–—]+\s|\b(but|though|although|however|just|only|instead|rather|while|whereas|so|because)\b/g;
 const EN_SCOPE_WORDS = 8;
+/** Words that close a forward negation's scope once it has taken its noun. */
+const EN_SCOPE_BREAK = /^(for|with|since|because|as|that|which|where|when)$/;
+/** Verbs that take the preposition with them ("not looking for search", "don't care about joins"): no break. */
+const EN_VERB_WITH_PREPOSITION =
+  /^(look|search|ask|wait|need|care|go|opt|aim|pay|optimi[sz]|tun|build|design|plan|shop)\w*$/;
 
 const KO_CLAUSE_END = /[,.;:!?\n()[\]→]/g;
 /** A word that negates the phrase before it (아니라, 아님, 없음, 불필요, 필요 없어요, 말고, 빼 주세요, 제외). */
@@ -87,7 +92,12 @@ function englishSpans(text: string): Span[] {
       continue;
     }
     const end = ends.find((e) => e >= after) ?? text.length;
-    const words = [...text.slice(after, end).matchAll(/\S+/g)].slice(0, EN_SCOPE_WORDS);
+    const all = [...text.slice(after, end).matchAll(/\S+/g)].slice(0, EN_SCOPE_WORDS);
+    // "anything but DynamoDB for user profiles": a preposition after the negated thing starts what is wanted.
+    const cut = all.findIndex(
+      (w, k) => k > 0 && EN_SCOPE_BREAK.test(w[0]) && !EN_VERB_WITH_PREPOSITION.test(all[k - 1]?.[0] ?? ''),
+    );
+    const words = cut > 0 ? all.slice(0, cut) : all;
     const first = words[0];
     const last = words[words.length - 1];
     if (first && last) spans.push({ start: after + first.index, end: after + last.index + last[0].length });

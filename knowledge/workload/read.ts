@@ -25,7 +25,18 @@ export interface WorkloadPicture {
   notClues: Set<string>;
   /** How many distinct AWS Regions or places it names. */
   regions: number;
+  /** The phrases it rules out, as written (a service named in one is excluded from the answer). */
+  negated: string[];
 }
+
+/**
+ * Traits that presuppose a clue: "analytics over large history" means nothing once the question says it
+ * keeps no history ("이력은 안 남겨도 됨"), so a ruled-out clue takes the trait that rests on it with it, and
+ * neither a reason nor an alternative can cite it.
+ */
+const PRESUPPOSES: Readonly<Record<string, readonly string[]>> = {
+  analytics: ['history'],
+};
 
 // "SQL vs NoSQL" names two paradigms, not a workload: the bare words say nothing about the data.
 const PARADIGMS = /(?<![\p{L}\p{N}])(no ?sql|sql)(?![\p{L}\p{N}])/gu;
@@ -37,12 +48,24 @@ export function readWorkload(question: string): WorkloadPicture {
   const { positive: split, negated } = splitNegation(text);
   const paradigms = new Set([...split.matchAll(PARADIGMS)].map((m) => m[1]?.replace(' ', '')));
   const positive = paradigms.has('sql') && paradigms.has('nosql') ? split.replace(PARADIGMS, ' ') : split;
-  const traits = detectTraits(positive);
+  const found = detectTraits(positive);
   const negatedText = negated.join(' ; ');
-  const asked = new Set(traits.map((t) => t.id));
+  const asked = new Set(found.map((t) => t.id));
   const notWanted = negated.length > 0 ? detectTraits(negatedText).filter((t) => !asked.has(t.id)) : [];
   const clues = detectClues(positive, text);
   const notClues = negated.length > 0 ? detectClues(negatedText) : new Set<string>();
   for (const id of clues) notClues.delete(id);
-  return { text, positive, corrections, traits, notWanted, clues, notClues, regions: regionCount(text, question) };
+  const ruledOut = (id: string) => notClues.has(id) || notWanted.some((t) => t.id === id);
+  const traits = found.filter((t) => !(PRESUPPOSES[t.id] ?? []).some(ruledOut));
+  return {
+    text,
+    positive,
+    corrections,
+    traits,
+    notWanted,
+    clues,
+    notClues,
+    regions: regionCount(text, question),
+    negated,
+  };
 }
