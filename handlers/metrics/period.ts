@@ -24,6 +24,13 @@ export function minimumPeriodMultiple(ageSeconds: number): number {
   return 1;
 }
 
+/** For each retention step, the finer data that is gone by then and how long it was kept. */
+const FINER_DATA_KEPT: Record<number, string> = {
+  60: 'sub-minute data for 3h',
+  300: '1-minute data for 15d',
+  3600: '5-minute data for 63d',
+};
+
 /** Picks the period for a range that starts `sinceSeconds` ago, honouring a requested period where CloudWatch can. */
 export function choosePeriod(sinceSeconds: number, requested?: number): PeriodChoice {
   const multiple = minimumPeriodMultiple(sinceSeconds);
@@ -36,7 +43,10 @@ export function choosePeriod(sinceSeconds: number, requested?: number): PeriodCh
   // Both reasons can apply at once (1m over 16 days): the note names each that does.
   const reasons: string[] = [];
   if (requested % multiple !== 0) {
-    reasons.push(`CloudWatch keeps only ${formatDuration(multiple)} data ${formatDuration(sinceSeconds)} back`);
+    // Say how long the finer data is kept, not the coarser: "1m data 5h back" reads as if minutes lasted 5 h.
+    reasons.push(
+      `CloudWatch keeps ${FINER_DATA_KEPT[multiple] ?? 'finer data for less'} only and this range starts ${formatDuration(sinceSeconds)} back`,
+    );
   }
   if (sinceSeconds / Math.max(requested, multiple) > MAX_POINTS) {
     reasons.push(

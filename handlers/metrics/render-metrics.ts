@@ -14,7 +14,7 @@ import {
 } from '../slack-message.ts';
 import { kindNotes } from './catalog.ts';
 import { metricConsoleUrl } from './console-link.ts';
-import { statFormat } from './format-value.ts';
+import { averageFormat, statFormat } from './format-value.ts';
 import type { MetricsResult, SeriesResult } from './run-metrics.ts';
 import { sparkline } from './sparkline.ts';
 import { closeMetricNames, formatDimensions } from './suggest.ts';
@@ -60,6 +60,21 @@ function formatterFor(result: MetricsResult, s: SeriesResult): (value: number) =
   );
 }
 
+/** The Average fields' formatter: {@link averageFormat} over the alike series' averages. */
+function averageFormatterFor(result: MetricsResult, s: SeriesResult): (value: number) => string {
+  const alike = result.series.filter((o) => o.unit === s.unit && o.spec.stat === s.spec.stat);
+  const f = formatterFor(result, s);
+  const averages = alike.flatMap((o) => (o.summary ? [o.summary.average] : []));
+  const shared = averageFormat(
+    averages,
+    s.unit,
+    s.spec.stat,
+    alike.flatMap((o) => o.data.values),
+  );
+  // Only the decimals are shared; the scale stays the one every field uses.
+  return (v) => (/^-?[\d,]+$/.test(f(v)) ? shared(v) : f(v));
+}
+
 function seriesBlock(result: MetricsResult, s: SeriesResult, label: string | undefined): SectionBlock {
   const labelLine = label ? `*${escapeMrkdwn(truncate(label, 300))}*\n` : '';
   if (!s.summary) {
@@ -78,7 +93,7 @@ function seriesBlock(result: MetricsResult, s: SeriesResult, label: string | und
   const block = section(`${labelLine}\`\`\`${spark}\`\`\``);
   block.fields = [
     `*Latest* (${momentText(summary.latestAt, withDate)})\n${f(summary.latest)}`,
-    `*Average*\n${f(summary.average)}`,
+    `*Average*\n${averageFormatterFor(result, s)(summary.average)}`,
     `*Minimum*\n${f(summary.minimum)}`,
     `*Maximum*\n${f(summary.maximum)}`,
   ].map((text) => ({ type: 'mrkdwn', text }));
@@ -212,7 +227,7 @@ function fallbackText(result: MetricsResult): string {
       const name = `${s.spec.metricName} ${formatDimensions(s.spec.dimensions)}`.trim();
       if (!s.summary) return `${name}: no data in the last ${since(result)}`;
       const f = formatterFor(result, s);
-      return `${name}: latest ${f(s.summary.latest)}, min ${f(s.summary.minimum)}, avg ${f(s.summary.average)}, max ${f(s.summary.maximum)}`;
+      return `${name}: latest ${f(s.summary.latest)}, min ${f(s.summary.minimum)}, avg ${averageFormatterFor(result, s)(s.summary.average)}, max ${f(s.summary.maximum)}`;
     })
     .join('\n');
 }
