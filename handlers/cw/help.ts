@@ -147,7 +147,7 @@ export function renderCwHelp(resources?: DemoResources, topic?: HelpTopic): Slac
   blocks.push(
     context(
       escapeMrkdwn(
-        `Values are CloudWatch's; times show in your own time zone, except Logs Insights \`@timestamp\` columns, which are UTC as labelled. ${GRAMMAR_NOTE} One command in detail: \`/cw help metrics\`, \`/cw help logs\`, \`/cw help alarms\`.`,
+        `Values are CloudWatch's; times show in your own time zone, and \`@timestamp\` columns in UTC, as labelled. ${GRAMMAR_NOTE} One command in detail: \`/cw help metrics\`, \`/cw help logs\`, \`/cw help alarms\`.`,
       ),
     ),
   );

@@ -85,6 +85,36 @@ function subMinuteRefusal(periodSeconds: number, namespace: string): string {
   );
 }
 
+/**
+ * How long AWS lets these resources' names be, so a value no resource can have is refused before
+ * any call: an RDS DB instance or cluster identifier has 1 to 63 letters, numbers or hyphens
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html), a Lambda
+ * function name at most 64 characters (https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html),
+ * an EC2 instance ID is `i-` and 17 hex digits. Any dimension value is at most 1,024 ASCII characters
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_Dimension.html).
+ */
+const NAME_LIMITS: Record<string, { max: number; what: string }> = {
+  DBInstanceIdentifier: { max: 63, what: 'an RDS DB instance identifier' },
+  DBClusterIdentifier: { max: 63, what: 'an RDS DB cluster identifier' },
+  FunctionName: { max: 64, what: 'a Lambda function name' },
+  InstanceId: { max: 19, what: 'an EC2 instance ID' },
+};
+const MAX_DIMENSION_VALUE = 1024;
+
+/** What a refusal echoes of a word the user typed: never more than a glance, however long it was. */
+const ECHO_LENGTH = 40;
+function echo(text: string): string {
+  const chars = Array.from(text);
+  return chars.length <= ECHO_LENGTH ? text : `${chars.slice(0, ECHO_LENGTH).join('')}…`;
+}
+
+/**
+ * Whether a namespace or metric name can be one at all: CloudWatch's names are printable ASCII
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html#Namespace).
+ * Only such a word may be built into a suggestion.
+ */
+const ASCII_NAME = /^[\x21-\x7e]+$/;
+
 function fail(message: string, usage = METRICS_USAGE): never {
   throw new UserInputError(message, usage);
 }
@@ -130,6 +160,12 @@ function parseMetricsWords(tokens: readonly string[]): MetricsQuery {
   const since = optional(flags.values.get('since'), parseSince);
   const sinceSeconds = since?.seconds ?? DEFAULT_SINCE_SECONDS;
   const sinceText = since?.text;
+  const dashes = flags.positional.find((w) => /^[-\u2010-\u2015]+$/.test(w));
+  if (dashes !== undefined) {
+    fail(
+      `\`${echo(dashes)}\` is a flag without its name. The flags are ${METRICS_FLAGS.flags.map((f) => `--${f.name}`).join(', ')}, e.g. \`--since 1d\`.`,
+    );
+  }
   const positional = joinCommaLists(flags.positional);
 
   if (positional.length === 0) fail('Which metric? Name a namespace and metric, or a shortcut.');
@@ -162,12 +198,16 @@ function optional<T>(value: string | undefined, parse: (text: string) => T): T |
   return value === undefined ? undefined : parse(value);
 }
 
-/** `orders-db, users-db` and `orders-db ,users-db` (a space after or before a comma) are one list. */
+/**
+ * `orders-db, users-db` and `orders-db ,users-db` (a space after or before a comma) are one list.
+ * Only values are lists: the first two words (the shortcut or namespace, and the metric) never take
+ * the next word in, so `rds cpu ,orders-db` is a list starting with nothing, not a metric `cpu,orders-db`.
+ */
 function joinCommaLists(words: readonly string[]): string[] {
   const joined: string[] = [];
   for (const word of words) {
     const previous = joined[joined.length - 1];
-    if (previous !== undefined && (previous.endsWith(',') || word.startsWith(','))) {
+    if (joined.length > 2 && previous !== undefined && (previous.endsWith(',') || word.startsWith(','))) {
       joined[joined.length - 1] = previous + word;
     } else {
       joined.push(word);
@@ -213,7 +253,7 @@ function parseShortcut(serviceName: string, words: string[], stat: string | unde
       `Unexpected \`${extra.join(' ')}\`. Shortcuts take one ${service.resource} (or a comma list).`,
       SHORTCUT_USAGE,
     );
-  const values = splitValues(resources, service.dimension);
+  const values = splitValues(resources, service.dimension, service.namespace);
   return metrics.flatMap((metric) =>
     values.map((value) => ({
       namespace: service.namespace,
@@ -271,12 +311,21 @@ function closeAwsNamespaces(typed: string): string[] {
 
 function parseFullForm(words: string[], stat: string | undefined): MetricSpec[] {
   const [typedNamespace = '', typedMetric, ...dimensionWords] = words;
-  if (typedNamespace.length > 255 || typedNamespace.startsWith(':'))
-    fail(`\`${typedNamespace.slice(0, 40)}\` is not a namespace.`);
+  if (typedNamespace.length > 255 || typedNamespace.startsWith(':') || !ASCII_NAME.test(typedNamespace)) {
+    fail(
+      `\`${echo(typedNamespace)}\` is neither a shortcut (${Object.keys(SHORTCUTS).join(', ')}) nor a CloudWatch namespace ` +
+        '(those are at most 255 ASCII characters, e.g. `AWS/EC2` or `MyApp`).',
+    );
+  }
   if (!typedMetric)
     fail(`Which metric in \`${typedNamespace}\`? e.g. \`/cw metrics ${typedNamespace} CPUUtilization ...\``);
-  if (typedMetric.includes('=')) fail(`\`${typedMetric}\` looks like a dimension; the metric name comes first.`);
-  if (typedMetric.length > 255) fail('The metric name is longer than CloudWatch allows (255).');
+  if (typedMetric.includes('=')) fail(`\`${echo(typedMetric)}\` looks like a dimension; the metric name comes first.`);
+  if (Array.from(typedMetric).length > 255) {
+    fail(
+      `\`${echo(typedMetric)}\` (${Array.from(typedMetric).length} characters) is longer than a metric name can be (255).`,
+    );
+  }
+  if (!ASCII_NAME.test(typedMetric)) fail(`\`${echo(typedMetric)}\` is not a metric name: those are ASCII characters.`);
   const [namespace, metricName] = canonicalNames(typedNamespace, typedMetric);
 
   // Each dimension may list several values; the series are every combination.
@@ -285,13 +334,15 @@ function parseFullForm(words: string[], stat: string | undefined): MetricSpec[] 
   for (const word of dimensionWords) {
     const [name = '', value] = splitOnce(word, '=');
     if (value === undefined || name === '' || value === '') {
-      fail(`\`${word}\` is not a dimension. Write dimensions as Name=Value, e.g. InstanceId=i-0abc1234def567890.`);
+      fail(
+        `\`${echo(word)}\` is not a dimension. Write dimensions as Name=Value, e.g. InstanceId=i-0abc1234def567890.`,
+      );
     }
     if (name.length > 255) fail('A dimension name is longer than CloudWatch allows (255).');
     if (seen.has(name)) fail(`Dimension \`${name}\` is given twice; list several values as ${name}=a,b.`);
     seen.add(name);
     if (seen.size > 30) fail('CloudWatch allows at most 30 dimensions.');
-    const values = splitValues(value, name);
+    const values = splitValues(value, name, namespace);
     combinations = combinations.flatMap((dims) => values.map((v) => [...dims, { name, value: v }]));
     if (combinations.length > MAX_SERIES) {
       fail(`Those values make more than ${MAX_SERIES} series; at most ${MAX_SERIES} fit a message.`);
@@ -300,10 +351,30 @@ function parseFullForm(words: string[], stat: string | undefined): MetricSpec[] 
   return combinations.map((dimensions) => ({ namespace, metricName, dimensions, stat: stat ?? 'Average' }));
 }
 
-function splitValues(list: string, dimension: string): string[] {
+function splitValues(list: string, dimension: string, namespace: string): string[] {
   const values = list.split(',').map((v) => v.trim());
-  if (values.some((v) => v === '')) fail(`\`${list}\` has an empty value for ${dimension}.`);
-  if (values.some((v) => v.length > 1024)) fail(`A ${dimension} value is longer than CloudWatch allows (1024).`);
+  if (values.some((v) => v === '')) {
+    fail(
+      `\`${echo(list)}\` has an empty value for ${dimension}: list values as \`a,b\`, with nothing empty around a comma.`,
+    );
+  }
+  const limit = namespace.startsWith('AWS/') ? own(NAME_LIMITS, dimension) : undefined;
+  for (const value of values) {
+    const length = Array.from(value).length;
+    if (limit && length > limit.max) {
+      fail(
+        `\`${echo(value)}\` (${length} characters) cannot be ${limit.what}: those are at most ${limit.max} characters.`,
+      );
+    }
+    if (length > MAX_DIMENSION_VALUE) {
+      fail(
+        `\`${echo(value)}\` (${length} characters) is too long for a ${dimension} value: CloudWatch allows at most ${MAX_DIMENSION_VALUE}.`,
+      );
+    }
+    if (!/^[\x20-\x7e]+$/.test(value)) {
+      fail(`\`${echo(value)}\` cannot be a ${dimension} value: CloudWatch's dimension values are ASCII characters.`);
+    }
+  }
   return [...new Set(values)];
 }
 

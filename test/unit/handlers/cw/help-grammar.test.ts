@@ -138,6 +138,6 @@ describe('/cw help: what it says about time zones is true', () => {
     // Assess: the answer's times are <!date> tokens Slack shows in each reader's zone
     expect(text).not.toMatch(/Values are CloudWatch's, in UTC/);
     expect(text).toContain('times show in your own time zone');
-    expect(text).toMatch(/@timestamp.{0,20} columns, which are UTC/);
+    expect(text).toMatch(/@timestamp.{0,20} columns in UTC, as labelled/);
   });
 });
