@@ -17,8 +17,12 @@ export interface MetricsQuery {
   share: boolean;
   /** Also post a PNG graph of the range to the channel. */
   graph: boolean;
-  /** The words after `/cw metrics`, re-joined: what the message's Graph button runs again. */
+  /** The words after `/cw metrics`, re-joined. */
   args: string;
+  /** The same words without `--since`, `--from` or `--to`: the Graph button adds the answer's own window. */
+  argsWithoutRange: string;
+  /** `--from`/`--to`: an absolute window instead of the last `sinceSeconds` (the end defaults to now). */
+  window?: { from: Date; to?: Date };
 }
 
 export const MAX_SERIES = 20;
@@ -27,7 +31,7 @@ export const MAX_SINCE_SECONDS = 455 * 86400;
 const DEFAULT_SINCE_SECONDS = 3 * 3600;
 
 export const METRICS_USAGE = [
-  '`/cw metrics <Namespace> <MetricName> [Dim=Value ...] [--since 3h] [--stat Average] [--period 5m] [--share] [--graph]`',
+  '`/cw metrics <Namespace> <MetricName> [Dim=Value ...] [--since 3h | --from ISO --to ISO] [--stat Average] [--period 5m] [--share] [--graph]`',
   'Example: `/cw metrics AWS/EC2 CPUUtilization InstanceId=i-0abc1234def567890 --since 3h` or `/cw metrics rds cpu orders-db --since 1d`',
   'See `/cw help metrics` for every flag and shortcut.',
 ].join('\n');
@@ -46,6 +50,8 @@ export const METRICS_FLAGS: FlagGrammar = {
     { name: 'since', kind: 'duration', example: '3h' },
     { name: 'stat', kind: 'value', aliases: ['statistic'], example: 'p99' },
     { name: 'period', kind: 'duration', example: '5m' },
+    { name: 'from', kind: 'value', example: '2026-12-02T05:00:00Z' },
+    { name: 'to', kind: 'value', example: '2026-12-02T07:00:00Z' },
     SHARE_FLAG,
     { name: 'graph', kind: 'boolean' },
   ],
@@ -158,7 +164,15 @@ function parseMetricsWords(tokens: readonly string[]): MetricsQuery {
   const stat = optional(flags.values.get('stat'), parseStat);
   const periodSeconds = optional(flags.values.get('period'), parsePeriod);
   const since = optional(flags.values.get('since'), parseSince);
-  const sinceSeconds = since?.seconds ?? DEFAULT_SINCE_SECONDS;
+  const from = optional(flags.values.get('from'), (t) => parseTime(t, '--from'));
+  const to = optional(flags.values.get('to'), (t) => parseTime(t, '--to'));
+  if (since && from) fail('Use either `--since` or `--from`/`--to`, not both.');
+  if (to && !from) fail('`--to` needs a `--from`, e.g. `--from 2026-12-02T05:00:00Z --to 2026-12-02T07:00:00Z`.');
+  if (from && to && to.getTime() <= from.getTime()) fail('`--to` must be later than `--from`.');
+  const windowSeconds = from && to ? (to.getTime() - from.getTime()) / 1000 : undefined;
+  if (windowSeconds !== undefined && windowSeconds < 60)
+    fail('The window from `--from` to `--to` must be at least 1m.');
+  const sinceSeconds = since?.seconds ?? windowSeconds ?? DEFAULT_SINCE_SECONDS;
   const sinceText = since?.text;
   const dashes = flags.positional.find((w) => /^[-\u2010-\u2015]+$/.test(w));
   if (dashes !== undefined) {
@@ -175,7 +189,7 @@ function parseMetricsWords(tokens: readonly string[]): MetricsQuery {
   if (periodSeconds !== undefined) {
     const standard = series.find((s) => isStandardResolution(s.namespace));
     if (periodSeconds < 60 && standard) fail(subMinuteRefusal(periodSeconds, standard.namespace));
-    const tooLong = periodLongerThanRange(periodSeconds, sinceSeconds);
+    const tooLong = from && !to ? undefined : periodLongerThanRange(periodSeconds, sinceSeconds);
     if (tooLong) fail(tooLong);
   }
   return {
@@ -184,6 +198,8 @@ function parseMetricsWords(tokens: readonly string[]): MetricsQuery {
     share: flags.set.has('share'),
     graph: flags.set.has('graph'),
     args: joinArgs(tokens),
+    argsWithoutRange: joinArgs(withoutFlags(tokens, ['since', 'from', 'to'])),
+    ...(from ? { window: { from, ...(to ? { to } : {}) } } : {}),
     ...(periodSeconds === undefined ? {} : { periodSeconds }),
     ...(sinceText === undefined ? {} : { sinceText }),
   };
@@ -405,6 +421,33 @@ function parseSince(text: string): { seconds: number; text: string } {
   if (seconds < 60) fail('`--since` must be at least 1m.');
   if (seconds > MAX_SINCE_SECONDS) fail('CloudWatch keeps metrics for 455 days; `--since` can go back no further.');
   return duration;
+}
+
+/** The words without the named flags and their values. */
+function withoutFlags(tokens: readonly string[], names: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? '';
+    const flag = isFlagWord(token, METRICS_FLAGS) ? readFlagWord(token) : undefined;
+    const spec = flag && METRICS_FLAGS.flags.find((f) => f.name === flag.name || f.aliases?.includes(flag.name));
+    if (!spec || !names.includes(spec.name)) {
+      kept.push(token);
+      continue;
+    }
+    if (spec.kind !== 'boolean' && flag?.inline === undefined) i++;
+  }
+  return kept;
+}
+
+/**
+ * An ISO 8601 time (`2026-12-02T05:00:00Z`, `2026-12-02`); one without a zone is read as UTC, as
+ * CloudWatch's times are, never as the server's local time.
+ */
+function parseTime(text: string, flag: string): Date {
+  const zoned = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? `${text}Z` : text;
+  const ms = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(zoned) : Number.NaN;
+  if (Number.isNaN(ms)) fail(`\`${flag} ${echo(text)}\` is not a time. Use ISO 8601, e.g. 2026-12-02T05:00:00Z.`);
+  return new Date(ms);
 }
 
 /** Quotes words with spaces so the text parses back to the same words. */

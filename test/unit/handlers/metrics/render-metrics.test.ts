@@ -38,7 +38,7 @@ describe('handlers/metrics/render-metrics', () => {
     expect(message.text).toMatch(/CPUUtilization DBInstanceIdentifier=orders-db: latest 9.0%/);
   });
 
-  it('offers a Graph button that runs the same command with --graph, but not on a graph’s own answer', async () => {
+  it('offers a Graph button that runs the same command over the same window with --graph, but not on a graph’s own answer', async () => {
     // Act
     const message = renderMetrics(await resultFor('rds cpu orders-db --since 1d'));
     const graphed = renderMetrics(await resultFor('rds cpu orders-db --since 1d --graph'));
@@ -52,7 +52,7 @@ describe('handlers/metrics/render-metrics', () => {
           type: 'button',
           action_id: 'cw_metrics_graph',
           text: { type: 'plain_text', text: 'Graph' },
-          value: 'metrics rds cpu orders-db --since 1d --graph',
+          value: 'metrics rds cpu orders-db --period 15m --from 2026-11-24T12:00:00Z --to 2026-11-25T12:00:00Z --graph',
         },
       ],
     });
