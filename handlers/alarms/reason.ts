@@ -1,5 +1,5 @@
 import { type Unit, unitOf } from '../metrics/catalog.ts';
-import { formatValue } from '../metrics/format-value.ts';
+import { valueFormat } from '../metrics/format-value.ts';
 import { escapeText, inlineCode } from '../slack-message.ts';
 import type { AlarmChange, AlarmMetric, AlarmStateValue, MetricStat, ReasonData } from './alarm-event.ts';
 import { type ReasonText, readReasonText, withAlarmNames } from './reason-text.ts';
@@ -34,18 +34,36 @@ export function alarmUnit(change: AlarmChange): string | undefined {
   return stat ? unitOf(stat.namespace, stat.name) : undefined;
 }
 
-/** A value in the alarm's unit: `91.2%`, `2.0 GiB`; unknown units are named after the number. */
+/**
+ * One way to write the datapoints of a reason line, by the rule
+ * `/cw metrics` uses for the same unit ({@link valueFormat}: `94.5%`, `2.0 GiB`, `230 ms`), so an
+ * alarm and the metric it watches read alike. Only percentages all under 1% keep four significant
+ * digits: a band of 0.0206% – 0.3007% must not read 0.0% – 0.3%. Unknown units are named after the number.
+ */
+export function reasonFormat(values: readonly number[], unit: string | undefined): (value: number) => string {
+  if (unit === 'Percent') {
+    const largest = values.reduce((m, v) => (Number.isFinite(v) ? Math.max(m, Math.abs(v)) : m), 0);
+    return largest >= 1 ? valueFormat(values, 'Percent') : (v) => `${formatNumber(v)}%`;
+  }
+  if (unit && SCALED_UNITS.includes(unit)) return valueFormat(values, unit as Unit);
+  return unit && unit !== 'None' ? (v) => `${formatNumber(v)} ${unit}` : formatNumber;
+}
+
+/**
+ * A threshold or band bound in the alarm's unit, as it was set: `80%` stays `80%`, and four
+ * significant digits keep a band of 0.0206% – 0.3007% apart.
+ */
 export function formatInUnit(value: number, unit: string | undefined): string {
-  // Four significant digits: a band of 0.0206% – 0.3007% must not read 0.0% – 0.3%.
   if (unit === 'Percent') return `${formatNumber(value)}%`;
-  if (unit && SCALED_UNITS.includes(unit)) return formatValue(value, unit as Unit);
+  if (unit && SCALED_UNITS.includes(unit)) return valueFormat([value], unit as Unit)(value);
   return unit && unit !== 'None' ? `${formatNumber(value)} ${unit}` : formatNumber(value);
 }
 
 function datapoints(values: number[], unit: string | undefined): string {
+  const f = reasonFormat(values, unit);
   const shown = values
     .slice(0, MAX_DATAPOINTS_SHOWN)
-    .map((v) => formatInUnit(v, unit))
+    .map((v) => f(v))
     .join(', ');
   return values.length > MAX_DATAPOINTS_SHOWN ? `${shown}, … (${values.length} in all)` : shown;
 }

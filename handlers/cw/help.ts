@@ -160,7 +160,7 @@ export function renderCwHelp(
   blocks.push(
     context(
       escapeMrkdwn(
-        `Values are CloudWatch's, in UTC. ${GRAMMAR_NOTE} One command in detail: \`/cw help metrics\`, \`/cw help logs\`, \`/cw help alarms\`.`,
+        `Values are CloudWatch's; times show in your own time zone, and \`@timestamp\` columns in UTC, as labelled. ${GRAMMAR_NOTE} One command in detail: \`/cw help metrics\`, \`/cw help logs\`, \`/cw help alarms\`.`,
       ),
     ),
   );

@@ -126,6 +126,25 @@ export function statFormat(
   return valueFormat(values, counted ? 'Count' : shown);
 }
 
+/**
+ * How the Averages of a message read: by {@link statFormat}, except that averages of counts share
+ * their decimals: when one series averages 3.3 throttles, a flat-zero one averages `0.0`, not `0`.
+ */
+export function averageFormat(
+  averages: readonly number[],
+  unit: Unit | undefined,
+  stat: string,
+  datapoints: readonly number[] = [],
+): (value: number) => string {
+  const rule = statFormat(averages, unit, stat, datapoints);
+  const texts = averages.map(rule);
+  if (!texts.some((t) => /^-?[\d,]+\.\d$/.test(t))) return rule;
+  return (v) => {
+    const text = rule(v);
+    return /^-?[\d,]+$/.test(text) ? fixed(v, 1) : text;
+  };
+}
+
 /** One statistic's value alone: {@link statFormat} for that value. */
 export function formatStatValue(value: number, unit: Unit | undefined, stat: string): string {
   return statFormat([value], unit, stat)(value);

@@ -19,6 +19,14 @@ function graphTitle(query: MetricsQuery): string {
   return `${names} ${dims ?? ''}`.trim();
 }
 
+/** The window in UTC, for the picture and its title (plain text: no reader's time zone there). */
+function windowText(start: Date, end: Date): string {
+  const at = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
+  const to = at(end);
+  const sameDay = at(start).slice(0, 10) === to.slice(0, 10);
+  return `${at(start)} – ${sameDay ? to.slice(11) : to} UTC`;
+}
+
 /**
  * `/cw metrics … --graph`: the summary as usual, and a PNG of the same range posted to the channel
  * with the summary as its comment. When the picture cannot be posted, the summary still arrives.
@@ -34,6 +42,8 @@ export async function runMetricsGraph(
   const note = (text: string): SlackMessage => ({ ...summary, blocks: [...(summary.blocks ?? []), section(text)] });
   if (!result.series.some((s) => s.summary)) return summary;
   if (!deps.files || !options.channelId) return note('_No channel to post the graph to._');
+  // The picture says which window it draws: a Graph button pressed later draws the answer's window.
+  const titled = `${graphTitle(query)} · ${windowText(result.start, result.end)}`;
   try {
     const png = await deps.images.getMetricImage(
       {
@@ -41,7 +51,7 @@ export async function runMetricsGraph(
         periodSeconds: result.periodSeconds,
         start: result.start,
         end: result.end,
-        title: graphTitle(query),
+        title: titled,
         width: 800,
         height: 400,
       },
@@ -50,10 +60,10 @@ export async function runMetricsGraph(
     const upload = await deps.files.upload({
       channelId: options.channelId,
       filename: 'metric.png',
-      title: graphTitle(query),
+      title: titled,
       content: png,
       comment: summary.text,
-      altText: `Graph of ${graphTitle(query)}`,
+      altText: `Graph of ${titled}`,
     });
     return note(uploadedNote(upload));
   } catch (e) {

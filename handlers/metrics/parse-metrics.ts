@@ -17,8 +17,12 @@ export interface MetricsQuery {
   share: boolean;
   /** Also post a PNG graph of the range to the channel. */
   graph: boolean;
-  /** The words after `/cw metrics`, re-joined: what the message's Graph button runs again. */
+  /** The words after `/cw metrics`, re-joined. */
   args: string;
+  /** The same words without `--since`, `--from` or `--to`: the Graph button adds the answer's own window. */
+  argsWithoutRange: string;
+  /** `--from`/`--to`: an absolute window instead of the last `sinceSeconds` (the end defaults to now). */
+  window?: { from: Date; to?: Date };
 }
 
 export const MAX_SERIES = 20;
@@ -27,7 +31,7 @@ export const MAX_SINCE_SECONDS = 455 * 86400;
 const DEFAULT_SINCE_SECONDS = 3 * 3600;
 
 export const METRICS_USAGE = [
-  '`/cw metrics <Namespace> <MetricName> [Dim=Value ...] [--since 3h] [--stat Average] [--period 5m] [--share] [--graph]`',
+  '`/cw metrics <Namespace> <MetricName> [Dim=Value ...] [--since 3h | --from ISO --to ISO] [--stat Average] [--period 5m] [--share] [--graph]`',
   'Example: `/cw metrics AWS/EC2 CPUUtilization InstanceId=i-0abc1234def567890 --since 3h` or `/cw metrics rds cpu orders-db --since 1d`',
   'See `/cw help metrics` for every flag and shortcut.',
 ].join('\n');
@@ -46,6 +50,8 @@ export const METRICS_FLAGS: FlagGrammar = {
     { name: 'since', kind: 'duration', example: '3h' },
     { name: 'stat', kind: 'value', aliases: ['statistic'], example: 'p99' },
     { name: 'period', kind: 'duration', example: '5m' },
+    { name: 'from', kind: 'value', example: '2026-12-02T05:00:00Z' },
+    { name: 'to', kind: 'value', example: '2026-12-02T07:00:00Z' },
     SHARE_FLAG,
     { name: 'graph', kind: 'boolean' },
   ],
@@ -84,6 +90,36 @@ function subMinuteRefusal(periodSeconds: number, namespace: string): string {
     'so its shortest period is 1m, e.g. `--period 1m`.'
   );
 }
+
+/**
+ * How long AWS lets these resources' names be, so a value no resource can have is refused before
+ * any call: an RDS DB instance or cluster identifier has 1 to 63 letters, numbers or hyphens
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html), a Lambda
+ * function name at most 64 characters (https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html),
+ * an EC2 instance ID is `i-` and 17 hex digits. Any dimension value is at most 1,024 ASCII characters
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_Dimension.html).
+ */
+const NAME_LIMITS: Record<string, { max: number; what: string }> = {
+  DBInstanceIdentifier: { max: 63, what: 'an RDS DB instance identifier' },
+  DBClusterIdentifier: { max: 63, what: 'an RDS DB cluster identifier' },
+  FunctionName: { max: 64, what: 'a Lambda function name' },
+  InstanceId: { max: 19, what: 'an EC2 instance ID' },
+};
+const MAX_DIMENSION_VALUE = 1024;
+
+/** What a refusal echoes of a word the user typed: never more than a glance, however long it was. */
+const ECHO_LENGTH = 40;
+function echo(text: string): string {
+  const chars = Array.from(text);
+  return chars.length <= ECHO_LENGTH ? text : `${chars.slice(0, ECHO_LENGTH).join('')}…`;
+}
+
+/**
+ * Whether a namespace or metric name can be one at all: CloudWatch's names are printable ASCII
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html#Namespace).
+ * Only such a word may be built into a suggestion.
+ */
+const ASCII_NAME = /^[\x21-\x7e]+$/;
 
 function fail(message: string, usage = METRICS_USAGE): never {
   throw new UserInputError(message, usage);
@@ -128,8 +164,22 @@ function parseMetricsWords(tokens: readonly string[]): MetricsQuery {
   const stat = optional(flags.values.get('stat'), parseStat);
   const periodSeconds = optional(flags.values.get('period'), parsePeriod);
   const since = optional(flags.values.get('since'), parseSince);
-  const sinceSeconds = since?.seconds ?? DEFAULT_SINCE_SECONDS;
+  const from = optional(flags.values.get('from'), (t) => parseTime(t, '--from'));
+  const to = optional(flags.values.get('to'), (t) => parseTime(t, '--to'));
+  if (since && from) fail('Use either `--since` or `--from`/`--to`, not both.');
+  if (to && !from) fail('`--to` needs a `--from`, e.g. `--from 2026-12-02T05:00:00Z --to 2026-12-02T07:00:00Z`.');
+  if (from && to && to.getTime() <= from.getTime()) fail('`--to` must be later than `--from`.');
+  const windowSeconds = from && to ? (to.getTime() - from.getTime()) / 1000 : undefined;
+  if (windowSeconds !== undefined && windowSeconds < 60)
+    fail('The window from `--from` to `--to` must be at least 1m.');
+  const sinceSeconds = since?.seconds ?? windowSeconds ?? DEFAULT_SINCE_SECONDS;
   const sinceText = since?.text;
+  const dashes = flags.positional.find((w) => /^[-\u2010-\u2015]+$/.test(w));
+  if (dashes !== undefined) {
+    fail(
+      `\`${echo(dashes)}\` is a flag without its name. The flags are ${METRICS_FLAGS.flags.map((f) => `--${f.name}`).join(', ')}, e.g. \`--since 1d\`.`,
+    );
+  }
   const positional = joinCommaLists(flags.positional);
 
   if (positional.length === 0) fail('Which metric? Name a namespace and metric, or a shortcut.');
@@ -139,7 +189,7 @@ function parseMetricsWords(tokens: readonly string[]): MetricsQuery {
   if (periodSeconds !== undefined) {
     const standard = series.find((s) => isStandardResolution(s.namespace));
     if (periodSeconds < 60 && standard) fail(subMinuteRefusal(periodSeconds, standard.namespace));
-    const tooLong = periodLongerThanRange(periodSeconds, sinceSeconds);
+    const tooLong = from && !to ? undefined : periodLongerThanRange(periodSeconds, sinceSeconds);
     if (tooLong) fail(tooLong);
   }
   return {
@@ -148,6 +198,8 @@ function parseMetricsWords(tokens: readonly string[]): MetricsQuery {
     share: flags.set.has('share'),
     graph: flags.set.has('graph'),
     args: joinArgs(tokens),
+    argsWithoutRange: joinArgs(withoutFlags(tokens, ['since', 'from', 'to'])),
+    ...(from ? { window: { from, ...(to ? { to } : {}) } } : {}),
     ...(periodSeconds === undefined ? {} : { periodSeconds }),
     ...(sinceText === undefined ? {} : { sinceText }),
   };
@@ -162,12 +214,16 @@ function optional<T>(value: string | undefined, parse: (text: string) => T): T |
   return value === undefined ? undefined : parse(value);
 }
 
-/** `orders-db, users-db` and `orders-db ,users-db` (a space after or before a comma) are one list. */
+/**
+ * `orders-db, users-db` and `orders-db ,users-db` (a space after or before a comma) are one list.
+ * Only values are lists: the first two words (the shortcut or namespace, and the metric) never take
+ * the next word in, so `rds cpu ,orders-db` is a list starting with nothing, not a metric `cpu,orders-db`.
+ */
 function joinCommaLists(words: readonly string[]): string[] {
   const joined: string[] = [];
   for (const word of words) {
     const previous = joined[joined.length - 1];
-    if (previous !== undefined && (previous.endsWith(',') || word.startsWith(','))) {
+    if (joined.length > 2 && previous !== undefined && (previous.endsWith(',') || word.startsWith(','))) {
       joined[joined.length - 1] = previous + word;
     } else {
       joined.push(word);
@@ -213,7 +269,7 @@ function parseShortcut(serviceName: string, words: string[], stat: string | unde
       `Unexpected \`${extra.join(' ')}\`. Shortcuts take one ${service.resource} (or a comma list).`,
       SHORTCUT_USAGE,
     );
-  const values = splitValues(resources, service.dimension);
+  const values = splitValues(resources, service.dimension, service.namespace);
   return metrics.flatMap((metric) =>
     values.map((value) => ({
       namespace: service.namespace,
@@ -271,12 +327,21 @@ function closeAwsNamespaces(typed: string): string[] {
 
 function parseFullForm(words: string[], stat: string | undefined): MetricSpec[] {
   const [typedNamespace = '', typedMetric, ...dimensionWords] = words;
-  if (typedNamespace.length > 255 || typedNamespace.startsWith(':'))
-    fail(`\`${typedNamespace.slice(0, 40)}\` is not a namespace.`);
+  if (typedNamespace.length > 255 || typedNamespace.startsWith(':') || !ASCII_NAME.test(typedNamespace)) {
+    fail(
+      `\`${echo(typedNamespace)}\` is neither a shortcut (${Object.keys(SHORTCUTS).join(', ')}) nor a CloudWatch namespace ` +
+        '(those are at most 255 ASCII characters, e.g. `AWS/EC2` or `MyApp`).',
+    );
+  }
   if (!typedMetric)
     fail(`Which metric in \`${typedNamespace}\`? e.g. \`/cw metrics ${typedNamespace} CPUUtilization ...\``);
-  if (typedMetric.includes('=')) fail(`\`${typedMetric}\` looks like a dimension; the metric name comes first.`);
-  if (typedMetric.length > 255) fail('The metric name is longer than CloudWatch allows (255).');
+  if (typedMetric.includes('=')) fail(`\`${echo(typedMetric)}\` looks like a dimension; the metric name comes first.`);
+  if (Array.from(typedMetric).length > 255) {
+    fail(
+      `\`${echo(typedMetric)}\` (${Array.from(typedMetric).length} characters) is longer than a metric name can be (255).`,
+    );
+  }
+  if (!ASCII_NAME.test(typedMetric)) fail(`\`${echo(typedMetric)}\` is not a metric name: those are ASCII characters.`);
   const [namespace, metricName] = canonicalNames(typedNamespace, typedMetric);
 
   // Each dimension may list several values; the series are every combination.
@@ -285,13 +350,15 @@ function parseFullForm(words: string[], stat: string | undefined): MetricSpec[] 
   for (const word of dimensionWords) {
     const [name = '', value] = splitOnce(word, '=');
     if (value === undefined || name === '' || value === '') {
-      fail(`\`${word}\` is not a dimension. Write dimensions as Name=Value, e.g. InstanceId=i-0abc1234def567890.`);
+      fail(
+        `\`${echo(word)}\` is not a dimension. Write dimensions as Name=Value, e.g. InstanceId=i-0abc1234def567890.`,
+      );
     }
     if (name.length > 255) fail('A dimension name is longer than CloudWatch allows (255).');
     if (seen.has(name)) fail(`Dimension \`${name}\` is given twice; list several values as ${name}=a,b.`);
     seen.add(name);
     if (seen.size > 30) fail('CloudWatch allows at most 30 dimensions.');
-    const values = splitValues(value, name);
+    const values = splitValues(value, name, namespace);
     combinations = combinations.flatMap((dims) => values.map((v) => [...dims, { name, value: v }]));
     if (combinations.length > MAX_SERIES) {
       fail(`Those values make more than ${MAX_SERIES} series; at most ${MAX_SERIES} fit a message.`);
@@ -300,10 +367,30 @@ function parseFullForm(words: string[], stat: string | undefined): MetricSpec[] 
   return combinations.map((dimensions) => ({ namespace, metricName, dimensions, stat: stat ?? 'Average' }));
 }
 
-function splitValues(list: string, dimension: string): string[] {
+function splitValues(list: string, dimension: string, namespace: string): string[] {
   const values = list.split(',').map((v) => v.trim());
-  if (values.some((v) => v === '')) fail(`\`${list}\` has an empty value for ${dimension}.`);
-  if (values.some((v) => v.length > 1024)) fail(`A ${dimension} value is longer than CloudWatch allows (1024).`);
+  if (values.some((v) => v === '')) {
+    fail(
+      `\`${echo(list)}\` has an empty value for ${dimension}: list values as \`a,b\`, with nothing empty around a comma.`,
+    );
+  }
+  const limit = namespace.startsWith('AWS/') ? own(NAME_LIMITS, dimension) : undefined;
+  for (const value of values) {
+    const length = Array.from(value).length;
+    if (limit && length > limit.max) {
+      fail(
+        `\`${echo(value)}\` (${length} characters) cannot be ${limit.what}: those are at most ${limit.max} characters.`,
+      );
+    }
+    if (length > MAX_DIMENSION_VALUE) {
+      fail(
+        `\`${echo(value)}\` (${length} characters) is too long for a ${dimension} value: CloudWatch allows at most ${MAX_DIMENSION_VALUE}.`,
+      );
+    }
+    if (!/^[\x20-\x7e]+$/.test(value)) {
+      fail(`\`${echo(value)}\` cannot be a ${dimension} value: CloudWatch's dimension values are ASCII characters.`);
+    }
+  }
   return [...new Set(values)];
 }
 
@@ -334,6 +421,33 @@ function parseSince(text: string): { seconds: number; text: string } {
   if (seconds < 60) fail('`--since` must be at least 1m.');
   if (seconds > MAX_SINCE_SECONDS) fail('CloudWatch keeps metrics for 455 days; `--since` can go back no further.');
   return duration;
+}
+
+/** The words without the named flags and their values. */
+function withoutFlags(tokens: readonly string[], names: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? '';
+    const flag = isFlagWord(token, METRICS_FLAGS) ? readFlagWord(token) : undefined;
+    const spec = flag && METRICS_FLAGS.flags.find((f) => f.name === flag.name || f.aliases?.includes(flag.name));
+    if (!spec || !names.includes(spec.name)) {
+      kept.push(token);
+      continue;
+    }
+    if (spec.kind !== 'boolean' && flag?.inline === undefined) i++;
+  }
+  return kept;
+}
+
+/**
+ * An ISO 8601 time (`2026-12-02T05:00:00Z`, `2026-12-02`); one without a zone is read as UTC, as
+ * CloudWatch's times are, never as the server's local time.
+ */
+function parseTime(text: string, flag: string): Date {
+  const zoned = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text) ? `${text}Z` : text;
+  const ms = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(zoned) : Number.NaN;
+  if (Number.isNaN(ms)) fail(`\`${flag} ${echo(text)}\` is not a time. Use ISO 8601, e.g. 2026-12-02T05:00:00Z.`);
+  return new Date(ms);
 }
 
 /** Quotes words with spaces so the text parses back to the same words. */

@@ -24,9 +24,19 @@ export function minimumPeriodMultiple(ageSeconds: number): number {
   return 1;
 }
 
-/** Picks the period for a range that starts `sinceSeconds` ago, honouring a requested period where CloudWatch can. */
-export function choosePeriod(sinceSeconds: number, requested?: number): PeriodChoice {
-  const multiple = minimumPeriodMultiple(sinceSeconds);
+/** For each retention step, the finer data that is gone by then and how long it was kept. */
+const FINER_DATA_KEPT: Record<number, string> = {
+  60: 'sub-minute data for 3h',
+  300: '1-minute data for 15d',
+  3600: '5-minute data for 63d',
+};
+
+/**
+ * Picks the period for a range `sinceSeconds` long that starts `ageSeconds` ago (the same for "the
+ * last …"), honouring a requested period where CloudWatch can.
+ */
+export function choosePeriod(sinceSeconds: number, requested?: number, ageSeconds = sinceSeconds): PeriodChoice {
+  const multiple = minimumPeriodMultiple(ageSeconds);
   const fits = (period: number, maxPoints: number) => period % multiple === 0 && sinceSeconds / period <= maxPoints;
   const smallestNice = (maxPoints: number, atLeast = 0) =>
     NICE_PERIODS.find((p) => p >= atLeast && fits(p, maxPoints)) ?? 86400;
@@ -36,7 +46,10 @@ export function choosePeriod(sinceSeconds: number, requested?: number): PeriodCh
   // Both reasons can apply at once (1m over 16 days): the note names each that does.
   const reasons: string[] = [];
   if (requested % multiple !== 0) {
-    reasons.push(`CloudWatch keeps only ${formatDuration(multiple)} data ${formatDuration(sinceSeconds)} back`);
+    // Say how long the finer data is kept, not the coarser: "1m data 5h back" reads as if minutes lasted 5 h.
+    reasons.push(
+      `CloudWatch keeps ${FINER_DATA_KEPT[multiple] ?? 'finer data for less'} only and this range starts ${formatDuration(ageSeconds)} back`,
+    );
   }
   if (sinceSeconds / Math.max(requested, multiple) > MAX_POINTS) {
     reasons.push(
@@ -54,7 +67,18 @@ export function choosePeriod(sinceSeconds: number, requested?: number): PeriodCh
  * included. The window is at least `since` long and so, as the period never exceeds the range
  * ({@link periodLongerThanRange}), at least one period.
  */
-export function metricsWindow(now: Date, sinceSeconds: number, periodSeconds: number): { start: Date; end: Date } {
+export function metricsWindow(
+  now: Date,
+  sinceSeconds: number,
+  periodSeconds: number,
+  window?: { from: Date; to?: Date },
+): { start: Date; end: Date } {
+  if (window) {
+    // An absolute window (the Graph button's): the same instants whenever it is read, never past now.
+    const end = Math.floor(Math.min(window.to?.getTime() ?? now.getTime(), now.getTime()) / 1000) * 1000;
+    const periodMs = periodSeconds * 1000;
+    return { start: new Date(Math.floor(window.from.getTime() / periodMs) * periodMs), end: new Date(end) };
+  }
   // Whole seconds: CloudWatch counts in seconds, and the console link carries the same instant.
   const end = Math.floor(now.getTime() / 1000) * 1000;
   const periodMs = periodSeconds * 1000;

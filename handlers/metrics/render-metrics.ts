@@ -1,7 +1,7 @@
 import type { KnownBlock, SectionBlock } from '@slack/types';
 import { formatDuration } from '../duration.ts';
 import type { MetricSpec } from '../ports.ts';
-import { crossesDay, momentText, rangeText, sinceText } from '../range-text.ts';
+import { betweenText, crossesDay, momentText, rangeText, sinceText } from '../range-text.ts';
 import {
   context,
   escapeMrkdwn,
@@ -14,7 +14,7 @@ import {
 } from '../slack-message.ts';
 import { kindNotes } from './catalog.ts';
 import { metricConsoleUrl } from './console-link.ts';
-import { statFormat } from './format-value.ts';
+import { averageFormat, statFormat } from './format-value.ts';
 import type { MetricsResult, SeriesResult } from './run-metrics.ts';
 import { sparkline } from './sparkline.ts';
 import { closeMetricNames, formatDimensions } from './suggest.ts';
@@ -25,9 +25,30 @@ export const GRAPH_ACTION = 'cw_metrics_graph';
 /** Sparkline characters: fits a phone screen inside a code block. */
 const SPARK_WIDTH = 48;
 
-/** The range as the user asked for it: `3 hours` stays `3 hours`, `7d` stays `7d`. */
-function since(result: MetricsResult): string {
-  return sinceText(result.query.sinceSeconds, result.query.sinceText);
+/** The range as the user asked for it: `3 hours` stays `3 hours`, `7d` stays `7d`; none for `--from`/`--to`. */
+function since(result: MetricsResult): string | undefined {
+  return result.query.window ? undefined : sinceText(result.query.sinceSeconds, result.query.sinceText);
+}
+
+/** `in the last 3h`, or `between … – …` for an absolute window. */
+function inRange(result: MetricsResult): string {
+  const relative = since(result);
+  return relative === undefined
+    ? `between ${betweenText(result.start, result.end)}`
+    : `in the last ${escapeMrkdwn(relative)}`;
+}
+
+/** An instant as the Graph button's `--from`/`--to` carry it: ISO 8601 in UTC, whole seconds. */
+const isoSeconds = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * What the Graph button runs: the same command over the answer's own window (its absolute start and
+ * end, and its period), so pressing it later draws what the answer showed, not a newer "last 1d".
+ */
+export function graphCommand(result: MetricsResult): string {
+  const period = result.query.periodSeconds === undefined ? ` --period ${formatDuration(result.periodSeconds)}` : '';
+  const words = result.query.argsWithoutRange;
+  return `metrics ${words}${period} --from ${isoSeconds(result.start)} --to ${isoSeconds(result.end)} --graph`;
 }
 
 /** What distinguishes one series from the others in the same message. */
@@ -60,6 +81,21 @@ function formatterFor(result: MetricsResult, s: SeriesResult): (value: number) =
   );
 }
 
+/** The Average fields' formatter: {@link averageFormat} over the alike series' averages. */
+function averageFormatterFor(result: MetricsResult, s: SeriesResult): (value: number) => string {
+  const alike = result.series.filter((o) => o.unit === s.unit && o.spec.stat === s.spec.stat);
+  const f = formatterFor(result, s);
+  const averages = alike.flatMap((o) => (o.summary ? [o.summary.average] : []));
+  const shared = averageFormat(
+    averages,
+    s.unit,
+    s.spec.stat,
+    alike.flatMap((o) => o.data.values),
+  );
+  // Only the decimals are shared; the scale stays the one every field uses.
+  return (v) => (/^-?[\d,]+$/.test(f(v)) ? shared(v) : f(v));
+}
+
 function seriesBlock(result: MetricsResult, s: SeriesResult, label: string | undefined): SectionBlock {
   const labelLine = label ? `*${escapeMrkdwn(truncate(label, 300))}*\n` : '';
   if (!s.summary) {
@@ -78,7 +114,7 @@ function seriesBlock(result: MetricsResult, s: SeriesResult, label: string | und
   const block = section(`${labelLine}\`\`\`${spark}\`\`\``);
   block.fields = [
     `*Latest* (${momentText(summary.latestAt, withDate)})\n${f(summary.latest)}`,
-    `*Average*\n${f(summary.average)}`,
+    `*Average*\n${averageFormatterFor(result, s)(summary.average)}`,
     `*Minimum*\n${f(summary.minimum)}`,
     `*Maximum*\n${f(summary.maximum)}`,
   ].map((text) => ({ type: 'mrkdwn', text }));
@@ -88,7 +124,7 @@ function seriesBlock(result: MetricsResult, s: SeriesResult, label: string | und
 function noDataBlocks(result: MetricsResult): KnownBlock[] {
   const first = result.query.series[0];
   const what = first ? `${first.namespace} ${first.metricName} ${formatDimensions(first.dimensions)}`.trim() : '';
-  const lines = [`No datapoints for ${inlineCode(truncate(what, 500))} in the last ${escapeMrkdwn(since(result))}.`];
+  const lines = [`No datapoints for ${inlineCode(truncate(what, 500))} ${inRange(result)}.`];
   const names = first ? closeMetricNames(first.namespace, first.metricName) : [];
   if (names.length > 0)
     lines.push(
@@ -152,7 +188,11 @@ export function renderMetrics(result: MetricsResult): SlackMessage {
         specs.length === 1 && specs[0] ? escapeMrkdwn(formatDimensions(specs[0].dimensions)) : `${specs.length} series`,
         stats,
         `period ${formatDuration(result.periodSeconds)}`,
-        rangeText({ start: result.start, end: result.end, since: escapeMrkdwn(since(result)) }),
+        rangeText({
+          start: result.start,
+          end: result.end,
+          ...(since(result) === undefined ? {} : { since: escapeMrkdwn(since(result) ?? '') }),
+        }),
         result.region,
       ]
         .filter(Boolean)
@@ -178,7 +218,7 @@ export function renderMetrics(result: MetricsResult): SlackMessage {
   blocks.push(
     context(url.length <= 3000 ? `<${url}|Open in the CloudWatch console>` : 'The console link is too long for Slack.'),
   );
-  const graphValue = `metrics ${result.query.args} --graph`;
+  const graphValue = graphCommand(result);
   // A button's value holds 2,000 characters; a longer command simply gets no button.
   if (hasData && !result.query.graph && graphValue.length <= 2000) {
     blocks.push({
@@ -210,9 +250,10 @@ function fallbackText(result: MetricsResult): string {
   return result.series
     .map((s) => {
       const name = `${s.spec.metricName} ${formatDimensions(s.spec.dimensions)}`.trim();
-      if (!s.summary) return `${name}: no data in the last ${since(result)}`;
+      if (!s.summary)
+        return `${name}: no data ${since(result) === undefined ? 'in this window' : `in the last ${since(result)}`}`;
       const f = formatterFor(result, s);
-      return `${name}: latest ${f(s.summary.latest)}, min ${f(s.summary.minimum)}, avg ${f(s.summary.average)}, max ${f(s.summary.maximum)}`;
+      return `${name}: latest ${f(s.summary.latest)}, min ${f(s.summary.minimum)}, avg ${averageFormatterFor(result, s)(s.summary.average)}, max ${f(s.summary.maximum)}`;
     })
     .join('\n');
 }

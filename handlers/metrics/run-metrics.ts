@@ -1,6 +1,7 @@
+import { UserInputError } from '../errors.ts';
 import type { MetricSpec, MetricsPort, SeriesData } from '../ports.ts';
 import { type Unit, unitOf } from './catalog.ts';
-import type { MetricsQuery } from './parse-metrics.ts';
+import { METRICS_USAGE, type MetricsQuery } from './parse-metrics.ts';
 import { choosePeriod, metricsWindow } from './period.ts';
 import { type DimensionSuggestions, suggestDimensions } from './suggest.ts';
 
@@ -64,8 +65,19 @@ export async function runMetrics(
   query: MetricsQuery,
   options: { signal?: AbortSignal } = {},
 ): Promise<MetricsResult> {
-  const { periodSeconds, note } = choosePeriod(query.sinceSeconds, query.periodSeconds);
-  const { start, end } = metricsWindow(deps.now(), query.sinceSeconds, periodSeconds);
+  const now = deps.now();
+  const { window } = query;
+  if (window && window.from.getTime() >= now.getTime() - 60_000) {
+    throw new UserInputError(
+      '`--from` is in the future (or less than a minute ago): there is no data there yet.',
+      METRICS_USAGE,
+    );
+  }
+  // An absolute window: its own length, and its age for CloudWatch's retention.
+  const length = window ? ((window.to?.getTime() ?? now.getTime()) - window.from.getTime()) / 1000 : query.sinceSeconds;
+  const age = window ? (now.getTime() - window.from.getTime()) / 1000 : query.sinceSeconds;
+  const { periodSeconds, note } = choosePeriod(length, query.periodSeconds, age);
+  const { start, end } = metricsWindow(now, query.sinceSeconds, periodSeconds, window);
   const data = await deps.metrics.getMetricData({ series: query.series, periodSeconds, start, end }, options);
   const series = query.series.map((spec, i) => {
     const seriesData = data[i] ?? { timestamps: [], values: [], status: 'Complete' as const, messages: [] };

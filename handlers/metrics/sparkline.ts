@@ -34,7 +34,8 @@ export function sparkline({ timestamps, values, start, end, periodSeconds, width
   return peaks
     .map((v) => {
       if (v === undefined) return ' ';
-      if (high === low) return LEVELS[3];
+      // A constant series (zero or not) has no rise to show: a flat low line, not a half-height bar.
+      if (high === low) return LEVELS[0];
       return LEVELS[Math.round(((v - low) / (high - low)) * top)];
     })
     .join('')

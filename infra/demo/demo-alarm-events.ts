@@ -19,10 +19,10 @@ const ALARM = findMetricAlarm('orders-db-cpu-high');
 
 export interface DemoAlarmEventOptions {
   /**
-   * Send the change again as a newer one at this time (the preview's "fire again" after a resolve):
-   * its state, reason and datapoints are still those of the real change; only its time moves.
+   * The metrics the alarm is evaluated on. There is no way to move a change to another time: a
+   * change is sent only as the alarm made it, so its reason and datapoints are what the metric shows
+   * then (the preview replays the incident rather than invent a later firing).
    */
-  at?: Date;
   metrics?: MetricsPort;
 }
 
@@ -45,11 +45,8 @@ export async function demoAlarmEvent(
 ) {
   const metrics = options.metrics ?? createDemoMetrics({ now: () => now });
   const { change, previous } = await incidentChange(state, now, metrics);
-  const at = options.at ?? change.at;
-  // When moved later, the change before it is the latest change into the other state.
-  const before: Transition | undefined = options.at
-    ? (await incidentChange(state === 'ALARM' ? 'OK' : 'ALARM', now, metrics)).change
-    : previous;
+  const at = change.at;
+  const before: Transition | undefined = previous;
   return {
     version: '0',
     id,

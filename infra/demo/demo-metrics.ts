@@ -220,82 +220,109 @@ function alb(): DemoMetric[] {
   ];
 }
 
-/** A stable pseudo-random number in [0, 1) for a key (FNV-1a, then a xorshift mix). */
-function noiseFor(key: string): number {
+/** A stable seed for a series' key (FNV-1a). */
+function seedFor(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     h ^= key.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h >>> 0;
+}
+
+/** A stable pseudo-random number in [0, 1) for a series' minute (a murmur-style integer mix). */
+function noiseAt(seed: number, minute: number): number {
+  let h = (seed ^ Math.imul(minute | 0, 0x9e3779b1)) >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
-  h = Math.imul(h, 0x5bd1e995);
-  h ^= h >>> 15;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return (h >>> 0) / 2 ** 32;
 }
 
+const MINUTE = 60_000;
 const HOUR = 3600_000;
-const INCIDENT_LENGTH = 25 * 60_000;
+const INCIDENT_LENGTH = 25 * MINUTE;
 
 /** The incident starts 1 h 50 min before the current hour, so the default 3-hour view shows it. */
 export function incidentStart(now: Date): number {
-  return Math.floor(now.getTime() / HOUR) * HOUR - 2 * HOUR + 10 * 60_000;
+  return Math.floor(now.getTime() / HOUR) * HOUR - 2 * HOUR + 10 * MINUTE;
 }
 
-function statValue(
+/**
+ * What the metric read in one minute (the one datapoint a standard-resolution metric has then):
+ * the daily rhythm, that minute's noise, and the incident. Every statistic of every period is
+ * worked out from these minutes, so a day's Average is the mean of its hours' and its Maximum the
+ * largest of theirs, as CloudWatch's are.
+ */
+function minuteValue(shape: Shape, seed: number, minute: number, incident: number, whole: boolean): number {
+  const t = minute * MINUTE;
+  const hourOfDay = ((t + MINUTE / 2) / HOUR) % 24;
+  const daily = shape.base + shape.daily * Math.sin(((hourOfDay - 9) / 24) * 2 * Math.PI);
+  const noise = (noiseAt(seed, minute) - 0.5) * 2 * shape.noise;
+  const during = t >= incident && t < incident + INCIDENT_LENGTH;
+  const profiled = during && shape.incident ? shape.incident[Math.floor((t - incident) / MINUTE)] : undefined;
+  const value = profiled ?? daily + noise + (during ? (shape.spike ?? 0) : 0);
+  const clamped = Math.min(shape.max ?? Number.POSITIVE_INFINITY, Math.max(0, value));
+  // Counted things come in whole numbers, minute by minute.
+  return whole ? Math.round(clamped) : clamped;
+}
+
+/**
+ * The datapoints CloudWatch would aggregate for the period starting at `t`: one per minute that has
+ * begun before `limit` (the newest period counts only its elapsed part). A sub-minute period of a
+ * high-resolution metric holds one datapoint: its share of the minute's count, or the minute's level.
+ */
+function periodSamples(
   shape: Shape,
-  key: string,
+  seed: number,
   t: number,
   periodMs: number,
-  stat: string,
+  limit: number,
   incident: number,
-  /** How much of the period has passed: a Sum or SampleCount of the newest period counts only that. */
-  filledMs = periodMs,
-): number {
-  const mid = t + periodMs / 2;
-  const hourOfDay = (mid / HOUR) % 24;
-  const daily = shape.base + shape.daily * Math.sin(((hourOfDay - 9) / 24) * 2 * Math.PI);
-  const noise = (noiseFor(`${key}|${t}|${periodMs}`) - 0.5) * 2 * shape.noise;
-  const overlap = Math.max(0, Math.min(t + periodMs, incident + INCIDENT_LENGTH) - Math.max(t, incident)) / periodMs;
-  const spike = (shape.spike ?? 0) * overlap;
-  const clamp = (v: number) => Math.min(shape.max ?? Number.POSITIVE_INFINITY, Math.max(0, v));
-  let average = clamp(daily + noise + spike);
-  let peak = clamp(daily * 1.2 + Math.abs(noise) + (overlap > 0 ? (shape.spike ?? 0) : 0));
-  let low = clamp(daily * 0.8 - Math.abs(noise));
-  const minutesIn = shape.incident ? incidentMinutes(shape.incident, t, periodMs, incident) : [];
-  if (minutesIn.length > 0) {
-    // The period's Average is the mean of its minutes, so every period length tells the same incident.
-    const share = Math.min(1, (minutesIn.length * 60_000) / periodMs);
-    const mean = minutesIn.reduce((a, b) => a + b, 0) / minutesIn.length;
-    average = clamp(mean * share + average * (1 - share));
-    peak = share < 1 ? Math.max(peak, ...minutesIn) : Math.max(...minutesIn);
-    low = share < 1 ? Math.min(low, ...minutesIn) : Math.min(...minutesIn);
+  whole: boolean,
+): number[] {
+  if (periodMs < MINUTE) {
+    const level = minuteValue(shape, seed, Math.floor(t / MINUTE), incident, false);
+    const value = shape.perMinute ? (level * periodMs) / MINUTE : level;
+    return [whole ? Math.round(value) : value];
   }
-  const minutes = Math.min(periodMs, filledMs) / 60_000;
-  switch (stat) {
-    case 'Maximum':
-      return peak;
-    case 'Minimum':
-      return low;
-    case 'Sum':
-      return shape.perMinute ? average * minutes : average * Math.max(1, minutes);
-    case 'SampleCount':
-      return Math.max(1, Math.round(minutes));
-    default: {
-      const percentile = /^p(\d+(?:\.\d+)?)$/.exec(stat);
-      if (percentile) return clamp(average + (peak - average) * (Number(percentile[1]) / 100) ** 2);
-      return average;
-    }
+  const samples: number[] = [];
+  const first = Math.ceil(t / MINUTE);
+  for (let m = first; m * MINUTE < Math.min(t + periodMs, limit); m++) {
+    samples.push(minuteValue(shape, seed, m, incident, whole));
   }
+  return samples;
 }
 
-/** The incident's minutes that fall in the period [t, t + period). */
-function incidentMinutes(profile: readonly number[], t: number, periodMs: number, incident: number): number[] {
-  const minutes: number[] = [];
-  for (let m = t; m < t + Math.max(periodMs, 60_000); m += 60_000) {
-    const value = profile[Math.floor((m - incident) / 60_000)];
-    if (m >= incident && value !== undefined) minutes.push(value);
+/**
+ * A statistic over a period's datapoints, as CloudWatch defines it: Average, Minimum, Maximum, Sum,
+ * SampleCount, and percentiles by nearest rank (p0 is the Minimum, p100 the Maximum, and pN never
+ * falls as N grows).
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Statistics-definitions.html
+ */
+export function statistic(samples: readonly number[], stat: string): number | undefined {
+  if (samples.length === 0) return undefined;
+  switch (stat) {
+    case 'Maximum':
+      return Math.max(...samples);
+    case 'Minimum':
+      return Math.min(...samples);
+    case 'Sum':
+      return samples.reduce((a, b) => a + b, 0);
+    case 'SampleCount':
+      return samples.length;
+    default: {
+      const percentile = /^p(\d+(?:\.\d+)?)$/.exec(stat);
+      if (percentile) {
+        const sorted = [...samples].sort((a, b) => a - b);
+        const rank = Math.ceil((Number(percentile[1]) / 100) * sorted.length);
+        return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+      }
+      return samples.reduce((a, b) => a + b, 0) / samples.length;
+    }
   }
-  return minutes;
 }
 
 /** Whether the metric counts whole things (see {@link DemoMetric.whole}). */
@@ -330,14 +357,13 @@ export function createDemoMetrics(options: DemoMetricsOptions = {}): MetricsPort
         // Like CloudWatch, no sub-minute datapoints for a standard-resolution (AWS/…) metric.
         if (request.periodSeconds < 60 && isStandardResolution(spec.namespace)) return series;
         const whole = isWhole(metric);
-        const key = `${spec.namespace}|${spec.metricName}|${only?.value}`;
+        const seed = seedFor(`${spec.namespace}|${spec.metricName}|${only?.value}`);
         // The newest period is still filling: CloudWatch returns it with what it has so far.
         for (let t = request.start.getTime(); t < limit; t += periodMs) {
+          const value = statistic(periodSamples(shape, seed, t, periodMs, limit, incident, whole), spec.stat);
+          if (value === undefined) continue;
           series.timestamps.push(new Date(t));
-          const filled = Math.max(60_000, Math.min(periodMs, Math.floor((limit - t) / 60_000) * 60_000));
-          const value = statValue(shape, key, t, periodMs, spec.stat, incident, filled);
-          // Counted things come in whole numbers; an Average of them may still have a fraction.
-          series.values.push(whole && spec.stat !== 'Average' ? Math.round(value) : value);
+          series.values.push(value);
         }
         return series;
       });

@@ -11,10 +11,17 @@ import { renderForTerminal, type Style } from './render-terminal.ts';
 export const ALARM_PREVIEW_USAGE =
   '/alarm fire | /alarm resolve (a local preview of alarm notifications; not a Slack command)';
 
+/** What `/alarm fire` says when the demo's incident has already resolved in this preview. */
+export const REPLAY_LINE =
+  'replaying the demo incident from its start: a new preview (a fresh thread) with its original times and datapoints';
+
 /**
  * `/alarm fire` and `/alarm resolve` in `npm start`: the demo incident's alarm goes through the
  * real relay (routing, threads, rendering, the graph) with an in-memory store, and what it would
- * post to Slack is printed.
+ * post to Slack is printed. Every change sent is one the demo alarm really made (its time, reason
+ * and datapoints, evaluated on the demo metrics). The demo has one incident: once it has resolved,
+ * a `/alarm fire` replays it from its start as a new preview (a fresh store, so a fresh thread),
+ * never a later firing the metric does not show.
  */
 export function createAlarmPreview(options: {
   write: (text: string) => void;
@@ -25,11 +32,11 @@ export function createAlarmPreview(options: {
 }) {
   const { write, style } = options;
   const now = options.now ?? (() => new Date());
-  const store = createInMemoryAlarmStore();
+  let store = createInMemoryAlarmStore();
   const routing = validateAlarmRouting({ defaultChannel: 'C0LOCAL01', routes: [] }, 'local preview');
   let sequence = 0;
-  /** The state the preview's alarm was last sent in, and when it changed (CloudWatch's timestamp). */
-  let last: { state: 'ALARM' | 'OK'; at: Date } | undefined;
+  /** The state the preview's alarm was last sent in. */
+  let last: 'ALARM' | 'OK' | undefined;
   const poster: SlackPoster = {
     async post(channel, message, threadTs) {
       sequence += 1;
@@ -55,21 +62,16 @@ export function createAlarmPreview(options: {
     }
     sequence += 1;
     const state = action === 'fire' ? 'ALARM' : 'OK';
-    let event = await demoAlarmEvent(state, now(), `local-${sequence}`);
-    const at = changeTime(event.detail.state.timestamp);
-    if (last && last.state === state) {
-      // Nothing changed: CloudWatch would send no new transition, so this is the same one again.
-      event.detail.state.timestamp = cloudWatchTime(last.at);
-      event.detail.previousState = { ...event.detail.previousState, value: state };
-    } else if (last && at.getTime() <= last.at.getTime()) {
-      // A new firing (or resolution) after the last one is a newer change, whatever the demo's incident
-      // says: a minute after it, so the preview keeps one thread, as a flapping alarm does. The builder
-      // moves the whole change (its reason and the state before it), not only its time.
-      const next = new Date(last.at.getTime() + 60_000);
-      event = await demoAlarmEvent(state, now(), `local-${sequence}`, { at: next });
-      event.detail.previousState = { ...event.detail.previousState, timestamp: cloudWatchTime(last.at) };
+    if (state === 'ALARM' && last === 'OK') {
+      // The incident is over: firing again would show datapoints from before the OK as if they were
+      // new. Start the incident over instead, in a store of its own, as it happened.
+      store = createInMemoryAlarmStore();
+      last = undefined;
+      write(style.dim(`── ${REPLAY_LINE} ──`));
     }
-    if (!last || last.state !== state) last = { state, at: changeTime(event.detail.state.timestamp) };
+    // The same state twice is the same change again (same time): the relay posts nothing and says so.
+    const event = await demoAlarmEvent(state, now(), `local-${sequence}`);
+    last = state;
     const result = await relayAlarm(
       {
         routing,
@@ -105,7 +107,3 @@ export function createAlarmPreview(options: {
     if (result.outcome === 'unchanged') write(style.dim(`── nothing posted: the alarm is ${result.reason} ──`));
   };
 }
-
-const changeTime = (text: string) => new Date(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-/** CloudWatch's own timestamp format: an offset without a colon. */
-const cloudWatchTime = (date: Date) => date.toISOString().replace('Z', '+0000');

@@ -62,7 +62,7 @@ describe('npm start (local shell)', () => {
     // Assess
     expect(code).toBe(0);
     expect(out).toContain('🔴 ALARM: orders-db-cpu-high');
-    expect(out).toContain('CPUUtilization was 94.5%, 93.36%, 90.78%: greater than the threshold 80%');
+    expect(out).toContain('CPUUtilization was 94.5%, 93.4%, 90.8%: greater than the threshold 80%');
     expect(out).toMatch(/graph for the thread saved on this machine: \S+\.png \(the shell posts nothing to Slack\)/);
     expect(out).toMatch(/message \d+\.\d+ in C0LOCAL01 updated/);
     expect(out).toContain('Resolved after 15 min');

@@ -110,7 +110,7 @@ describe('handlers/alarm-list: the reason as the relay reads it', () => {
     expect(text).toContain(
       '*FreeableMemory* was *1.8 GiB, 1.9 GiB, 1.8 GiB*: less than the threshold *2.0 GiB*. 3 of the last 3 datapoints crossed it.',
     );
-    expect(text).toContain('*CPUUtilization* was *94.5%, 93.36%, 90.78%*: greater than the threshold *80%*.');
+    expect(text).toContain('*CPUUtilization* was *94.5%, 93.4%, 90.8%*: greater than the threshold *80%*.');
     expect(text).not.toMatch(/\dE\d/);
     expect(text).not.toContain('Threshold Crossed');
   });

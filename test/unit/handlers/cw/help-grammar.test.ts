@@ -129,3 +129,15 @@ describe('/cw help <topic>', () => {
     expect(message).not.toMatch(hasNot);
   });
 });
+
+describe('/cw help: what it says about time zones is true', () => {
+  it('says times are in the reader’s own zone and only @timestamp columns are UTC', () => {
+    // Act
+    const text = shown(plan('help'));
+
+    // Assess: the answer's times are <!date> tokens Slack shows in each reader's zone
+    expect(text).not.toMatch(/Values are CloudWatch's, in UTC/);
+    expect(text).toContain('times show in your own time zone');
+    expect(text).toMatch(/@timestamp.{0,20} columns in UTC, as labelled/);
+  });
+});

@@ -31,6 +31,7 @@ describe('handlers/metrics/parse-metrics', () => {
           share: false,
           graph: false,
           args: 'AWS/EC2 CPUUtilization InstanceId=i-0abc --since 3h',
+          argsWithoutRange: 'AWS/EC2 CPUUtilization InstanceId=i-0abc',
         },
       ],
       [
@@ -50,6 +51,7 @@ describe('handlers/metrics/parse-metrics', () => {
           share: true,
           graph: false,
           args: 'AWS/Lambda Duration FunctionName=checkout-api --stat p99.9 --period 5m --since 1d --share',
+          argsWithoutRange: 'AWS/Lambda Duration FunctionName=checkout-api --stat p99.9 --period 5m --share',
         },
       ],
       [
@@ -60,6 +62,7 @@ describe('handlers/metrics/parse-metrics', () => {
           share: false,
           graph: false,
           args: 'MyApp Orders',
+          argsWithoutRange: 'MyApp Orders',
         },
       ],
     ])('parses %j', (text, expected) => {
@@ -310,7 +313,10 @@ describe('handlers/metrics/parse-metrics', () => {
             expect(query.series.length).toBeLessThanOrEqual(MAX_SERIES);
           } catch (error) {
             // `-h`/`--help` anywhere is the one other answer: the command's help topic.
-            if (error instanceof HelpRequested) return expect(error.command).toBe('/cw metrics');
+            if (error instanceof HelpRequested) {
+              expect(error.command).toBe('/cw metrics');
+              return;
+            }
             expect(error).toBeInstanceOf(UserInputError);
             expect((error as UserInputError).usage).toMatch(/Example: `\/cw metrics/);
             expect((error as UserInputError).message.length).toBeGreaterThan(0);

@@ -28,7 +28,27 @@ describe('handlers/metrics/period', () => {
 
     // Assess
     expect(choice.periodSeconds).toBe(60);
-    expect(choice.note).toMatch(/keeps only 1m data 1d back/);
+    expect(choice.note).toBe(
+      'CloudWatch keeps sub-minute data for 3h only and this range starts 1d back, so the period is 1m.',
+    );
+  });
+
+  it('says how long the finer data is kept, never that the coarser data lasts only as far as the range', () => {
+    // Prepare: the issue's example (10s over 5h) and each retention step
+    const cases = [
+      [5 * H, 10, 'sub-minute data for 3h'],
+      [20 * D, 120, '1-minute data for 15d'],
+      [70 * D, 300, '5-minute data for 63d'],
+    ] as const;
+
+    for (const [since, requested, kept] of cases) {
+      // Act
+      const note = choosePeriod(since, requested).note ?? '';
+
+      // Assess
+      expect(note).toContain(`CloudWatch keeps ${kept} only`);
+      expect(note).not.toMatch(/keeps only \d+[mhd] data/);
+    }
   });
 
   it('raises a 1-minute period past 15 days to 5 minutes, and past 63 days to an hour', () => {
@@ -39,7 +59,7 @@ describe('handlers/metrics/period', () => {
   it('names both reasons when retention and the point budget each raise the period', () => {
     expect(choosePeriod(16 * D, 60)).toEqual({
       periodSeconds: 1800,
-      note: 'CloudWatch keeps only 5m data 16d back, and 5m over 16d is more than 1440 points, so the period is 30m.',
+      note: 'CloudWatch keeps 1-minute data for 15d only and this range starts 16d back, and 5m over 16d is more than 1440 points, so the period is 30m.',
     });
   });
 

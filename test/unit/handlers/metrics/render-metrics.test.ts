@@ -38,7 +38,7 @@ describe('handlers/metrics/render-metrics', () => {
     expect(message.text).toMatch(/CPUUtilization DBInstanceIdentifier=orders-db: latest 9.0%/);
   });
 
-  it('offers a Graph button that runs the same command with --graph, but not on a graph’s own answer', async () => {
+  it('offers a Graph button that runs the same command over the same window with --graph, but not on a graph’s own answer', async () => {
     // Act
     const message = renderMetrics(await resultFor('rds cpu orders-db --since 1d'));
     const graphed = renderMetrics(await resultFor('rds cpu orders-db --since 1d --graph'));
@@ -52,7 +52,7 @@ describe('handlers/metrics/render-metrics', () => {
           type: 'button',
           action_id: 'cw_metrics_graph',
           text: { type: 'plain_text', text: 'Graph' },
-          value: 'metrics rds cpu orders-db --since 1d --graph',
+          value: 'metrics rds cpu orders-db --period 15m --from 2026-11-24T12:00:00Z --to 2026-11-25T12:00:00Z --graph',
         },
       ],
     });
@@ -287,4 +287,40 @@ describe('handlers/metrics/render-metrics: a metric name a typo away from a know
       expect(allText(renderMetrics(empty))).not.toContain('did you mean it?');
     }
   });
+});
+
+describe('handlers/metrics/render-metrics: a constant series', () => {
+  it.each([
+    ['lambda throttles image-resizer,checkout-api', [0, 0, 0], [0, 7, 3], '0.0', '3.3'],
+    ['lambda throttles image-resizer,checkout-api', [2, 2, 2], [1, 2, 4], '2.0', '2.3'],
+    ['rds cpu users-db,orders-db', [0, 0, 0], [30, 32.5, 31], '0.0%', '31.2%'],
+  ])(
+    '`%s`: draws a flat low line and averages in the others’ decimals',
+    async (text, flat, varying, flatAvg, varAvg) => {
+      // Prepare: the first series constant, the second not
+      const { port } = fakeMetrics({
+        data: (r) =>
+          r.series.map((_, s) => {
+            const values = s === 0 ? flat : varying;
+            return {
+              ...seriesFor(r, () => 0),
+              timestamps: values.map((_, i) => new Date(r.start.getTime() + i * r.periodSeconds * 1000)),
+              values,
+            };
+          }),
+      });
+
+      // Act
+      const message = renderMetrics(
+        await runMetrics({ metrics: port, region: 'eu-west-1', now }, parseMetricsArgs(tokenize(text))),
+      );
+
+      // Assess
+      const [first, second] = (message.blocks ?? []).filter((b) => b.type === 'section' && 'fields' in b);
+      const firstText = JSON.stringify(first);
+      expect(firstText).toMatch(/```▁+```/);
+      expect(firstText).toContain(`*Average*\\n${flatAvg}"`);
+      expect(JSON.stringify(second)).toContain(`*Average*\\n${varAvg}"`);
+    },
+  );
 });

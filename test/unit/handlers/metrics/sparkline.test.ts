@@ -46,10 +46,19 @@ describe('handlers/metrics/sparkline', () => {
     expect(line).toContain('█');
   });
 
-  it('draws a flat series in the middle, and nothing for no data', () => {
-    expect(
-      sparkline({ timestamps: [at(0), at(1)], values: [3, 3], start, end: at(2), periodSeconds: 60, width: 5 }),
-    ).toBe('▄▄');
+  it('draws a constant series (zero or not) as a flat low line, and nothing for no data', () => {
+    for (const value of [0, 3, 94.5]) {
+      expect(
+        sparkline({
+          timestamps: [at(0), at(1), at(2)],
+          values: [value, value, value],
+          start,
+          end: at(3),
+          periodSeconds: 60,
+          width: 5,
+        }),
+      ).toBe('▁▁▁');
+    }
     expect(sparkline({ timestamps: [], values: [], start, end: at(2), periodSeconds: 60, width: 5 })).toBe('');
   });
 });

@@ -92,21 +92,5 @@ describe.each(['2026-11-25T12:34:00Z', '2026-12-02T06:44:00Z', '2026-12-02T17:05
       expect(previousState).toMatchObject({ value: 'ALARM', reason: fired.change.state.reason });
       expect(previousState?.timestamp).toEqual(fired.change.state.timestamp);
     });
-
-    it('moves a replayed firing to a later time with its whole change: ALARM reason, the OK before it', async () => {
-      // Prepare
-      const resolved = parseAlarmEvent(await demoAlarmEvent('OK', now, 'b'));
-      if (!resolved.ok) throw new Error('the demo events must parse');
-      const later = new Date(resolved.change.state.timestamp.getTime() + 60_000);
-
-      // Act
-      const again = parseAlarmEvent(await demoAlarmEvent('ALARM', now, 'c', { at: later }));
-
-      // Assess
-      if (!again.ok) throw new Error(again.problems.join('; '));
-      expect(again.change.state).toMatchObject({ value: 'ALARM', timestamp: later });
-      expect(readReasonText(again.change.state.reason)).toMatchObject({ form: 'threshold', negated: false });
-      expect(again.change.previousState).toMatchObject({ value: 'OK', reason: resolved.change.state.reason });
-    });
   },
 );

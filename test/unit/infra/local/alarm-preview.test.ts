@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAlarmPreview } from '../../../../infra/local/alarm-preview.ts';
+import { createAlarmPreview, REPLAY_LINE } from '../../../../infra/local/alarm-preview.ts';
 import { PLAIN } from '../../../../infra/local/render-terminal.ts';
 
 function preview() {
@@ -15,28 +15,56 @@ function preview() {
 }
 
 describe('infra/local/alarm-preview', () => {
-  it('fires again after a resolve as a newer change: the parent shows ALARM again', async () => {
+  it.each([
+    ['fire, resolve, then fire', ['fire', 'resolve']],
+    ['resolve, then fire (a fresh shell)', ['resolve']],
+  ])(
+    '%s: replays the incident from its start as a new preview, never a firing the metric does not show',
+    async (_name, before) => {
+      // Prepare: what the first firing posted, at the incident's own time
+      const first = preview();
+      await first.run('fire');
+      const original = first.out.find((t) => t.includes('── posted to')) ?? '';
+      const { run, out } = preview();
+      for (const action of before) await run(action);
+      out.length = 0;
+
+      // Act
+      await run('fire');
+
+      // Assess
+      const text = out.join('\n');
+      expect(text).toContain(REPLAY_LINE);
+      expect(REPLAY_LINE).toMatch(/^replaying the demo incident from its start/);
+      // A new parent in the fresh store, not a reply or an update in the old thread.
+      expect(text).not.toMatch(/in the thread of|updated/);
+      expect(text).not.toMatch(/again at|arrived late/);
+      const posted = out.find((t) => t.includes('── posted to')) ?? '';
+      expect(posted).toBe(original);
+      expect(posted).toContain('CPUUtilization was 94.5%, 93.4%, 90.8%: greater than the threshold 80%');
+    },
+  );
+
+  it('after a replayed firing, resolve goes into the new thread, and the next fire replays again', async () => {
     // Prepare
     const { run, out } = preview();
     await run('fire');
     await run('resolve');
+    await run('fire');
     out.length = 0;
 
     // Act
+    await run('resolve');
+    const resolved = out.splice(0).join('\n');
     await run('fire');
 
     // Assess
-    const text = out.join('\n');
-    expect(text).toMatch(/message \d+\.\d+ in C0LOCAL01 updated[\s\S]*ALARM: orders-db-cpu-high/);
-    expect(text).toContain('again at');
-    expect(text).not.toContain('arrived late');
+    expect(resolved).toMatch(/in the thread of \d+\.\d+/);
+    expect(resolved).not.toContain(REPLAY_LINE);
+    expect(out.join('\n')).toContain(REPLAY_LINE);
   });
 
-  it.each([
-    ['resolve, then fire (a fresh shell)', ['resolve', 'fire'], 'ALARM', 'OK'],
-    ['fire, resolve, then fire', ['fire', 'resolve', 'fire'], 'ALARM', 'OK'],
-    ['fire, then resolve', ['fire', 'resolve'], 'OK', 'ALARM'],
-  ])(
+  it.each([['fire, then resolve', ['fire', 'resolve'], 'OK', 'ALARM']])(
     '%s: the updated parent says one change, its header, reason and time alike',
     async (_name, actions, state, was) => {
       // Prepare
