@@ -10,34 +10,15 @@ import { answerCommand, completeCommand } from '../../../handlers/answer-command
 import { md, type SlackMessage, safeMessage, trusted } from '../../../handlers/slack-message.ts';
 import { createCommandDeps } from '../../../infra/data-source.ts';
 import { type AlarmEvent, type AlarmFixture, alarmEvent, nextChange } from '../../fixtures/alarm-events/index.ts';
+import { mrkdwnTexts } from '../../fixtures/block-kit.ts';
 
 /** What a user or an alarm might write to make the bot ping a channel or break out of code. */
 const HOSTILE = '<!channel> <@U123> <!here> & `x`';
 /** Slack control sequences the bot may write: dates, links and the route's own user group. */
 const PING = /<(?!!date\^|!subteam\^S0ONCALL1>|https?:\/\/|mailto:)/;
 
-/**
- * Every string Slack reads as mrkdwn: the top-level `text` and every text in every block but
- * plain_text (headers, button labels), which Slack shows as typed and never turns into a mention.
- */
-function renderedTexts(message: SlackMessage): string[] {
-  const out = [message.text];
-  const walk = (value: unknown, key?: string): void => {
-    if (typeof value === 'string') {
-      if (key === 'text') out.push(value);
-    } else if (Array.isArray(value)) {
-      for (const v of value) walk(v);
-    } else if (typeof value === 'object' && value !== null) {
-      if ((value as { type?: unknown }).type === 'plain_text') return;
-      for (const [k, v] of Object.entries(value)) if (k !== 'value') walk(v, k);
-    }
-  };
-  walk(message.blocks ?? []);
-  return out;
-}
-
 function expectNoPing(message: SlackMessage, where: string) {
-  for (const text of renderedTexts(message)) {
+  for (const text of mrkdwnTexts(message)) {
     expect(text, where).not.toMatch(PING);
     expect(text, where).not.toMatch(/&(?!amp;|lt;|gt;)/);
   }
@@ -131,7 +112,7 @@ describe('escaping of user and alarm text in every message', () => {
     // Assess: no ping, and the backticks cannot open or close inline code.
     for (const message of messages) {
       expectNoPing(message, fixture);
-      for (const text of renderedTexts(message)) expect(text).not.toContain('`x`');
+      for (const text of mrkdwnTexts(message)) expect(text).not.toContain('`x`');
     }
     expect(messages[0]?.text).toMatch(/^<!subteam\^S0ONCALL1> ALARM: &lt;!channel&gt;/);
   });

@@ -10,6 +10,7 @@ import type { SlackMessage } from '../../../../handlers/slack-message.ts';
 import { createCloudWatchAlarms } from '../../../../infra/aws/cloudwatch-alarms.ts';
 import { alarmEvent, nextChange } from '../../../fixtures/alarm-events/index.ts';
 import { COMPOSITE_REASON_CASES, REASON_CASES } from '../../../fixtures/alarm-events/reasons.ts';
+import { mrkdwnTexts } from '../../../fixtures/block-kit.ts';
 
 const cwMock = mockClient(CloudWatchClient);
 beforeEach(() => cwMock.reset());
@@ -21,26 +22,9 @@ const deps = () => ({
   now: () => new Date('2026-12-05T11:00:00Z'),
 });
 
-/** Every mrkdwn string of a message (plain_text headers are shown as typed). */
-function mrkdwn(message: SlackMessage): string[] {
-  const out = [message.text];
-  const walk = (value: unknown, key?: string): void => {
-    if (typeof value === 'string') {
-      if (key === 'text') out.push(value);
-    } else if (Array.isArray(value)) {
-      for (const v of value) walk(v);
-    } else if (typeof value === 'object' && value !== null) {
-      if ((value as { type?: unknown }).type === 'plain_text') return;
-      for (const [k, v] of Object.entries(value)) if (k !== 'value') walk(v, k);
-    }
-  };
-  walk(message.blocks ?? []);
-  return out;
-}
-
 /** Inline code spans that open and close where the bot meant them: an even count, none empty or doubled. */
 function expectWholeCodeSpans(message: SlackMessage) {
-  for (const text of mrkdwn(message)) {
+  for (const text of mrkdwnTexts(message)) {
     expect((text.match(/`/g) ?? []).length % 2, text).toBe(0);
     expect(text, text).not.toContain('``');
   }
