@@ -80,7 +80,7 @@ export const DEMO_METRIC_ALARMS: readonly DemoMetricAlarm[] = [
   },
   {
     name: 'image-resizer-duration-p99',
-    description: 'image-resizer p99 duration above 900 ms',
+    description: 'image-resizer p99 duration above 750 ms',
     namespace: 'AWS/Lambda',
     metricName: 'Duration',
     dimension: { name: 'FunctionName', value: 'image-resizer' },
@@ -88,7 +88,7 @@ export const DEMO_METRIC_ALARMS: readonly DemoMetricAlarm[] = [
     periodSeconds: 300,
     evaluationPeriods: 5,
     datapointsToAlarm: 5,
-    threshold: 900,
+    threshold: 750,
     comparison: 'GreaterThanThreshold',
   },
   {

@@ -10,6 +10,7 @@ import {
 } from '../../../../infra/demo/demo-alarm-rules.ts';
 import { createDemoAlarms } from '../../../../infra/demo/demo-alarms.ts';
 import { createDemoMetrics } from '../../../../infra/demo/demo-metrics.ts';
+import { DEMO_ALARMS } from '../../../../infra/demo/demo-resources.ts';
 
 /** Morning, afternoon and night in UTC: the daily rhythm must not change what the alarms say. */
 const CLOCKS = ['2026-11-25T12:34:00Z', '2026-12-02T06:44:00Z', '2026-12-02T17:05:00Z', '2026-12-03T23:59:00Z'];
@@ -102,4 +103,22 @@ describe('infra/demo/demo-alarms: the story the README tells', () => {
       expect([count('ALARM'), count('OK'), count('INSUFFICIENT_DATA')]).toEqual([2, 3, 1]);
     }
   });
+});
+
+describe('infra/demo/demo-alarms: the states /cw help and the README name', () => {
+  // Every hour over two days, at an odd minute: a state that flips with the daily rhythm fails here.
+  const clocks = Array.from({ length: 48 }, (_, h) => new Date(Date.UTC(2026, 11, 2, h, 17)));
+
+  it('are the states the alarms are in, at every hour of the day', async () => {
+    for (const now of clocks) {
+      // Act
+      const alarms = await createDemoAlarms({ now: () => now }).describeAlarms({});
+
+      // Assess
+      for (const [state, names] of Object.entries(DEMO_ALARMS)) {
+        const actual = alarms.filter((a) => a.state === state).map((a) => a.name);
+        expect(actual.sort(), `${state} at ${now.toISOString()}`).toEqual([...names].sort());
+      }
+    }
+  }, 60_000);
 });
