@@ -409,6 +409,8 @@ function readLine(p: WorkloadPicture, winner: RankedService, fired: readonly Rul
   for (const c of p.corrections) read.push(`"${c.from}" → ${c.to}`);
   for (const t of winner.matched) read.push(t.label[lang]);
   for (const t of p.notWanted) {
+    // An engine named in a ruled-out phrase ("we need not stay on Oracle") is still the source, never "not Oracle".
+    if (t.kind === 'engine') continue;
     if (!saidByRule.has(t.id)) read.push(ruledOutLabel(t.label[lang], lang));
   }
   for (const id of p.notClues) {
@@ -486,7 +488,7 @@ function withDecidingClue(
   lang: Lang,
 ): Answer['reasons'] {
   if (!decidedBy) return reasons;
-  const text = winner.service.chooseWhen[lang];
+  const text = decidedBy.reason?.[lang] ?? winner.service.chooseWhen[lang];
   const first = {
     trait: undefined,
     clue: decidedBy.label[lang],
@@ -587,7 +589,9 @@ function matchCaseStudy(
   traits: Trait[],
   picture: WorkloadPicture,
 ): Answer['caseStudy'] {
-  const found = new Set(traits.map((t) => t.id));
+  // Scale and latency fit nearly every case study: a case study is shown only for a clue about the data or its
+  // access that the question shares with it (Airbnb's search history says nothing about a leaderboard).
+  const found = new Set(traits.filter((t) => t.kind !== 'scale').map((t) => t.id));
   const named = kb.caseStudies.filter((note) => picture.clues.has(note.id));
   for (const note of named) {
     const own = note.uses.find((u) => u.service === serviceId);
