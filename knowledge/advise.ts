@@ -431,11 +431,17 @@ function readLine(p: WorkloadPicture, winner: RankedService, fired: readonly Rul
 export function ruledOutLabel(label: string, lang: Lang, kind: 'trait' | 'clue' = 'trait'): string {
   if (lang === 'ko') {
     if (/없음$/.test(label)) return label.replace(/\s*없음$/, '이 있어도 됨');
+    // A permission ruled out is a prohibition, never "…가능 불필요" / "…괜찮음 아님".
+    if (/\s가능$/.test(label)) return label.replace(/\s가능$/, ' 불가');
+    if (/돼도 괜찮음$/.test(label)) return label.replace(/돼도 괜찮음$/, '되면 안 됨');
+    if (/괜찮음$/.test(label)) return label.replace(/\s*괜찮음$/, ' 안 됨');
     // A clue is something done ("이력 보관"): ruled out, it is not needed; a trait is a kind of data: it is not that.
     return kind === 'clue' ? `${label} 불필요` : `${label} 아님`;
   }
   const no = /^no (.+)$/.exec(label);
   if (no?.[1]) return `${no[1]} is acceptable`;
+  const fine = /^(.+) is (fine|ok|acceptable)$/.exec(label);
+  if (fine?.[1]) return `${fine[1]} is not acceptable`;
   return `not ${label}`;
 }
 

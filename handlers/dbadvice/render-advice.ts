@@ -106,10 +106,11 @@ function renderAnswer(a: Answer): SlackMessage {
   // source disagreed with it (traits the answer did not rest on) and was empty when a rule alone decided.
   blocks.push(context(`${w.source}: ${inlineCode(where)}${facts ? ` · ${w.facts}: ${facts}` : ''}`));
   const alternatives = a.alternatives.map((alt) => alt.service.name).join(', ');
+  const target = a.decidedBy?.target ? ` — ${a.decidedBy.target}` : '';
   const text =
     a.lang === 'ko'
-      ? `추천: ${s.name}${alternatives ? ` (대안: ${alternatives})` : ''}`
-      : `Recommended: ${s.name}${alternatives ? ` (alternatives: ${alternatives})` : ''}`;
+      ? `추천: ${s.name}${target}${alternatives ? ` (대안: ${alternatives})` : ''}`
+      : `Recommended: ${s.name}${target}${alternatives ? ` (alternatives: ${alternatives})` : ''}`;
   return { text: truncate(text, LIMITS.fallbackText), blocks };
 }
 

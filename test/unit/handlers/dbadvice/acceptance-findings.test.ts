@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderAdvice } from '../../../../handlers/dbadvice/render-advice.ts';
 import type { SlackMessage } from '../../../../handlers/slack-message.ts';
+import { ruledOutLabel } from '../../../../knowledge/advise.ts';
 import { buildKnowledgeBase, readNotes } from '../../../../knowledge/build.ts';
 import { type Answer, advise, loadKnowledgeBase } from '../../../../knowledge/index.ts';
 import { isInflection } from '../../../../knowledge/workload/fuzzy.ts';
@@ -49,6 +50,14 @@ describe('acceptance findings (issue 13)', () => {
       expect(a.recommended.service.id).toBe('rds');
       expect(a.read.join(' ')).not.toMatch(/변경 가능 불필요|not open to changing/);
     }
+  });
+
+  it.each([
+    ['엔진 변경 가능', 'ko', '엔진 변경 불가'],
+    ['장애 때 유실돼도 괜찮음', 'ko', '장애 때 유실되면 안 됨'],
+    ['losing it on failure is fine', 'en', 'losing it on failure is not acceptable'],
+  ] as const)('a ruled-out permission reads as a prohibition, never a double negative: %s', (label, lang, read) => {
+    expect(ruledOutLabel(label, lang, 'clue')).toBe(read);
   });
 
   it.each([
