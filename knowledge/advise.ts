@@ -409,6 +409,8 @@ function readLine(p: WorkloadPicture, winner: RankedService, fired: readonly Rul
   for (const c of p.corrections) read.push(`"${c.from}" → ${c.to}`);
   for (const t of winner.matched) read.push(t.label[lang]);
   for (const t of p.notWanted) {
+    // An engine named in a ruled-out phrase ("we need not stay on Oracle") is still the source, never "not Oracle".
+    if (t.kind === 'engine') continue;
     if (!saidByRule.has(t.id)) read.push(ruledOutLabel(t.label[lang], lang));
   }
   for (const id of p.notClues) {
@@ -429,11 +431,17 @@ function readLine(p: WorkloadPicture, winner: RankedService, fired: readonly Rul
 export function ruledOutLabel(label: string, lang: Lang, kind: 'trait' | 'clue' = 'trait'): string {
   if (lang === 'ko') {
     if (/없음$/.test(label)) return label.replace(/\s*없음$/, '이 있어도 됨');
+    // A permission ruled out is a prohibition, never "…가능 불필요" / "…괜찮음 아님".
+    if (/\s가능$/.test(label)) return label.replace(/\s가능$/, ' 불가');
+    if (/돼도 괜찮음$/.test(label)) return label.replace(/돼도 괜찮음$/, '되면 안 됨');
+    if (/괜찮음$/.test(label)) return label.replace(/\s*괜찮음$/, ' 안 됨');
     // A clue is something done ("이력 보관"): ruled out, it is not needed; a trait is a kind of data: it is not that.
     return kind === 'clue' ? `${label} 불필요` : `${label} 아님`;
   }
   const no = /^no (.+)$/.exec(label);
   if (no?.[1]) return `${no[1]} is acceptable`;
+  const fine = /^(.+) is (fine|ok|acceptable)$/.exec(label);
+  if (fine?.[1]) return `${fine[1]} is not acceptable`;
   return `not ${label}`;
 }
 
@@ -486,7 +494,7 @@ function withDecidingClue(
   lang: Lang,
 ): Answer['reasons'] {
   if (!decidedBy) return reasons;
-  const text = winner.service.chooseWhen[lang];
+  const text = decidedBy.reason?.[lang] ?? winner.service.chooseWhen[lang];
   const first = {
     trait: undefined,
     clue: decidedBy.label[lang],
@@ -587,7 +595,9 @@ function matchCaseStudy(
   traits: Trait[],
   picture: WorkloadPicture,
 ): Answer['caseStudy'] {
-  const found = new Set(traits.map((t) => t.id));
+  // Scale and latency fit nearly every case study: a case study is shown only for a clue about the data or its
+  // access that the question shares with it (Airbnb's search history says nothing about a leaderboard).
+  const found = new Set(traits.filter((t) => t.kind !== 'scale').map((t) => t.id));
   const named = kb.caseStudies.filter((note) => picture.clues.has(note.id));
   for (const note of named) {
     const own = note.uses.find((u) => u.service === serviceId);

@@ -353,8 +353,8 @@ export const TRAITS: readonly Trait[] = [
     ko: [/세션/, /장바구니/, /로그인상태/],
   }),
   t('leaderboard', 'access', 'real-time rankings', '실시간 순위', {
-    en: [/\bleader ?boards?\b/, /\brankings?\b/, /\bhigh scores?\b/],
-    ko: [/리더보드/, /랭킹/, /(?<!우선)순위/],
+    en: [/\bleader ?boards?\b/, /\brankings?\b/, /\bhigh scores?\b/, /\bsorted sets?\b/, /\bzadd\b/, /\bzrange\w*\b/],
+    ko: [/리더보드/, /랭킹/, /(?<!우선)순위/, /정렬(된)?(집합|셋)/, /소티드셋/],
   }),
   t('logs', 'access', 'log and trace analytics', '로그·트레이스 분석', {
     en: [/\blogs?\b/, /\btraces?\b/, /\bobservability\b/, /\bclickstream\b/],

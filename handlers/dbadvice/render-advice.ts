@@ -8,7 +8,6 @@ const WORDS = {
     alternatives: 'Alternatives',
     insteadWhen: 'pick it instead when',
     caseStudy: 'From the case studies',
-    traits: 'Traits found',
     source: 'Source',
     facts: 'facts from',
     retired: 'Not',
@@ -25,7 +24,6 @@ const WORDS = {
     alternatives: '대안',
     insteadWhen: '이럴 때는 이쪽을 고르세요:',
     caseStudy: '사례',
-    traits: '찾은 특성',
     source: '출처',
     facts: '사실 근거',
     retired: '비추천',
@@ -50,7 +48,10 @@ function renderAnswer(a: Answer): SlackMessage {
   const w = WORDS[a.lang];
   const s = a.recommended.service;
   const blocks: KnownBlock[] = [
-    section(`:bulb: *${escapeMrkdwn(s.name)}*\n_${escapeMrkdwn(s.dataModel[a.lang])}_`),
+    // The rule that decided may name the engine within the service (Aurora PostgreSQL for a licence exit).
+    section(
+      `:bulb: *${escapeMrkdwn(s.name)}*${a.decidedBy?.target ? ` — *${escapeMrkdwn(a.decidedBy.target)}*` : ''}\n_${escapeMrkdwn(s.dataModel[a.lang])}_`,
+    ),
     // What the answer rests on, first, so a misreading is visible at once.
     context(
       `${w.read}: ${escapeMrkdwn(a.read.join(', '))}${a.decidedBy ? ` · ${w.decided}: ${escapeMrkdwn(a.decidedBy.label[a.lang])}` : ''}`,
@@ -101,17 +102,15 @@ function renderAnswer(a: Answer): SlackMessage {
     .slice(0, 2)
     .map((url) => `<${url}|${escapeMrkdwn(pageLabel(url))}>`)
     .join(', ');
-  blocks.push(
-    context(
-      `${w.traits}: ${a.traits.map((t) => t.label[a.lang]).join(', ')}`,
-      `${w.source}: ${inlineCode(where)}${facts ? ` · ${w.facts}: ${facts}` : ''}`,
-    ),
-  );
+  // What was read is said once, in the read line under the headline: a second "Traits found" list beside the
+  // source disagreed with it (traits the answer did not rest on) and was empty when a rule alone decided.
+  blocks.push(context(`${w.source}: ${inlineCode(where)}${facts ? ` · ${w.facts}: ${facts}` : ''}`));
   const alternatives = a.alternatives.map((alt) => alt.service.name).join(', ');
+  const target = a.decidedBy?.target ? ` — ${a.decidedBy.target}` : '';
   const text =
     a.lang === 'ko'
-      ? `추천: ${s.name}${alternatives ? ` (대안: ${alternatives})` : ''}`
-      : `Recommended: ${s.name}${alternatives ? ` (alternatives: ${alternatives})` : ''}`;
+      ? `추천: ${s.name}${target}${alternatives ? ` (대안: ${alternatives})` : ''}`
+      : `Recommended: ${s.name}${target}${alternatives ? ` (alternatives: ${alternatives})` : ''}`;
   return { text: truncate(text, LIMITS.fallbackText), blocks };
 }
 

@@ -21,6 +21,10 @@ export interface Rule {
   negates?: string;
   /** The clues its label already says, so the read line does not repeat them (a clue voices its own rule id). */
   voices?: readonly string[];
+  /** The engine within the service that the rule points at ("Aurora PostgreSQL"), named in the headline. */
+  target?: string;
+  /** The rule's own reason, from the guidance, cited as the first reason when it decides. */
+  reason?: Record<Lang, string>;
 }
 
 /** Questions over the picture. */
@@ -105,13 +109,22 @@ const ROUTING: readonly Rule[] = [
     rds: -4,
     aurora: -2,
   }),
-  r(
-    'leave-commercial',
-    'leaving a commercial engine (it need not stay)',
-    '상용 엔진 탈출 (엔진 유지 불필요)',
-    (f) => f.mentioned('engine-commercial') && leaving(f) && !warehouse(f),
-    { aurora: 8, rds: -3 },
-  ),
+  // db-guidance.md §2 (refactors): leaving Oracle or SQL Server starts with Aurora PostgreSQL, with SCT and DMS.
+  {
+    ...r(
+      'leave-commercial',
+      'leaving a commercial engine → Aurora PostgreSQL (the engine need not stay)',
+      '상용 엔진 탈출 → Aurora PostgreSQL (엔진 유지 불필요)',
+      (f) => f.mentioned('engine-commercial') && leaving(f) && !warehouse(f),
+      { aurora: 8, rds: -3 },
+    ),
+    target: 'Aurora PostgreSQL',
+    voices: ['engine-stay', 'engine-change', 'licence-free'],
+    reason: {
+      en: "AWS's migration guidance for leaving a commercial engine (Oracle, SQL Server) is Aurora PostgreSQL (start with Aurora Serverless v2), not the same engine on RDS: AWS SCT converts the schema and code, AWS DMS moves the data, and the engine licence goes away.",
+      ko: 'AWS 마이그레이션 가이드는 상용 엔진(Oracle·SQL Server)을 떠날 때 같은 엔진의 RDS가 아니라 Aurora PostgreSQL(Aurora Serverless v2로 시작)을 권합니다. AWS SCT가 스키마와 코드를 변환하고 AWS DMS가 데이터를 옮기며, 엔진 라이선스 비용이 없어집니다.',
+    },
+  },
   r(
     'keep-commercial',
     'the engine must stay',
@@ -239,6 +252,30 @@ const ROUTING: readonly Rule[] = [
     '메모리에 안 들어가는 키 조회 데이터',
     (f) => f.has('too-big-for-memory') || (redis(f) && f.has('terabytes') && !f.has('cache')),
     { dynamodb: 8, elasticache: -5, memorydb: -5 },
+  ),
+  // db-guidance.md: leaderboards are ElastiCache's sorted sets (Valkey/Redis ZADD, ZRANGE); the data structure
+  // decides, whatever the scale ("millions of players" is no reason to rank in a key-value table).
+  r(
+    'leaderboard',
+    'a leaderboard or ranking (Valkey sorted sets)',
+    '리더보드·랭킹 (Valkey 정렬 집합)',
+    (f) =>
+      f.has('leaderboard') &&
+      !f.has('durable') &&
+      !f.has('primary') &&
+      !f.has('too-big-for-memory') &&
+      !multiRegionWrites(f),
+    { elasticache: 7 },
+  ),
+  r(
+    'leaderboard-primary',
+    'a leaderboard that is the durable primary store (MemoryDB)',
+    '내구성 있는 주 저장소인 리더보드 (MemoryDB)',
+    (f) =>
+      f.has('leaderboard') &&
+      (f.has('durable') || f.has('primary') || multiRegionWrites(f)) &&
+      !f.has('too-big-for-memory'),
+    { memorydb: 7, elasticache: -2 },
   ),
   r(
     'global-kv',

@@ -114,14 +114,23 @@ function nearestLatin(word: string, vocab: Vocabulary): string | undefined {
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
-/** English endings that inflect a word without changing it (plural, past, -ing). */
-const INFLECTION = /(ies|es|s|ed|ing|d)$/;
+/** The inflected forms of an English word: plural (-s, -es, -ies), past (-ed, -d) and -ing, doubled consonant too. */
+function inflectionsOf(base: string): string[] {
+  const forms = [`${base}s`, `${base}es`, `${base}ed`, `${base}d`, `${base}ing`];
+  if (base.endsWith('y')) forms.push(`${base.slice(0, -1)}ies`, `${base.slice(0, -1)}ied`);
+  if (base.endsWith('e')) forms.push(`${base.slice(0, -1)}ing`);
+  const last = base.at(-1);
+  if (last && /[bdgklmnprt]/.test(last)) forms.push(`${base}${last}ed`, `${base}${last}ing`);
+  return forms;
+}
 
-/** Whether two spellings are one word inflected (`sensor`/`sensors`, `query`/`queries`, `store`/`stored`). */
+/**
+ * Whether two spellings are one word inflected (`sensor`/`sensors`, `query`/`queries`, `store`/`stored`,
+ * `dashboard`/`dashboards`): either is the other with an ending added. Stemming both would clip a word that
+ * merely ends like an ending (`dashboard` is no past tense of `dashboar`).
+ */
 export function isInflection(a: string, b: string): boolean {
-  if (a === b) return true;
-  const stem = (w: string) => w.replace(INFLECTION, (end) => (end === 'ies' ? 'y' : '')).replace(/e$/, '');
-  return stem(a) === stem(b);
+  return a === b || inflectionsOf(b).includes(a) || inflectionsOf(a).includes(b);
 }
 
 /**

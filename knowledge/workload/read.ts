@@ -38,6 +38,11 @@ const PRESUPPOSES: Readonly<Record<string, readonly string[]>> = {
   analytics: ['history'],
 };
 
+/** Ruled out, the first clue asserts the second. */
+const OPPOSITES: Readonly<Record<string, string>> = {
+  'engine-change': 'engine-stay',
+};
+
 // "SQL vs NoSQL" names two paradigms, not a workload: the bare words say nothing about the data.
 const PARADIGMS = /(?<![\p{L}\p{N}])(no ?sql|sql)(?![\p{L}\p{N}])/gu;
 
@@ -55,6 +60,11 @@ export function readWorkload(question: string): WorkloadPicture {
   const clues = detectClues(positive, text);
   const notClues = negated.length > 0 ? detectClues(negatedText) : new Set<string>();
   for (const id of clues) notClues.delete(id);
+  // A clue whose opposite is itself a clue: ruling one out says the other ("엔진은 바꾸지 않고", "not changing
+  // the engine" is the engine staying), so it is read as said, never as a double negative ("not open to changing").
+  for (const [id, opposite] of Object.entries(OPPOSITES)) {
+    if (notClues.delete(id) && !clues.has(id)) clues.add(opposite);
+  }
   const ruledOut = (id: string) => notClues.has(id) || notWanted.some((t) => t.id === id);
   const traits = found.filter((t) => !(PRESUPPOSES[t.id] ?? []).some(ruledOut));
   return {

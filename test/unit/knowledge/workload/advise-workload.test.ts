@@ -139,7 +139,9 @@ CASES.push(
 // operational store, and one-line questions.
 CASES.push(
   // typos / konglish
-  ['is dynamdb good for a leaderbord with 10M players?', 'dynamodb'],
+  // A leaderboard is a sorted set (ElastiCache card): the data structure decides, not the service the asker names
+  // nor the player count (issue 13 acceptance finding 3).
+  ['is dynamdb good for a leaderbord with 10M players?', 'elasticache'],
   ['neptun for fraud detction?', 'neptune'],
   ['we need managed elastisearch for app logs w/ kibana', 'opensearch'],
   ['redshfit vs something else for our BI warehouse?', 'redshift'],
