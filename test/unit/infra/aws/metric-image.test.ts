@@ -57,7 +57,8 @@ describe('infra/aws/metric-image', () => {
     const input = cwMock.commandCalls(GetMetricWidgetImageCommand)[0]?.args[0].input;
     expect(input?.OutputFormat).toBe('png');
     expect(JSON.parse(input?.MetricWidget ?? '{}')).toEqual({
-      title: 'CPUUtilization orders-db',
+      // The window in UTC, as the demo's picture says it: CloudWatch draws this title.
+      title: 'CPUUtilization orders-db · 2026-11-25 09:00 – 12:00 UTC',
       view: 'timeSeries',
       stacked: false,
       region: 'ap-northeast-2',
