@@ -102,7 +102,7 @@ describe('infra/aws/metric-image', () => {
 
     // Assess
     expect(widget.annotations).toEqual({
-      horizontal: [{ value: 50, label: 'Threshold 50.0%', color: '#d62728' }],
+      horizontal: [{ value: 50, label: 'Threshold 50%', color: '#d62728' }],
       vertical: [{ value: '2019-10-02T17:04:40.989Z', label: 'ALARM at 17:04 UTC', color: '#d62728' }],
     });
   });
