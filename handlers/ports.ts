@@ -169,6 +169,7 @@ export interface MetricImageRequest {
   periodSeconds: number;
   start: Date;
   end: Date;
+  /** What the graph shows (`CPUUtilization orders-db`); the widget adds the window in UTC after it. */
   title: string;
   width?: number;
   height?: number;

@@ -1,3 +1,4 @@
+import { titleWithWindow } from '../handlers/metrics/window-text.ts';
 import type { MetricImageRequest } from '../handlers/ports.ts';
 
 /**
@@ -76,10 +77,14 @@ function annotations(request: MetricImageRequest): WidgetAnnotations | undefined
   };
 }
 
+/**
+ * The widget for a request. Its title is what the request draws and then its window in UTC, so the
+ * picture says which hours it shows, whoever draws it (CloudWatch or the demo).
+ */
 export function buildMetricWidget(request: MetricImageRequest, region: string): MetricWidget {
   const notes = annotations(request);
   return {
-    title: request.title,
+    title: titleWithWindow(request.title, request.start, request.end),
     view: 'timeSeries',
     stacked: false,
     region,

@@ -1,7 +1,6 @@
-import { type Unit, unitOf } from '../metrics/catalog.ts';
-import { formatValue } from '../metrics/format-value.ts';
 import type { FilesPort, MetricImagePort, MetricImageRequest } from '../ports.ts';
 import type { AlarmChange, MetricStat } from './alarm-event.ts';
+import { formatInUnit, metricStatUnit } from './reason.ts';
 
 /**
  * A metric as the alarm defines it: its own `id` (the alarm's expressions refer to it) and whether the
@@ -108,11 +107,6 @@ export function alarmGraphRequest(
   };
 }
 
-/** A threshold is exact: with a unit as the answers show it, without one every digit (10,000, not 10K). */
-function thresholdText(value: number, unit: Unit | undefined): string {
-  return unit ? formatValue(value, unit) : value.toLocaleString('en-US', { maximumFractionDigits: 6 });
-}
-
 const STATE_COLORS: Record<string, string> = { ALARM: '#d62728', OK: '#2ca02c', INSUFFICIENT_DATA: '#7f7f7f' };
 
 /**
@@ -125,14 +119,15 @@ function alarmAnnotations(
   metrics: GraphMetric[],
   expressions: GraphExpression[],
 ): NonNullable<MetricImageRequest['annotations']> {
+  // The unit and the writing the alarm's message gives its threshold, so the legend says `80%` as it does.
   const watched = expressions.length === 0 ? metrics[0] : undefined;
-  const unit = watched ? unitOf(watched.namespace, watched.name) : undefined;
+  const unit = watched ? metricStatUnit(watched) : undefined;
   const hhmm = source.changedAt.toISOString().slice(11, 16);
   return {
     ...(source.threshold !== undefined
       ? {
           horizontal: [
-            { value: source.threshold, label: `Threshold ${thresholdText(source.threshold, unit)}`, color: '#d62728' },
+            { value: source.threshold, label: `Threshold ${formatInUnit(source.threshold, unit)}`, color: '#d62728' },
           ],
         }
       : {}),

@@ -27,9 +27,20 @@ export function alarmUnit(change: AlarmChange): string | undefined {
   const stat =
     returned?.metricStat ??
     (change.kind === 'anomaly' ? change.metrics.find((m) => m.metricStat)?.metricStat : undefined);
-  // SampleCount counts datapoints, whatever the metric's unit.
-  if (/^SampleCount$/i.test(stat?.stat ?? change.state.reasonData?.statistic ?? '')) return 'Count';
-  const declared = stat?.unit ?? change.state.reasonData?.unit;
+  return metricStatUnit(stat, change.state.reasonData);
+}
+
+/**
+ * The unit of one metric of an alarm (`reasonData` stands in for what the metric does not say):
+ * a `SampleCount` counts datapoints whatever the metric measures; else the unit the alarm declares;
+ * else the one CloudWatch publishes the metric in. The alarm's graph labels its threshold by it too.
+ */
+export function metricStatUnit(
+  stat: MetricStat | undefined,
+  reasonData?: Pick<ReasonData, 'statistic' | 'unit'>,
+): string | undefined {
+  if (/^SampleCount$/i.test(stat?.stat ?? reasonData?.statistic ?? '')) return 'Count';
+  const declared = stat?.unit ?? reasonData?.unit;
   if (declared && declared !== 'None') return declared;
   return stat ? unitOf(stat.namespace, stat.name) : undefined;
 }

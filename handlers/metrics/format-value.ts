@@ -120,15 +120,22 @@ export function statFormat(
   stat: string,
   datapoints: readonly number[] = [],
 ): (value: number) => string {
+  return valueFormat(values, shownUnit(unit, stat, datapoints));
+}
+
+/** The unit {@link statFormat} writes in: {@link statUnit}, or a count for whole datapoints of no known unit. */
+function shownUnit(unit: Unit | undefined, stat: string, datapoints: readonly number[]): Unit | undefined {
   const shown = statUnit(unit, stat);
   const counted =
     shown === undefined && unit === undefined && datapoints.length > 0 && datapoints.every(Number.isInteger);
-  return valueFormat(values, counted ? 'Count' : shown);
+  return counted ? 'Count' : shown;
 }
 
 /**
- * How the Averages of a message read: by {@link statFormat}, except that averages of counts share
- * their decimals: when one series averages 3.3 throttles, a flat-zero one averages `0.0`, not `0`.
+ * How the Averages of a message read: by {@link statFormat}, except that an average of counts (a
+ * `SampleCount`, a `Count` metric by any statistic, whole datapoints of no known unit) always has one
+ * decimal, `1.0` even when it comes out whole, as it may have a fraction (compact past ten thousand,
+ * as every count). Other averages share their decimals with the message's other values.
  */
 export function averageFormat(
   averages: readonly number[],
@@ -137,12 +144,8 @@ export function averageFormat(
   datapoints: readonly number[] = [],
 ): (value: number) => string {
   const rule = statFormat(averages, unit, stat, datapoints);
-  const texts = averages.map(rule);
-  if (!texts.some((t) => /^-?[\d,]+\.\d$/.test(t))) return rule;
-  return (v) => {
-    const text = rule(v);
-    return /^-?[\d,]+$/.test(text) ? fixed(v, 1) : text;
-  };
+  if (shownUnit(unit, stat, datapoints) === 'Count' && largestOf(averages) < 10_000) return (v) => fixed(v, 1);
+  return rule;
 }
 
 /** One statistic's value alone: {@link statFormat} for that value. */

@@ -4,6 +4,7 @@ import { escapeMrkdwn, type SlackMessage, section } from '../slack-message.ts';
 import type { MetricsQuery } from './parse-metrics.ts';
 import { renderMetrics } from './render-metrics.ts';
 import { type MetricsDeps, runMetrics } from './run-metrics.ts';
+import { titleWithWindow } from './window-text.ts';
 
 export interface GraphDeps extends MetricsDeps {
   images: MetricImagePort;
@@ -17,14 +18,6 @@ function graphTitle(query: MetricsQuery): string {
       ? query.series[0]?.dimensions.map((d) => d.value).join(' ')
       : `${query.series.length} series`;
   return `${names} ${dims ?? ''}`.trim();
-}
-
-/** The window in UTC, for the picture and its title (plain text: no reader's time zone there). */
-function windowText(start: Date, end: Date): string {
-  const at = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
-  const to = at(end);
-  const sameDay = at(start).slice(0, 10) === to.slice(0, 10);
-  return `${at(start)} – ${sameDay ? to.slice(11) : to} UTC`;
 }
 
 /**
@@ -42,8 +35,9 @@ export async function runMetricsGraph(
   const note = (text: string): SlackMessage => ({ ...summary, blocks: [...(summary.blocks ?? []), section(text)] });
   if (!result.series.some((s) => s.summary)) return summary;
   if (!deps.files || !options.channelId) return note('_No channel to post the graph to._');
-  // The picture says which window it draws: a Graph button pressed later draws the answer's window.
-  const titled = `${graphTitle(query)} · ${windowText(result.start, result.end)}`;
+  // The picture says which window it draws (the widget adds it to the title it is sent): a Graph
+  // button pressed later draws the answer's window.
+  const titled = titleWithWindow(graphTitle(query), result.start, result.end);
   try {
     const png = await deps.images.getMetricImage(
       {
@@ -51,7 +45,7 @@ export async function runMetricsGraph(
         periodSeconds: result.periodSeconds,
         start: result.start,
         end: result.end,
-        title: titled,
+        title: graphTitle(query),
         width: 800,
         height: 400,
       },

@@ -115,11 +115,31 @@ function echo(text: string): string {
 }
 
 /**
- * Whether a namespace or metric name can be one at all: CloudWatch's names are printable ASCII
- * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html#Namespace).
- * Only such a word may be built into a suggestion.
+ * The characters a namespace can have: letters, digits, `.` `-` `_` `/` `#` `:`, at most 255 of them
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html#Namespace),
+ * never a `:` first (the `Namespace` pattern `[^:].*`,
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_Metric.html). A word with any
+ * other (`<!everyone>`, `café`) is refused before any call, and never built into a suggestion.
  */
-const ASCII_NAME = /^[\x21-\x7e]+$/;
+const NAMESPACE_CHARACTER = /[A-Za-z0-9._/#:-]/;
+const MAX_NAME = 255;
+
+/**
+ * A metric name is printable ASCII (32 to 126, the space included), with at least one character that
+ * is not a space, at most 255
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricStreamFilter.html).
+ */
+const METRIC_NAME = /^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$/;
+
+/** Why `word` cannot be a namespace, or `undefined` when it can be one. */
+function namespaceProblem(word: string): string | undefined {
+  const chars = Array.from(word);
+  if (chars.length > MAX_NAME) return `it is ${chars.length} characters long`;
+  const bad = chars.find((c) => !NAMESPACE_CHARACTER.test(c));
+  if (bad !== undefined) return bad === ' ' ? 'it has a space' : `it has \`${bad}\``;
+  if (word.startsWith(':')) return 'it starts with `:`';
+  return undefined;
+}
 
 function fail(message: string, usage = METRICS_USAGE): never {
   throw new UserInputError(message, usage);
@@ -327,21 +347,26 @@ function closeAwsNamespaces(typed: string): string[] {
 
 function parseFullForm(words: string[], stat: string | undefined): MetricSpec[] {
   const [typedNamespace = '', typedMetric, ...dimensionWords] = words;
-  if (typedNamespace.length > 255 || typedNamespace.startsWith(':') || !ASCII_NAME.test(typedNamespace)) {
+  const problem = namespaceProblem(typedNamespace);
+  if (problem !== undefined) {
     fail(
-      `\`${echo(typedNamespace)}\` is neither a shortcut (${Object.keys(SHORTCUTS).join(', ')}) nor a CloudWatch namespace ` +
-        '(those are at most 255 ASCII characters, e.g. `AWS/EC2` or `MyApp`).',
+      `\`${echo(typedNamespace)}\` is neither a shortcut (${Object.keys(SHORTCUTS).join(', ')}) nor a CloudWatch namespace: ` +
+        `${problem}, and a namespace has only letters, digits and \`. - _ / # :\` (at most ${MAX_NAME}), e.g. \`AWS/EC2\` or \`MyApp\`.`,
     );
   }
   if (!typedMetric)
     fail(`Which metric in \`${typedNamespace}\`? e.g. \`/cw metrics ${typedNamespace} CPUUtilization ...\``);
   if (typedMetric.includes('=')) fail(`\`${echo(typedMetric)}\` looks like a dimension; the metric name comes first.`);
-  if (Array.from(typedMetric).length > 255) {
+  if (Array.from(typedMetric).length > MAX_NAME) {
     fail(
       `\`${echo(typedMetric)}\` (${Array.from(typedMetric).length} characters) is longer than a metric name can be (255).`,
     );
   }
-  if (!ASCII_NAME.test(typedMetric)) fail(`\`${echo(typedMetric)}\` is not a metric name: those are ASCII characters.`);
+  if (!METRIC_NAME.test(typedMetric)) {
+    fail(
+      `\`${echo(typedMetric)}\` is not a metric name: those are printable ASCII characters (letters, digits, spaces, punctuation), e.g. \`CPUUtilization\`.`,
+    );
+  }
   const [namespace, metricName] = canonicalNames(typedNamespace, typedMetric);
 
   // Each dimension may list several values; the series are every combination.

@@ -1,5 +1,6 @@
 import type { Unit } from '../../handlers/metrics/catalog.ts';
 import { rangeCaption, timeAxis, valueAxis } from './chart-scale.ts';
+import { titleLines } from './chart-title.ts';
 import { drawText, fitText, GLYPH_HEIGHT, textWidth } from './font.ts';
 import { Raster, type Rgb } from './raster.ts';
 
@@ -82,8 +83,11 @@ export function renderChart(model: ChartModel): Raster {
   const raster = new Raster(width, height);
   const caption = rangeCaption(model.start, model.end);
   drawText(raster, width - PAD - textWidth(caption, SCALE), PAD, caption, MUTED, { scale: SCALE });
-  const title = fitText(model.title, width - 3 * PAD - textWidth(caption, SCALE), SCALE);
-  drawText(raster, PAD, PAD, title, INK, { scale: SCALE, bold: true });
+  // The window is never cut: the title wraps before it loses anything, and loses its metric part first.
+  const titles = titleLines(model.title, width - 3 * PAD - textWidth(caption, SCALE), width - 2 * PAD, SCALE);
+  titles.forEach((line, i) => {
+    drawText(raster, PAD, PAD + i * LINE, line, INK, { scale: SCALE, bold: true });
+  });
 
   const items = legendItems(model);
   const legend = layoutLegend(items, width);
@@ -92,7 +96,8 @@ export function renderChart(model: ChartModel): Raster {
   const labelWidth = Math.max(...axis.ticks.map((t) => textWidth(t.label, SCALE)));
   const left = PAD + labelWidth + 8;
   const right = width - PAD - 4;
-  const top = PAD + 2 * LINE + 8;
+  // Below the title's lines, one line for the unit.
+  const top = PAD + (titles.length + 1) * LINE + 8;
   const notesHeight = model.notes.length * LINE;
   const bottom = height - PAD - LINE - 8 - legend.length * LINE - notesHeight - 6;
   const x = (t: number) => left + ((t - model.start) / Math.max(1, model.end - model.start)) * (right - left);

@@ -81,7 +81,7 @@ describe('handlers/alarm-actions', () => {
     expect(uploads[0]).toMatchObject({ channelId: 'C0ALARMS01', threadTs: '1.2', filename: 'alarm.png' });
     // The button carries the threshold, so this graph has the threshold line and the change marker too.
     expect(images[0]?.annotations).toEqual({
-      horizontal: [{ value: 50, label: 'Threshold 50.0%', color: '#d62728' }],
+      horizontal: [{ value: 50, label: 'Threshold 50%', color: '#d62728' }],
       vertical: [{ value: change.state.timestamp, label: 'ALARM at 17:04 UTC', color: '#d62728' }],
     });
   });

@@ -74,7 +74,7 @@ describe('handlers/alarms/alarm-graph', () => {
     );
 
     // Assess
-    expect(request?.annotations?.horizontal).toEqual([{ value: 50, label: 'Threshold 50.0%', color: '#d62728' }]);
+    expect(request?.annotations?.horizontal).toEqual([{ value: 50, label: 'Threshold 50%', color: '#d62728' }]);
     expect(request?.annotations?.vertical).toEqual([
       { value: ok.state.timestamp, label: 'OK at 17:04 UTC', color: '#2ca02c' },
     ]);

@@ -7,6 +7,7 @@ import { GRAPH_ACTION, renderMetrics } from '../../../../handlers/metrics/render
 import { runMetrics } from '../../../../handlers/metrics/run-metrics.ts';
 import type { MetricImageRequest } from '../../../../handlers/ports.ts';
 import { createDemoMetrics } from '../../../../infra/demo/demo-metrics.ts';
+import { buildMetricWidget } from '../../../../infra/metric-widget.ts';
 
 const answeredAt = new Date('2026-12-02T07:16:40Z');
 const metrics = createDemoMetrics({ now: () => answeredAt });
@@ -81,8 +82,14 @@ describe('handlers/metrics: the Graph button keeps the answer’s window', () =>
     // Assess
     expect(requests[0]?.start).toEqual(answer.start);
     expect(requests[0]?.end).toEqual(answer.end);
-    expect(requests[0]?.title).toBe('CPUUtilization orders-db · 2026-12-01 07:15 – 2026-12-02 07:16 UTC');
-    expect(titles).toEqual([requests[0]?.title]);
+    // The request says what it draws; the widget (and so the picture) and the upload add the window.
+    expect(requests[0]?.title).toBe('CPUUtilization orders-db');
+    const request = requests[0];
+    if (!request) throw new Error('no image requested');
+    expect(buildMetricWidget(request, 'us-east-1').title).toBe(
+      'CPUUtilization orders-db · 2026-12-01 07:15 – 2026-12-02 07:16 UTC',
+    );
+    expect(titles).toEqual(['CPUUtilization orders-db · 2026-12-01 07:15 – 2026-12-02 07:16 UTC']);
     const context = JSON.stringify(message.blocks?.[1]);
     expect(context).toContain('<!date^1796109300^');
     expect(context).not.toContain('last 1d');

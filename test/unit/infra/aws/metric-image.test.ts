@@ -57,7 +57,8 @@ describe('infra/aws/metric-image', () => {
     const input = cwMock.commandCalls(GetMetricWidgetImageCommand)[0]?.args[0].input;
     expect(input?.OutputFormat).toBe('png');
     expect(JSON.parse(input?.MetricWidget ?? '{}')).toEqual({
-      title: 'CPUUtilization orders-db',
+      // The window in UTC, as the demo's picture says it: CloudWatch draws this title.
+      title: 'CPUUtilization orders-db · 2026-11-25 09:00 – 12:00 UTC',
       view: 'timeSeries',
       stacked: false,
       region: 'ap-northeast-2',
@@ -101,7 +102,7 @@ describe('infra/aws/metric-image', () => {
 
     // Assess
     expect(widget.annotations).toEqual({
-      horizontal: [{ value: 50, label: 'Threshold 50.0%', color: '#d62728' }],
+      horizontal: [{ value: 50, label: 'Threshold 50%', color: '#d62728' }],
       vertical: [{ value: '2019-10-02T17:04:40.989Z', label: 'ALARM at 17:04 UTC', color: '#d62728' }],
     });
   });
