@@ -1,3 +1,5 @@
+import { editDistance as osaDistance } from '../knowledge/workload/fuzzy.ts';
+
 /**
  * "Did you mean": one edit-distance helper for every word a person can mistype (subcommands,
  * shortcuts, namespaces, metrics, flags, states), so every typo gets the same kind of answer.
@@ -5,23 +7,11 @@
 
 /**
  * Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
- * neighbours each cost 1, so `metircs` is one edit from `metrics`.
+ * neighbours each cost 1, so `metircs` is one edit from `metrics`. The one implementation is the
+ * question reader's (imported by file, not through knowledge/index.ts, so no knowledge base loads).
  */
 export function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number) => rows[i]?.[j] ?? Number.POSITIVE_INFINITY;
-  for (let i = 1; i <= a.length; i++) {
-    const row = rows[i] ?? [];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
-      row[j] = best;
-    }
-  }
-  return at(a.length, b.length);
+  return osaDistance(a, b, Number.POSITIVE_INFINITY);
 }
 
 /** A typo's worth of edits for a word this long: 1 up to 3 characters, 2 up to 7, then 3. */
