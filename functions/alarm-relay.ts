@@ -2,22 +2,22 @@
  * The alarm-relay Lambda. The EventBridge rule on `aws.cloudwatch` / `CloudWatch Alarm State Change`
  * puts each event on an SQS queue, and Lambda hands the relay batches of them (`ReportBatchItemFailures`:
  * the result names the messages to receive again). An event invoked directly (a test, a redrive by
- * hand) is relayed on its own. Composition only; what it does lives in handlers/alarms/.
+ * hand) is relayed on its own. Composition only; what it does lives in handlers/alarm-relay/.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent } from 'aws-lambda';
-import type { AlarmChange } from '../handlers/alarms/alarm-event.ts';
-import { postAlarmGraph } from '../handlers/alarms/alarm-graph.ts';
-import { createInMemoryAlarmStore } from '../handlers/alarms/in-memory-store.ts';
-import type { DeadLetter, SlackPoster } from '../handlers/alarms/ports.ts';
-import { type RelayDeps, type RelayResult, relayAlarm } from '../handlers/alarms/relay.ts';
-import { type BatchResponse, relayBatch } from '../handlers/alarms/relay-batch.ts';
+import type { AlarmChange } from '../handlers/alarm-relay/alarm-event.ts';
+import { postAlarmGraph } from '../handlers/alarm-relay/alarm-graph.ts';
+import type { DeadLetter, SlackPoster } from '../handlers/alarm-relay/ports.ts';
+import { type RelayDeps, type RelayResult, relayAlarm } from '../handlers/alarm-relay/relay.ts';
+import { type BatchResponse, relayBatch } from '../handlers/alarm-relay/relay-batch.ts';
 import { loadRouting } from '../infra/alarm-routes-file.ts';
 import { lazyDynamoAlarmStore } from '../infra/aws/lazy-alarm-store.ts';
 import { ConfigError, loadConfig } from '../infra/config.ts';
 import { createCommandDeps } from '../infra/data-source.ts';
 import { createLogger } from '../infra/logger.ts';
+import { createInMemoryAlarmStore } from '../infra/memory/alarm-store.ts';
 import { filesForToken } from '../infra/slack/slack-files.ts';
 import { createSlackPoster, RELAY_RATE_LIMIT_RETRIES } from '../infra/slack/slack-poster.ts';
 import { botTokenMiddleware, type SlackSecrets } from '../infra/slack/slack-secrets.ts';

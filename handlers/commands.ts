@@ -1,7 +1,7 @@
-import { listAlarms, parseAlarmList } from './alarm-list/list-alarms.ts';
 import { HelpRequested, isHelpWord, readFlagWord } from './command-flags.ts';
 import { CW_SUBCOMMANDS, canonicalCwSubcommand } from './command-path.ts';
 import { tokenize } from './command-text.ts';
+import { listAlarms, parseAlarmList } from './cw/alarms/list-alarms.ts';
 import {
   CW_USAGE,
   type DemoResources,
@@ -10,7 +10,14 @@ import {
   helpTopic,
   renderCwHelp,
   SHARE_HELP_NOTE,
-} from './cw/help.ts';
+} from './cw/help/help.ts';
+import { LOGS_USAGE, parseLogsQuery, parseSavedList, parseSavedQueryRun, resolveRange } from './cw/logs/parse-logs.ts';
+import { renderSavedQueries } from './cw/logs/render-saved.ts';
+import { assertAllowed, type LogsDeps, type LogsRunContext, runLogsQuery, runSavedQuery } from './cw/logs/run-logs.ts';
+import { runMetricsGraph } from './cw/metrics/graph.ts';
+import { type MetricsQuery, parseMetricsArgs } from './cw/metrics/parse-metrics.ts';
+import { renderMetrics } from './cw/metrics/render-metrics.ts';
+import { type MetricsDeps, runMetrics } from './cw/metrics/run-metrics.ts';
 import {
   assertDbadviceFlags,
   DBADVICE_SUBCOMMAND_USAGE,
@@ -19,13 +26,6 @@ import {
   dbadviceWords,
 } from './dbadvice/subcommand.ts';
 import { UserInputError } from './errors.ts';
-import { LOGS_USAGE, parseLogsQuery, parseSavedList, parseSavedQueryRun, resolveRange } from './logs/parse-logs.ts';
-import { renderSavedQueries } from './logs/render-saved.ts';
-import { assertAllowed, type LogsDeps, type LogsRunContext, runLogsQuery, runSavedQuery } from './logs/run-logs.ts';
-import { runMetricsGraph } from './metrics/graph.ts';
-import { type MetricsQuery, parseMetricsArgs } from './metrics/parse-metrics.ts';
-import { renderMetrics } from './metrics/render-metrics.ts';
-import { type MetricsDeps, runMetrics } from './metrics/run-metrics.ts';
 import type { AlarmsPort, FilesPort, MetricImagePort, RdsFleetPort } from './ports.ts';
 import { context as contextBlock, escapeMrkdwn, type SlackMessage } from './slack-message.ts';
 import { didYouMean } from './suggest-word.ts';

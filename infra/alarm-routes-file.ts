@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type AlarmRouting, validateAlarmRouting } from '../handlers/alarms/routes.ts';
+import { type AlarmRouting, validateAlarmRouting } from '../handlers/alarm-relay/routes.ts';
 
 /**
  * The relay's routing at cold start. Deployed, it is the JSON `npm run bundle` wrote from

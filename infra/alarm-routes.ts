@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { AlarmRoutesError, type AlarmRouting, validateAlarmRouting } from '../handlers/alarms/routes.ts';
+import { AlarmRoutesError, type AlarmRouting, validateAlarmRouting } from '../handlers/alarm-relay/routes.ts';
 
 /** The routing file shipped with the code; `ALARM_ROUTES_FILE` points elsewhere. */
 export const DEFAULT_ROUTES_FILE = 'infra/alarm-routes.yml';

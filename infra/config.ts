@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { parseAllowlist } from '../handlers/cw/logs/allowlist.ts';
 import { parseDuration } from '../handlers/duration.ts';
-import { parseAllowlist } from '../handlers/logs/allowlist.ts';
 
 export type DataSource = 'aws' | 'demo';
 

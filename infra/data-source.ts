@@ -2,14 +2,14 @@ import type { CommandDeps } from '../handlers/commands.ts';
 import type { AlarmsPort, FilesPort, LogsPort, MetricImagePort, MetricsPort, RdsFleetPort } from '../handlers/ports.ts';
 import type { Config } from './config.ts';
 import { DEMO_LOG_GROUPS, DEMO_LOG_PREFIXES, describeDemoResources } from './demo/demo-resources.ts';
-import { once } from './once.ts';
+import { memoizeRetrying } from './memoize-retrying.ts';
 
 /**
  * A port whose adapter is imported on first use: `/cw help` and bad input never load the AWS SDK,
  * which keeps it off the cold-start path.
  */
 function lazy<T extends object>(load: () => Promise<T>, methods: (keyof T)[]): T {
-  const get = once(load);
+  const get = memoizeRetrying(load);
   const port: Partial<Record<keyof T, unknown>> = {};
   for (const method of methods) {
     port[method] = async (...args: unknown[]) => {
@@ -71,7 +71,7 @@ export function createCommandDeps(
       demoResources: describeDemoResources(),
     };
   }
-  const cloudWatch = once(async () => {
+  const cloudWatch = memoizeRetrying(async () => {
     const { CloudWatchClient } = await import('@aws-sdk/client-cloudwatch');
     return new CloudWatchClient({ region: config.region });
   });

@@ -1,4 +1,4 @@
-import { titleWithWindow } from '../handlers/metrics/window-text.ts';
+import { titleWithWindow } from '../handlers/cw/metrics/window-text.ts';
 import type { MetricImageRequest } from '../handlers/ports.ts';
 
 /**

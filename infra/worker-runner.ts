@@ -1,4 +1,4 @@
-import { completeAlarmAction } from '../handlers/alarm-actions.ts';
+import { completeAlarmAction } from '../handlers/alarm-relay/button-press.ts';
 import { type AnswerDeps, completeCommand, completeWork } from '../handlers/answer-command.ts';
 import type { CommandDeps } from '../handlers/commands.ts';
 import type { SlackMessage } from '../handlers/slack-message.ts';

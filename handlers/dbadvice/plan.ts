@@ -10,9 +10,9 @@ import type { CommandDeps, CommandPlan } from '../commands.ts';
 import { UserInputError } from '../errors.ts';
 import { closestWords } from '../suggest-word.ts';
 import { workingMessage } from '../working-message.ts';
-import { type FleetDeps, reviewFleet } from './fleet-review.ts';
+import { type FleetDeps, reviewFleet } from './fleet/fleet-review.ts';
+import { renderFleetReview } from './fleet/render-fleet.ts';
 import { renderAdvice } from './render-advice.ts';
-import { renderFleetReview } from './render-fleet.ts';
 import {
   compareUsage,
   renderCompare,

@@ -7,8 +7,14 @@ import {
   PutItemCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import type { AlarmStateValue } from '../../handlers/alarms/alarm-event.ts';
-import type { AlarmStore, AlarmThread, DigestEntry, PendingThread, StormWindow } from '../../handlers/alarms/ports.ts';
+import type { AlarmStateValue } from '../../handlers/alarm-relay/alarm-event.ts';
+import type {
+  AlarmStore,
+  AlarmThread,
+  DigestEntry,
+  PendingThread,
+  StormWindow,
+} from '../../handlers/alarm-relay/ports.ts';
 
 /**
  * The relay's state in one DynamoDB table (string hash key `pk`, TTL attribute `expiresAt`):

@@ -7,9 +7,9 @@ import {
   StartQueryCommand,
   StopQueryCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
+import { LogGroupNotFoundError } from '../../handlers/cw/logs/group-not-found.ts';
+import { LOGS_USAGE } from '../../handlers/cw/logs/parse-logs.ts';
 import { DataSourceBusyError, UserInputError } from '../../handlers/errors.ts';
-import { LogGroupNotFoundError } from '../../handlers/logs/group-not-found.ts';
-import { LOGS_USAGE } from '../../handlers/logs/parse-logs.ts';
 import {
   type CallOptions,
   type LogsPort,

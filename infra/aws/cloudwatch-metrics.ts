@@ -5,8 +5,8 @@ import {
   ListMetricsCommand,
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
+import { METRICS_USAGE } from '../../handlers/cw/metrics/parse-metrics.ts';
 import { UserInputError } from '../../handlers/errors.ts';
-import { METRICS_USAGE } from '../../handlers/metrics/parse-metrics.ts';
 import type {
   CallOptions,
   MetricDataRequest,

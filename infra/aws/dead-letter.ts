@@ -1,5 +1,5 @@
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { DeadLetter } from '../../handlers/alarms/ports.ts';
+import type { DeadLetter } from '../../handlers/alarm-relay/ports.ts';
 
 /** SQS's limit on a message attribute's value we keep well under, so the send itself never fails on size. */
 const MAX_ERROR_MESSAGE = 1000;

@@ -1,4 +1,4 @@
-import type { AlarmStore } from '../../handlers/alarms/ports.ts';
+import type { AlarmStore } from '../../handlers/alarm-relay/ports.ts';
 
 /**
  * The DynamoDB store, loaded on its first call rather than at cold start: the SDK's DynamoDB client and

@@ -1,5 +1,5 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { once } from '../once.ts';
+import { memoizeRetrying } from '../memoize-retrying.ts';
 import type { WorkerJob } from '../worker-job.ts';
 
 const DISPATCH_TIMEOUT_MS = 1000;
@@ -29,7 +29,7 @@ export function createLambdaDispatcher(client: LambdaClient, functionName: strin
  * answers never load it.
  */
 export function lazyLambdaDispatcher(region: string, functionName: string) {
-  const dispatcher = once(async () => {
+  const dispatcher = memoizeRetrying(async () => {
     const { LambdaClient } = await import('@aws-sdk/client-lambda');
     return createLambdaDispatcher(new LambdaClient({ region }), functionName);
   });

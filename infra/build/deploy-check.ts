@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { isRequestAllowed, parseAllowlist } from '../../handlers/logs/allowlist.ts';
+import { isRequestAllowed, parseAllowlist } from '../../handlers/cw/logs/allowlist.ts';
 
 export const ACCESS_POLICY_FILE = 'infra/access-policy.yml';
 export const ALARM_ROUTES_FILE = 'infra/alarm-routes.yml';

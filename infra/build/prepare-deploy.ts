@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { AlarmRoutesError } from '../../handlers/alarms/routes.ts';
+import { AlarmRoutesError } from '../../handlers/alarm-relay/routes.ts';
 import { buildKnowledgeBase, readNotes } from '../../knowledge/build.ts';
 import { KnowledgeBuildError } from '../../knowledge/schema.ts';
 import { ConfigError } from '../config.ts';

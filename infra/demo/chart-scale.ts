@@ -1,4 +1,4 @@
-import type { Unit } from '../../handlers/metrics/catalog.ts';
+import type { Unit } from '../../handlers/cw/metrics/catalog.ts';
 
 /**
  * The numbers on a graph's axes: round values a person reads at a glance (0, 25, 50, 75, 100 %;

@@ -1,4 +1,4 @@
-import type { Unit } from '../../handlers/metrics/catalog.ts';
+import type { Unit } from '../../handlers/cw/metrics/catalog.ts';
 import { rangeCaption, timeAxis, valueAxis } from './chart-scale.ts';
 import { titleLines } from './chart-title.ts';
 import { drawText, fitText, GLYPH_HEIGHT, textWidth } from './font.ts';

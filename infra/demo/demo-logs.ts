@@ -1,6 +1,6 @@
+import { LogGroupNotFoundError } from '../../handlers/cw/logs/group-not-found.ts';
+import { LOGS_USAGE } from '../../handlers/cw/logs/parse-logs.ts';
 import { UserInputError } from '../../handlers/errors.ts';
-import { LogGroupNotFoundError } from '../../handlers/logs/group-not-found.ts';
-import { LOGS_USAGE } from '../../handlers/logs/parse-logs.ts';
 import {
   type LogsPort,
   type LogsQueryRequest,

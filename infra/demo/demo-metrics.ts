@@ -1,5 +1,5 @@
-import { unitOf } from '../../handlers/metrics/catalog.ts';
-import { isStandardResolution } from '../../handlers/metrics/parse-metrics.ts';
+import { unitOf } from '../../handlers/cw/metrics/catalog.ts';
+import { isStandardResolution } from '../../handlers/cw/metrics/parse-metrics.ts';
 import type { MetricDataRequest, MetricIdentity, MetricsPort, SeriesData } from '../../handlers/ports.ts';
 
 /**

@@ -1,6 +1,6 @@
 // Kept apart from the demo adapters so `/cw help` lists them without loading any demo data.
-import type { DemoResources } from '../../handlers/cw/help.ts';
-import { SHORTCUTS } from '../../handlers/metrics/catalog.ts';
+import type { DemoResources } from '../../handlers/cw/help/help.ts';
+import { SHORTCUTS } from '../../handlers/cw/metrics/catalog.ts';
 
 export const DEMO_LOG_GROUPS = ['/aws/lambda/checkout-api', '/aws/lambda/image-resizer', '/ecs/public-web'];
 /** So `/cw logs query /aws/lambda/checkout-*` can be tried locally. */

@@ -1,4 +1,4 @@
-import { type Unit, unitOf } from '../../handlers/metrics/catalog.ts';
+import { type Unit, unitOf } from '../../handlers/cw/metrics/catalog.ts';
 import type { MetricSpec, MetricsPort } from '../../handlers/ports.ts';
 import type { ExpressionOptions, MetricOptions, MetricWidget } from '../metric-widget.ts';
 import type { ChartModel, Point } from './chart.ts';

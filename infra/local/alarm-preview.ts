@@ -1,11 +1,11 @@
-import { postAlarmGraph } from '../../handlers/alarms/alarm-graph.ts';
-import { createInMemoryAlarmStore } from '../../handlers/alarms/in-memory-store.ts';
-import type { SlackPoster } from '../../handlers/alarms/ports.ts';
-import { relayAlarm } from '../../handlers/alarms/relay.ts';
-import { validateAlarmRouting } from '../../handlers/alarms/routes.ts';
+import { postAlarmGraph } from '../../handlers/alarm-relay/alarm-graph.ts';
+import type { SlackPoster } from '../../handlers/alarm-relay/ports.ts';
+import { relayAlarm } from '../../handlers/alarm-relay/relay.ts';
+import { validateAlarmRouting } from '../../handlers/alarm-relay/routes.ts';
 import type { FilesPort, MetricImagePort } from '../../handlers/ports.ts';
 import { didYouMean } from '../../handlers/suggest-word.ts';
 import { demoAlarmEvent } from '../demo/demo-alarm-events.ts';
+import { createInMemoryAlarmStore } from '../memory/alarm-store.ts';
 import { renderForTerminal, type Style } from './render-terminal.ts';
 
 export const ALARM_PREVIEW_USAGE =

@@ -9,10 +9,10 @@ import {
 } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { type AccessPolicy, decideAccess } from '../../handlers/access-policy.ts';
-import { ALARM_ACTIONS } from '../../handlers/alarms/buttons.ts';
+import { ALARM_ACTIONS } from '../../handlers/alarm-relay/buttons.ts';
 import { type AnswerDeps, answerCommand } from '../../handlers/answer-command.ts';
 import { commandPath } from '../../handlers/command-path.ts';
-import { GRAPH_ACTION } from '../../handlers/metrics/render-metrics.ts';
+import { GRAPH_ACTION } from '../../handlers/cw/metrics/render-metrics.ts';
 import { ephemeral } from '../../handlers/slack-message.ts';
 import type { WorkerJob } from '../worker-job.ts';
 import { type AppLogger, toBoltLogger } from './bolt-logger.ts';

@@ -1,5 +1,5 @@
 import { ErrorCode, type RetryOptions, type WebAPIRateLimitedError, WebClient } from '@slack/web-api';
-import type { SlackPoster } from '../../handlers/alarms/ports.ts';
+import type { SlackPoster } from '../../handlers/alarm-relay/ports.ts';
 import { httpFetch } from './http-fetch.ts';
 
 /** The metadata event type every alarm post carries (docs.slack.dev/messaging/message-metadata). */

@@ -2,7 +2,7 @@ import type { MiddlewareObj } from '@middy/core';
 import type ssm from '@middy/ssm';
 import type { Context } from 'aws-lambda';
 import { type Config, ConfigError } from '../config.ts';
-import { once } from '../once.ts';
+import { memoizeRetrying } from '../memoize-retrying.ts';
 
 export interface SlackSecrets {
   signingSecret?: string;
@@ -22,7 +22,7 @@ type AnyMiddleware = MiddlewareObj<unknown, unknown, Error, Context>;
  * tests, benchmarks) neither it nor the SSM client is ever imported.
  */
 function lazySsm(options: SsmOptions): AnyMiddleware {
-  const middleware = once(async () => (await import('@middy/ssm')).default(options) as AnyMiddleware);
+  const middleware = memoizeRetrying(async () => (await import('@middy/ssm')).default(options) as AnyMiddleware);
   return {
     before: async function lazySsmBefore(request) {
       return (await middleware()).before?.(request);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createInMemoryAlarmStore } from '../../handlers/alarms/in-memory-store.ts';
-import { relayBatch } from '../../handlers/alarms/relay-batch.ts';
-import { validateAlarmRouting } from '../../handlers/alarms/routes.ts';
+import { relayBatch } from '../../handlers/alarm-relay/relay-batch.ts';
+import { validateAlarmRouting } from '../../handlers/alarm-relay/routes.ts';
+import { createInMemoryAlarmStore } from '../../infra/memory/alarm-store.ts';
 import { createSlackPoster, RELAY_RATE_LIMIT_RETRIES } from '../../infra/slack/slack-poster.ts';
 import { type SlackApiCall, startSlackApiServer } from '../fixtures/slack-api-server.ts';
 import { median, round } from './stats.ts';

@@ -1,4 +1,4 @@
-import { runLogsQuery } from '../../handlers/logs/run-logs.ts';
+import { runLogsQuery } from '../../handlers/cw/logs/run-logs.ts';
 import type { LogsPort } from '../../handlers/ports.ts';
 
 /** How many GetQueryResults calls a query that runs `seconds` costs with the polling schedule. */

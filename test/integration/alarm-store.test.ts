@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AlarmThread, DigestEntry } from '../../handlers/alarms/ports.ts';
+import type { AlarmThread, DigestEntry } from '../../handlers/alarm-relay/ports.ts';
 import { createDynamoAlarmStore, TTL_ATTRIBUTE } from '../../infra/aws/alarm-store.ts';
 import { alarmEvent, nextChange } from '../fixtures/alarm-events/index.ts';
 import { alarmTableDefinition, createAlarmTable, startDynalite } from '../fixtures/dynalite.ts';

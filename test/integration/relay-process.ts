@@ -5,8 +5,8 @@
  * ALARM_TEST_EVENT and prints the result as one JSON line.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { relayAlarm } from '../../handlers/alarms/relay.ts';
-import { validateAlarmRouting } from '../../handlers/alarms/routes.ts';
+import { relayAlarm } from '../../handlers/alarm-relay/relay.ts';
+import { validateAlarmRouting } from '../../handlers/alarm-relay/routes.ts';
 import { createDynamoAlarmStore } from '../../infra/aws/alarm-store.ts';
 import { createSlackPoster } from '../../infra/slack/slack-poster.ts';
 

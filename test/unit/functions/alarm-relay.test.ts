@@ -3,7 +3,7 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RelayResult } from '../../../handlers/alarms/relay.ts';
+import type { RelayResult } from '../../../handlers/alarm-relay/relay.ts';
 import { type AlarmFixture, alarmEvent } from '../../fixtures/alarm-events/index.ts';
 import { startSlackApiServer } from '../../fixtures/slack-api-server.ts';
 import { lambdaContext } from '../../fixtures/slack-requests.ts';

@@ -6,7 +6,7 @@ import {
   supportEndFor,
   supportStatus,
 } from '../../../../handlers/dbadvice/engine-support.ts';
-import { type FleetDatabase, findingsFor } from '../../../../handlers/dbadvice/fleet-findings.ts';
+import { type FleetDatabase, findingsFor } from '../../../../handlers/dbadvice/fleet/fleet-findings.ts';
 
 function database(engine: string, engineVersion: string): FleetDatabase {
   return {

@@ -7,8 +7,8 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { METRICS_USAGE } from '../../../../handlers/cw/metrics/parse-metrics.ts';
 import { DataSourceAccessError, DataSourceBusyError, UserInputError } from '../../../../handlers/errors.ts';
-import { METRICS_USAGE } from '../../../../handlers/metrics/parse-metrics.ts';
 import type { MetricDataRequest } from '../../../../handlers/ports.ts';
 import { createCloudWatchMetrics } from '../../../../infra/aws/cloudwatch-metrics.ts';
 

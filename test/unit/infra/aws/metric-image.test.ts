@@ -1,8 +1,8 @@
 import { CloudWatchClient, GetMetricWidgetImageCommand } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parseAlarmEvent } from '../../../../handlers/alarms/alarm-event.ts';
-import { ALARM_GRAPH_WINDOW, alarmGraphRequest, graphSource } from '../../../../handlers/alarms/alarm-graph.ts';
+import { parseAlarmEvent } from '../../../../handlers/alarm-relay/alarm-event.ts';
+import { ALARM_GRAPH_WINDOW, alarmGraphRequest, graphSource } from '../../../../handlers/alarm-relay/alarm-graph.ts';
 import { DataSourceBusyError } from '../../../../handlers/errors.ts';
 import type { MetricImageRequest } from '../../../../handlers/ports.ts';
 import { createCloudWatchMetricImage } from '../../../../infra/aws/metric-image.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAlarmEvent } from '../../../../handlers/alarms/alarm-event.ts';
-import { readReasonText } from '../../../../handlers/alarms/reason-text.ts';
+import { parseAlarmEvent } from '../../../../handlers/alarm-relay/alarm-event.ts';
+import { readReasonText } from '../../../../handlers/alarm-relay/reason-text.ts';
 import { demoAlarmEvent } from '../../../../infra/demo/demo-alarm-events.ts';
 import { createDemoMetrics, incidentStart } from '../../../../infra/demo/demo-metrics.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readReasonText } from '../../../../handlers/alarms/reason-text.ts';
+import { readReasonText } from '../../../../handlers/alarm-relay/reason-text.ts';
 import type { AlarmSummary } from '../../../../handlers/ports.ts';
 import {
   breaches,

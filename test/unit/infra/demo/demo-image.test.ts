@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAlarmEvent } from '../../../../handlers/alarms/alarm-event.ts';
-import { ALARM_GRAPH_WINDOW, alarmGraphRequest, graphSource } from '../../../../handlers/alarms/alarm-graph.ts';
+import { parseAlarmEvent } from '../../../../handlers/alarm-relay/alarm-event.ts';
+import { ALARM_GRAPH_WINDOW, alarmGraphRequest, graphSource } from '../../../../handlers/alarm-relay/alarm-graph.ts';
 import type { MetricImageRequest } from '../../../../handlers/ports.ts';
 import { metricWidget } from '../../../../infra/aws/metric-image.ts';
 import { demoAlarmEvent } from '../../../../infra/demo/demo-alarm-events.ts';

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ERRORS_QUERY } from '../../../../handlers/alarm-actions.ts';
-import { LOGS_USAGE, parseLogsQuery, parseSavedQueryRun, resolveRange } from '../../../../handlers/logs/parse-logs.ts';
+import { ERRORS_QUERY } from '../../../../handlers/alarm-relay/button-press.ts';
+import {
+  LOGS_USAGE,
+  parseLogsQuery,
+  parseSavedQueryRun,
+  resolveRange,
+} from '../../../../handlers/cw/logs/parse-logs.ts';
 import { type LogsQueryRequest, MalformedQueryError, type QueryResults } from '../../../../handlers/ports.ts';
 import { createDemoLogs, DemoUnsupportedQueryError } from '../../../../infra/demo/demo-logs.ts';
 import { incidentStart } from '../../../../infra/demo/demo-metrics.ts';
@@ -149,7 +154,7 @@ describe('infra/demo/demo-logs queries', () => {
 /** Every `/cw logs` example the user is shown: the README, `/cw help` and the usage text. */
 function examples(): string[] {
   const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
-  const help = readFileSync(new URL('../../../../handlers/cw/help.ts', import.meta.url), 'utf8');
+  const help = readFileSync(new URL('../../../../handlers/cw/help/help.ts', import.meta.url), 'utf8');
   const fromReadme = readme.split('\n').filter((l) => /^\/cw logs (query|run) /.test(l));
   const quoted = [...`${help}\n${LOGS_USAGE}`.matchAll(/`(\/cw logs (?:query|run) [^`]+)`/g)].map((m) => m[1] ?? '');
   // Usage lines with <placeholders> are grammar, not examples.

@@ -1,0 +1,220 @@
+import type { KnownBlock } from '@slack/types';
+import { readableReason } from '../../alarm-relay/reason.ts';
+import { withAlarmNames } from '../../alarm-relay/reason-text.ts';
+import { type FlagGrammar, parseFlags, SHARE_FLAG } from '../../command-flags.ts';
+import { UserInputError } from '../../errors.ts';
+import type { AlarmState, AlarmSummary, AlarmsPort } from '../../ports.ts';
+import {
+  context,
+  escapeText,
+  header,
+  inlineCode,
+  LIMITS,
+  type SlackMessage,
+  section,
+  truncate,
+} from '../../slack-message.ts';
+import { closestWords } from '../../suggest-word.ts';
+import { unitOf } from '../metrics/catalog.ts';
+import { consoleBase } from '../metrics/console-link.ts';
+
+export const ALARMS_USAGE = [
+  '`/cw alarms [alarm|ok|insufficient|all] [name-prefix] [--share]`',
+  'Example: `/cw alarms` (what is in ALARM now), `/cw alarms all prod-`, `/cw alarms ok checkout --share`',
+  'See `/cw help alarms` for the state words.',
+].join('\n');
+
+export const ALARMS_FLAGS: FlagGrammar = { command: '/cw alarms', usage: ALARMS_USAGE, flags: [SHARE_FLAG] };
+
+/** Words people use for a state; `all` (any state) maps to `undefined`. */
+const STATES = new Map<string, AlarmState | undefined>([
+  ['alarm', 'ALARM'],
+  ['alarms', 'ALARM'],
+  ['alarming', 'ALARM'],
+  ['firing', 'ALARM'],
+  ['fired', 'ALARM'],
+  ['in_alarm', 'ALARM'],
+  ['ok', 'OK'],
+  ['oks', 'OK'],
+  ['okay', 'OK'],
+  ['resolved', 'OK'],
+  ['insufficient', 'INSUFFICIENT_DATA'],
+  ['insufficient_data', 'INSUFFICIENT_DATA'],
+  ['insufficient-data', 'INSUFFICIENT_DATA'],
+  ['no-data', 'INSUFFICIENT_DATA'],
+  ['nodata', 'INSUFFICIENT_DATA'],
+  ['all', undefined],
+  ['any', undefined],
+  ['every', undefined],
+]);
+
+const MARKERS: Record<AlarmState, string> = {
+  ALARM: ':red_circle: ALARM',
+  INSUFFICIENT_DATA: ':white_circle: INSUFFICIENT_DATA',
+  OK: ':large_green_circle: OK',
+};
+
+export interface AlarmListQuery {
+  state: AlarmState | undefined;
+  namePrefix: string | undefined;
+  /** Post the list in the channel (`--share`). */
+  share?: boolean;
+}
+
+function fail(message: string): never {
+  throw new UserInputError(message, ALARMS_USAGE);
+}
+
+/**
+ * The words after `/cw alarms`: at most one state word (`firing`, `ok`, `all` …, in either place)
+ * and one name prefix, with the shared flags. `alarm` is the default: on call, the question is what
+ * is firing now. A state word is never read as a prefix, so `firing` cannot answer "no alarms".
+ */
+export function parseAlarmList(tokens: readonly string[]): AlarmListQuery {
+  const flags = parseFlags(tokens, ALARMS_FLAGS);
+  const words = [...flags.positional];
+  // `insufficient data`, as people say it.
+  const data = words.findIndex((w, i) => w.toLowerCase() === 'data' && words[i - 1]?.toLowerCase() === 'insufficient');
+  if (data > 0) words.splice(data, 1);
+  // CloudWatch alarm names are at most 255 characters; a longer prefix can match nothing.
+  if (words.some((t) => t.length > 255)) fail('An alarm name prefix is at most 255 characters.');
+  const stateWords = words.filter((w) => STATES.has(w.toLowerCase()));
+  const prefixes = words.filter((w) => !STATES.has(w.toLowerCase()));
+  if (stateWords.length > 1)
+    fail(`${inlineCode(stateWords.join(' '))}: pick one state (alarm, ok, insufficient or all).`);
+  if (prefixes.length > 1) {
+    fail(
+      `Unexpected ${inlineCode(prefixes.slice(1).join(' '))}: give one name prefix (alarm names have no spaces to split on here).`,
+    );
+  }
+  const [stateWord] = stateWords;
+  const state = stateWord === undefined ? 'ALARM' : STATES.get(stateWord.toLowerCase());
+  return { state, namePrefix: prefixes[0], share: flags.set.has('share') };
+}
+
+/** The state words, for "did you mean" when a prefix that matches nothing looks like one. */
+export const STATE_WORDS: readonly string[] = ['alarm', 'firing', 'ok', 'insufficient', 'all'];
+
+function ago(date: Date, now: Date): string {
+  const minutes = Math.max(0, Math.round((now.getTime() - date.getTime()) / 60_000));
+  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 48 * 60) return `${Math.round(minutes / 60)} h ago`;
+  return `${Math.round(minutes / 1440)} d ago`;
+}
+
+export function alarmConsoleUrl(region: string, name: string): string {
+  return `${consoleBase(region)}/cloudwatch/deeplink.js?region=${region}#alarmsV2:alarm/${encodeURIComponent(name)}`;
+}
+
+/** Lines per section, so a section stays under 3,000 characters. */
+const PER_SECTION = 3;
+const SHOWN = 60;
+
+/** `/cw alarms`: DescribeAlarms (metric and composite), grouped by state. */
+export async function listAlarms(
+  deps: { alarms: AlarmsPort; region: string; now: () => Date },
+  query: AlarmListQuery,
+  signal?: AbortSignal,
+): Promise<SlackMessage> {
+  const alarms = await deps.alarms.describeAlarms(
+    { ...(query.state ? { state: query.state } : {}), ...(query.namePrefix ? { namePrefix: query.namePrefix } : {}) },
+    signal ? { signal } : {},
+  );
+  const what = `${query.state ?? 'any state'}${query.namePrefix ? `, names starting ${query.namePrefix}` : ''}`;
+  const visibility = query.share ? 'in_channel' : 'ephemeral';
+  if (alarms.length === 0) {
+    const text = query.namePrefix
+      ? await noMatch(deps, query.state, query.namePrefix, signal)
+      : query.state === 'ALARM'
+        ? `:white_check_mark: No alarms in ALARM in ${deps.region}.`
+        : `No alarms in ${query.state ?? 'any state'} in ${deps.region}.`;
+    return { response_type: visibility, text };
+  }
+  const now = deps.now();
+  const order: AlarmState[] = ['ALARM', 'INSUFFICIENT_DATA', 'OK'];
+  const blocks: KnownBlock[] = [header(`CloudWatch alarms · ${what}`)];
+  let shown = 0;
+  for (const state of order) {
+    const group = alarms.filter((a) => a.state === state).sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime());
+    if (group.length === 0 || shown >= SHOWN) continue;
+    const take = group.slice(0, SHOWN - shown);
+    shown += take.length;
+    blocks.push(section(`*${MARKERS[state]}* (${group.length})`));
+    for (let i = 0; i < take.length; i += PER_SECTION) {
+      blocks.push(
+        section(
+          take
+            .slice(i, i + PER_SECTION)
+            .map((a) => alarmLine(a, deps.region, now))
+            .join('\n'),
+        ),
+      );
+    }
+  }
+  const footer = [`${alarms.length} alarm${alarms.length === 1 ? '' : 's'} in ${deps.region}`];
+  if (shown < alarms.length) footer.push(`showing ${shown}; narrow with a name prefix`);
+  blocks.push(context(footer.join(' · ')));
+  return {
+    response_type: visibility,
+    text: truncate(alarms.map((a) => `${a.state} ${escapeText(a.name)}`).join('\n'), LIMITS.fallbackText),
+    blocks,
+  };
+}
+
+/**
+ * A prefix that matched nothing is not an all-clear: say so, and how many alarms are in that
+ * state in all, so nobody on call reads "no match" as "nothing is firing".
+ */
+async function noMatch(
+  deps: { alarms: AlarmsPort; region: string },
+  state: AlarmState | undefined,
+  prefix: string,
+  signal: AbortSignal | undefined,
+): Promise<string> {
+  const all = await deps.alarms.describeAlarms(state ? { state } : {}, signal ? { signal } : {});
+  const where = state ? `in ${state}` : 'in any state';
+  const count = `${all.length} alarm${all.length === 1 ? ' is' : 's are'} ${where} in ${deps.region}`;
+  const list = all.length === 0 ? '' : ` (${inlineCode(listCommand(state))} lists them)`;
+  const [stateTypo] = closestWords(prefix, STATE_WORDS);
+  const hint = stateTypo ? ` Did you mean the state ${inlineCode(stateTypo)}?` : '';
+  return `:mag: No alarm ${where} has a name starting ${inlineCode(prefix)}. ${count}${list}.${hint}`;
+}
+
+function listCommand(state: AlarmState | undefined): string {
+  if (state === 'ALARM') return '/cw alarms';
+  return `/cw alarms ${state === undefined ? 'all' : state === 'OK' ? 'ok' : 'insufficient'}`;
+}
+
+/**
+ * The reason as the relay shows it: plain words with the metric's unit ("91.2%", "2.0 GiB"), read by
+ * the same reader; CloudWatch's sentence (its first line, child alarms by name) only when it is not
+ * one we can read.
+ */
+export function alarmReason(alarm: AlarmSummary): string {
+  const { metric } = alarm;
+  const readable =
+    alarm.kind === 'metric'
+      ? readableReason({
+          state: alarm.state,
+          reason: alarm.reason,
+          // A math alarm has no one metric to name, nor a unit.
+          measured: metric ? `*${escapeText(metric.metricName)}*` : 'The value',
+          unit: metric ? summaryUnit(metric) : undefined,
+        })
+      : undefined;
+  if (readable !== undefined) return readable.replace(/\n/g, ' ');
+  // A composite's reason names its child by ARN; the name is what people recognise.
+  return escapeText(truncate(withAlarmNames(alarm.reason.split('\n')[0] ?? ''), 250));
+}
+
+/** The alarm's own unit, else the one CloudWatch publishes the metric in; a SampleCount counts datapoints. */
+function summaryUnit(metric: NonNullable<AlarmSummary['metric']>): string | undefined {
+  if (metric.statistic === 'SampleCount') return 'Count';
+  if (metric.unit && metric.unit !== 'None') return metric.unit;
+  return unitOf(metric.namespace, metric.metricName);
+}
+
+function alarmLine(alarm: AlarmSummary, region: string, now: Date): string {
+  const kind = alarm.kind === 'composite' ? ' _(composite)_' : '';
+  return `• <${alarmConsoleUrl(region, alarm.name)}|${escapeText(truncate(alarm.name, 120))}>${kind} · ${ago(alarm.updatedAt, now)}\n   ${alarmReason(alarm)}`;
+}
