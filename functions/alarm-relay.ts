@@ -15,7 +15,7 @@ import { type BatchResponse, relayBatch } from '../handlers/alarm-relay/relay-ba
 import { loadRouting } from '../infra/alarm-routes-file.ts';
 import { lazyDynamoAlarmStore } from '../infra/aws/lazy-alarm-store.ts';
 import { ConfigError, loadConfig } from '../infra/config.ts';
-import { createCommandDeps } from '../infra/data-source.ts';
+import { createDataSource } from '../infra/data-source.ts';
 import { createLogger } from '../infra/logger.ts';
 import { createInMemoryAlarmStore } from '../infra/memory/alarm-store.ts';
 import { filesForToken } from '../infra/slack/slack-files.ts';
@@ -53,7 +53,7 @@ const deadLetter: DeadLetter = dlqUrl
 
 type TokenContext = Context & SlackSecrets;
 
-const images = createCommandDeps(config).images;
+const images = await createDataSource(config).ports.images();
 
 const files = filesForToken(config.slackApiUrl);
 

@@ -7,7 +7,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { loadAccessPolicy } from '../infra/access-policy.ts';
 import { lazyLambdaDispatcher } from '../infra/aws/worker-dispatch.ts';
 import { ConfigError, loadConfig } from '../infra/config.ts';
-import { createCommandDeps } from '../infra/data-source.ts';
+import { createDataSource } from '../infra/data-source.ts';
 import { createLogger } from '../infra/logger.ts';
 import { createSlackHandler } from '../infra/slack/slack-handler.ts';
 
@@ -25,6 +25,6 @@ export const handler = createSlackHandler({
   logger,
   first: [injectLambdaContext(logger, { resetKeys: true })],
   ...(policy ? { policy } : {}),
-  deps: createCommandDeps(config),
+  runtime: createDataSource(config),
   dispatchJob: lazyLambdaDispatcher(config.region, config.workerFunctionName),
 });

@@ -5,17 +5,15 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { runWorkerJob, WORKER_POST_RESERVE_MS } from '../handlers/lifecycle.ts';
+import { isWorkerJob } from '../handlers/worker-job.ts';
 import { loadConfig } from '../infra/config.ts';
-import { createCommandDeps } from '../infra/data-source.ts';
+import { createDataSource } from '../infra/data-source.ts';
 import { createLogger } from '../infra/logger.ts';
 import { errorReporter } from '../infra/slack/bolt-logger.ts';
+import { postToResponseUrl } from '../infra/slack/response-url.ts';
 import { filesForToken } from '../infra/slack/slack-files.ts';
 import { botTokenMiddleware, type SlackSecrets } from '../infra/slack/slack-secrets.ts';
-import { isWorkerJob } from '../infra/worker-job.ts';
-import { runWorkerJob } from '../infra/worker-runner.ts';
-
-/** Time kept back from the Lambda timeout to post the answer (or the failure) to Slack. */
-const POST_RESERVE_MS = 5000;
 
 const config = loadConfig();
 const logger = createLogger('cw-chatops-worker');
@@ -23,7 +21,7 @@ const reportError = errorReporter(logger);
 
 const files = filesForToken(config.slackApiUrl);
 
-const baseDeps = createCommandDeps(config);
+const dataSource = createDataSource(config);
 
 export const handler = middy<unknown, { delivered: boolean }, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -35,7 +33,9 @@ export const handler = middy<unknown, { delivered: boolean }, Error, Context>()
       return { delivered: false };
     }
     logger.appendKeys({ reference: event.reference, command: event.command, user: event.userId });
+    // Files go out with this invocation's bot token (from SSM, refreshed by the middleware).
     const fileStore = files((context as Context & SlackSecrets).botToken);
-    const deps = { ...baseDeps, ...(fileStore ? { files: fileStore } : {}), reportError };
-    return runWorkerJob(event, deps, context.getRemainingTimeInMillis() - POST_RESERVE_MS);
+    const ports = { ...dataSource.ports, files: async () => fileStore };
+    const runtime = { ...dataSource, ports, reportError, post: postToResponseUrl };
+    return runWorkerJob(event, runtime, context.getRemainingTimeInMillis() - WORKER_POST_RESERVE_MS);
   });

@@ -22,7 +22,7 @@ export interface AccessRequest {
   channelId: string | undefined;
   userId: string | undefined;
   /** The command and the words the user typed after it. */
-  words: string[];
+  words: readonly string[];
 }
 
 /** The file an operator edits to serve another workspace (shipped to Lambda as JSON, edited as YAML). */
@@ -84,7 +84,7 @@ export function validateAccessPolicy(raw: unknown): { policy?: AccessPolicy; pro
 }
 
 /** The rule for a request: the one whose command and words match the longest prefix of what was typed. */
-function ruleFor(policy: AccessPolicy, words: string[]): AccessRule | undefined {
+function ruleFor(policy: AccessPolicy, words: readonly string[]): AccessRule | undefined {
   const typed = words.map((w) => w.toLowerCase());
   return policy.rules
     .filter((r) => {

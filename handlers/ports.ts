@@ -254,3 +254,32 @@ export interface RdsFleetPort {
   /** Every DB cluster in the region, all pages. */
   describeClusters(options?: CallOptions): Promise<DbClusterInfo[]>;
 }
+
+/** Every data source by the name a command's `needs` uses. */
+export interface Ports {
+  metrics: MetricsPort;
+  logs: LogsPort;
+  alarms: AlarmsPort;
+  images: MetricImagePort;
+  /** `/dbadvice fleet`: the account's RDS instances and clusters. */
+  fleet: RdsFleetPort;
+  /** Where graphs and CSV files go; absent when there is no bot token (files are skipped, with a note). */
+  files?: FilesPort;
+}
+
+export type PortName = keyof Ports;
+
+/**
+ * How each port is made, loaded on first need so `/cw help` and bad input load no adapter (and no SDK).
+ * A mapped type: a data source that forgets a port does not compile.
+ */
+export type PortLoaders = { readonly [K in PortName]-?: () => Promise<Ports[K]> };
+
+/** Loads exactly the named ports, in parallel. */
+export async function loadPorts<N extends PortName>(
+  loaders: PortLoaders,
+  names: readonly N[],
+): Promise<Pick<Ports, N>> {
+  const entries = await Promise.all(names.map(async (name) => [name, await loaders[name]()] as const));
+  return Object.fromEntries(entries) as Pick<Ports, N>;
+}

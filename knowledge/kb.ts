@@ -1,8 +1,8 @@
 import MiniSearch from 'minisearch';
 import type { KbData } from './build.ts';
+import { nameKey } from './name-key.ts';
 import type { CaseStudyNote, Note, ServiceNote } from './schema.ts';
 import { type ChunkDoc, MINISEARCH_OPTIONS } from './search-options.ts';
-import { nameKey } from './service-aliases.ts';
 
 export interface SearchHit {
   noteId: string;

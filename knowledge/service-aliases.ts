@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from './kb.ts';
+import { nameKey } from './name-key.ts';
 import type { Bilingual, ServiceNote } from './schema.ts';
 import { stripParticle } from './tokenize.ts';
-import { compactForm } from './traits.ts';
 import { editDistance } from './workload/fuzzy.ts';
 
 /**
@@ -117,11 +117,6 @@ export interface ResolvedName {
   engine?: EngineAlias;
   /** Set when the name was a misspelling read as this service or engine name (`dynamdb` → `dynamodb`). */
   correctedFrom?: string;
-}
-
-/** `Amazon DynamoDB`, `dynamodb` and `Dynamo DB` share a key; so do `오로라DB` and `오로라`. */
-export function nameKey(name: string): string {
-  return compactForm(name).replace(/^amazon/, '');
 }
 
 /** Trailing `db` / `디비` people add to a name (`오로라DB`, `다이나모디비`). */

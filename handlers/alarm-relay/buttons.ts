@@ -1,9 +1,17 @@
+/**
+ * The alarm message's buttons, both halves: what the relay renders on the message (the value each
+ * button carries) and what a press does, in the worker. The registry lists {@link ALARM_BUTTONS}.
+ */
 import type { ActionsBlock, Button } from '@slack/types';
+import { type ButtonPress, type CommandDeps, defineButton, type RunContext } from '../command.ts';
+import { runLogsQuery } from '../cw/logs/run-logs.ts';
+import { asError, isExposed } from '../errors.ts';
+import { ephemeral, escapeMrkdwn, inlineCode, type SlackMessage } from '../slack-message.ts';
 import type { AlarmChange } from './alarm-event.ts';
-import { type GraphExpression, type GraphMetric, graphSource } from './alarm-graph.ts';
+import { alarmGraphRequest, type GraphExpression, type GraphMetric, graphSource } from './alarm-graph.ts';
 import type { RouteDecision } from './routes.ts';
 
-/** The `action_id`s of the alarm message's buttons; functions/slack.ts registers a handler for each. */
+/** The `action_id`s of the alarm message's buttons; the registry's {@link ALARM_BUTTONS} answers each. */
 export const ALARM_ACTIONS = { graph: 'alarm_graph', logs: 'alarm_logs' } as const;
 
 /** Slack's limit on a button's `value`. */
@@ -90,3 +98,105 @@ export function alarmActions(change: AlarmChange, route: RouteDecision): Actions
   }
   return buttons.length > 0 ? { type: 'actions', block_id: 'alarm_actions', elements: buttons } : undefined;
 }
+
+/** The "Graph" button shows a wider window than the graph posted with the alarm. */
+const BUTTON_GRAPH_WINDOW = { beforeMinutes: 180, afterMinutes: 60 };
+/** "Logs around this time": errors from 15 minutes before the change to 5 minutes after. */
+const LOGS_BEFORE_MS = 15 * 60_000;
+const LOGS_AFTER_MS = 5 * 60_000;
+export const ERRORS_QUERY =
+  'fields @timestamp, @message, @logStream | filter @message like /(?i)(error|exception|fail|timed? ?out|panic)/ | sort @timestamp desc | limit 100';
+
+const OLDER_BUTTON = ':warning: This button is from an older version of the bot; it carries nothing I can use.';
+
+async function alarmGraph(
+  place: ButtonPress,
+  deps: CommandDeps<'images' | 'files'>,
+  { signal }: RunContext,
+): Promise<SlackMessage> {
+  const value = decodeAlarmAction(place.value);
+  if (!value) return ephemeral(OLDER_BUTTON);
+  const request = alarmGraphRequest(
+    {
+      alarmName: value.alarmName,
+      metrics: value.metrics,
+      expressions: value.expressions,
+      changedAt: new Date(value.changedAt),
+      state: value.state,
+      ...(typeof value.threshold === 'number' ? { threshold: value.threshold } : {}),
+    },
+    deps.now(),
+    BUTTON_GRAPH_WINDOW,
+  );
+  if (!request)
+    return ephemeral(
+      `:information_source: ${inlineCode(value.alarmName)} has no metric to draw (a composite alarm, or its metrics did not fit in the button).`,
+    );
+  if (!deps.files) return ephemeral(':warning: I have no Slack token to post files with.');
+  try {
+    const png = await deps.images.getMetricImage(request, signal ? { signal } : {});
+    await deps.files.upload({
+      channelId: place.channelId,
+      ...(place.threadTs ? { threadTs: place.threadTs } : {}),
+      filename: 'alarm.png',
+      title: `${value.alarmName}: 3 h before the change`,
+      content: png,
+      altText: `Graph of ${value.alarmName} around ${value.changedAt}`,
+    });
+    return ephemeral(`:frame_with_picture: Posted the graph of ${inlineCode(value.alarmName)} in the thread.`);
+  } catch (e) {
+    const error = asError(e);
+    if (isExposed(error)) return ephemeral(`:warning: The graph could not be posted: ${escapeMrkdwn(error.message)}`);
+    const slackError = (error as { data?: { error?: unknown } }).data?.error;
+    if (slackError === 'not_in_channel' || slackError === 'channel_not_found') {
+      return ephemeral(
+        ':warning: I could not post the graph here: I am not in this channel. Invite me (`/invite @` and my name), then press Graph again.',
+      );
+    }
+    // Anything else may carry internals: the worker logs it and shows a generic message with a reference.
+    throw error;
+  }
+}
+
+async function alarmLogs(
+  place: ButtonPress,
+  deps: CommandDeps<'logs' | 'files'>,
+  run: RunContext,
+): Promise<SlackMessage> {
+  const value = decodeAlarmAction(place.value);
+  if (!value) return ephemeral(OLDER_BUTTON);
+  if (!value.logGroups?.length) {
+    return ephemeral(
+      `:information_source: The route for ${inlineCode(value.alarmName)} names no log groups I could carry in the button. Try \`/cw logs query <group> --from … --to …\`.`,
+    );
+  }
+  const changedAt = new Date(value.changedAt).getTime();
+  return runLogsQuery(
+    deps,
+    {
+      logGroupNames: value.logGroups,
+      range: {
+        from: new Date(changedAt - LOGS_BEFORE_MS),
+        to: new Date(Math.min(deps.now().getTime(), changedAt + LOGS_AFTER_MS)),
+      },
+      limit: undefined,
+      queryString: ERRORS_QUERY,
+    },
+    run,
+    `Errors around ${value.alarmName}`,
+  );
+}
+
+/**
+ * The alarm message's buttons as the worker runs them: Graph under the metrics rule, Logs under the
+ * logs rule. Every outcome is a message to the person who pressed.
+ */
+export const ALARM_BUTTONS = [
+  defineButton({
+    actionId: ALARM_ACTIONS.graph,
+    path: ['/cw', 'metrics'],
+    needs: ['images', 'files'],
+    press: alarmGraph,
+  }),
+  defineButton({ actionId: ALARM_ACTIONS.logs, path: ['/cw', 'logs'], needs: ['logs', 'files'], press: alarmLogs }),
+];

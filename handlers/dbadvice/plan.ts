@@ -6,12 +6,9 @@ import {
   type Lang,
   questionLang,
 } from '../../knowledge/index.ts';
-import type { CommandDeps, CommandPlan } from '../commands.ts';
 import { UserInputError } from '../errors.ts';
+import type { SlackMessage } from '../slack-message.ts';
 import { closestWords } from '../suggest-word.ts';
-import { workingMessage } from '../working-message.ts';
-import { type FleetDeps, reviewFleet } from './fleet/fleet-review.ts';
-import { renderFleetReview } from './fleet/render-fleet.ts';
 import { renderAdvice } from './render-advice.ts';
 import {
   compareUsage,
@@ -22,7 +19,7 @@ import {
   renderSameService,
 } from './render-reference.ts';
 import { scanServiceNames } from './service-names.ts';
-import { dbadviceCommand, dbadviceWords, FLEET, HELP, LIST } from './subcommand.ts';
+import { type DbadviceWords, dbadviceCommand, dbadviceWords, FLEET, HELP, LIST } from './subcommand.ts';
 
 type Visibility = 'in_channel' | 'ephemeral';
 
@@ -31,15 +28,14 @@ export interface DbAdviceDeps {
   kb?: KnowledgeBase;
 }
 
-function fleetDeps(deps: CommandDeps): FleetDeps {
-  return { fleet: deps.fleet, metrics: deps.metrics, region: deps.region, now: deps.now };
-}
+/** `/dbadvice` answers in the ack, so its plan is always a reply. */
+type Reply = { kind: 'reply'; message: SlackMessage };
 
 const COMPARE = new Set(['compare', '비교']);
 /** `compare` followed by at most this many words, one a service, was meant as the command. */
 const MAX_COMPARE_WORDS = 3;
 
-function comparePlan(kb: KnowledgeBase, words: string[], lang: Lang, visibility: Visibility): CommandPlan | undefined {
+function comparePlan(kb: KnowledgeBase, words: string[], lang: Lang, visibility: Visibility): Reply | undefined {
   const { services, unknown } = scanServiceNames(kb, words);
   const [a, b] = services;
   const ko = lang === 'ko';
@@ -76,34 +72,23 @@ function comparePlan(kb: KnowledgeBase, words: string[], lang: Lang, visibility:
 
 /**
  * `/dbadvice …`: help, list, compare and questions answer in the ack (retrieval takes well under a
- * millisecond); `fleet` reads RDS and CloudWatch, so it is planned as work. `help`, `list` and
- * `fleet` are commands only on their own, and `compare` only with services after it: "fleet
- * management telemetry…" or "list of products…" is a question.
+ * millisecond; `fleet` is its own command, in fleet/). `help` and `list` are commands only on their
+ * own, and `compare` only with services after it: "list of products…" is a question. Takes the
+ * words as the request read them (a text is read here, for tests and the bench).
  */
-export function planDbAdvice(text: string, deps: DbAdviceDeps = {}): CommandPlan {
+export function planDbAdvice(input: string | DbadviceWords, deps: DbAdviceDeps = {}): Reply {
   const kb = deps.kb ?? defaultKnowledgeBase();
-  const { words, share } = dbadviceWords(text);
+  const read = typeof input === 'string' ? dbadviceWords(input) : input;
+  const { words, share } = read;
   const [first = '', ...rest] = words;
   const body = words.join(' ');
-  const command = dbadviceCommand(text);
+  const command = dbadviceCommand(read);
   const visibility: Visibility = share ? 'in_channel' : 'ephemeral';
   if (command === 'help') {
     return { kind: 'reply', message: renderDbAdviceHelp() };
   }
   if (command === 'list') {
     return { kind: 'reply', message: { ...renderDbAdviceList(kb), response_type: visibility } };
-  }
-  if (command === 'fleet') {
-    return {
-      kind: 'work',
-      // Seven days of metrics for a whole fleet is never worth starting inside the 3-second ack.
-      workerOnly: true,
-      working: workingMessage(share, 'Reviewing the RDS fleet (7 days of CloudWatch metrics)…'),
-      run: async (runDeps, signal) => {
-        const message = renderFleetReview(await reviewFleet(fleetDeps(runDeps), signal));
-        return { ...message, response_type: visibility };
-      },
-    };
   }
   const language = detectLanguage(body);
   if (language === 'other') return { kind: 'reply', message: renderOtherLanguage() };

@@ -11,10 +11,18 @@ export const FLEET = new Set(['fleet', '플릿']);
  * access check and the slack function can read it without loading the knowledge base. Never throws:
  * {@link assertDbadviceFlags} refuses an unknown flag before anything is planned.
  */
-export function dbadviceWords(text: string): { words: string[]; share: boolean; help: boolean } {
+export function dbadviceWords(text: string): DbadviceWords {
   const { words, flags } = splitFlags(text);
   const names = flags.map((word) => readFlagWord(word)?.name);
-  return { words, share: names.includes('share'), help: names.includes('help') || names.includes('h') };
+  return { words, flags, share: names.includes('share'), help: names.includes('help') || names.includes('h') };
+}
+
+/** A `/dbadvice` text read once: its words, its flag words, and which flags they were. */
+export interface DbadviceWords {
+  words: readonly string[];
+  flags: readonly string[];
+  share: boolean;
+  help: boolean;
 }
 
 /** The words of a `/dbadvice` text and its flag words, inline code and fences dropped. */
@@ -51,9 +59,9 @@ function isDbadviceFlag(word: string): boolean {
 }
 
 /** Refuses an unknown or misused `/dbadvice` flag with the closest one and the usage line. */
-export function assertDbadviceFlags(text: string): void {
+export function assertDbadviceFlags(flags: readonly string[]): void {
   try {
-    parseFlags(splitFlags(text).flags, DBADVICE_FLAGS);
+    parseFlags(flags, DBADVICE_FLAGS);
   } catch (error) {
     if (!(error instanceof HelpRequested)) throw error;
   }
@@ -70,17 +78,16 @@ export const DBADVICE_SUBCOMMAND_USAGE = [
  * The subcommand a lone word is a typo of (`lst` → `list`), suggested rather than run. Only one
  * edit away (two for long words), so a one-word question is still answered as a question.
  */
-export function dbadviceTypo(text: string): string | undefined {
-  const { words } = dbadviceWords(text);
-  const [word = '', ...rest] = words;
-  if (rest.length > 0 || dbadviceCommand(text)) return undefined;
+export function dbadviceTypo(read: Pick<DbadviceWords, 'words' | 'help'>): string | undefined {
+  const [word = '', ...rest] = read.words;
+  if (rest.length > 0 || dbadviceCommand(read)) return undefined;
   const [close] = closestWords(word, ['help', 'list', 'fleet', 'compare'], word.length >= 6 ? 2 : 1);
   return close;
 }
 
 /** `help`, `list` and `fleet` are commands only on their own ("fleet management telemetry…" is a question). */
-export function dbadviceCommand(text: string): 'help' | 'list' | 'fleet' | undefined {
-  const { words, help } = dbadviceWords(text);
+export function dbadviceCommand(read: Pick<DbadviceWords, 'words' | 'help'>): 'help' | 'list' | 'fleet' | undefined {
+  const { words, help } = read;
   const [first = '', ...rest] = words;
   const word = first.toLowerCase();
   if (help || word === '' || (HELP.has(word) && rest.length === 0)) return 'help';

@@ -1,6 +1,6 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
+import type { WorkerJob } from '../../handlers/worker-job.ts';
 import { memoizeRetrying } from '../memoize-retrying.ts';
-import type { WorkerJob } from '../worker-job.ts';
 
 const DISPATCH_TIMEOUT_MS = 1000;
 

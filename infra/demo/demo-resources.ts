@@ -1,5 +1,5 @@
 // Kept apart from the demo adapters so `/cw help` lists them without loading any demo data.
-import type { DemoResources } from '../../handlers/cw/help/help.ts';
+import type { DemoResources } from '../../handlers/command.ts';
 import { SHORTCUTS } from '../../handlers/cw/metrics/catalog.ts';
 
 export const DEMO_LOG_GROUPS = ['/aws/lambda/checkout-api', '/aws/lambda/image-resizer', '/ecs/public-web'];

@@ -26,7 +26,8 @@ export const REPLAY_LINE =
 export function createAlarmPreview(options: {
   write: (text: string) => void;
   style: Style;
-  images: MetricImagePort;
+  /** Loaded on the first preview that draws a graph. */
+  images: () => Promise<MetricImagePort>;
   files: FilesPort;
   now?: () => Date;
 }) {
@@ -91,7 +92,12 @@ export function createAlarmPreview(options: {
               return result;
             },
           };
-          await postAlarmGraph({ images: options.images, files }, change, { channel, threadTs }, { now: now() });
+          await postAlarmGraph(
+            { images: await options.images(), files },
+            change,
+            { channel, threadTs },
+            { now: now() },
+          );
           // The shell is the user's own terminal: say where the PNG is, and that Slack got nothing.
           write(
             style.dim(

@@ -1,13 +1,13 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { AccessPolicy } from '../../handlers/access-policy.ts';
+import { runWorkerJob } from '../../handlers/lifecycle.ts';
 import type { FilesPort } from '../../handlers/ports.ts';
+import type { WorkerJob } from '../../handlers/worker-job.ts';
 import type { Config } from '../config.ts';
-import { createCommandDeps } from '../data-source.ts';
+import { createDataSource } from '../data-source.ts';
 import { type AppLogger, errorReporter } from '../slack/bolt-logger.ts';
-import type { postToResponseUrl } from '../slack/response-url.ts';
+import { postToResponseUrl } from '../slack/response-url.ts';
 import { createSlackHandler } from '../slack/slack-handler.ts';
-import type { WorkerJob } from '../worker-job.ts';
-import { runWorkerJob } from '../worker-runner.ts';
 import { localLambdaContext } from './api-gateway-event.ts';
 
 /** The worker's budget when it runs in-process (a deployed worker has its Lambda timeout). */
@@ -34,7 +34,7 @@ export function createLocalBot(options: {
   policy?: AccessPolicy;
 }): LocalBot {
   const { config, logger } = options;
-  const deps = createCommandDeps(config, {
+  const dataSource = createDataSource(config, {
     ...(options.now ? { now: options.now } : {}),
     ...(options.files ? { files: options.files } : {}),
   });
@@ -43,7 +43,7 @@ export function createLocalBot(options: {
   const dispatchJob = async (job: WorkerJob) => {
     const work = runWorkerJob(
       job,
-      { ...deps, reportError, ...(options.post ? { post: options.post } : {}) },
+      { ...dataSource, reportError, post: options.post ?? postToResponseUrl },
       LOCAL_WORKER_DEADLINE_MS,
     )
       .catch((error: unknown) =>
@@ -53,7 +53,13 @@ export function createLocalBot(options: {
     pending.add(work);
   };
   const { policy } = options;
-  const handler = createSlackHandler({ config, deps, dispatchJob, logger, ...(policy ? { policy } : {}) });
+  const handler = createSlackHandler({
+    config,
+    runtime: dataSource,
+    dispatchJob,
+    logger,
+    ...(policy ? { policy } : {}),
+  });
   return {
     handle: async (event) => handler(event, localLambdaContext()),
     idle: async () => {

@@ -8,11 +8,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
-import { canonicalCwSubcommand } from '../../handlers/command-path.ts';
+import { readCommandRequest } from '../../handlers/command-request.ts';
+import { REGISTRY, slashCommandNames } from '../../handlers/registry.ts';
 import type { SlackMessage } from '../../handlers/slack-message.ts';
 import { didYouMean } from '../../handlers/suggest-word.ts';
 import { type Config, ConfigError } from '../config.ts';
-import { createCommandDeps } from '../data-source.ts';
+import { createDataSource } from '../data-source.ts';
 import type { AppLogger } from '../slack/bolt-logger.ts';
 import { createAlarmPreview } from './alarm-preview.ts';
 import { toApiGatewayEvent } from './api-gateway-event.ts';
@@ -72,11 +73,14 @@ async function startResponseCatcher(print: (message: SlackMessage) => void): Pro
   return server;
 }
 
-/** What the shell takes without a leading slash: `/cw`'s own subcommands. */
-const CW_SUBCOMMANDS = new Set(['metrics', 'logs', 'alarms', 'help']);
+/** The slash commands the shell knows (the bot's, and the shell's own `/alarm`): what a mistyped one is compared with. */
+export const SHELL_COMMANDS = [...slashCommandNames(), '/alarm'];
 
-/** The slash commands the shell knows: what a mistyped one (`/dbadvise`) is compared with. */
-export const SHELL_COMMANDS = ['/cw', '/dbadvice', '/alarm'];
+/** Whether a line without its slash starts with a `/cw` command word (`metrics`, `log`, `help`, …). */
+function startsWithCwCommand(line: string): boolean {
+  const [, word] = readCommandRequest({ command: '/cw', text: line }, REGISTRY).path;
+  return REGISTRY.commands.some((c) => c.path[0] === '/cw' && c.path[1] === word);
+}
 
 /**
  * The line as a slash command: `/cw help` as typed; `cw help` and `dbadvice list` (the slash
@@ -87,9 +91,9 @@ export function asSlashCommand(line: string): string | undefined {
   if (line.startsWith('/')) return line;
   const [first = ''] = line.split(/\s+/);
   // Not `alarm`: without a slash it is `/cw alarm`, the alias of `/cw alarms`.
-  const named = ['/cw', '/dbadvice'].find((c) => c.slice(1) === first.toLowerCase());
+  const named = slashCommandNames().find((c) => c.slice(1) === first.toLowerCase());
   if (named) return `${named}${line.slice(first.length)}`;
-  return CW_SUBCOMMANDS.has(canonicalCwSubcommand(first)) ? `/cw ${line}` : undefined;
+  return startsWithCwCommand(line) ? `/cw ${line}` : undefined;
 }
 
 /** What the shell says for a slash command the bot does not have (HTTP 404). */
@@ -126,7 +130,7 @@ export async function createShell(config: Config, write: (text: string) => void,
   };
   const files = createLocalFiles();
   const bot: LocalBot = createLocalBot({ config: { ...config, signingSecret }, logger: quiet, files });
-  const previewAlarm = createAlarmPreview({ write, style, files, images: createCommandDeps(config).images });
+  const previewAlarm = createAlarmPreview({ write, style, files, images: createDataSource(config).ports.images });
   const catcher = await startResponseCatcher((message) =>
     write(`${style.dim('── later, through response_url ──')}\n${renderForTerminal(message, style)}\n`),
   );

@@ -9,19 +9,18 @@ import {
 } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { type AccessPolicy, decideAccess } from '../../handlers/access-policy.ts';
-import { ALARM_ACTIONS } from '../../handlers/alarm-relay/buttons.ts';
-import { type AnswerDeps, answerCommand } from '../../handlers/answer-command.ts';
-import { commandPath } from '../../handlers/command-path.ts';
-import { GRAPH_ACTION } from '../../handlers/cw/metrics/render-metrics.ts';
+import { readCommandRequest } from '../../handlers/command-request.ts';
+import { type AckRuntime, answerCommand } from '../../handlers/lifecycle.ts';
+import { REGISTRY, slashCommandNames } from '../../handlers/registry.ts';
 import { ephemeral } from '../../handlers/slack-message.ts';
-import type { WorkerJob } from '../worker-job.ts';
+import type { WorkerJob } from '../../handlers/worker-job.ts';
 import { type AppLogger, toBoltLogger } from './bolt-logger.ts';
 
 export interface SlackAppOptions {
   signingSecret: string;
   botToken: string | undefined;
   slackApiUrl: string;
-  deps: Omit<AnswerDeps, 'dispatch'>;
+  runtime: Omit<AckRuntime, 'dispatch'>;
   dispatchJob: (job: WorkerJob) => Promise<void>;
   logger: AppLogger;
   /** Who may run what; without one (local runs) everything is allowed. */
@@ -29,18 +28,6 @@ export interface SlackAppOptions {
 }
 
 export type SlackLambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
-
-/** The commands this app answers; the Slack app manifest declares the same. */
-export const SLASH_COMMANDS = ['/cw', '/dbadvice'] as const;
-
-/** Buttons that run a `/cw` command again: their value is the command text. */
-export const COMMAND_BUTTONS = [GRAPH_ACTION] as const;
-
-/** What an alarm button does, in the access policy's terms: a graph is metrics, the logs button reads logs. */
-const ALARM_BUTTON_WORDS: Record<string, string[]> = {
-  [ALARM_ACTIONS.graph]: ['/cw', 'metrics'],
-  [ALARM_ACTIONS.logs]: ['/cw', 'logs'],
-};
 
 interface Who {
   teamId: string | undefined;
@@ -56,7 +43,7 @@ function audit(logger: AppLogger, entry: Who & { what: string; outcome: string; 
   logger.info('audit', { audit: true, ...entry });
 }
 
-function check(policy: AccessPolicy | undefined, who: Who, words: string[]) {
+function check(policy: AccessPolicy | undefined, who: Who, words: readonly string[]) {
   return policy ? decideAccess(policy, { ...who, words }) : ({ allowed: true, rule: 'no policy' } as const);
 }
 
@@ -67,7 +54,8 @@ const referenceOf = (context: AllMiddlewareArgs['context']) =>
  * One listener for every command: check the policy, then answer in the ack when it is quick, else
  * hand the command to the worker (which replies through `response_url`) and ack "working on it".
  */
-export function commandListener(options: Pick<SlackAppOptions, 'deps' | 'dispatchJob' | 'logger' | 'policy'>) {
+export function commandListener(options: Pick<SlackAppOptions, 'runtime' | 'dispatchJob' | 'logger' | 'policy'>) {
+  const registry = options.runtime.registry ?? REGISTRY;
   return async function commandListenerCallback({
     command,
     ack,
@@ -75,9 +63,10 @@ export function commandListener(options: Pick<SlackAppOptions, 'deps' | 'dispatc
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
     const reference = referenceOf(context);
     const who = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
-    const words = commandPath(command.command, command.text ?? '');
-    const what = words.join(' ');
-    const decision = check(options.policy, who, words);
+    // Read once: the policy, the audit line, the ack and the worker's job all use this reading.
+    const request = readCommandRequest({ command: command.command, text: command.text ?? '', ...who }, registry);
+    const what = request.path.join(' ');
+    const decision = check(options.policy, who, request.path);
     if (!decision.allowed) {
       if (decision.log) options.logger.warn(decision.log, { teamId: who.teamId, reference });
       audit(options.logger, { ...who, what, outcome: 'refused-by-policy', reference });
@@ -85,12 +74,13 @@ export function commandListener(options: Pick<SlackAppOptions, 'deps' | 'dispatc
       return;
     }
     const { message, outcome } = await answerCommand(
-      { command: command.command, text: command.text ?? '', ...who },
+      request,
       {
-        ...options.deps,
-        dispatch: (input) =>
+        ...options.runtime,
+        dispatch: () =>
           options.dispatchJob({
-            ...input,
+            command: command.command,
+            text: command.text ?? '',
             responseUrl: command.response_url,
             userId: command.user_id,
             channelId: command.channel_id,
@@ -110,7 +100,8 @@ export function commandListener(options: Pick<SlackAppOptions, 'deps' | 'dispatc
  * an AlarmActionValue and the message's thread. Either way the worker does the work, after the
  * same policy check as a command.
  */
-export function buttonListener(options: Pick<SlackAppOptions, 'deps' | 'dispatchJob' | 'logger' | 'policy'>) {
+export function buttonListener(options: Pick<SlackAppOptions, 'runtime' | 'dispatchJob' | 'logger' | 'policy'>) {
+  const registry = options.runtime.registry ?? REGISTRY;
   return async function buttonListenerCallback({
     ack,
     action,
@@ -122,8 +113,12 @@ export function buttonListener(options: Pick<SlackAppOptions, 'deps' | 'dispatch
     const reference = referenceOf(context);
     const who = { teamId: body.team?.id ?? body.user.team_id, channelId: body.channel?.id, userId: body.user.id };
     const value = action.type === 'button' ? action.value : undefined;
-    const alarmWords = ALARM_BUTTON_WORDS[action.action_id];
-    const words = alarmWords ?? commandPath('/cw', value ?? '');
+    const button = registry.buttons.find((b) => b.actionId === action.action_id);
+    // A button that runs a command again is checked as that command; one with its own press, by its rule.
+    const rerun = !button || 'rerun' in button;
+    const words = rerun
+      ? readCommandRequest({ command: button?.rerun ?? '/cw', text: value ?? '' }, registry).path
+      : button.path;
     const what = `${words.join(' ')} (button ${action.action_id})`;
     const decision = check(options.policy, who, words);
     if (!decision.allowed) {
@@ -141,18 +136,18 @@ export function buttonListener(options: Pick<SlackAppOptions, 'deps' | 'dispatch
     const threadTs = container?.thread_ts ?? container?.message_ts;
     try {
       await options.dispatchJob({
-        command: '/cw',
-        text: alarmWords ? '' : value,
+        command: button && 'rerun' in button ? button.rerun : '/cw',
+        text: rerun ? value : '',
         responseUrl: body.response_url,
         userId: body.user.id,
         channelId: body.channel.id,
         teamId: who.teamId ?? '',
         reference,
-        ...(alarmWords ? { action: { id: action.action_id, value, ...(threadTs ? { threadTs } : {}) } } : {}),
+        ...(rerun ? {} : { action: { id: action.action_id, value, ...(threadTs ? { threadTs } : {}) } }),
       });
     } catch (error) {
       audit(options.logger, { ...who, what, outcome: 'hand-off-failed', reference });
-      options.deps.reportError(error instanceof Error ? error : new Error(String(error)), reference);
+      options.runtime.reportError(error instanceof Error ? error : new Error(String(error)), reference);
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
@@ -181,11 +176,11 @@ export function createSlackApp(options: SlackAppOptions): SlackLambdaHandler {
     authorize: async () => (botToken ? { botToken } : {}),
     clientOptions: { slackApiUrl: options.slackApiUrl },
   });
+  const registry = options.runtime.registry ?? REGISTRY;
   const commands = commandListener(options);
-  for (const name of SLASH_COMMANDS) app.command(name, commands);
+  for (const name of slashCommandNames(registry)) app.command(name, commands);
   const buttons = buttonListener(options);
-  for (const actionId of [...COMMAND_BUTTONS, ...Object.values(ALARM_ACTIONS)])
-    app.action<BlockAction>(actionId, buttons);
+  for (const { actionId } of registry.buttons) app.action<BlockAction>(actionId, buttons);
   app.error(async (error) => {
     options.logger.error('Unhandled error in a Slack listener', { error: error.message, code: error.code });
   });

@@ -1,9 +1,9 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type { AccessPolicy } from '../../handlers/access-policy.ts';
-import type { AnswerDeps } from '../../handlers/answer-command.ts';
+import type { AckRuntime } from '../../handlers/lifecycle.ts';
+import type { WorkerJob } from '../../handlers/worker-job.ts';
 import type { Config } from '../config.ts';
-import type { WorkerJob } from '../worker-job.ts';
 import { type AppLogger, errorReporter } from './bolt-logger.ts';
 import { createSlackApp, type SlackLambdaHandler } from './slack-app.ts';
 import { type SecretsContext, slackSecretsMiddleware } from './slack-secrets.ts';
@@ -14,7 +14,8 @@ export interface SlackHandlerOptions {
     Config,
     'signingSecret' | 'botToken' | 'signingSecretParam' | 'botTokenParam' | 'slackApiUrl' | 'ackBudgetMs'
   >;
-  deps: Omit<AnswerDeps, 'dispatch' | 'ackBudgetMs' | 'reportError'>;
+  /** The settings and port loaders commands run with (infra/data-source.ts). */
+  runtime: Omit<AckRuntime, 'dispatch' | 'ackBudgetMs' | 'reportError'>;
   dispatchJob: (job: WorkerJob) => Promise<void>;
   logger: AppLogger;
   /** Who may run what (see infra/access-policy.yml). */
@@ -27,7 +28,20 @@ export interface SlackHandlerOptions {
 
 /**
  * The slack function's whole request path, shared by Lambda and `npm run serve`: secrets on the
- * context, signature checked, then Bolt. The Bolt app is built once per set of secrets.
+ * context, signature checked, then Bolt, whose listeners come from the command registry. The Bolt
+ * app is built once per set of secrets.
+ *
+ * @example
+ * ```ts
+ * // functions/slack.ts: the composition root.
+ * export const handler = createSlackHandler({
+ *   config,
+ *   logger,
+ *   policy,
+ *   runtime: createDataSource(config),
+ *   dispatchJob: lazyLambdaDispatcher(config.region, config.workerFunctionName),
+ * });
+ * ```
  */
 export function createSlackHandler(options: SlackHandlerOptions) {
   const { config, logger } = options;
@@ -41,8 +55,8 @@ export function createSlackHandler(options: SlackHandlerOptions) {
         logger,
         dispatchJob: options.dispatchJob,
         ...(options.policy ? { policy: options.policy } : {}),
-        deps: {
-          ...options.deps,
+        runtime: {
+          ...options.runtime,
           ackBudgetMs: config.ackBudgetMs,
           reportError: errorReporter(logger),
         },

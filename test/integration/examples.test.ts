@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REGISTRY } from '../../handlers/registry.ts';
 import { loadConfig } from '../../infra/config.ts';
 import { PLAIN, type Style } from '../../infra/local/render-terminal.ts';
 import { createShell, type Shell } from '../../infra/local/shell.ts';
@@ -33,10 +34,14 @@ function whyNotAnAnswer(screen: string): string | undefined {
 }
 
 describe('docs: every example gives a real answer on the demo', () => {
-  it('reads the README and both help messages for examples', async () => {
+  it('reads the registry, the README and both help messages for examples', async () => {
     // Prepare
     const { shell, screen, clear } = await shellOnDemo();
-    const examples = readmeExamples().filter((example) => !isCommandName(example));
+    // The registry's examples run even when they are only a command's name (`/cw alarms`).
+    const examples = [
+      ...REGISTRY.commands.flatMap((c) => c.examples),
+      ...readmeExamples().filter((example) => !isCommandName(example)),
+    ];
     for (const help of ['/cw help', '/dbadvice help']) {
       clear();
       await shell.run(help);

@@ -12,15 +12,13 @@ import {
   section,
   truncate,
 } from '../../slack-message.ts';
+import { graphButton } from './buttons.ts';
 import { kindNotes } from './catalog.ts';
 import { metricConsoleUrl } from './console-link.ts';
 import { averageFormat, statFormat } from './format-value.ts';
 import type { MetricsResult, SeriesResult } from './run-metrics.ts';
 import { sparkline } from './sparkline.ts';
 import { closeMetricNames, formatDimensions } from './suggest.ts';
-
-/** The metrics message's Graph button: its value is the `/cw` text to run with `--graph`. */
-export const GRAPH_ACTION = 'cw_metrics_graph';
 
 /** Sparkline characters: fits a phone screen inside a code block. */
 const SPARK_WIDTH = 48;
@@ -221,12 +219,7 @@ export function renderMetrics(result: MetricsResult): SlackMessage {
   const graphValue = graphCommand(result);
   // A button's value holds 2,000 characters; a longer command simply gets no button.
   if (hasData && !result.query.graph && graphValue.length <= 2000) {
-    blocks.push({
-      type: 'actions',
-      elements: [
-        { type: 'button', action_id: GRAPH_ACTION, text: { type: 'plain_text', text: 'Graph' }, value: graphValue },
-      ],
-    });
+    blocks.push(graphButton(graphValue));
   }
 
   return {

@@ -9,7 +9,7 @@ import {
   SHARE_FLAG,
 } from '../../../handlers/command-flags.ts';
 import { tokenize } from '../../../handlers/command-text.ts';
-import { planCommand } from '../../../handlers/commands.ts';
+import { planCommand } from '../../../handlers/dispatch.ts';
 import { errorMessage } from '../../../handlers/error-message.ts';
 import { NotAllowedError, UserInputError } from '../../../handlers/errors.ts';
 import { expectNoStrayAngleBrackets, expectValidMessage } from '../../fixtures/block-kit.ts';

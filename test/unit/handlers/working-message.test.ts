@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { planCommand } from '../../../handlers/commands.ts';
-import { createCommandDeps } from '../../../infra/data-source.ts';
+import { planCommand } from '../../../handlers/dispatch.ts';
+import { loadPorts } from '../../../handlers/ports.ts';
+import { createDataSource } from '../../../infra/data-source.ts';
 
-const deps = () => ({
-  ...createCommandDeps(
+const dataSource = () =>
+  createDataSource(
     {
       dataSource: 'demo',
       region: 'us-east-1',
@@ -12,10 +13,15 @@ const deps = () => ({
       logsPricePerGb: 0.005,
     },
     { now: () => new Date('2026-11-25T12:00:00Z') },
-  ),
+  );
+
+/** Every demo port loaded, as the worker would load a command's. */
+const deps = async () => {
+  const source = dataSource();
+  const ports = await loadPorts(source.ports, ['metrics', 'logs', 'alarms', 'images', 'fleet', 'files']);
   // Logs Insights polls: no need to wait between polls here.
-  sleep: async () => undefined,
-});
+  return { ...source, ...ports, sleep: async () => undefined };
+};
 
 // Every worker command, shared and not: the "working on it" ack is replaced by the answer through
 // response_url, so it must have the answer's visibility (an in_channel ack also echoes who asked).
@@ -37,12 +43,12 @@ const COMMANDS: [string, string][] = [
 describe('handlers/working-message', () => {
   it.each(COMMANDS)('%s %s: the working ack has the visibility of the answer', async (command, text) => {
     // Prepare
-    const plan = planCommand({ command, text }, deps());
+    const plan = planCommand({ command, text }, dataSource());
     if (plan.kind !== 'work') throw new Error(`${command} ${text} is not worker work`);
     const shared = /(^|\s)--share(\s|$)/.test(text);
 
     // Act
-    const answer = await plan.run(deps());
+    const answer = await plan.run(await deps());
 
     // Assess
     expect(plan.working.text).toMatch(/^:hourglass_flowing_sand: /);

@@ -9,9 +9,11 @@ import {
 } from '../../../../handlers/alarm-relay/render-alarm.ts';
 import { renderStormDigest } from '../../../../handlers/alarm-relay/render-digest.ts';
 import { type RouteDecision, validateAlarmRouting } from '../../../../handlers/alarm-relay/routes.ts';
-import { answerCommand, completeCommand } from '../../../../handlers/answer-command.ts';
+import { readCommandRequest } from '../../../../handlers/command-request.ts';
+import { answerCommand, completeCommand } from '../../../../handlers/lifecycle.ts';
+import { REGISTRY } from '../../../../handlers/registry.ts';
 import { md, type SlackMessage, safeMessage, trusted } from '../../../../handlers/slack-message.ts';
-import { createCommandDeps } from '../../../../infra/data-source.ts';
+import { createDataSource } from '../../../../infra/data-source.ts';
 import { createInMemoryAlarmStore } from '../../../../infra/memory/alarm-store.ts';
 import { type AlarmEvent, type AlarmFixture, alarmEvent, nextChange } from '../../../fixtures/alarm-events/index.ts';
 import { mrkdwnTexts } from '../../../fixtures/block-kit.ts';
@@ -29,7 +31,7 @@ function expectNoPing(message: SlackMessage, where: string) {
 }
 
 const deps = () =>
-  createCommandDeps(
+  createDataSource(
     {
       dataSource: 'demo',
       region: 'us-east-1',
@@ -78,7 +80,7 @@ const FIXTURES: AlarmFixture[] = ['metric', 'metric-math', 'anomaly-detection', 
 describe('escaping of user and alarm text in every message', () => {
   it.each(COMMANDS)('%s %s: the ack and the worker’s answer ping no one', async (command, text) => {
     // Prepare
-    const input = { command, text, userId: 'U0ALICE', channelId: 'C0INCIDENT' };
+    const input = readCommandRequest({ command, text, userId: 'U0ALICE', channelId: 'C0INCIDENT' }, REGISTRY);
     const commandDeps = { ...deps(), reportError: () => {} };
 
     // Act

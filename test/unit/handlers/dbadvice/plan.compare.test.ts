@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CommandPlan } from '../../../../handlers/commands.ts';
+import type { CommandPlan } from '../../../../handlers/command.ts';
 import { planDbAdvice } from '../../../../handlers/dbadvice/plan.ts';
 import { UserInputError } from '../../../../handlers/errors.ts';
 import type { SlackMessage } from '../../../../handlers/slack-message.ts';

@@ -1,31 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CommandDeps, CommandPlan } from '../../../../handlers/commands.ts';
+import { readCommandRequest } from '../../../../handlers/command-request.ts';
 import { planDbAdvice } from '../../../../handlers/dbadvice/plan.ts';
 import { UserInputError } from '../../../../handlers/errors.ts';
-import type { RdsFleetPort } from '../../../../handlers/ports.ts';
+import { REGISTRY } from '../../../../handlers/registry.ts';
 import type { SlackMessage } from '../../../../handlers/slack-message.ts';
-import { createDemoFleet } from '../../../../infra/demo/demo-fleet.ts';
 import { buildKnowledgeBase, readNotes } from '../../../../knowledge/build.ts';
 import { loadKnowledgeBase } from '../../../../knowledge/index.ts';
 import { expectValidMessage } from '../../../fixtures/block-kit.ts';
-import { commandDeps } from '../../../fixtures/command-deps.ts';
-import { fakeMetrics } from '../../../fixtures/fake-metrics.ts';
 
 const kb = loadKnowledgeBase(buildKnowledgeBase(readNotes('knowledge/notes')));
 
-function reply(plan: CommandPlan): SlackMessage {
+function reply(plan: { kind: 'reply'; message: SlackMessage }): SlackMessage {
   if (plan.kind !== 'reply') throw new Error('expected a reply in the ack');
   expectValidMessage(plan.message);
   return plan.message;
 }
 
 const all = (m: SlackMessage) => JSON.stringify(m.blocks);
-
-/** The fleet run reads only these of CommandDeps; the other commands' ports are not needed here. */
-function runDeps(deps: Pick<CommandDeps, 'metrics' | 'region' | 'now'> & { fleet?: RdsFleetPort }): CommandDeps {
-  return commandDeps(deps);
-}
 
 describe('handlers/dbadvice/plan', () => {
   it('answers a question in the ack: recommended service first and bold, then why, alternatives and the note', () => {
@@ -108,12 +100,13 @@ describe('handlers/dbadvice/plan', () => {
   });
 
   it.each([
-    ['fleet --share', 'work'],
-    ['--share fleet', 'work'],
-    ['플릿', 'work'],
-    ['list --share', 'reply'],
-  ] as const)('still takes a bare subcommand as the subcommand: %s', (text, kind) => {
-    expect(planDbAdvice(text, { kb }).kind).toBe(kind);
+    ['fleet --share', '/dbadvice fleet'],
+    ['--share fleet', '/dbadvice fleet'],
+    ['플릿', '/dbadvice fleet'],
+    ['list --share', '/dbadvice list'],
+    ['목록', '/dbadvice list'],
+  ] as const)('still takes a bare subcommand as the subcommand: %s', (text, command) => {
+    expect(readCommandRequest({ command: '/dbadvice', text }, REGISTRY).spec?.path.join(' ')).toBe(command);
   });
 
   it.each([
@@ -150,25 +143,6 @@ describe('handlers/dbadvice/plan', () => {
   ])('rejects %s with usage', (text, message) => {
     expect(() => planDbAdvice(text, { kb })).toThrow(UserInputError);
     expect(() => planDbAdvice(text, { kb })).toThrow(message);
-  });
-
-  it('plans the fleet review as work that uses the fleet and metrics ports', async () => {
-    // Prepare
-    const plan = planDbAdvice('fleet', { kb });
-    const metrics = fakeMetrics({});
-    const now = () => new Date('2025-03-08T12:34:00Z');
-    const deps = runDeps({ metrics: metrics.port, region: 'eu-west-1', now, fleet: createDemoFleet() });
-
-    // Act
-    if (plan.kind !== 'work') throw new Error('expected work');
-    const message = await plan.run(deps);
-
-    // Assess
-    expect(plan.workerOnly).toBe(true);
-    expectValidMessage(plan.working);
-    expectValidMessage(message);
-    expect(metrics.calls.getMetricData).toHaveLength(1);
-    expect(message.text).toMatch(/4 databases in eu-west-1/);
   });
 
   it('answers any text with a valid message or a UserInputError, never anything else', () => {

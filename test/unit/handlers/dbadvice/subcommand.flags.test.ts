@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { commandPath } from '../../../../handlers/command-path.ts';
-import { planCommand } from '../../../../handlers/commands.ts';
+import { readCommandRequest } from '../../../../handlers/command-request.ts';
 import { planDbAdvice } from '../../../../handlers/dbadvice/plan.ts';
 import { dbadviceCommand, dbadviceWords } from '../../../../handlers/dbadvice/subcommand.ts';
+import { planCommand } from '../../../../handlers/dispatch.ts';
 import { UserInputError } from '../../../../handlers/errors.ts';
+import { REGISTRY } from '../../../../handlers/registry.ts';
 import { buildKnowledgeBase, readNotes } from '../../../../knowledge/build.ts';
 import { loadKnowledgeBase } from '../../../../knowledge/index.ts';
 import { commandDeps } from '../../../fixtures/command-deps.ts';
@@ -48,8 +49,8 @@ describe('/dbadvice flags', () => {
     ['list -h', 'help'],
     ['list -share', 'list'],
   ])('`/dbadvice %s` is the %s command', (text, command) => {
-    expect(dbadviceCommand(text)).toBe(command);
-    expect(commandPath('/dbadvice', text)).toEqual(['/dbadvice', command]);
+    expect(dbadviceCommand(dbadviceWords(text))).toBe(command);
+    expect(readCommandRequest({ command: '/dbadvice', text }, REGISTRY).path).toEqual(['/dbadvice', command]);
   });
 
   it('keeps a quoted CLI option in a question, `-h` included', () => {

@@ -1,8 +1,8 @@
 import { InvokeCommand, type InvokeCommandInput, LambdaClient } from '@aws-sdk/client-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { WorkerJob } from '../../../../handlers/worker-job.ts';
 import { createLambdaDispatcher } from '../../../../infra/aws/worker-dispatch.ts';
-import type { WorkerJob } from '../../../../infra/worker-job.ts';
 
 const lambdaMock = mockClient(LambdaClient);
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ERRORS_QUERY } from '../../../../handlers/alarm-relay/button-press.ts';
+import { ERRORS_QUERY } from '../../../../handlers/alarm-relay/buttons.ts';
 import {
   LOGS_USAGE,
   parseLogsQuery,

@@ -7,7 +7,7 @@ function preview() {
   const run = createAlarmPreview({
     write: (text) => out.push(text),
     style: PLAIN,
-    images: { getMetricImage: async () => new Uint8Array([137, 80, 78, 71]) },
+    images: async () => ({ getMetricImage: async () => new Uint8Array([137, 80, 78, 71]) }),
     files: { upload: async () => ({}) },
     now: () => new Date('2026-12-02T06:00:00Z'),
   });

@@ -66,7 +66,7 @@ describe('infra/local/alarm-preview: a mistyped action', () => {
     const run = createAlarmPreview({
       write: (text) => out.push(text),
       style: PLAIN,
-      images: { getMetricImage: async () => new Uint8Array([137, 80, 78, 71]) },
+      images: async () => ({ getMetricImage: async () => new Uint8Array([137, 80, 78, 71]) }),
       files: { upload: async () => ({}) },
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCommandDeps } from '../../../../infra/data-source.ts';
+import { createDataSource } from '../../../../infra/data-source.ts';
 import { createSlackHandler } from '../../../../infra/slack/slack-handler.ts';
 import {
   checkSlackSignature,
@@ -36,7 +36,7 @@ function slackHandler(logger: ReturnType<typeof capturingLogger>['logger']) {
       slackApiUrl: 'http://127.0.0.1:9/api/',
       ackBudgetMs: 0,
     },
-    deps: createCommandDeps({
+    runtime: createDataSource({
       dataSource: 'demo',
       region: 'us-east-1',
       logGroupsAllowed: [],

@@ -2,8 +2,8 @@ import { CloudWatchClient, DescribeAlarmsCommand, type DescribeAlarmsCommandOutp
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { planCommand } from '../../../../../handlers/commands.ts';
 import { listAlarms, parseAlarmList } from '../../../../../handlers/cw/alarms/list-alarms.ts';
+import { planCommand } from '../../../../../handlers/dispatch.ts';
 import { UserInputError } from '../../../../../handlers/errors.ts';
 import { createCloudWatchAlarms } from '../../../../../infra/aws/cloudwatch-alarms.ts';
 import { expectValidMessage } from '../../../../fixtures/block-kit.ts';

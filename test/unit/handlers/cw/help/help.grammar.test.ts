@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type CommandPlan, planCommand } from '../../../../../handlers/commands.ts';
+import type { CommandPlan } from '../../../../../handlers/command.ts';
+import { planCommand } from '../../../../../handlers/dispatch.ts';
 import { UserInputError } from '../../../../../handlers/errors.ts';
 import { createDemoAlarms } from '../../../../../infra/demo/demo-alarms.ts';
 import { describeDemoResources } from '../../../../../infra/demo/demo-resources.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type CommandPlan, planCommand } from '../../../../../handlers/commands.ts';
+import type { CommandPlan } from '../../../../../handlers/command.ts';
 import { SHARE_HELP_NOTE } from '../../../../../handlers/cw/help/help.ts';
+import { planCommand } from '../../../../../handlers/dispatch.ts';
 import { UserInputError } from '../../../../../handlers/errors.ts';
 import { expectValidMessage } from '../../../../fixtures/block-kit.ts';
 import { commandDeps } from '../../../../fixtures/command-deps.ts';

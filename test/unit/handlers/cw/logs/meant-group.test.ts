@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planCommand } from '../../../../../handlers/commands.ts';
+import { planCommand } from '../../../../../handlers/dispatch.ts';
 import { NotAllowedError } from '../../../../../handlers/errors.ts';
 import { commandDeps } from '../../../../fixtures/command-deps.ts';
 

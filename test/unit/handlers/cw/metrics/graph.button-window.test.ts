@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../../../../handlers/command-text.ts';
+import { GRAPH_ACTION } from '../../../../../handlers/cw/metrics/buttons.ts';
 import { runMetricsGraph } from '../../../../../handlers/cw/metrics/graph.ts';
 import { parseMetricsArgs } from '../../../../../handlers/cw/metrics/parse-metrics.ts';
-import { GRAPH_ACTION, renderMetrics } from '../../../../../handlers/cw/metrics/render-metrics.ts';
+import { renderMetrics } from '../../../../../handlers/cw/metrics/render-metrics.ts';
 import { runMetrics } from '../../../../../handlers/cw/metrics/run-metrics.ts';
 import { UserInputError } from '../../../../../handlers/errors.ts';
 import type { MetricImageRequest } from '../../../../../handlers/ports.ts';

@@ -1,4 +1,4 @@
-import type { CommandInput } from '../handlers/commands.ts';
+import type { CommandInput } from './command.ts';
 
 /** What the slack function hands the worker: enough to run and answer the command, nothing secret. */
 export interface WorkerJob extends CommandInput {

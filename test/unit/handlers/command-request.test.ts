@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandPath } from '../../../handlers/command-path.ts';
+import { readCommandRequest } from '../../../handlers/command-request.ts';
+import { REGISTRY } from '../../../handlers/registry.ts';
 
-describe('handlers/command-path', () => {
+const commandPath = (command: string, text: string) => readCommandRequest({ command, text }, REGISTRY).path;
+
+describe('handlers/command-request', () => {
   it.each([
     ['/cw', 'metrics rds cpu db', ['/cw', 'metrics']],
     ['/cw', 'metric rds cpu db', ['/cw', 'metrics']],
@@ -36,7 +39,7 @@ describe('handlers/command-path', () => {
   });
 });
 
-describe('handlers/command-path: --help', () => {
+describe('handlers/command-request: --help', () => {
   it.each([
     ['--help', ['/cw', 'help']],
     ['-h', ['/cw', 'help']],

@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { parseAlarmEvent } from '../../../../handlers/alarm-relay/alarm-event.ts';
-import { completeAlarmAction, ERRORS_QUERY } from '../../../../handlers/alarm-relay/button-press.ts';
-import { ALARM_ACTIONS, encodeAlarmAction } from '../../../../handlers/alarm-relay/buttons.ts';
+import {
+  ALARM_ACTIONS,
+  ALARM_BUTTONS,
+  ERRORS_QUERY,
+  encodeAlarmAction,
+} from '../../../../handlers/alarm-relay/buttons.ts';
+import type { RunContext } from '../../../../handlers/command.ts';
 import { DataSourceBusyError } from '../../../../handlers/errors.ts';
+import { pressButton } from '../../../../handlers/lifecycle.ts';
 import type { FileUpload, LogsQueryRequest, MetricImageRequest } from '../../../../handlers/ports.ts';
 import { type AlarmEvent, type AlarmFixture, alarmEvent } from '../../../fixtures/alarm-events/index.ts';
-import { commandDeps } from '../../../fixtures/command-deps.ts';
+import { type AllDeps, commandDeps, runtimeOf } from '../../../fixtures/command-deps.ts';
+
+/** A press as the worker makes it: through the registry's alarm buttons, with the button's own ports. */
+const completeAlarmAction = (
+  actionId: string,
+  value: string,
+  place: { channelId: string; threadTs?: string },
+  deps: AllDeps,
+  run: RunContext,
+) => pressButton(ALARM_BUTTONS, actionId, { value, ...place }, runtimeOf(deps), run);
+
 import { errorRateEvent } from './error-rate-event.ts';
 
 function valueFor(fixture: AlarmFixture | AlarmEvent, logGroups: string[] = []) {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_PROGRESS_POSTS, runWorkerJob } from '../../../handlers/lifecycle.ts';
 import type { LogsPort } from '../../../handlers/ports.ts';
-import { createCommandDeps } from '../../../infra/data-source.ts';
+import type { WorkerJob } from '../../../handlers/worker-job.ts';
+import { createDataSource } from '../../../infra/data-source.ts';
+import { postToResponseUrl } from '../../../infra/slack/response-url.ts';
 import { createSlackFiles } from '../../../infra/slack/slack-files.ts';
 import { createWebClient } from '../../../infra/slack/web-client.ts';
-import type { WorkerJob } from '../../../infra/worker-job.ts';
-import { MAX_PROGRESS_POSTS, runWorkerJob } from '../../../infra/worker-runner.ts';
 import { startResponseUrlServer } from '../../fixtures/response-url-server.ts';
 import { startSlackApiServer } from '../../fixtures/slack-api-server.ts';
 
@@ -41,7 +42,7 @@ function job(text: string, path: string): WorkerJob {
 
 const postsTo = (path: string) => responses.posts.filter((p) => p.path === path).map((p) => p.body);
 
-describe('infra/worker-runner', () => {
+describe('handlers/lifecycle: the worker', () => {
   it('reports progress a bounded number of times, then replaces the message with the answer: at most 5 posts', async () => {
     // Prepare: a query that keeps running for a long (fake) time
     let t = Date.parse('2026-11-25T12:00:00Z');
@@ -66,13 +67,15 @@ describe('infra/worker-runner', () => {
       listSavedQueries: async () => [],
       listLogGroups: async () => [],
     };
+    const source = createDataSource(config, { now: () => new Date(t) });
     const deps = {
-      ...createCommandDeps(config, { now: () => new Date(t) }),
-      logs,
+      ...source,
+      ports: { ...source.ports, logs: async () => logs },
       sleep: async (ms: number) => {
         t += ms;
       },
       reportError: () => {},
+      post: postToResponseUrl,
     };
 
     // Act
@@ -90,7 +93,7 @@ describe('infra/worker-runner', () => {
   it('posts the graph to the channel through files.uploadV2 and says so in the answer', async () => {
     // Prepare
     const files = createSlackFiles(createWebClient('xoxb-test', slack.apiUrl));
-    const deps = { ...createCommandDeps(config, { files }), reportError: () => {} };
+    const deps = { ...createDataSource(config, { files }), reportError: () => {}, post: postToResponseUrl };
 
     // Act
     await runWorkerJob(job('metrics rds cpu orders-db --graph', '/graph'), deps, 30_000);
@@ -112,7 +115,7 @@ describe('infra/worker-runner', () => {
   it('still answers with the numbers when the graph cannot be posted', async () => {
     // Prepare: Slack refuses every call of the upload
     const files = createSlackFiles(createWebClient('xoxb-test', slack.apiUrl));
-    const deps = { ...createCommandDeps(config, { files }), reportError: () => {} };
+    const deps = { ...createDataSource(config, { files }), reportError: () => {}, post: postToResponseUrl };
     slack.failNext(500, 500, 500, 500);
 
     // Act

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type CommandDeps, type CommandPlan, planCommand } from '../../../handlers/commands.ts';
+import type { CommandPlan } from '../../../handlers/command.ts';
+import { planCommand } from '../../../handlers/dispatch.ts';
 import { errorMessage } from '../../../handlers/error-message.ts';
 import { UserInputError } from '../../../handlers/errors.ts';
 import type { LogsPort } from '../../../handlers/ports.ts';
 import { expectValidMessage } from '../../fixtures/block-kit.ts';
-import { commandDeps } from '../../fixtures/command-deps.ts';
+import { type AllDeps, commandDeps } from '../../fixtures/command-deps.ts';
 import { fakeTime, STATS } from '../../fixtures/logs.ts';
 
 const plan = (command: string, text: string) => planCommand({ command, text }, commandDeps());
@@ -25,7 +26,7 @@ function work(p: CommandPlan) {
 }
 
 /** A Logs Insights that finishes at once with one row, and knows one saved query. */
-function logsDeps(): CommandDeps {
+function logsDeps(): AllDeps {
   const time = fakeTime();
   const logs: LogsPort = {
     startQuery: async () => 'q-1',
@@ -48,7 +49,7 @@ function logsDeps(): CommandDeps {
   return commandDeps({ logs, now: time.now, sleep: time.sleep });
 }
 
-describe('handlers/commands', () => {
+describe('handlers/dispatch', () => {
   describe('a mistyped subcommand is suggested, not run', () => {
     it.each([
       ['/cw', 'metircs rds cpu orders-db', 'Did you mean `/cw metrics`?'],

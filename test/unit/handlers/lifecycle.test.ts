@@ -1,19 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type AnswerDeps, answerCommand, completeCommand } from '../../../handlers/answer-command.ts';
-import type { CommandInput } from '../../../handlers/commands.ts';
+import type { CommandInput, CommandRequest } from '../../../handlers/command.ts';
+import { readCommandRequest } from '../../../handlers/command-request.ts';
 import { DataSourceBusyError } from '../../../handlers/errors.ts';
+import { type AckRuntime, answerCommand, completeCommand } from '../../../handlers/lifecycle.ts';
 import type { MetricsPort } from '../../../handlers/ports.ts';
+import { REGISTRY } from '../../../handlers/registry.ts';
 import { expectNoStrayAngleBrackets, expectValidMessage } from '../../fixtures/block-kit.ts';
-import { commandDeps } from '../../fixtures/command-deps.ts';
+import { commandDeps, runtimeOf } from '../../fixtures/command-deps.ts';
+
+const request = (input: CommandInput): CommandRequest => readCommandRequest(input, REGISTRY);
+
 import { fakeMetrics, seriesFor } from '../../fixtures/fake-metrics.ts';
 
 const now = () => new Date('2026-11-25T12:00:00Z');
 
-function deps(metrics: MetricsPort, overrides: Partial<AnswerDeps> = {}) {
+function deps(metrics: MetricsPort, overrides: Partial<AckRuntime> = {}) {
   const dispatched: CommandInput[] = [];
   const errors: Error[] = [];
-  const all: AnswerDeps = {
-    ...commandDeps({ metrics, now }),
+  const all: AckRuntime = {
+    ...runtimeOf(commandDeps({ metrics, now })),
     ackBudgetMs: 50,
     dispatch: async (input) => {
       dispatched.push(input);
@@ -32,14 +37,14 @@ const stuck: MetricsPort = {
   listMetrics: async () => [],
 };
 
-describe('handlers/answer-command', () => {
+describe('handlers/lifecycle', () => {
   it('answers help in the ack without touching the data source', async () => {
     // Prepare
     const getMetricData = vi.fn();
     const { all, dispatched } = deps({ getMetricData, listMetrics: vi.fn() });
 
     // Act
-    const { message } = await answerCommand({ command: '/cw', text: 'help' }, all, 'ref');
+    const { message } = await answerCommand(request({ command: '/cw', text: 'help' }), all, 'ref');
 
     // Assess
     expectValidMessage(message);
@@ -58,7 +63,7 @@ describe('handlers/answer-command', () => {
     ['metrics', /Which metric/],
   ])('answers bad input %j with an ephemeral message, usage and an example', async (text, reason) => {
     const { all, dispatched } = deps(quick);
-    const { message } = await answerCommand({ command: '/cw', text }, all, 'ref');
+    const { message } = await answerCommand(request({ command: '/cw', text }), all, 'ref');
     expectValidMessage(message);
     expect(message.response_type).toBe('ephemeral');
     expect(message.text).toMatch(reason);
@@ -70,7 +75,7 @@ describe('handlers/answer-command', () => {
 
   it('answers in the ack when the data source is quick', async () => {
     const { all, dispatched } = deps(quick);
-    const { message } = await answerCommand({ command: '/cw', text: 'metrics rds cpu orders-db' }, all, 'ref');
+    const { message } = await answerCommand(request({ command: '/cw', text: 'metrics rds cpu orders-db' }), all, 'ref');
     expect(JSON.stringify(message.blocks)).toContain('*Latest*');
     expect(dispatched).toHaveLength(0);
   });
@@ -81,13 +86,19 @@ describe('handlers/answer-command', () => {
     const started = Date.now();
 
     // Act
-    const { message } = await answerCommand({ command: '/cw', text: 'metrics rds cpu orders-db --share' }, all, 'ref');
+    const { message } = await answerCommand(
+      request({ command: '/cw', text: 'metrics rds cpu orders-db --share' }),
+      all,
+      'ref',
+    );
 
     // Assess
     expect(Date.now() - started).toBeLessThan(1000);
     expect(message.text).toMatch(/Fetching from CloudWatch/);
     expect(message.response_type).toBe('in_channel');
-    expect(dispatched).toEqual([{ command: '/cw', text: 'metrics rds cpu orders-db --share' }]);
+    expect(dispatched).toMatchObject([
+      { command: '/cw', text: 'metrics rds cpu orders-db --share', path: ['/cw', 'metrics'] },
+    ]);
   });
 
   it('says so when the hand-off itself fails', async () => {
@@ -97,7 +108,7 @@ describe('handlers/answer-command', () => {
         throw new Error('lambda down');
       },
     });
-    const { message } = await answerCommand({ command: '/cw', text: 'metrics rds cpu x' }, all, 'ref-42');
+    const { message } = await answerCommand(request({ command: '/cw', text: 'metrics rds cpu x' }), all, 'ref-42');
     expect(message.text).toMatch(/could not hand it to the worker.*ref-42/);
     expect(errors.map((e) => e.message)).toEqual(['lambda down']);
   });
@@ -112,12 +123,12 @@ describe('handlers/answer-command', () => {
 
     // Act
     const { message: busyMessage } = await answerCommand(
-      { command: '/cw', text: 'metrics rds cpu x' },
+      request({ command: '/cw', text: 'metrics rds cpu x' }),
       busy.all,
       'ref-1',
     );
     const { message: brokenMessage } = await answerCommand(
-      { command: '/cw', text: 'metrics rds cpu x' },
+      request({ command: '/cw', text: 'metrics rds cpu x' }),
       broken.all,
       'ref-2',
     );
@@ -131,10 +142,10 @@ describe('handlers/answer-command', () => {
   });
 });
 
-describe('handlers/answer-command completeCommand', () => {
+describe('handlers/lifecycle completeCommand', () => {
   it('runs the whole command for the worker', async () => {
     const { all } = deps(quick);
-    const message = await completeCommand({ command: '/cw', text: 'metrics rds cpu x' }, all, {
+    const message = await completeCommand(request({ command: '/cw', text: 'metrics rds cpu x' }), all, {
       deadlineMs: 1000,
       reference: 'r',
     });
@@ -146,7 +157,7 @@ describe('handlers/answer-command completeCommand', () => {
     const { all } = deps({ ...quick, getMetricData: () => new Promise(() => {}) });
 
     // Act
-    const message = await completeCommand({ command: '/cw', text: 'metrics rds cpu x' }, all, {
+    const message = await completeCommand(request({ command: '/cw', text: 'metrics rds cpu x' }), all, {
       deadlineMs: 30,
       reference: 'r',
     });
@@ -157,7 +168,7 @@ describe('handlers/answer-command completeCommand', () => {
 
   it('gives up at the deadline with a plain message', async () => {
     const { all } = deps(stuck);
-    const message = await completeCommand({ command: '/cw', text: 'metrics rds cpu x' }, all, {
+    const message = await completeCommand(request({ command: '/cw', text: 'metrics rds cpu x' }), all, {
       deadlineMs: 20,
       reference: 'r',
     });

@@ -1,0 +1,33 @@
+import { defineCommand } from '../../../command.ts';
+import { workingMessage } from '../../../working-message.ts';
+import { logsHelp } from '../help.ts';
+import { LOGS_USAGE, parseLogsQuery, resolveRange } from '../parse-logs.ts';
+import { assertAllowed, runLogsQuery } from '../run-logs.ts';
+import { shared } from '../shared.ts';
+
+/** `/cw logs query`: a Logs Insights query over allowed log groups, in the worker. */
+export const logsQueryCommand = defineCommand({
+  path: ['/cw', 'logs', 'query'],
+  aliases: { logs: ['log'] },
+  summary: 'a Logs Insights query, with a table, the statistics and the cost',
+  usage: LOGS_USAGE,
+  examples: [
+    '/cw logs query /aws/lambda/checkout-api --since 1h filter @message like /ERROR/ | sort @timestamp desc | limit 50',
+  ],
+  needs: ['logs', 'files'],
+  ack: false,
+  help: { title: '/cw logs: Logs Insights', blocks: logsHelp },
+  plan(request, settings) {
+    // The raw text: a Logs Insights query keeps its quotes, pipes and regexes.
+    const query = parseLogsQuery(request.rest);
+    // Refused groups and ranges are answered in the ack, before any AWS call.
+    assertAllowed(query.logGroupNames, settings.logsPolicy);
+    resolveRange(query.range, settings.now(), settings.logsPolicy.maxRangeSeconds);
+    return {
+      kind: 'work',
+      mayAnswerInAck: false,
+      working: workingMessage(query.share ?? false, 'Running the Logs Insights query…'),
+      run: async (deps, context) => shared(query.share, await runLogsQuery(deps, query, context ?? {})),
+    };
+  },
+});

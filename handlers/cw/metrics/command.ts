@@ -1,0 +1,45 @@
+import { defineCommand } from '../../command.ts';
+import { workingMessage } from '../../working-message.ts';
+import { runMetricsGraph } from './graph.ts';
+import { metricsHelp } from './help.ts';
+import { METRICS_USAGE, parseMetricsArgs } from './parse-metrics.ts';
+import { renderMetrics } from './render-metrics.ts';
+import { runMetrics } from './run-metrics.ts';
+
+/** `/cw metrics`: a metric's recent values with a sparkline; `--graph` also posts a picture. */
+export const metricsCommand = defineCommand({
+  path: ['/cw', 'metrics'],
+  aliases: { metrics: ['metric'] },
+  summary: "a metric's recent values with a sparkline and a console link",
+  usage: METRICS_USAGE,
+  examples: [
+    '/cw metrics rds cpu orders-db',
+    '/cw metrics AWS/EC2 CPUUtilization InstanceId=i-0abc1234def567890 --since 3h',
+    '/cw metrics lambda errors checkout-api --since 1d --graph',
+  ],
+  needs: ['metrics', 'images', 'files'],
+  ack: { needs: ['metrics'] },
+  help: { title: '/cw metrics: CloudWatch metrics', blocks: metricsHelp },
+  plan(request) {
+    const query = parseMetricsArgs(request.args);
+    if (query.graph) {
+      return {
+        kind: 'work',
+        mayAnswerInAck: false,
+        working: workingMessage(query.share, 'Fetching from CloudWatch and drawing the graph…'),
+        run: (deps, context) =>
+          runMetricsGraph(deps, query, {
+            ...(context?.signal ? { signal: context.signal } : {}),
+            ...(context?.channelId ? { channelId: context.channelId } : {}),
+          }),
+      };
+    }
+    return {
+      kind: 'work',
+      mayAnswerInAck: true,
+      working: workingMessage(query.share, 'Fetching from CloudWatch…'),
+      run: async (deps, context) =>
+        renderMetrics(await runMetrics(deps, query, context?.signal ? { signal: context.signal } : {})),
+    };
+  },
+});
