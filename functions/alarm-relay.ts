@@ -12,6 +12,7 @@ import { postAlarmGraph } from '../handlers/alarm-relay/alarm-graph.ts';
 import type { DeadLetter, SlackPoster } from '../handlers/alarm-relay/ports.ts';
 import { type RelayDeps, type RelayResult, relayAlarm } from '../handlers/alarm-relay/relay.ts';
 import { type BatchResponse, relayBatch } from '../handlers/alarm-relay/relay-batch.ts';
+import type { MetricImagePort } from '../handlers/ports.ts';
 import { loadRouting } from '../infra/alarm-routes-file.ts';
 import { lazyDynamoAlarmStore } from '../infra/aws/lazy-alarm-store.ts';
 import { ConfigError, loadConfig } from '../infra/config.ts';
@@ -53,7 +54,9 @@ const deadLetter: DeadLetter = dlqUrl
 
 type TokenContext = Context & SlackSecrets;
 
-const images = await createDataSource(config).ports.images();
+const loadImages = createDataSource(config).ports.images;
+// Loaded on the first graph, after the alarm is posted: drawing stays off the cold start.
+const images: MetricImagePort = { getMetricImage: async (...args) => (await loadImages()).getMetricImage(...args) };
 
 const files = filesForToken(config.slackApiUrl);
 
