@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planCommand } from '../../../../../handlers/dispatch.ts';
-import { NotAllowedError } from '../../../../../handlers/errors.ts';
-import { commandDeps } from '../../../../fixtures/command-deps.ts';
+import { planCommand } from '../../../../../../handlers/dispatch.ts';
+import { NotAllowedError } from '../../../../../../handlers/errors.ts';
+import { commandDeps } from '../../../../../fixtures/command-deps.ts';
 
 describe('/cw logs query: a group name without its leading slash', () => {
   it.each([
