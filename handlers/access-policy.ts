@@ -3,6 +3,9 @@
  * channels and users allowed. Pure: the file is read and parsed in infra/access-policy.ts.
  */
 
+import { REGISTRY } from './registry.ts';
+import { didYouMean } from './suggest-word.ts';
+
 export interface AccessRule {
   /** `/cw`, `/cw logs`, `/dbadvice fleet`: a command and optionally its first words. */
   command: string;
@@ -34,8 +37,20 @@ export type AccessDecision = { allowed: true; rule: string } | { allowed: false;
 const isStringList = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string' && x !== '');
 
-/** Checks a parsed policy file; every problem is reported at once, with where it is. */
-export function validateAccessPolicy(raw: unknown): { policy?: AccessPolicy; problems: string[] } {
+/** Whether a rule's words are a command of the registry or the start of one (`/cw logs` covers query, saved, run). */
+function namesCommand(command: string, known: readonly (readonly string[])[]): boolean {
+  const words = command.toLowerCase().split(' ');
+  return known.some((path) => words.every((word, i) => path[i] === word));
+}
+
+/**
+ * Checks a parsed policy file; every problem is reported at once, with where it is. A rule must name
+ * a command by its canonical words (the registry's), or it would never match what people type.
+ */
+export function validateAccessPolicy(
+  raw: unknown,
+  known: readonly (readonly string[])[] = REGISTRY.commands.map((c) => c.path),
+): { policy?: AccessPolicy; problems: string[] } {
   const problems: string[] = [];
   const doc = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   if (typeof raw !== 'object' || raw === null)
@@ -72,6 +87,12 @@ export function validateAccessPolicy(raw: unknown): { policy?: AccessPolicy; pro
             problems.push(
               `${where}.${key}: \`${id}\` is not a ${key === 'channels' ? 'channel id like C0123ABCD' : 'user id like U0123ABCD'} (names change, ids do not)`,
             );
+    }
+    if (!namesCommand(rule.command, known)) {
+      const names = [...new Set(known.flatMap((path) => path.map((_, i) => path.slice(0, i + 1).join(' '))))];
+      problems.push(
+        `${where}.command \`${rule.command}\` is no command of this bot (its words, not an alias).${didYouMean(rule.command, names, (n) => `\`${n}\``)}`,
+      );
     }
     if (rules.some((r) => r.command === rule.command)) problems.push(`${where}: a second rule for \`${rule.command}\``);
     rules.push({

@@ -74,6 +74,28 @@ describe('handlers/access-policy', () => {
     ]);
   });
 
+  it.each([
+    ['/cw metric', 'Did you mean `/cw metrics`?'],
+    ['/cw log', '`/cw logs`'],
+    ['/cw logs tail', ''],
+    ['/dbadvise', '`/dbadvice`'],
+  ])('refuses a rule for %s, which names no command and so would never match', (command, hint) => {
+    // Act
+    const { policy, problems } = validateAccessPolicy({ workspaces: ['T0123ABCD'], rules: [{ command }] });
+
+    // Assess
+    expect(policy).toBeUndefined();
+    expect(problems).toEqual([expect.stringContaining(`rules[0].command \`${command}\` is no command of this bot`)]);
+    expect(problems[0]).toContain(hint);
+  });
+
+  it.each(['/cw', '/cw logs', '/cw logs query', '/dbadvice', '/dbadvice fleet'])(
+    'takes a rule for %s: a command, or the first words of some',
+    (command) => {
+      expect(validateAccessPolicy({ workspaces: ['T0123ABCD'], rules: [{ command }] }).problems).toEqual([]);
+    },
+  );
+
   it('loads the repository’s own policy file', async () => {
     const loaded = await loadAccessPolicy('infra/access-policy.yml');
     expect(loaded.rules.map((r) => r.command)).toContain('/cw logs');
