@@ -1,5 +1,6 @@
 import { counted } from '../../count-words.ts';
 import { NotAllowedError, UserInputError } from '../../errors.ts';
+import { failureReason, type ReportError } from '../../failure-note.ts';
 import type { FilesPort, LogsPort, QueryResults, QueryStatus } from '../../ports.ts';
 import { sinceText } from '../../range-text.ts';
 import { ephemeral, escapeMrkdwn, inlineCode, type SlackMessage } from '../../slack-message.ts';
@@ -27,6 +28,9 @@ export interface LogsDeps {
   /** Waits between polls; tests pass one that does not really wait. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
+
+/** What a run may also use: the reporter of a failed CSV (the command's deps carry it at run time). */
+export type LogsRunDeps = LogsDeps & { reportError?: ReportError };
 
 export interface LogsRunContext {
   signal?: AbortSignal;
@@ -87,7 +91,7 @@ export function assertAllowed(groups: string[], policy: LogsPolicy): void {
 
 /** Runs a Logs Insights query to its end: start, poll with backoff, show progress, render or explain. */
 export async function runLogsQuery(
-  deps: LogsDeps,
+  deps: LogsRunDeps,
   query: LogsQuery,
   run: LogsRunContext,
   title = 'Logs Insights',
@@ -163,7 +167,7 @@ export async function runLogsQuery(
 }
 
 async function uploadCsv(
-  deps: LogsDeps,
+  deps: LogsRunDeps,
   run: LogsRunContext,
   fields: string[],
   results: QueryResults,
@@ -180,7 +184,7 @@ async function uploadCsv(
       ? `All ${results.rows.length} are in the CSV: ${escapeMrkdwn(upload.location)}`
       : `All ${results.rows.length} are in the CSV posted to this channel.`;
   } catch (error) {
-    return `The CSV with all rows could not be posted (${escapeMrkdwn(error instanceof Error ? error.message : String(error))}); invite me to the channel to get it.`;
+    return `The CSV with all rows could not be posted: ${failureReason(error, deps.reportError)}.`;
   }
 }
 
@@ -243,7 +247,7 @@ async function expandPrefixes(
 
 /** Runs a saved query definition on its own log groups (the allowlist still applies). */
 export async function runSavedQuery(
-  deps: LogsDeps,
+  deps: LogsRunDeps,
   saved: { name: string; range: TimeRange; limit: number | undefined },
   run: LogsRunContext,
 ): Promise<SlackMessage> {

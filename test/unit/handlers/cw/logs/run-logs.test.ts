@@ -14,6 +14,7 @@ import { NotAllowedError, UserInputError } from '../../../../../handlers/errors.
 import type { FilesPort, FileUpload } from '../../../../../handlers/ports.ts';
 import type { SlackMessage } from '../../../../../handlers/slack-message.ts';
 import { createCloudWatchLogs } from '../../../../../infra/aws/cloudwatch-logs.ts';
+import { filesWithoutToken } from '../../../../../infra/slack/slack-files.ts';
 import { expectClosedCodeBlocks, expectValidMessage } from '../../../../fixtures/block-kit.ts';
 import { fakeTime, resultRow, STATS } from '../../../../fixtures/logs.ts';
 
@@ -257,6 +258,49 @@ describe('handlers/cw/logs/run-logs (with the CloudWatch Logs adapter)', () => {
     expect(csv[0]).toBe('@timestamp,@message');
     expect(csv[1]).toBe(`2026-11-25 11:00:00.000,"GET /checkout, ""id""=0 ${'x'.repeat(80)}"`);
     expect(csv).toHaveLength(502);
+  });
+
+  it('never shows why the CSV failed when the reason is internal: a reference instead, the detail logged', async () => {
+    // Prepare: rows that do not fit, and an upload failing with text no user should read
+    logsMock.on(StartQueryCommand).resolves({ queryId: 'q-big' });
+    const rows = Array.from({ length: 300 }, (_, i) => resultRow({ '@message': `${i} ${'x'.repeat(120)}` }));
+    logsMock.on(GetQueryResultsCommand).resolves({ status: 'Complete', statistics: STATS, results: rows });
+    const reported: { error: Error; reference: string }[] = [];
+    const internal = new Error('connect ECONNREFUSED 10.0.3.7:443 at TCPConnectWrap.afterConnect (node:net:1611:16)');
+    const failing: FilesPort = {
+      upload: async () => {
+        throw internal;
+      },
+    };
+    const base = deps({ files: failing }).all;
+
+    // Act
+    const message = await runLogsQuery(
+      { ...base, reportError: (error, reference) => reported.push({ error, reference }) },
+      query(),
+      { channelId: 'C2147483705' },
+    );
+
+    // Assess
+    expect(text(message)).toContain('The CSV with all rows could not be posted: something went wrong on my side');
+    expect(text(message)).not.toMatch(/ECONNREFUSED|10\.0\.3\.7|node:net/);
+    expect(reported).toEqual([{ error: internal, reference: expect.any(String) }]);
+    expect(text(message)).toContain(reported[0]?.reference);
+  });
+
+  it('shows an exposed reason the CSV could not be posted as it is', async () => {
+    // Prepare
+    logsMock.on(StartQueryCommand).resolves({ queryId: 'q-big' });
+    const rows = Array.from({ length: 300 }, (_, i) => resultRow({ '@message': `${i} ${'x'.repeat(120)}` }));
+    logsMock.on(GetQueryResultsCommand).resolves({ status: 'Complete', statistics: STATS, results: rows });
+
+    // Act
+    const message = await runLogsQuery(deps({ files: filesWithoutToken() }).all, query(), { channelId: 'C2147483705' });
+
+    // Assess
+    expect(text(message)).toContain(
+      'The CSV with all rows could not be posted: this bot has no Slack bot token configured (SLACK_BOT_TOKEN), so it cannot upload files.',
+    );
   });
 
   it('measures the table after escaping, so rows full of < and & are never cut off silently', async () => {
