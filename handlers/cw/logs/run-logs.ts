@@ -1,12 +1,12 @@
 import { counted } from '../../count-words.ts';
 import { NotAllowedError, UserInputError } from '../../errors.ts';
 import { failureReason, type ReportError } from '../../failure-note.ts';
+import { LogGroupNotFoundError, withUsage } from '../../port-errors.ts';
 import type { FilesPort, LogsPort, QueryResults, QueryStatus } from '../../ports.ts';
 import { sinceText } from '../../range-text.ts';
 import { ephemeral, escapeMrkdwn, inlineCode, type SlackMessage } from '../../slack-message.ts';
 import { isAllowed, meantGroup, refusedGroups } from './allowlist.ts';
 import { toCsv } from './csv.ts';
-import { LogGroupNotFoundError } from './group-not-found.ts';
 import { defaultQuery, LOGS_USAGE, type LogsQuery, MAX_GROUPS, resolveRange, type TimeRange } from './parse-logs.ts';
 import { displayTable, renderLogsResults, renderProgress, tableBlocks, visibleFields } from './render-logs.ts';
 
@@ -89,12 +89,26 @@ export function assertAllowed(groups: string[], policy: LogsPolicy): void {
   }
 }
 
-/** Runs a Logs Insights query to its end: start, poll with backoff, show progress, render or explain. */
+/**
+ * Runs a Logs Insights query to its end: start, poll with backoff, show progress, render or explain.
+ * What the data source refuses as written comes back as bad input with the logs usage.
+ */
 export async function runLogsQuery(
   deps: LogsRunDeps,
   query: LogsQuery,
   run: LogsRunContext,
   title = 'Logs Insights',
+): Promise<SlackMessage> {
+  return runQuery(deps, query, run, title).catch((error: unknown) => {
+    throw withUsage(error, LOGS_USAGE);
+  });
+}
+
+async function runQuery(
+  deps: LogsRunDeps,
+  query: LogsQuery,
+  run: LogsRunContext,
+  title: string,
 ): Promise<SlackMessage> {
   assertAllowed(query.logGroupNames, deps.logsPolicy);
   const { start, end, notes } = resolveRange(query.range, deps.now(), deps.logsPolicy.maxRangeSeconds);
@@ -247,6 +261,16 @@ async function expandPrefixes(
 
 /** Runs a saved query definition on its own log groups (the allowlist still applies). */
 export async function runSavedQuery(
+  deps: LogsRunDeps,
+  saved: { name: string; range: TimeRange; limit: number | undefined },
+  run: LogsRunContext,
+): Promise<SlackMessage> {
+  return runSaved(deps, saved, run).catch((error: unknown) => {
+    throw withUsage(error, LOGS_USAGE);
+  });
+}
+
+async function runSaved(
   deps: LogsRunDeps,
   saved: { name: string; range: TimeRange; limit: number | undefined },
   run: LogsRunContext,

@@ -1,8 +1,7 @@
 import { CloudWatchLogsClient, MalformedQueryException, StartQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { UserInputError } from '../../../../handlers/errors.ts';
-import { MalformedQueryError } from '../../../../handlers/ports.ts';
+import { MalformedQueryError, RequestRejectedError } from '../../../../handlers/port-errors.ts';
 import { createCloudWatchLogs } from '../../../../infra/aws/cloudwatch-logs.ts';
 import { createDemoLogs } from '../../../../infra/demo/demo-logs.ts';
 
@@ -46,7 +45,7 @@ describe('infra/aws/cloudwatch-logs malformed queries', () => {
     // Assess
     const error = await act.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MalformedQueryError);
-    expect(error).toBeInstanceOf(UserInputError);
+    expect(error).toBeInstanceOf(RequestRejectedError);
     expect((error as MalformedQueryError).message).toBe(
       `Logs Insights could not read the query at character 35 (\`count\`): ${COUNT_MESSAGE}.`,
     );

@@ -7,8 +7,8 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { METRICS_USAGE } from '../../../../handlers/cw/metrics/parse-metrics.ts';
 import { DataSourceAccessError, DataSourceBusyError, UserInputError } from '../../../../handlers/errors.ts';
+import { RequestRejectedError } from '../../../../handlers/port-errors.ts';
 import type { MetricDataRequest } from '../../../../handlers/ports.ts';
 import { createCloudWatchMetrics } from '../../../../infra/aws/cloudwatch-metrics.ts';
 
@@ -328,7 +328,7 @@ describe('infra/aws/cloudwatch-metrics', () => {
       expect((error as Error).cause).toBe(original);
     });
 
-    it("turns InvalidParameterValueException into UserInputError carrying CloudWatch's message", async () => {
+    it("turns InvalidParameterValueException into a rejected request carrying CloudWatch's message, and no command's usage", async () => {
       // Prepare
       const original = awsError('InvalidParameterValueException', 'The parameter Period must be a multiple of 60.');
       cwMock.on(GetMetricDataCommand).rejects(original);
@@ -338,12 +338,11 @@ describe('infra/aws/cloudwatch-metrics', () => {
       const error = await metrics.getMetricData(oneSeries).catch((e: unknown) => e);
 
       // Assess
-      expect(error).toBeInstanceOf(UserInputError);
-      expect((error as UserInputError).message).toContain('The parameter Period must be a multiple of 60.');
-      expect((error as UserInputError).message).toBe(
+      expect(error).toBeInstanceOf(RequestRejectedError);
+      expect(error).not.toBeInstanceOf(UserInputError);
+      expect((error as Error).message).toBe(
         'CloudWatch rejected the query: The parameter Period must be a multiple of 60.',
       );
-      expect((error as UserInputError).usage).toBe(METRICS_USAGE);
       expect((error as Error).cause).toBe(original);
     });
 
