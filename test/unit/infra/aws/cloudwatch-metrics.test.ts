@@ -99,7 +99,7 @@ describe('infra/aws/cloudwatch-metrics', () => {
       const result = await metrics.getMetricData(oneSeries);
 
       // Assess
-      expect(cwMock).toReceiveCommandTimes(GetMetricDataCommand, 1);
+      expect(cwMock).toHaveReceivedCommandTimes(GetMetricDataCommand, 1);
       expect(getMetricDataInput(0)).toEqual({
         MetricDataQueries: [
           {
@@ -196,7 +196,7 @@ describe('infra/aws/cloudwatch-metrics', () => {
       const result = await metrics.getMetricData(oneSeries);
 
       // Assess
-      expect(cwMock).toReceiveCommandTimes(GetMetricDataCommand, 2);
+      expect(cwMock).toHaveReceivedCommandTimes(GetMetricDataCommand, 2);
       expect(getMetricDataInput(0)?.NextToken).toBeUndefined();
       expect(getMetricDataInput(1)?.NextToken).toBe('page-2-token');
       expect(getMetricDataInput(1)?.MetricDataQueries).toEqual(getMetricDataInput(0)?.MetricDataQueries);
@@ -398,7 +398,7 @@ describe('infra/aws/cloudwatch-metrics', () => {
       const found = await metrics.listMetrics({ namespace: 'AWS/EC2', metricName: 'CPUUtilization' });
 
       // Assess
-      expect(cwMock).toReceiveCommandTimes(ListMetricsCommand, 1);
+      expect(cwMock).toHaveReceivedCommandTimes(ListMetricsCommand, 1);
       expect(listMetricsInput(0)).toEqual({ Namespace: 'AWS/EC2', MetricName: 'CPUUtilization' });
       expect(found).toEqual([
         {
@@ -463,7 +463,7 @@ describe('infra/aws/cloudwatch-metrics', () => {
       const found = await metrics.listMetrics({ namespace: 'AWS/Lambda', metricName: 'Errors' });
 
       // Assess
-      expect(cwMock).toReceiveCommandTimes(ListMetricsCommand, 3);
+      expect(cwMock).toHaveReceivedCommandTimes(ListMetricsCommand, 3);
       expect(listMetricsInput(0)?.NextToken).toBeUndefined();
       expect(listMetricsInput(1)).toEqual({ Namespace: 'AWS/Lambda', MetricName: 'Errors', NextToken: 'token-2' });
       expect(listMetricsInput(2)).toEqual({ Namespace: 'AWS/Lambda', MetricName: 'Errors', NextToken: 'token-3' });
@@ -499,7 +499,7 @@ describe('infra/aws/cloudwatch-metrics', () => {
       const found = await metrics.listMetrics({ namespace: 'AWS/SQS', metricName: 'NumberOfMessagesSent' });
 
       // Assess
-      expect(cwMock).toReceiveCommandTimes(ListMetricsCommand, 2);
+      expect(cwMock).toHaveReceivedCommandTimes(ListMetricsCommand, 2);
       expect(found.map((m) => m.dimensions)).toEqual([
         [{ name: 'QueueName', value: 'a' }],
         [{ name: 'QueueName', value: 'b' }],
