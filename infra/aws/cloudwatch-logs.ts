@@ -46,7 +46,8 @@ function notFound(error: Error): LogGroupNotFoundError {
   const message =
     groups.length > 0
       ? `Log group ${groups.map((g) => inlineCode(g)).join(', ')} does not exist in this account and region.`
-      : `A log group was not found: ${error.message}`;
+      : // Without a name to quote, AWS's own text (the account id in it) is left out too.
+        'A log group the query names does not exist in this account and region.';
   return new LogGroupNotFoundError(message, groups, { cause: error });
 }
 
