@@ -36,7 +36,7 @@ if (!config.botToken && !config.botTokenParam) {
 const store = config.alarmTableName
   ? lazyDynamoAlarmStore(config.region, config.alarmTableName)
   : createInMemoryAlarmStore();
-if (!config.alarmTableName && process.env.AWS_LAMBDA_FUNCTION_NAME) {
+if (!config.alarmTableName && config.deployed) {
   // Memory is per Lambda instance: dedupe, threads and storm counts would not be shared.
   logger.warn('ALARM_TABLE_NAME is not set; using an in-memory store (local runs only)');
 }

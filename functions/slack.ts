@@ -15,7 +15,7 @@ const config = loadConfig();
 const logger = createLogger();
 if (!config.workerFunctionName) throw new ConfigError('WORKER_FUNCTION_NAME is not set.');
 // Deployed, a policy is required: without one every workspace and channel could use the bot.
-if (!config.accessPolicyFile && process.env.AWS_LAMBDA_FUNCTION_NAME) {
+if (!config.accessPolicyFile && config.deployed) {
   throw new ConfigError('ACCESS_POLICY_FILE is not set (infra/access-policy.yml).');
 }
 const policy = config.accessPolicyFile ? await loadAccessPolicy(config.accessPolicyFile) : undefined;

@@ -3,8 +3,6 @@
  * adapters, the demo data source and test doubles implement them (infra/).
  */
 
-import { UserInputError } from './errors.ts';
-
 export interface Dimension {
   name: string;
   value: string;
@@ -96,39 +94,6 @@ export interface SavedQuery {
 export interface QueryLocation {
   start: number;
   end: number;
-}
-
-function describeMalformed(detail: string, queryString: string, location: QueryLocation | undefined): string {
-  const reason = detail.replace(/[.\s]+$/, '');
-  if (!location) return `Logs Insights could not read the query: ${reason}.`;
-  const part = queryString.slice(location.start, Math.max(location.end, location.start)).replace(/\s+/g, ' ').trim();
-  if (location.start >= queryString.trimEnd().length || !part) {
-    return `Logs Insights could not read the query at its end: ${reason}.`;
-  }
-  const quoted = part.length > 40 ? `${part.slice(0, 39)}…` : part;
-  return `Logs Insights could not read the query at character ${location.start + 1} (\`${quoted.replace(/`/g, "'")}\`): ${reason}.`;
-}
-
-/**
- * The query does not compile (Logs Insights' `MalformedQueryException`). Every logs data source
- * throws this one error, so the user reads the same complaint, and where it is, on AWS and on the demo.
- */
-export class MalformedQueryError extends UserInputError {
-  override name = 'MalformedQueryError';
-  /** Logs Insights' own words, without our framing. */
-  readonly detail: string;
-  readonly location: QueryLocation | undefined;
-  constructor(
-    detail: string,
-    queryString: string,
-    location: QueryLocation | undefined,
-    usage: string,
-    options?: ErrorOptions,
-  ) {
-    super(describeMalformed(detail, queryString, location), usage, options);
-    this.detail = detail;
-    this.location = location;
-  }
 }
 
 export interface LogsPort {

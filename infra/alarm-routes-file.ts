@@ -12,6 +12,7 @@ export async function loadRouting(file: string, defaultChannel?: string): Promis
     const { loadAlarmRoutes } = await import('./alarm-routes.ts');
     return loadAlarmRoutes(file, defaultChannel);
   }
-  const path = resolve(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), file);
+  // Resolved against the package root by the configuration (infra/config.ts); relative names read from the working directory.
+  const path = resolve(file);
   return validateAlarmRouting(JSON.parse(readFileSync(path, 'utf8')), file, defaultChannel);
 }

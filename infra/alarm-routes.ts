@@ -18,10 +18,10 @@ export function parseAlarmRoutes(text: string, source: string, defaultChannel?: 
 }
 
 /**
- * Reads the routing file relative to the working directory (`/var/task` in Lambda, where the package's
- * files are), so serverless.yml must package it.
+ * Reads the routing file; a relative name is read from the working directory (the configuration
+ * gives the relay a path already resolved against the package root, infra/config.ts).
  */
 export function loadAlarmRoutes(file = DEFAULT_ROUTES_FILE, defaultChannel?: string): AlarmRouting {
-  const path = resolve(process.env.LAMBDA_TASK_ROOT ?? process.cwd(), file);
+  const path = resolve(file);
   return parseAlarmRoutes(readFileSync(path, 'utf8'), file, defaultChannel);
 }

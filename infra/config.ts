@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseAllowlist } from '../handlers/cw/logs/allowlist.ts';
 import { parseDuration } from '../handlers/duration.ts';
 
@@ -30,10 +30,15 @@ export interface Config {
   alarmTableName: string | undefined;
   /** `ALARM_DLQ_URL`: the SQS queue invalid alarm events are sent to (the relay's dead-letter queue). */
   alarmDlqUrl: string | undefined;
-  /** `ALARM_ROUTES_FILE`: the routing file, relative to the package root. */
+  /**
+   * `ALARM_ROUTES_FILE`: the routing file, resolved against the package root (`LAMBDA_TASK_ROOT` on
+   * Lambda, else the working directory).
+   */
   alarmRoutesFile: string;
   /** `ACCESS_POLICY_FILE`: who may run what (infra/access-policy.yml); required on Lambda. */
   accessPolicyFile: string | undefined;
+  /** Running as a deployed Lambda function (`AWS_LAMBDA_FUNCTION_NAME` is set): local-only fallbacks are refused. */
+  deployed: boolean;
 }
 
 export class ConfigError extends Error {
@@ -101,7 +106,7 @@ export const NO_REGION =
   'the aws data source needs a region and none was found. Set AWS_REGION (AWS_REGION=eu-west-1 npm start -- --aws), ' +
   'or put `region = eu-west-1` in your profile in ~/.aws/config (the [default] section, or [profile NAME] with AWS_PROFILE=NAME).';
 
-export function loadConfig(env: Env = process.env): Readonly<Config> {
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonly<Config> {
   const dataSource = chooseDataSource(env);
   const region = env.AWS_REGION || env.AWS_DEFAULT_REGION || (dataSource === 'demo' ? DEMO_REGION : undefined);
   // Lambda always sets AWS_REGION; locally infra/local/local-config.ts asks the SDK (profiles included) first.
@@ -123,7 +128,23 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     alarmDefaultChannel: env.ALARM_DEFAULT_CHANNEL || undefined,
     alarmTableName: env.ALARM_TABLE_NAME || undefined,
     alarmDlqUrl: env.ALARM_DLQ_URL || undefined,
-    alarmRoutesFile: env.ALARM_ROUTES_FILE || 'infra/alarm-routes.yml',
+    alarmRoutesFile: resolve(env.LAMBDA_TASK_ROOT || cwd, env.ALARM_ROUTES_FILE || 'infra/alarm-routes.yml'),
     accessPolicyFile: env.ACCESS_POLICY_FILE || undefined,
+    deployed: Boolean(env.AWS_LAMBDA_FUNCTION_NAME),
+  });
+}
+
+/** The deployment's parameters, as serverless resolved them for the build (infra/build/prepare-deploy.ts). */
+export interface DeploySettings {
+  /** `DEPLOY_LOG_GROUPS_ALLOWED`: the `logGroupsAllowed` parameter. */
+  logGroupsAllowed: string;
+  /** `DEPLOY_ALARM_DEFAULT_CHANNEL`: the `alarmDefaultChannel` parameter; empty when not given. */
+  alarmDefaultChannel: string;
+}
+
+export function loadDeploySettings(env: Env = process.env): Readonly<DeploySettings> {
+  return Object.freeze({
+    logGroupsAllowed: env.DEPLOY_LOG_GROUPS_ALLOWED ?? '',
+    alarmDefaultChannel: env.DEPLOY_ALARM_DEFAULT_CHANNEL ?? '',
   });
 }

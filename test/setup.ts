@@ -1,2 +1,2 @@
-// Registers aws-sdk-client-mock's matchers (toReceiveCommandWith, …) for every test file.
+// Registers aws-sdk-client-mock's matchers (toHaveReceivedCommandWith, …) for every test file.
 import 'aws-sdk-client-mock-vitest/extend';

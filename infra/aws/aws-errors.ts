@@ -4,6 +4,7 @@ import {
   DataSourceCredentialsError,
   DataSourceUnreachableError,
 } from '../../handlers/errors.ts';
+import { RequestRejectedError } from '../../handlers/port-errors.ts';
 
 /**
  * The one translation of AWS SDK errors (after the SDK's own retries) into errors a user can act on,
@@ -18,6 +19,8 @@ export interface AwsErrorContext {
   client: { config: { region?: unknown } };
   /** What the bot's role was refused, in the adapter's words. */
   accessDenied: string;
+  /** What was asked, for "CloudWatch rejected <the query>: …"; `the request` when unset. */
+  request?: string;
   /** The adapter's own errors (a malformed query, a bad parameter), tried first. */
   specific?: (error: Error) => Error | undefined;
 }
@@ -28,6 +31,20 @@ const THROTTLING = new Set([
   'TooManyRequestsException',
   'RequestLimitExceeded',
   'LimitExceededException',
+]);
+/**
+ * The request as written was refused: the common errors' spellings, and Logs' and the JSON
+ * protocol's `…Exception` forms. Their messages name the parameter and value, which the user wrote.
+ */
+const REJECTED_REQUEST = new Set([
+  'InvalidParameterValue',
+  'InvalidParameterValueException',
+  'InvalidParameterCombination',
+  'InvalidParameterCombinationException',
+  'InvalidParameterException',
+  'MissingParameter',
+  'ValidationError',
+  'ValidationException',
 ]);
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'NotAuthorized']);
 
@@ -121,6 +138,14 @@ export async function translateAwsError(error: unknown, context: AwsErrorContext
     return new DataSourceBusyError(`${context.service} is busy (throttling requests).`, { cause: error });
   }
   if (ACCESS_DENIED.has(error.name)) return new DataSourceAccessError(context.accessDenied, { cause: error });
+  if (REJECTED_REQUEST.has(error.name)) {
+    return new RequestRejectedError(
+      `${context.service} rejected ${context.request ?? 'the request'}: ${error.message}`,
+      {
+        cause: error,
+      },
+    );
+  }
   // Signed with a clock more than 15 minutes off: the credentials are fine, the clock is not.
   if (error.name === 'RequestExpired') {
     return new DataSourceCredentialsError(

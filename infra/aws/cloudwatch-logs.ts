@@ -7,17 +7,9 @@ import {
   StartQueryCommand,
   StopQueryCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
-import { LogGroupNotFoundError } from '../../handlers/cw/logs/group-not-found.ts';
-import { LOGS_USAGE } from '../../handlers/cw/logs/parse-logs.ts';
-import { DataSourceBusyError, UserInputError } from '../../handlers/errors.ts';
-import {
-  type CallOptions,
-  type LogsPort,
-  MalformedQueryError,
-  type QueryResults,
-  type QueryStatus,
-  type SavedQuery,
-} from '../../handlers/ports.ts';
+import { DataSourceBusyError } from '../../handlers/errors.ts';
+import { LogGroupNotFoundError, MalformedQueryError } from '../../handlers/port-errors.ts';
+import type { CallOptions, LogsPort, QueryResults, QueryStatus, SavedQuery } from '../../handlers/ports.ts';
 import { inlineCode } from '../../handlers/slack-message.ts';
 import { translateAwsError } from './aws-errors.ts';
 
@@ -42,9 +34,7 @@ function malformed(error: Error, queryString: string): MalformedQueryError {
     start !== undefined && start >= 0
       ? { start, end: end !== undefined && end >= start ? end + 1 : start + 1 }
       : undefined;
-  return new MalformedQueryError(compile?.message || error.message, queryString, location, LOGS_USAGE, {
-    cause: error,
-  });
+  return new MalformedQueryError(compile?.message || error.message, queryString, location, { cause: error });
 }
 
 /**
@@ -56,11 +46,12 @@ function notFound(error: Error): LogGroupNotFoundError {
   const message =
     groups.length > 0
       ? `Log group ${groups.map((g) => inlineCode(g)).join(', ')} does not exist in this account and region.`
-      : `A log group was not found: ${error.message}`;
-  return new LogGroupNotFoundError(message, groups, LOGS_USAGE, { cause: error });
+      : // Without a name to quote, AWS's own text (the account id in it) is left out too.
+        'A log group the query names does not exist in this account and region.';
+  return new LogGroupNotFoundError(message, groups, { cause: error });
 }
 
-/** Logs Insights' own errors; the rest (throttling, access, credentials, network) are every adapter's. */
+/** Logs Insights' own errors; the rest (throttling, access, bad parameters, credentials, network) are every adapter's. */
 function logsSpecific(error: Error, queryString: string): Error | undefined {
   switch (error.name) {
     case 'MalformedQueryException':
@@ -71,8 +62,6 @@ function logsSpecific(error: Error, queryString: string): Error | undefined {
       });
     case 'ResourceNotFoundException':
       return notFound(error);
-    case 'InvalidParameterException':
-      return new UserInputError(`CloudWatch Logs rejected the query: ${error.message}`, LOGS_USAGE, { cause: error });
     default:
       return undefined;
   }
@@ -111,6 +100,7 @@ export function createCloudWatchLogs(client: CloudWatchLogsClient): LogsPort {
         service: 'CloudWatch Logs',
         client,
         accessDenied: "The bot's AWS role may not query these log groups.",
+        request: 'the query',
         specific: (e) => logsSpecific(e, queryString ?? ''),
       });
     }

@@ -5,8 +5,6 @@ import {
   ListMetricsCommand,
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
-import { METRICS_USAGE } from '../../handlers/cw/metrics/parse-metrics.ts';
-import { UserInputError } from '../../handlers/errors.ts';
 import type {
   CallOptions,
   MetricDataRequest,
@@ -20,15 +18,6 @@ import { type AwsErrorContext, translateAwsError } from './aws-errors.ts';
 /** ListMetrics returns 500 a page; three pages are plenty for "did you mean". */
 const LIST_METRICS_MAX_PAGES = 3;
 
-const BAD_INPUT = new Set(['InvalidParameterValue', 'InvalidParameterValueException', 'InvalidParameterCombination']);
-
-/** A metric query CloudWatch refused: the user's to fix, with the metrics usage. */
-export function metricsBadInput(error: Error): Error | undefined {
-  return BAD_INPUT.has(error.name)
-    ? new UserInputError(`CloudWatch rejected the query: ${error.message}`, METRICS_USAGE, { cause: error })
-    : undefined;
-}
-
 /** GetMetricData query ids must start with a lower-case letter. */
 const queryId = (index: number) => `m${index}`;
 
@@ -38,7 +27,7 @@ export function createCloudWatchMetrics(client: CloudWatchClient = new CloudWatc
     service: 'CloudWatch',
     client,
     accessDenied: "The bot's AWS role may not read that metric.",
-    specific: metricsBadInput,
+    request: 'the query',
   };
   return {
     async getMetricData(request: MetricDataRequest, options: CallOptions = {}): Promise<SeriesData[]> {

@@ -2,7 +2,6 @@ import { type CloudWatchClient, GetMetricWidgetImageCommand } from '@aws-sdk/cli
 import type { CallOptions, MetricImagePort, MetricImageRequest } from '../../handlers/ports.ts';
 import { buildMetricWidget } from '../metric-widget.ts';
 import { translateAwsError } from './aws-errors.ts';
-import { metricsBadInput } from './cloudwatch-metrics.ts';
 
 /** The MetricWidget JSON GetMetricWidgetImage takes (built in infra/metric-widget.ts, which the demo draws too). */
 export function metricWidget(request: MetricImageRequest, region: string): string {
@@ -25,7 +24,7 @@ export function createCloudWatchMetricImage(client: CloudWatchClient, region: st
           service: 'CloudWatch',
           client,
           accessDenied: "The bot's AWS role may not draw metric graphs (cloudwatch:GetMetricWidgetImage).",
-          specific: metricsBadInput,
+          request: 'the graph',
         });
       }
     },

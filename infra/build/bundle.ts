@@ -14,6 +14,7 @@ import { build, type Metafile, type Plugin } from 'esbuild';
 import { parse } from 'yaml';
 import { loadAccessPolicy } from '../access-policy.ts';
 import { DEFAULT_ROUTES_FILE, parseAlarmRoutes } from '../alarm-routes.ts';
+import { type DeploySettings, loadDeploySettings } from '../config.ts';
 
 export const FUNCTIONS = ['slack', 'worker', 'alarm-relay'] as const;
 export const ACCESS_POLICY_SOURCE = 'infra/access-policy.yml';
@@ -70,7 +71,11 @@ module.exports = { __esModule: true, default: Unavailable };`,
   },
 };
 
-export async function bundle(name: string, outdir = `dist/${name}`): Promise<Metafile> {
+export async function bundle(
+  name: string,
+  settings: Pick<DeploySettings, 'alarmDefaultChannel'> = loadDeploySettings(),
+  outdir = `dist/${name}`,
+): Promise<Metafile> {
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
   const result = await build({
@@ -101,7 +106,7 @@ export async function bundle(name: string, outdir = `dist/${name}`): Promise<Met
   if (name === 'alarm-relay') {
     const text = await readFile(DEFAULT_ROUTES_FILE, 'utf8');
     // A deploy may name the default channel as a parameter instead of in the file (infra/build/prepare-deploy.ts).
-    parseAlarmRoutes(text, DEFAULT_ROUTES_FILE, process.env.DEPLOY_ALARM_DEFAULT_CHANNEL || undefined);
+    parseAlarmRoutes(text, DEFAULT_ROUTES_FILE, settings.alarmDefaultChannel || undefined);
     await writeFile(`${outdir}/alarm-routes.json`, JSON.stringify(parse(text)));
   }
   return result.metafile;

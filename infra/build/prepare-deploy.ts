@@ -9,20 +9,18 @@ import { dirname } from 'node:path';
 import { AlarmRoutesError } from '../../handlers/alarm-relay/routes.ts';
 import { buildKnowledgeBase, readNotes } from '../../knowledge/build.ts';
 import { KnowledgeBuildError } from '../../knowledge/schema.ts';
-import { ConfigError } from '../config.ts';
+import { ConfigError, loadDeploySettings } from '../config.ts';
 import { bundle, FUNCTIONS } from './bundle.ts';
 import { assertDeployable, DeployCheckError } from './deploy-check.ts';
 
 const KB_OUT = 'knowledge/dist/kb.json';
 
 try {
-  assertDeployable({
-    logGroupsAllowed: process.env.DEPLOY_LOG_GROUPS_ALLOWED ?? '',
-    alarmDefaultChannel: process.env.DEPLOY_ALARM_DEFAULT_CHANNEL ?? '',
-  });
+  const settings = loadDeploySettings();
+  assertDeployable(settings);
   mkdirSync(dirname(KB_OUT), { recursive: true });
   writeFileSync(KB_OUT, JSON.stringify(buildKnowledgeBase(readNotes('knowledge/notes'))));
-  for (const name of FUNCTIONS) await bundle(name);
+  for (const name of FUNCTIONS) await bundle(name, settings);
   console.log(`Built the knowledge index and the ${FUNCTIONS.join(', ')} bundles (dist/).`);
 } catch (error) {
   // The plugin shows this text as the deploy's error: a bad file gets its message (file and line),

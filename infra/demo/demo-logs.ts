@@ -1,13 +1,5 @@
-import { LogGroupNotFoundError } from '../../handlers/cw/logs/group-not-found.ts';
-import { LOGS_USAGE } from '../../handlers/cw/logs/parse-logs.ts';
-import { UserInputError } from '../../handlers/errors.ts';
-import {
-  type LogsPort,
-  type LogsQueryRequest,
-  MalformedQueryError,
-  type QueryResults,
-  type SavedQuery,
-} from '../../handlers/ports.ts';
+import { LogGroupNotFoundError, MalformedQueryError, RequestRejectedError } from '../../handlers/port-errors.ts';
+import type { LogsPort, LogsQueryRequest, QueryResults, SavedQuery } from '../../handlers/ports.ts';
 import { inlineCode } from '../../handlers/slack-message.ts';
 import { demoLogEvents } from './demo-log-events.ts';
 import { incidentStart } from './demo-metrics.ts';
@@ -29,12 +21,11 @@ export const DEMO_QUERY_SUBSET =
   'fields, display, filter (like, =~, =, !=, <, >, and, or, not, ispresent), parse, stats (count, count_distinct, avg, sum, min, max … by bin() or fields), sort, limit and dedup';
 
 /** The query is Logs Insights, but more than the demo evaluates: said plainly rather than answered wrongly. */
-export class DemoUnsupportedQueryError extends UserInputError {
+export class DemoUnsupportedQueryError extends RequestRejectedError {
   override name = 'DemoUnsupportedQueryError';
   constructor(feature: string) {
     super(
       `The demo data source does not support ${feature}. It runs ${DEMO_QUERY_SUBSET}; against AWS (DATA_SOURCE=aws) the whole query language works.`,
-      LOGS_USAGE,
     );
   }
 }
@@ -61,7 +52,7 @@ function compile(queryString: string): Command[] {
     return parseQuery(queryString);
   } catch (error) {
     if (error instanceof QuerySyntaxError) {
-      throw new MalformedQueryError(error.message, queryString, error.span, LOGS_USAGE, { cause: error });
+      throw new MalformedQueryError(error.message, queryString, error.span, { cause: error });
     }
     if (error instanceof QueryUnsupportedError) throw new DemoUnsupportedQueryError(error.feature);
     throw error;
@@ -105,7 +96,6 @@ export function createDemoLogs(options: { now?: () => Date } = {}): LogsPort {
         throw new LogGroupNotFoundError(
           `Log group ${unknown.map((g) => inlineCode(g)).join(', ')} does not exist in the demo. It has ${DEMO_LOG_GROUPS.map((g) => inlineCode(g)).join(', ')}.`,
           unknown,
-          LOGS_USAGE,
         );
       }
       const commands = compile(request.queryString);

@@ -19,6 +19,20 @@ export interface LocalConfig {
   config: Readonly<Config>;
   /** The start-up line: which data source, which region and where that region came from. */
   banner: string;
+  /** `PORT`: where `npm run serve` listens (3000). */
+  port: number;
+  /** Colours in a terminal, unless `NO_COLOR` is set to anything but empty (https://no-color.org). */
+  color: boolean;
+}
+
+/** The settings only the local shell and server read, beside the bot's own configuration. */
+export function localSettings(env: Env): Pick<LocalConfig, 'port' | 'color'> {
+  const raw = env.PORT;
+  const port = raw === undefined || raw === '' ? 3000 : Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    throw new ConfigError(`PORT must be a whole number from 1 to 65535, not "${raw}"`);
+  }
+  return { port, color: !env.NO_COLOR };
 }
 
 /** `--aws` / `--demo` win over `DATA_SOURCE`; anything else is refused with the usage. */
@@ -59,7 +73,11 @@ export async function loadLocalConfig(
   if (dataSource === 'demo') {
     const config = loadConfig({ ...env, DATA_SOURCE: 'demo' });
     const hint = hasAwsCredentials(env) ? ` · AWS credentials found: \`${command} -- --aws\` to use them` : '';
-    return { config, banner: `data source: demo (built-in data, no AWS calls) · region ${config.region}${hint}` };
+    return {
+      config,
+      banner: `data source: demo (built-in data, no AWS calls) · region ${config.region}${hint}`,
+      ...localSettings(env),
+    };
   }
   let region = env.AWS_REGION || undefined;
   let from = 'AWS_REGION';
@@ -74,5 +92,9 @@ export async function loadLocalConfig(
   }
   if (!region) throw new ConfigError(NO_REGION);
   const config = loadConfig({ ...env, DATA_SOURCE: 'aws', AWS_REGION: region });
-  return { config, banner: `data source: aws (your AWS account) · region ${region} (from ${from})` };
+  return {
+    config,
+    banner: `data source: aws (your AWS account) · region ${region} (from ${from})`,
+    ...localSettings(env),
+  };
 }

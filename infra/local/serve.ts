@@ -76,13 +76,17 @@ const consoleLogger: AppLogger = {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
-    const { config, banner } = await loadLocalConfig(process.argv.slice(2), process.env, undefined, 'npm run serve');
+    const { config, banner, port } = await loadLocalConfig(
+      process.argv.slice(2),
+      undefined,
+      undefined,
+      'npm run serve',
+    );
     if (!config.signingSecret) {
       throw new ConfigError(
         "Set SLACK_SIGNING_SECRET to your Slack app's signing secret (Basic Information → App Credentials).",
       );
     }
-    const port = Number(process.env.PORT ?? 3000);
     await serve(config, port, consoleLogger);
     console.log(`cw-chatops listening on http://localhost:${port}/slack/events · ${banner}`);
   } catch (error) {

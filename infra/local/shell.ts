@@ -180,7 +180,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { config, banner } = local;
-  const style = process.stdout.isTTY && !process.env.NO_COLOR ? COLOR : PLAIN;
+  const style = process.stdout.isTTY && local.color ? COLOR : PLAIN;
   const shell = await createShell(config, (text) => console.log(text), style);
   const interactive = process.stdin.isTTY;
   // Always said, piped or not: which account a command is about to read must never be a guess.

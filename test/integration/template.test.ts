@@ -279,10 +279,10 @@ describe('serverless.yml (the packaged CloudFormation template)', () => {
     for (const role of ['SlackFunctionRole', 'WorkerFunctionRole', 'AlarmRelayFunctionRole']) {
       for (const statement of statements(role)) {
         for (const action of actions(statement)) expect(action).not.toContain('*');
-        if (statement.Resource === '*') {
-          for (const action of actions(statement))
-            expect(STAR_RESOURCE_ACTIONS.has(action), `${role}: ${action} on *`).toBe(true);
-        }
+        const onStar = statement.Resource === '*' ? actions(statement) : [];
+        expect(onStar.filter((action) => !STAR_RESOURCE_ACTIONS.has(action)).map((a) => `${role}: ${a} on *`)).toEqual(
+          [],
+        );
       }
     }
   });

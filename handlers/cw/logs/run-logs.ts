@@ -1,11 +1,12 @@
 import { counted } from '../../count-words.ts';
 import { NotAllowedError, UserInputError } from '../../errors.ts';
+import { failureReason, type ReportError } from '../../failure-note.ts';
+import { LogGroupNotFoundError, withUsage } from '../../port-errors.ts';
 import type { FilesPort, LogsPort, QueryResults, QueryStatus } from '../../ports.ts';
 import { sinceText } from '../../range-text.ts';
 import { ephemeral, escapeMrkdwn, inlineCode, type SlackMessage } from '../../slack-message.ts';
 import { isAllowed, meantGroup, refusedGroups } from './allowlist.ts';
 import { toCsv } from './csv.ts';
-import { LogGroupNotFoundError } from './group-not-found.ts';
 import { defaultQuery, LOGS_USAGE, type LogsQuery, MAX_GROUPS, resolveRange, type TimeRange } from './parse-logs.ts';
 import { displayTable, renderLogsResults, renderProgress, tableBlocks, visibleFields } from './render-logs.ts';
 
@@ -27,6 +28,9 @@ export interface LogsDeps {
   /** Waits between polls; tests pass one that does not really wait. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
+
+/** What a run may also use: the reporter of a failed CSV (the command's deps carry it at run time). */
+export type LogsRunDeps = LogsDeps & { reportError?: ReportError };
 
 export interface LogsRunContext {
   signal?: AbortSignal;
@@ -85,12 +89,26 @@ export function assertAllowed(groups: string[], policy: LogsPolicy): void {
   }
 }
 
-/** Runs a Logs Insights query to its end: start, poll with backoff, show progress, render or explain. */
+/**
+ * Runs a Logs Insights query to its end: start, poll with backoff, show progress, render or explain.
+ * What the data source refuses as written comes back as bad input with the logs usage.
+ */
 export async function runLogsQuery(
-  deps: LogsDeps,
+  deps: LogsRunDeps,
   query: LogsQuery,
   run: LogsRunContext,
   title = 'Logs Insights',
+): Promise<SlackMessage> {
+  return runQuery(deps, query, run, title).catch((error: unknown) => {
+    throw withUsage(error, LOGS_USAGE);
+  });
+}
+
+async function runQuery(
+  deps: LogsRunDeps,
+  query: LogsQuery,
+  run: LogsRunContext,
+  title: string,
 ): Promise<SlackMessage> {
   assertAllowed(query.logGroupNames, deps.logsPolicy);
   const { start, end, notes } = resolveRange(query.range, deps.now(), deps.logsPolicy.maxRangeSeconds);
@@ -163,7 +181,7 @@ export async function runLogsQuery(
 }
 
 async function uploadCsv(
-  deps: LogsDeps,
+  deps: LogsRunDeps,
   run: LogsRunContext,
   fields: string[],
   results: QueryResults,
@@ -180,7 +198,7 @@ async function uploadCsv(
       ? `All ${results.rows.length} are in the CSV: ${escapeMrkdwn(upload.location)}`
       : `All ${results.rows.length} are in the CSV posted to this channel.`;
   } catch (error) {
-    return `The CSV with all rows could not be posted (${escapeMrkdwn(error instanceof Error ? error.message : String(error))}); invite me to the channel to get it.`;
+    return `The CSV with all rows could not be posted: ${failureReason(error, deps.reportError)}.`;
   }
 }
 
@@ -243,7 +261,17 @@ async function expandPrefixes(
 
 /** Runs a saved query definition on its own log groups (the allowlist still applies). */
 export async function runSavedQuery(
-  deps: LogsDeps,
+  deps: LogsRunDeps,
+  saved: { name: string; range: TimeRange; limit: number | undefined },
+  run: LogsRunContext,
+): Promise<SlackMessage> {
+  return runSaved(deps, saved, run).catch((error: unknown) => {
+    throw withUsage(error, LOGS_USAGE);
+  });
+}
+
+async function runSaved(
+  deps: LogsRunDeps,
   saved: { name: string; range: TimeRange; limit: number | undefined },
   run: LogsRunContext,
 ): Promise<SlackMessage> {

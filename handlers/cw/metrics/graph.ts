@@ -1,6 +1,6 @@
-import { asError, isExposed } from '../../errors.ts';
+import { failureReason, type ReportError } from '../../failure-note.ts';
 import type { FileLocation, FilesPort, MetricImagePort } from '../../ports.ts';
-import { escapeMrkdwn, type SlackMessage, section } from '../../slack-message.ts';
+import { type SlackMessage, section } from '../../slack-message.ts';
 import type { MetricsQuery } from './parse-metrics.ts';
 import { renderMetrics } from './render-metrics.ts';
 import { type MetricsDeps, runMetrics } from './run-metrics.ts';
@@ -9,6 +9,8 @@ import { titleWithWindow } from './window-text.ts';
 export interface GraphDeps extends MetricsDeps {
   images: MetricImagePort;
   files?: FilesPort;
+  /** Logs why the graph failed when the user is only given a reference. */
+  reportError?: ReportError;
 }
 
 function graphTitle(query: MetricsQuery): string {
@@ -60,13 +62,8 @@ export async function runMetricsGraph(
       altText: `Graph of ${titled}`,
     });
     return note(uploadedNote(upload));
-  } catch (e) {
-    const error = asError(e);
-    // An exposed reason is already in the user's terms (no bot token); anything else is most often the channel.
-    if (isExposed(error)) return note(`:warning: The graph could not be posted: ${escapeMrkdwn(error.message)}.`);
-    return note(
-      `:warning: The graph could not be posted (${escapeMrkdwn(error.message)}). If I am not in this channel, invite me and try again.`,
-    );
+  } catch (error) {
+    return note(`:warning: The graph could not be posted: ${failureReason(error, deps.reportError)}.`);
   }
 }
 

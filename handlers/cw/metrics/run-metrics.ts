@@ -1,4 +1,5 @@
 import { UserInputError } from '../../errors.ts';
+import { withUsage } from '../../port-errors.ts';
 import type { MetricSpec, MetricsPort, SeriesData } from '../../ports.ts';
 import { type Unit, unitOf } from './catalog.ts';
 import { METRICS_USAGE, type MetricsQuery } from './parse-metrics.ts';
@@ -78,7 +79,11 @@ export async function runMetrics(
   const age = window ? (now.getTime() - window.from.getTime()) / 1000 : query.sinceSeconds;
   const { periodSeconds, note } = choosePeriod(length, query.periodSeconds, age);
   const { start, end } = metricsWindow(now, query.sinceSeconds, periodSeconds, window);
-  const data = await deps.metrics.getMetricData({ series: query.series, periodSeconds, start, end }, options);
+  const data = await deps.metrics
+    .getMetricData({ series: query.series, periodSeconds, start, end }, options)
+    .catch((error: unknown) => {
+      throw withUsage(error, METRICS_USAGE);
+    });
   const series = query.series.map((spec, i) => {
     const seriesData = data[i] ?? { timestamps: [], values: [], status: 'Complete' as const, messages: [] };
     return { spec, data: seriesData, unit: unitOf(spec.namespace, spec.metricName), summary: summarize(seriesData) };

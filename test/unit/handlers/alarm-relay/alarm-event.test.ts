@@ -91,7 +91,7 @@ describe('handlers/alarm-relay/alarm-event', () => {
   ])('lists what is wrong with %s', (_label, event, problem) => {
     const result = parseAlarmEvent(event);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.join('\n')).toMatch(problem);
+    expect(result.ok ? '' : result.problems.join('\n')).toMatch(problem);
   });
 
   it('never throws, whatever JSON arrives', () => {

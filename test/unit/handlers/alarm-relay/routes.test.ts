@@ -7,6 +7,7 @@ import {
   validateAlarmRouting,
 } from '../../../../handlers/alarm-relay/routes.ts';
 import { type AlarmFixture, alarmEvent } from '../../../fixtures/alarm-events/index.ts';
+import { thrownBy } from '../../../fixtures/outcome.ts';
 
 function change(fixture: AlarmFixture, overrides: Partial<{ name: string; account: string; region: string }> = {}) {
   const event = alarmEvent(fixture);
@@ -128,11 +129,10 @@ describe('handlers/alarm-relay/routes', () => {
   });
 
   it('reports every problem at once', () => {
-    try {
-      validateAlarmRouting({ routes: [{ name: 'a', match: {}, channel: 'x' }, 'b'] }, 'f', 'nope');
-      expect.unreachable();
-    } catch (error) {
-      expect((error as AlarmRoutesError).problems).toHaveLength(4);
-    }
+    const error = thrownBy(() =>
+      validateAlarmRouting({ routes: [{ name: 'a', match: {}, channel: 'x' }, 'b'] }, 'f', 'nope'),
+    );
+    expect(error).toBeInstanceOf(AlarmRoutesError);
+    expect((error as AlarmRoutesError).problems).toHaveLength(4);
   });
 });

@@ -1,8 +1,7 @@
 import { CloudWatchLogsClient, MalformedQueryException, StartQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { UserInputError } from '../../../../handlers/errors.ts';
-import { MalformedQueryError } from '../../../../handlers/ports.ts';
+import { LogGroupNotFoundError, MalformedQueryError, RequestRejectedError } from '../../../../handlers/port-errors.ts';
 import { createCloudWatchLogs } from '../../../../infra/aws/cloudwatch-logs.ts';
 import { createDemoLogs } from '../../../../infra/demo/demo-logs.ts';
 
@@ -46,7 +45,7 @@ describe('infra/aws/cloudwatch-logs malformed queries', () => {
     // Assess
     const error = await act.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MalformedQueryError);
-    expect(error).toBeInstanceOf(UserInputError);
+    expect(error).toBeInstanceOf(RequestRejectedError);
     expect((error as MalformedQueryError).message).toBe(
       `Logs Insights could not read the query at character 35 (\`count\`): ${COUNT_MESSAGE}.`,
     );
@@ -88,5 +87,36 @@ describe('infra/aws/cloudwatch-logs malformed queries', () => {
     // Assess
     expect((aws as Error).message).toBe((demo as Error).message);
     expect((demo as Error).message).toMatch(/^Logs Insights could not read the query at character 35 \(`count`\): /);
+  });
+});
+
+describe('infra/aws/cloudwatch-logs missing log groups', () => {
+  beforeEach(() => logsMock.reset());
+
+  it('names the group AWS names, never the account id beside it', async () => {
+    logsMock.on(StartQueryCommand).rejects(
+      Object.assign(new Error("Log group '/aws/lambda/gone' does not exist for account ID '123456789012'"), {
+        name: 'ResourceNotFoundException',
+      }),
+    );
+    const error = await createCloudWatchLogs(client())
+      .startQuery(request('fields @message'))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LogGroupNotFoundError);
+    expect((error as LogGroupNotFoundError).groups).toEqual(['/aws/lambda/gone']);
+    expect((error as Error).message).toBe('Log group `/aws/lambda/gone` does not exist in this account and region.');
+  });
+
+  it('says a group does not exist without AWS’s text when it names none', async () => {
+    logsMock.on(StartQueryCommand).rejects(
+      Object.assign(new Error('The specified resource does not exist in account 123456789012 (arn:aws:logs:…)'), {
+        name: 'ResourceNotFoundException',
+      }),
+    );
+    const error = await createCloudWatchLogs(client())
+      .startQuery(request('fields @message'))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LogGroupNotFoundError);
+    expect((error as Error).message).toBe('A log group the query names does not exist in this account and region.');
   });
 });

@@ -7,8 +7,8 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { METRICS_USAGE } from '../../../../handlers/cw/metrics/parse-metrics.ts';
 import { DataSourceAccessError, DataSourceBusyError, UserInputError } from '../../../../handlers/errors.ts';
+import { RequestRejectedError } from '../../../../handlers/port-errors.ts';
 import type { MetricDataRequest } from '../../../../handlers/ports.ts';
 import { createCloudWatchMetrics } from '../../../../infra/aws/cloudwatch-metrics.ts';
 
@@ -99,7 +99,7 @@ describe('infra/aws/cloudwatch-metrics', () => {
       const result = await metrics.getMetricData(oneSeries);
 
       // Assess
-      expect(cwMock).toReceiveCommandTimes(GetMetricDataCommand, 1);
+      expect(cwMock).toHaveReceivedCommandTimes(GetMetricDataCommand, 1);
       expect(getMetricDataInput(0)).toEqual({
         MetricDataQueries: [
           {
@@ -196,7 +196,7 @@ describe('infra/aws/cloudwatch-metrics', () => {
       const result = await metrics.getMetricData(oneSeries);
 
       // Assess
-      expect(cwMock).toReceiveCommandTimes(GetMetricDataCommand, 2);
+      expect(cwMock).toHaveReceivedCommandTimes(GetMetricDataCommand, 2);
       expect(getMetricDataInput(0)?.NextToken).toBeUndefined();
       expect(getMetricDataInput(1)?.NextToken).toBe('page-2-token');
       expect(getMetricDataInput(1)?.MetricDataQueries).toEqual(getMetricDataInput(0)?.MetricDataQueries);
@@ -328,7 +328,7 @@ describe('infra/aws/cloudwatch-metrics', () => {
       expect((error as Error).cause).toBe(original);
     });
 
-    it("turns InvalidParameterValueException into UserInputError carrying CloudWatch's message", async () => {
+    it("turns InvalidParameterValueException into a rejected request carrying CloudWatch's message, and no command's usage", async () => {
       // Prepare
       const original = awsError('InvalidParameterValueException', 'The parameter Period must be a multiple of 60.');
       cwMock.on(GetMetricDataCommand).rejects(original);
@@ -338,12 +338,11 @@ describe('infra/aws/cloudwatch-metrics', () => {
       const error = await metrics.getMetricData(oneSeries).catch((e: unknown) => e);
 
       // Assess
-      expect(error).toBeInstanceOf(UserInputError);
-      expect((error as UserInputError).message).toContain('The parameter Period must be a multiple of 60.');
-      expect((error as UserInputError).message).toBe(
+      expect(error).toBeInstanceOf(RequestRejectedError);
+      expect(error).not.toBeInstanceOf(UserInputError);
+      expect((error as Error).message).toBe(
         'CloudWatch rejected the query: The parameter Period must be a multiple of 60.',
       );
-      expect((error as UserInputError).usage).toBe(METRICS_USAGE);
       expect((error as Error).cause).toBe(original);
     });
 
@@ -399,7 +398,7 @@ describe('infra/aws/cloudwatch-metrics', () => {
       const found = await metrics.listMetrics({ namespace: 'AWS/EC2', metricName: 'CPUUtilization' });
 
       // Assess
-      expect(cwMock).toReceiveCommandTimes(ListMetricsCommand, 1);
+      expect(cwMock).toHaveReceivedCommandTimes(ListMetricsCommand, 1);
       expect(listMetricsInput(0)).toEqual({ Namespace: 'AWS/EC2', MetricName: 'CPUUtilization' });
       expect(found).toEqual([
         {
@@ -464,7 +463,7 @@ describe('infra/aws/cloudwatch-metrics', () => {
       const found = await metrics.listMetrics({ namespace: 'AWS/Lambda', metricName: 'Errors' });
 
       // Assess
-      expect(cwMock).toReceiveCommandTimes(ListMetricsCommand, 3);
+      expect(cwMock).toHaveReceivedCommandTimes(ListMetricsCommand, 3);
       expect(listMetricsInput(0)?.NextToken).toBeUndefined();
       expect(listMetricsInput(1)).toEqual({ Namespace: 'AWS/Lambda', MetricName: 'Errors', NextToken: 'token-2' });
       expect(listMetricsInput(2)).toEqual({ Namespace: 'AWS/Lambda', MetricName: 'Errors', NextToken: 'token-3' });
@@ -500,7 +499,7 @@ describe('infra/aws/cloudwatch-metrics', () => {
       const found = await metrics.listMetrics({ namespace: 'AWS/SQS', metricName: 'NumberOfMessagesSent' });
 
       // Assess
-      expect(cwMock).toReceiveCommandTimes(ListMetricsCommand, 2);
+      expect(cwMock).toHaveReceivedCommandTimes(ListMetricsCommand, 2);
       expect(found.map((m) => m.dimensions)).toEqual([
         [{ name: 'QueueName', value: 'a' }],
         [{ name: 'QueueName', value: 'b' }],

@@ -45,8 +45,11 @@ describe('infra/aws/worker-dispatch', () => {
     await dispatch(job);
 
     // Assess
-    expect(lambdaMock).toReceiveCommandTimes(InvokeCommand, 1);
-    expect(lambdaMock).toReceiveCommandWith(InvokeCommand, { FunctionName: FUNCTION_NAME, InvocationType: 'Event' });
+    expect(lambdaMock).toHaveReceivedCommandTimes(InvokeCommand, 1);
+    expect(lambdaMock).toHaveReceivedCommandWith(InvokeCommand, {
+      FunctionName: FUNCTION_NAME,
+      InvocationType: 'Event',
+    });
     const input = invokeInput(0);
     expect(Object.keys(input ?? {}).sort()).toEqual(['FunctionName', 'InvocationType', 'Payload']);
     expect(decodePayload(input)).toEqual({
@@ -100,6 +103,6 @@ describe('infra/aws/worker-dispatch', () => {
 
     // Assess
     expect(error).toBe(failure);
-    expect(lambdaMock).toReceiveCommandTimes(InvokeCommand, 1);
+    expect(lambdaMock).toHaveReceivedCommandTimes(InvokeCommand, 1);
   });
 });

@@ -116,7 +116,7 @@ describe('infra/slack/slack-secrets', () => {
 
     // Assess
     expect(seen).toEqual({ signingSecret: 'env-secret', botToken: 'xoxb-env' });
-    expect(ssmMock).toReceiveCommandTimes(GetParametersCommand, 0);
+    expect(ssmMock).toHaveReceivedCommandTimes(GetParametersCommand, 0);
   });
 
   it.each([
@@ -159,8 +159,8 @@ describe('infra/slack/slack-secrets', () => {
     // Assess
     expect(seen.signingSecret).toBe('sekrit');
     expect(seen.botToken).toBe('xoxb-123');
-    expect(ssmMock).toReceiveCommandTimes(GetParametersCommand, 1);
-    expect(ssmMock).toReceiveCommandWith(GetParametersCommand, { WithDecryption: true });
+    expect(ssmMock).toHaveReceivedCommandTimes(GetParametersCommand, 1);
+    expect(ssmMock).toHaveReceivedCommandWith(GetParametersCommand, { WithDecryption: true });
     const names = ssmMock.commandCalls(GetParametersCommand)[0]?.args[0].input.Names;
     expect([...(names ?? [])].sort()).toEqual([BOT_TOKEN_PARAM, SIGNING_SECRET_PARAM]);
   });
@@ -207,7 +207,7 @@ describe('infra/slack/slack-secrets', () => {
     // Assess
     expect(fromSsm).toEqual({ signingSecret: undefined, botToken: 'xoxb-worker' });
     expect(fromEnv.botToken).toBe('xoxb-env');
-    expect(ssmMock).toReceiveCommandTimes(GetParametersCommand, 1);
+    expect(ssmMock).toHaveReceivedCommandTimes(GetParametersCommand, 1);
     expect(ssmMock.commandCalls(GetParametersCommand)[0]?.args[0].input.Names).toEqual([BOT_TOKEN_PARAM]);
   });
 });

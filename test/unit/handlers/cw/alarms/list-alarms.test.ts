@@ -8,6 +8,7 @@ import { UserInputError } from '../../../../../handlers/errors.ts';
 import { createCloudWatchAlarms } from '../../../../../infra/aws/cloudwatch-alarms.ts';
 import { expectValidMessage } from '../../../../fixtures/block-kit.ts';
 import { commandDeps } from '../../../../fixtures/command-deps.ts';
+import { attempt } from '../../../../fixtures/outcome.ts';
 
 const cwMock = mockClient(CloudWatchClient);
 const now = () => new Date('2026-11-25T12:00:00Z');
@@ -65,12 +66,12 @@ describe('handlers/cw/alarms', () => {
           maxLength: 6,
         }),
         (tokens) => {
-          try {
-            const query = parseAlarmList(tokens);
-            expect(['ALARM', 'OK', 'INSUFFICIENT_DATA', undefined]).toContain(query.state);
-          } catch (error) {
-            expect(error).toBeInstanceOf(UserInputError);
-          }
+          const outcome = attempt(() => parseAlarmList(tokens));
+          expect(outcome).toSatisfy((o: typeof outcome) =>
+            o.ok
+              ? ['ALARM', 'OK', 'INSUFFICIENT_DATA', undefined].includes(o.value.state)
+              : o.error instanceof UserInputError,
+          );
         },
       ),
     );

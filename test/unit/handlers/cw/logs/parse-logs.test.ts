@@ -17,6 +17,7 @@ import {
   resolveRange,
 } from '../../../../../handlers/cw/logs/parse-logs.ts';
 import { UserInputError } from '../../../../../handlers/errors.ts';
+import { attempt } from '../../../../fixtures/outcome.ts';
 
 describe('handlers/cw/logs/parse-logs', () => {
   it('keeps the query exactly as typed, quotes, pipes and regexes included', () => {
@@ -105,15 +106,13 @@ describe('handlers/cw/logs/parse-logs', () => {
   it('never crashes on arbitrary text, and every rejection carries the usage', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 120 }), (text) => {
-        try {
-          const q = parseLogsQuery(text);
-          expect(q.logGroupNames.length).toBeGreaterThan(0);
-        } catch (error) {
-          // A help word (`-H` too) asks for help: an answer, not a rejection.
-          if (error instanceof HelpRequested) return;
-          expect(error).toBeInstanceOf(UserInputError);
-          expect((error as UserInputError).usage).toBe(LOGS_USAGE);
-        }
+        const outcome = attempt(() => parseLogsQuery(text));
+        expect(outcome).toSatisfy((o: typeof outcome) =>
+          o.ok
+            ? o.value.logGroupNames.length > 0
+            : // A help word (`-H` too) asks for help: an answer, not a rejection.
+              o.error instanceof HelpRequested || (o.error instanceof UserInputError && o.error.usage === LOGS_USAGE),
+        );
       }),
       { numRuns: 2000 },
     );

@@ -109,12 +109,6 @@ describe('handlers/cw/logs/run-logs on the demo: the answer says how the time wa
   });
 
   it('is a refusal a person can act on, not a stack trace', () => {
-    try {
-      parseLogsQuery(`${GROUP} --from 2026-12-02T6h`);
-    } catch (error) {
-      expect(error).toBeInstanceOf(UserInputError);
-      return;
-    }
-    throw new Error('expected a refusal');
+    expect(() => parseLogsQuery(`${GROUP} --from 2026-12-02T6h`)).toThrow(UserInputError);
   });
 });

@@ -8,12 +8,15 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type LogsQuery, parseLogsQuery } from '../../../../../handlers/cw/logs/parse-logs.ts';
+import { LOGS_USAGE, type LogsQuery, parseLogsQuery } from '../../../../../handlers/cw/logs/parse-logs.ts';
 import { type LogsDeps, pollDelayMs, runLogsQuery, runSavedQuery } from '../../../../../handlers/cw/logs/run-logs.ts';
 import { NotAllowedError, UserInputError } from '../../../../../handlers/errors.ts';
+import { MalformedQueryError } from '../../../../../handlers/port-errors.ts';
 import type { FilesPort, FileUpload } from '../../../../../handlers/ports.ts';
 import type { SlackMessage } from '../../../../../handlers/slack-message.ts';
 import { createCloudWatchLogs } from '../../../../../infra/aws/cloudwatch-logs.ts';
+import { createDemoLogs } from '../../../../../infra/demo/demo-logs.ts';
+import { filesWithoutToken } from '../../../../../infra/slack/slack-files.ts';
 import { expectClosedCodeBlocks, expectValidMessage } from '../../../../fixtures/block-kit.ts';
 import { fakeTime, resultRow, STATS } from '../../../../fixtures/logs.ts';
 
@@ -257,6 +260,91 @@ describe('handlers/cw/logs/run-logs (with the CloudWatch Logs adapter)', () => {
     expect(csv[0]).toBe('@timestamp,@message');
     expect(csv[1]).toBe(`2026-11-25 11:00:00.000,"GET /checkout, ""id""=0 ${'x'.repeat(80)}"`);
     expect(csv).toHaveLength(502);
+  });
+
+  it('never shows why the CSV failed when the reason is internal: a reference instead, the detail logged', async () => {
+    // Prepare: rows that do not fit, and an upload failing with text no user should read
+    logsMock.on(StartQueryCommand).resolves({ queryId: 'q-big' });
+    const rows = Array.from({ length: 300 }, (_, i) => resultRow({ '@message': `${i} ${'x'.repeat(120)}` }));
+    logsMock.on(GetQueryResultsCommand).resolves({ status: 'Complete', statistics: STATS, results: rows });
+    const reported: { error: Error; reference: string }[] = [];
+    const internal = new Error('connect ECONNREFUSED 10.0.3.7:443 at TCPConnectWrap.afterConnect (node:net:1611:16)');
+    const failing: FilesPort = {
+      upload: async () => {
+        throw internal;
+      },
+    };
+    const base = deps({ files: failing }).all;
+
+    // Act
+    const message = await runLogsQuery(
+      { ...base, reportError: (error, reference) => reported.push({ error, reference }) },
+      query(),
+      { channelId: 'C2147483705' },
+    );
+
+    // Assess
+    expect(text(message)).toContain('The CSV with all rows could not be posted: something went wrong on my side');
+    expect(text(message)).not.toMatch(/ECONNREFUSED|10\.0\.3\.7|node:net/);
+    expect(reported).toEqual([{ error: internal, reference: expect.any(String) }]);
+    expect(text(message)).toContain(reported[0]?.reference);
+  });
+
+  it('shows an exposed reason the CSV could not be posted as it is', async () => {
+    // Prepare
+    logsMock.on(StartQueryCommand).resolves({ queryId: 'q-big' });
+    const rows = Array.from({ length: 300 }, (_, i) => resultRow({ '@message': `${i} ${'x'.repeat(120)}` }));
+    logsMock.on(GetQueryResultsCommand).resolves({ status: 'Complete', statistics: STATS, results: rows });
+
+    // Act
+    const message = await runLogsQuery(deps({ files: filesWithoutToken() }).all, query(), { channelId: 'C2147483705' });
+
+    // Assess
+    expect(text(message)).toContain(
+      'The CSV with all rows could not be posted: this bot has no Slack bot token configured (SLACK_BOT_TOKEN), so it cannot upload files.',
+    );
+  });
+
+  it('answers a query the data source cannot read with where, and the logs usage', async () => {
+    // Prepare
+    const { all } = deps({ logs: createDemoLogs({ now: fakeTime().now }) });
+
+    // Act
+    const thrown = await runLogsQuery(all, query({ queryString: 'filter (@message like /ERROR/' }), {}).catch(
+      (e: unknown) => e,
+    );
+
+    // Assess
+    expect(thrown).toBeInstanceOf(UserInputError);
+    expect((thrown as UserInputError).message).toMatch(/^Logs Insights could not read the query at its end/);
+    expect((thrown as UserInputError).usage).toBe(LOGS_USAGE);
+    expect((thrown as Error).cause).toBeInstanceOf(MalformedQueryError);
+  });
+
+  it('answers a saved query on a group that does not exist with the logs usage', async () => {
+    // Prepare
+    logsMock.on(DescribeQueryDefinitionsCommand).resolves({
+      queryDefinitions: [
+        { name: 'gone', queryString: 'fields @message', logGroupNames: ['/aws/lambda/checkout-gone'] },
+      ],
+    });
+    logsMock.on(StartQueryCommand).rejects(
+      Object.assign(new Error("Log group '/aws/lambda/checkout-gone' does not exist for account ID '123456789012'"), {
+        name: 'ResourceNotFoundException',
+      }),
+    );
+
+    // Act
+    const thrown = await runSavedQuery(
+      deps().all,
+      { name: 'gone', range: { sinceSeconds: 3600 }, limit: undefined },
+      {},
+    ).catch((e: unknown) => e);
+
+    // Assess
+    expect(thrown).toBeInstanceOf(UserInputError);
+    expect((thrown as UserInputError).usage).toBe(LOGS_USAGE);
+    expect((thrown as Error).message).not.toContain('123456789012');
   });
 
   it('measures the table after escaping, so rows full of < and & are never cut off silently', async () => {

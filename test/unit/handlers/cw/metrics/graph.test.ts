@@ -2,8 +2,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runMetricsGraph } from '../../../../../handlers/cw/metrics/graph.ts';
+import { type GraphDeps, runMetricsGraph } from '../../../../../handlers/cw/metrics/graph.ts';
 import { parseMetricsArgs } from '../../../../../handlers/cw/metrics/parse-metrics.ts';
+import { DataSourceAccessError } from '../../../../../handlers/errors.ts';
 import type { FilesPort } from '../../../../../handlers/ports.ts';
 import { createDemoMetrics } from '../../../../../infra/demo/demo-metrics.ts';
 import { createLocalFiles } from '../../../../../infra/local/local-files.ts';
@@ -13,7 +14,10 @@ const now = new Date('2026-11-25T12:34:00Z');
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
 const query = parseMetricsArgs(['rds', 'cpu', 'orders-db', '--graph']);
 
-async function graphNote(files: FilesPort): Promise<string> {
+async function graphNote(
+  files: FilesPort,
+  more: Partial<Pick<GraphDeps, 'images' | 'reportError'>> = {},
+): Promise<string> {
   const message = await runMetricsGraph(
     {
       metrics: createDemoMetrics({ now: () => now }),
@@ -21,6 +25,7 @@ async function graphNote(files: FilesPort): Promise<string> {
       now: () => now,
       images: { getMetricImage: async () => png },
       files,
+      ...more,
     },
     query,
     { channelId: 'C0123456789' },
@@ -69,5 +74,63 @@ describe('handlers/cw/metrics/graph', () => {
     const odd = await graphNote({ upload: async () => ({ location: '/srv/cw-chatops/.cw-chatops-files/metric.png' }) });
     expect(odd).toContain('Graph posted to the channel.');
     expect(odd).not.toContain('/srv/');
+  });
+
+  it('never shows an unexpected error’s text (an SDK error with an ARN): a reference, the detail logged', async () => {
+    // Prepare
+    const reported: { error: Error; reference: string }[] = [];
+    const sdkError = Object.assign(
+      new Error(
+        'User: arn:aws:sts::123456789012:assumed-role/cw-chatops-worker/fn is not authorized to perform: cloudwatch:GetMetricWidgetImage\n    at de_CommandError (/var/task/index.mjs:2:1)',
+      ),
+      { name: 'InternalFailure', $metadata: { httpStatusCode: 500, requestId: 'req-1' } },
+    );
+
+    // Act
+    const note = await graphNote(
+      { upload: async () => ({}) },
+      {
+        images: {
+          getMetricImage: async () => {
+            throw sdkError;
+          },
+        },
+        reportError: (error, reference) => reported.push({ error, reference }),
+      },
+    );
+
+    // Assess
+    expect(note).toContain('The graph could not be posted: something went wrong on my side');
+    expect(note).not.toMatch(/arn:aws|123456789012|index\.mjs|not authorized|InternalFailure/);
+    expect(reported).toEqual([{ error: sdkError, reference: expect.any(String) }]);
+    expect(note).toContain(reported[0]?.reference);
+  });
+
+  it('shows an exposed error of the data source as it is', async () => {
+    const note = await graphNote(
+      { upload: async () => ({}) },
+      {
+        images: {
+          getMetricImage: async () => {
+            throw new DataSourceAccessError("The bot's AWS role may not draw metric graphs.");
+          },
+        },
+      },
+    );
+    expect(note).toContain("The graph could not be posted: The bot's AWS role may not draw metric graphs.");
+    expect(note).not.toContain('reference');
+  });
+
+  it('says to invite the bot when Slack refuses the upload because it is not in the channel', async () => {
+    const note = await graphNote({
+      upload: async () => {
+        throw Object.assign(new Error('An API error occurred: not_in_channel'), {
+          code: 'slack_webapi_platform_error',
+          data: { ok: false, error: 'not_in_channel' },
+        });
+      },
+    });
+    expect(note).toContain('The graph could not be posted: I am not in this channel. Invite me');
+    expect(note).not.toContain('An API error occurred');
   });
 });

@@ -5,12 +5,30 @@ import { tokenize } from '../../../../../handlers/command-text.ts';
 import {
   MAX_SERIES,
   METRICS_USAGE,
+  type MetricsQuery,
   parseMetricsArgs,
   SHORTCUT_USAGE,
 } from '../../../../../handlers/cw/metrics/parse-metrics.ts';
 import { UserInputError } from '../../../../../handlers/errors.ts';
+import { attempt, type Outcome, thrownBy } from '../../../../fixtures/outcome.ts';
 
 const parse = (text: string) => parseMetricsArgs(tokenize(text));
+
+/** What is wrong with a parse: a query of no or too many series, or a refusal without a usage and an example. */
+function parseProblems(outcome: Outcome<MetricsQuery>): string[] {
+  if (outcome.ok) {
+    const n = outcome.value.series.length;
+    return n > 0 && n <= MAX_SERIES ? [] : [`${n} series`];
+  }
+  const { error } = outcome;
+  // `-h`/`--help` anywhere is the one other answer: the command's help topic.
+  if (error instanceof HelpRequested) return error.command === '/cw metrics' ? [] : [`help for ${error.command}`];
+  if (!(error instanceof UserInputError)) return [`threw ${String(error)}`];
+  return [
+    ...(/Example: `\/cw metrics/.test(error.usage) ? [] : ['no example in the usage']),
+    ...(error.message.length > 0 ? [] : ['no message']),
+  ];
+}
 
 describe('handlers/cw/metrics/parse-metrics', () => {
   describe('good input', () => {
@@ -266,15 +284,11 @@ describe('handlers/cw/metrics/parse-metrics', () => {
       // Assess
       expect(act).toThrow(UserInputError);
       expect(act).toThrow(reason);
-      try {
-        act();
-      } catch (error) {
-        const usage = (error as UserInputError).usage.split('\n');
-        expect(usage).toHaveLength(3);
-        expect(usage[0]).toMatch(/^`\/cw metrics </);
-        expect(usage[1]).toMatch(/^Example: `\/cw metrics /);
-        expect(usage[2]).toBe('See `/cw help metrics` for every flag and shortcut.');
-      }
+      const usage = (thrownBy(act) as UserInputError).usage.split('\n');
+      expect(usage).toHaveLength(3);
+      expect(usage[0]).toMatch(/^`\/cw metrics </);
+      expect(usage[1]).toMatch(/^Example: `\/cw metrics /);
+      expect(usage[2]).toBe('See `/cw help metrics` for every flag and shortcut.');
     });
 
     it('shows the shortcut line, not the full form, when a shortcut went wrong', () => {
@@ -307,20 +321,7 @@ describe('handlers/cw/metrics/parse-metrics', () => {
     it('never throws anything but UserInputError, and every rejection carries usage with an example', () => {
       fc.assert(
         fc.property(fc.array(word, { maxLength: 12 }), (tokens) => {
-          try {
-            const query = parseMetricsArgs(tokens);
-            expect(query.series.length).toBeGreaterThan(0);
-            expect(query.series.length).toBeLessThanOrEqual(MAX_SERIES);
-          } catch (error) {
-            // `-h`/`--help` anywhere is the one other answer: the command's help topic.
-            if (error instanceof HelpRequested) {
-              expect(error.command).toBe('/cw metrics');
-              return;
-            }
-            expect(error).toBeInstanceOf(UserInputError);
-            expect((error as UserInputError).usage).toMatch(/Example: `\/cw metrics/);
-            expect((error as UserInputError).message.length).toBeGreaterThan(0);
-          }
+          expect(parseProblems(attempt(() => parseMetricsArgs(tokens)))).toEqual([]);
         }),
         { numRuns: 2000 },
       );
@@ -329,12 +330,7 @@ describe('handlers/cw/metrics/parse-metrics', () => {
     it('survives arbitrary command text end to end through the tokenizer', () => {
       fc.assert(
         fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
-          try {
-            parse(text);
-          } catch (error) {
-            if (error instanceof HelpRequested) return;
-            expect(error).toBeInstanceOf(UserInputError);
-          }
+          expect(parseProblems(attempt(() => parse(text)))).toEqual([]);
         }),
         { numRuns: 2000 },
       );
