@@ -7,7 +7,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent } from 'aws-lambda';
-import type { AlarmChange } from '../handlers/alarm-relay/alarm-event.ts';
+import type { AlarmChange } from '../handlers/alarm-relay/alarm-change.ts';
 import { postAlarmGraph } from '../handlers/alarm-relay/alarm-graph.ts';
 import type { DeadLetter, SlackPoster } from '../handlers/alarm-relay/ports.ts';
 import { type RelayDeps, type RelayResult, relayAlarm } from '../handlers/alarm-relay/relay.ts';

@@ -1,9 +1,9 @@
 import type { SlackMessage } from '../slack-message.ts';
-import type { AlarmStateValue } from './alarm-event.ts';
+import type { AlarmStateValue } from './alarm-change.ts';
 
 /**
  * What the relay reads and writes through. The DynamoDB adapter (infra/aws/alarm-store.ts) and the
- * in-memory one (./in-memory-store.ts) implement them with the same conditional semantics.
+ * in-memory one (infra/memory/alarm-store.ts) implement them with the same conditional semantics.
  */
 
 /**

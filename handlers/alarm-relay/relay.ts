@@ -1,6 +1,7 @@
 import { asError } from '../errors.ts';
 import { type SlackMessage, safeMessage } from '../slack-message.ts';
-import { type AlarmChange, parseAlarmEvent } from './alarm-event.ts';
+import type { AlarmChange } from './alarm-change.ts';
+import { parseAlarmEvent } from './alarm-event.ts';
 import {
   type AlarmStore,
   type AlarmThread,

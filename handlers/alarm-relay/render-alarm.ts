@@ -14,7 +14,7 @@ import {
   truncate,
   trusted,
 } from '../slack-message.ts';
-import type { AlarmChange, AlarmStateValue } from './alarm-event.ts';
+import type { AlarmChange, AlarmStateValue } from './alarm-change.ts';
 import { alarmActions } from './buttons.ts';
 import { cloudWatchSentence, dimensionsText, metricTitle, plainReason } from './reason.ts';
 import type { RouteDecision } from './routes.ts';

@@ -10,7 +10,7 @@ import {
   section,
   truncate,
 } from '../slack-message.ts';
-import { ALARM_STATES } from './alarm-event.ts';
+import { ALARM_STATES } from './alarm-change.ts';
 import type { DigestEntry } from './ports.ts';
 import { alarmConsoleUrl, STATE_MARKER, slackTime } from './render-alarm.ts';
 

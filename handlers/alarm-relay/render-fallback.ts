@@ -1,5 +1,5 @@
 import { context, escapeText, LIMITS, md, type SlackMessage, safeMessage, truncate } from '../slack-message.ts';
-import type { AlarmChange } from './alarm-event.ts';
+import type { AlarmChange } from './alarm-change.ts';
 import { plainReason } from './reason.ts';
 import { alarmConsoleUrl, renderAlarmMessage, STATE_MARKER } from './render-alarm.ts';
 import type { RouteDecision } from './routes.ts';

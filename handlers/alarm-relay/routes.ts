@@ -1,4 +1,4 @@
-import type { AlarmChange } from './alarm-event.ts';
+import type { AlarmChange } from './alarm-change.ts';
 import { graphSource } from './alarm-graph.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AlarmChange } from '../../../../handlers/alarm-relay/alarm-event.ts';
+import type { AlarmChange } from '../../../../handlers/alarm-relay/alarm-change.ts';
 import { type RelayDeps, relayAlarm } from '../../../../handlers/alarm-relay/relay.ts';
 import { validateAlarmRouting } from '../../../../handlers/alarm-relay/routes.ts';
 import { createInMemoryAlarmStore } from '../../../../infra/memory/alarm-store.ts';
