@@ -30,6 +30,8 @@ export interface Config {
   alarmTableName: string | undefined;
   /** `ALARM_DLQ_URL`: the SQS queue invalid alarm events are sent to (the relay's dead-letter queue). */
   alarmDlqUrl: string | undefined;
+  /** `ALARM_QUEUE_URL`: the queue the relay reads; a failed message's retry delay is set on it. */
+  alarmQueueUrl: string | undefined;
   /** `ALARM_ROUTES_FILE`: the routing file, relative to the package root. */
   alarmRoutesFile: string;
   /** `ACCESS_POLICY_FILE`: who may run what (infra/access-policy.yml); required on Lambda. */
@@ -123,6 +125,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     alarmDefaultChannel: env.ALARM_DEFAULT_CHANNEL || undefined,
     alarmTableName: env.ALARM_TABLE_NAME || undefined,
     alarmDlqUrl: env.ALARM_DLQ_URL || undefined,
+    alarmQueueUrl: env.ALARM_QUEUE_URL || undefined,
     alarmRoutesFile: env.ALARM_ROUTES_FILE || 'infra/alarm-routes.yml',
     accessPolicyFile: env.ACCESS_POLICY_FILE || undefined,
   });

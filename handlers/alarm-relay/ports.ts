@@ -148,6 +148,13 @@ export type DeadLetter = (
   code?: 'InvalidAlarmEvent' | 'ChannelRefused',
 ) => Promise<void>;
 
+/**
+ * Makes failed queue messages visible again after their own delay rather than the queue's visibility
+ * timeout (SQS ChangeMessageVisibility). Best effort: a message it cannot change comes back after the
+ * queue's timeout, as without it.
+ */
+export type RetryLater = (messages: { receiptHandle: string; delaySeconds: number }[]) => Promise<void>;
+
 export interface RelayLogger {
   info(message: string, ...extra: Record<string, unknown>[]): void;
   warn(message: string, ...extra: Record<string, unknown>[]): void;

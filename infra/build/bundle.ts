@@ -8,15 +8,15 @@
  * relay's cold start was the same either way (213 ms with the SDK outside the bundle, 224 ms
  * inside, within the noise), and bundling pins the SDK version the tests ran against.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { parse } from 'yaml';
-import { loadAccessPolicy } from '../access-policy.ts';
-import { DEFAULT_ROUTES_FILE, parseAlarmRoutes } from '../alarm-routes.ts';
+import { alarmRoutingSchema } from '../../handlers/alarm-relay/routes.ts';
+import { accessPolicySchema } from '../access-policy.ts';
+import { checkConfig, readConfigDocument } from '../config-file.ts';
+import { ACCESS_POLICY_FILE, ALARM_ROUTES_FILE } from './deploy-check.ts';
 
 export const FUNCTIONS = ['slack', 'worker', 'alarm-relay'] as const;
-export const ACCESS_POLICY_SOURCE = 'infra/access-policy.yml';
 
 /**
  * Bolt's index loads every receiver it ships (Express, HTTP, Socket Mode) and @slack/oauth, though
@@ -96,13 +96,15 @@ export async function bundle(name: string, outdir = `dist/${name}`): Promise<Met
   // The policy and the routes are checked here, so a bad file fails the build, and shipped as
   // JSON, so no YAML parser loads at cold start.
   if (name === 'slack') {
-    await writeFile(`${outdir}/access-policy.json`, JSON.stringify(await loadAccessPolicy(ACCESS_POLICY_SOURCE)));
+    const policy = checkConfig(ACCESS_POLICY_FILE, await readConfigDocument(ACCESS_POLICY_FILE), accessPolicySchema);
+    await writeFile(`${outdir}/access-policy.json`, JSON.stringify(policy));
   }
   if (name === 'alarm-relay') {
-    const text = await readFile(DEFAULT_ROUTES_FILE, 'utf8');
-    // A deploy may name the default channel as a parameter instead of in the file (infra/build/prepare-deploy.ts).
-    parseAlarmRoutes(text, DEFAULT_ROUTES_FILE, process.env.DEPLOY_ALARM_DEFAULT_CHANNEL || undefined);
-    await writeFile(`${outdir}/alarm-routes.json`, JSON.stringify(parse(text)));
+    const routes = await readConfigDocument(ALARM_ROUTES_FILE);
+    // A deploy may name the default channel as a parameter instead of in the file (infra/build/prepare-deploy.ts);
+    // the file is shipped as written, so the relay applies ALARM_DEFAULT_CHANNEL itself.
+    checkConfig(ALARM_ROUTES_FILE, routes, alarmRoutingSchema(process.env.DEPLOY_ALARM_DEFAULT_CHANNEL || undefined));
+    await writeFile(`${outdir}/alarm-routes.json`, JSON.stringify(routes));
   }
   return result.metafile;
 }

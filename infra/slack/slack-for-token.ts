@@ -1,0 +1,30 @@
+import type { SlackForInvocation } from '../../handlers/alarm-relay/alarm-relay.ts';
+import type { SlackPoster } from '../../handlers/alarm-relay/ports.ts';
+import { filesForToken } from './slack-files.ts';
+import { createSlackPoster, RELAY_RATE_LIMIT_RETRIES } from './slack-poster.ts';
+
+/**
+ * The relay's Slack clients for whatever bot token the invocation has: the token may arrive from SSM
+ * only on the first invocation (and change on rotation), so they are built per token and kept while
+ * it stays the same. Each invocation moves the deadline the poster keeps to.
+ */
+export function slackForToken(
+  slackApiUrl: string,
+): (token: string | undefined, deadlineMs: number) => SlackForInvocation {
+  const files = filesForToken(slackApiUrl);
+  let current: { token: string | undefined; poster: SlackPoster; deadline: { ms: number } } | undefined;
+  return (token, deadlineMs) => {
+    if (!current || current.token !== token) {
+      const deadline = { ms: deadlineMs };
+      const poster = createSlackPoster({
+        token,
+        slackApiUrl,
+        deadlineMs: () => deadline.ms,
+        rateLimitRetries: RELAY_RATE_LIMIT_RETRIES,
+      });
+      current = { token, poster, deadline };
+    }
+    current.deadline.ms = deadlineMs;
+    return { poster: current.poster, files: files(token) };
+  };
+}
