@@ -8,7 +8,11 @@
  * relay's cold start was the same either way (213 ms with the SDK outside the bundle, 224 ms
  * inside, within the noise), and bundling pins the SDK version the tests ran against.
  */
+
+import { readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
 import { alarmRoutingSchema } from '../../handlers/alarm-relay/routes.ts';
@@ -70,6 +74,59 @@ module.exports = { __esModule: true, default: Unavailable };`,
   },
 };
 
+/**
+ * With code splitting, esbuild turns `await import('@aws-sdk/client-dynamodb')` (a CommonJS package)
+ * into a chunk whose only export is `default` (esbuild issue #3245): `const { DynamoDBClient } = await
+ * import(…)` is `undefined` in the bundle though it works from the sources. Every dynamic import of a
+ * package from our code goes through a small ES module instead that re-exports the package's names,
+ * read here by loading it as Node would; a static import from CommonJS is something esbuild handles.
+ */
+export function dynamicImportInterop(root = process.cwd()): Plugin {
+  const require = createRequire(resolvePath(root, 'package.json'));
+  return {
+    name: 'dynamic-import-interop',
+    setup(plugin) {
+      plugin.onResolve({ filter: /^[@a-z]/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.importer.includes('/node_modules/')) return undefined;
+        if (args.path.startsWith('node:') || args.pluginData === 'interop') return undefined;
+        const target = await plugin.resolve(args.path, {
+          kind: 'import-statement',
+          resolveDir: args.resolveDir,
+          pluginData: 'interop',
+        });
+        // An ES module keeps its names through splitting; only CommonJS needs the re-export.
+        if (target.errors.length > 0 || !isCommonJs(target.path)) return undefined;
+        return { path: target.path, namespace: 'dynamic-import-interop', pluginData: args.path };
+      });
+      plugin.onLoad({ filter: /.*/, namespace: 'dynamic-import-interop' }, (args) => {
+        const exported = require(args.path) as Record<string, unknown>;
+        const names = Object.keys(exported).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
+        const from = JSON.stringify(args.path);
+        return {
+          loader: 'js',
+          resolveDir: root,
+          contents: `import * as m from ${from};\nexport const { ${names.join(', ')} } = m;\nexport default m.default ?? m;\n`,
+        };
+      });
+    },
+  };
+}
+
+/** `.cjs`, or `.js` whose nearest package.json does not say `"type": "module"`. */
+function isCommonJs(file: string): boolean {
+  if (file.endsWith('.cjs')) return true;
+  if (!file.endsWith('.js')) return false;
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { type?: string };
+      return pkg.type !== 'module';
+    } catch {
+      // No package.json here: look further up.
+    }
+  }
+  return true;
+}
+
 export async function bundle(name: string, outdir = `dist/${name}`): Promise<Metafile> {
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
@@ -89,7 +146,7 @@ export async function bundle(name: string, outdir = `dist/${name}`): Promise<Met
     // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
     banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
     legalComments: 'none',
-    plugins: name === 'slack' ? [boltLambdaOnly, boltWithoutWebApi()] : [boltLambdaOnly],
+    plugins: [dynamicImportInterop(), boltLambdaOnly, ...(name === 'slack' ? [boltWithoutWebApi()] : [])],
     logLevel: 'warning',
   });
   await writeFile(`${outdir}/meta.json`, JSON.stringify(result.metafile));

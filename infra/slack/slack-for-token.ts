@@ -1,7 +1,8 @@
 import type { SlackForInvocation } from '../../handlers/alarm-relay/alarm-relay.ts';
 import type { SlackPoster } from '../../handlers/alarm-relay/ports.ts';
-import { filesForToken } from './slack-files.ts';
+import type { FilesPort } from '../../handlers/ports.ts';
 import { createSlackPoster, RELAY_RATE_LIMIT_RETRIES } from './slack-poster.ts';
+import { createSlackUploader } from './slack-upload.ts';
 
 /**
  * The relay's Slack clients for whatever bot token the invocation has: the token may arrive from SSM
@@ -11,8 +12,9 @@ import { createSlackPoster, RELAY_RATE_LIMIT_RETRIES } from './slack-poster.ts';
 export function slackForToken(
   slackApiUrl: string,
 ): (token: string | undefined, deadlineMs: number) => SlackForInvocation {
-  const files = filesForToken(slackApiUrl);
-  let current: { token: string | undefined; poster: SlackPoster; deadline: { ms: number } } | undefined;
+  let current:
+    | { token: string | undefined; poster: SlackPoster; files: FilesPort | undefined; deadline: { ms: number } }
+    | undefined;
   return (token, deadlineMs) => {
     if (!current || current.token !== token) {
       const deadline = { ms: deadlineMs };
@@ -22,9 +24,11 @@ export function slackForToken(
         deadlineMs: () => deadline.ms,
         rateLimitRetries: RELAY_RATE_LIMIT_RETRIES,
       });
-      current = { token, poster, deadline };
+      // The graph's upload: three plain requests, not the Web API client's multipart (slack-upload.ts).
+      const files = token ? createSlackUploader(token, slackApiUrl) : undefined;
+      current = { token, poster, files, deadline };
     }
     current.deadline.ms = deadlineMs;
-    return { poster: current.poster, files: files(token) };
+    return { poster: current.poster, files: current.files };
   };
 }
