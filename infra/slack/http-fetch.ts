@@ -1,5 +1,11 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import { createRequire } from 'node:module';
+
+// Required, not imported: an ES import of node:http builds its module namespace, which reads the
+// lazy `WebSocket` export and so loads undici after all (Node 24; tens of ms, `npm run bench`).
+const require = createRequire(import.meta.url);
+const { request: httpRequest } = require('node:http') as typeof import('node:http');
+const { request: httpsRequest } = require('node:https') as typeof import('node:https');
 
 /**
  * The part of `fetch` WebClient uses for Web API calls with a form-encoded body (and a file's bytes,
