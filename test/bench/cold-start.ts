@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startAwsStandIn } from '../fixtures/aws-stand-in.ts';
 import { createAlarmTable, startDynalite } from '../fixtures/dynalite.ts';
 import { startSlackApiServer } from '../fixtures/slack-api-server.ts';
-import { startAwsStandIn } from './aws-stand-in.ts';
 import { median, round } from './stats.ts';
 
 /**
