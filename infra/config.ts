@@ -30,6 +30,8 @@ export interface Config {
   alarmTableName: string | undefined;
   /** `ALARM_DLQ_URL`: the SQS queue invalid alarm events are sent to (the relay's dead-letter queue). */
   alarmDlqUrl: string | undefined;
+  /** `ALARM_QUEUE_URL`: the queue the relay reads; a failed message's retry delay is set on it. */
+  alarmQueueUrl: string | undefined;
   /**
    * `ALARM_ROUTES_FILE`: the routing file, resolved against the package root (`LAMBDA_TASK_ROOT` on
    * Lambda, else the working directory).
@@ -128,6 +130,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
     alarmDefaultChannel: env.ALARM_DEFAULT_CHANNEL || undefined,
     alarmTableName: env.ALARM_TABLE_NAME || undefined,
     alarmDlqUrl: env.ALARM_DLQ_URL || undefined,
+    alarmQueueUrl: env.ALARM_QUEUE_URL || undefined,
     alarmRoutesFile: resolve(env.LAMBDA_TASK_ROOT || cwd, env.ALARM_ROUTES_FILE || 'infra/alarm-routes.yml'),
     accessPolicyFile: env.ACCESS_POLICY_FILE || undefined,
     deployed: Boolean(env.AWS_LAMBDA_FUNCTION_NAME),

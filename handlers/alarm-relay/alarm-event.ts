@@ -1,4 +1,13 @@
-import type { Dimension } from '../ports.ts';
+import type {
+  AlarmChange,
+  AlarmKind,
+  AlarmMetric,
+  AlarmState,
+  AlarmStateValue,
+  ReasonData,
+  TriggeringAlarm,
+} from './alarm-change.ts';
+import { ALARM_STATES } from './alarm-change.ts';
 
 /**
  * EventBridge "CloudWatch Alarm State Change" events, parsed into what the relay renders and routes.
@@ -6,75 +15,8 @@ import type { Dimension } from '../ports.ts';
  * alarm name and the state value is optional, and unknown fields are ignored.
  */
 
-export const ALARM_STATES = ['OK', 'ALARM', 'INSUFFICIENT_DATA'] as const;
-export type AlarmStateValue = (typeof ALARM_STATES)[number];
-
-/** `metric`: one metric; `math`: an expression; `anomaly`: ANOMALY_DETECTION_BAND; `insights`: a Metrics Insights query. */
-export type AlarmKind = 'metric' | 'math' | 'anomaly' | 'insights' | 'composite' | 'unknown';
-
-export interface MetricStat {
-  namespace: string;
-  name: string;
-  dimensions: Dimension[];
-  period?: number;
-  stat?: string;
-  /** The unit the alarm asks for (`metricStat.unit`), when it names one. */
-  unit?: string;
-}
-
-export interface AlarmMetric {
-  id: string;
-  returnData: boolean;
-  label?: string;
-  expression?: string;
-  period?: number;
-  metricStat?: MetricStat;
-}
-
-export interface TriggeringAlarm {
-  arn: string;
-  name: string;
-  state?: string;
-  timestamp?: Date;
-}
-
-/** `reasonData`, which arrives as a JSON string; each field is present only for some alarm kinds. */
-export interface ReasonData {
-  threshold?: number;
-  recentDatapoints?: number[];
-  recentLowerThresholds?: number[];
-  recentUpperThresholds?: number[];
-  statistic?: string;
-  period?: number;
-  unit?: string;
-  startDate?: Date;
-  triggeringAlarms?: TriggeringAlarm[];
-}
-
-export interface AlarmState {
-  value: AlarmStateValue;
-  reason: string;
-  reasonData?: ReasonData;
-  timestamp: Date;
-  actionsSuppressedBy?: string;
-  actionsSuppressedReason?: string;
-}
-
-export interface AlarmChange {
-  eventId: string;
-  account: string;
-  region: string;
-  alarmArn: string;
-  alarmName: string;
-  description?: string;
-  kind: AlarmKind;
-  state: AlarmState;
-  previousState?: AlarmState;
-  metrics: AlarmMetric[];
-  alarmRule?: string;
-  actionsSuppressor?: string;
-  mute?: { by: string; until?: Date };
-}
+/** buttons.ts still reads the model from here; it moves with the buttons (issue 12). */
+export type { AlarmChange } from './alarm-change.ts';
 
 export type ParseResult = { ok: true; change: AlarmChange } | { ok: false; problems: string[] };
 

@@ -1,5 +1,5 @@
 import type { FilesPort, MetricImagePort, MetricImageRequest } from '../ports.ts';
-import type { AlarmChange, MetricStat } from './alarm-event.ts';
+import type { AlarmChange, MetricStat } from './alarm-change.ts';
 import { formatInUnit, metricStatUnit } from './reason.ts';
 
 /**

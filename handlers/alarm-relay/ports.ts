@@ -1,9 +1,9 @@
 import type { SlackMessage } from '../slack-message.ts';
-import type { AlarmStateValue } from './alarm-event.ts';
+import type { AlarmStateValue } from './alarm-change.ts';
 
 /**
  * What the relay reads and writes through. The DynamoDB adapter (infra/aws/alarm-store.ts) and the
- * in-memory one (./in-memory-store.ts) implement them with the same conditional semantics.
+ * in-memory one (infra/memory/alarm-store.ts) implement them with the same conditional semantics.
  */
 
 /**
@@ -147,6 +147,13 @@ export type DeadLetter = (
   problems: string[],
   code?: 'InvalidAlarmEvent' | 'ChannelRefused',
 ) => Promise<void>;
+
+/**
+ * Makes failed queue messages visible again after their own delay rather than the queue's visibility
+ * timeout (SQS ChangeMessageVisibility). Best effort: a message it cannot change comes back after the
+ * queue's timeout, as without it.
+ */
+export type RetryLater = (messages: { receiptHandle: string; delaySeconds: number }[]) => Promise<void>;
 
 export interface RelayLogger {
   info(message: string, ...extra: Record<string, unknown>[]): void;

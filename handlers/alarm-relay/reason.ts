@@ -1,7 +1,7 @@
 import { type Unit, unitOf } from '../cw/metrics/catalog.ts';
 import { valueFormat } from '../cw/metrics/format-value.ts';
 import { escapeText, inlineCode } from '../slack-message.ts';
-import type { AlarmChange, AlarmMetric, AlarmStateValue, MetricStat, ReasonData } from './alarm-event.ts';
+import type { AlarmChange, AlarmMetric, AlarmStateValue, MetricStat, ReasonData } from './alarm-change.ts';
 import { type ReasonText, readReasonText, withAlarmNames } from './reason-text.ts';
 
 const significant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });

@@ -1,10 +1,29 @@
 import { asError } from '../errors.ts';
+import type { RetryLater } from './ports.ts';
 import { type RelayDeps, type RelayResult, relayAlarm } from './relay.ts';
 
 /** One SQS message of the alarm queue: its body is the EventBridge event as the rule delivered it. */
 export interface QueuedEvent {
   messageId: string;
   body: string;
+  /** For ChangeMessageVisibility: a failed message's next delivery is set from it. */
+  receiptHandle?: string;
+  /** SQS's `ApproximateReceiveCount`: 1 on the first delivery. */
+  receiveCount?: number;
+}
+
+/**
+ * When a failed message comes back: 15 s after its first delivery, doubling per receive, at most the
+ * queue's visibility timeout. The relay has already retried Slack within the invocation (a few
+ * seconds of backoff); a failure left after that is an outage or a rate limit, which minutes fix, not
+ * milliseconds. With the queue's `maxReceiveCount` of 30 that is about 2.5 hours before the
+ * dead-letter queue (README, "Nothing lost").
+ */
+export const RETRY_POLICY = { firstDelaySeconds: 15, maxDelaySeconds: 360 };
+
+export function retryDelaySeconds(receiveCount: number, policy = RETRY_POLICY): number {
+  const doublings = Math.min(Math.max(0, receiveCount - 1), 30);
+  return Math.min(policy.maxDelaySeconds, policy.firstDelaySeconds * 2 ** doublings);
 }
 
 /** Lambda's partial batch response (`ReportBatchItemFailures`): only these messages are received again. */
@@ -21,7 +40,7 @@ export interface BatchResponse {
  * is not JSON cannot improve with retries: it goes to the dead-letter queue at once.
  */
 export async function relayBatch(
-  deps: RelayDeps,
+  deps: RelayDeps & { retryLater?: RetryLater },
   messages: QueuedEvent[],
 ): Promise<BatchResponse & { results: (RelayResult | undefined)[] }> {
   const settled = await Promise.allSettled(
@@ -41,14 +60,29 @@ export async function relayBatch(
       return relayAlarm(deps, event);
     }),
   );
-  const batchItemFailures = settled.flatMap((s, i) => {
-    if (s.status === 'fulfilled') return [];
-    const itemIdentifier = messages[i]?.messageId ?? '';
+  const failed = settled.flatMap((s, i) => {
+    const message = messages[i];
+    if (s.status === 'fulfilled' || !message) return [];
+    const delaySeconds = retryDelaySeconds(message.receiveCount ?? 1);
     deps.logger.warn('Alarm event returned to the queue for a retry', {
-      messageId: itemIdentifier,
+      messageId: message.messageId,
+      retryInSeconds: delaySeconds,
       error: asError(s.reason).message,
     });
-    return [{ itemIdentifier }];
+    return [{ message, delaySeconds }];
   });
-  return { batchItemFailures, results: settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined)) };
+  const later = failed.flatMap(({ message, delaySeconds }) =>
+    message.receiptHandle ? [{ receiptHandle: message.receiptHandle, delaySeconds }] : [],
+  );
+  if (deps.retryLater && later.length > 0) {
+    await deps.retryLater(later).catch((error: unknown) => {
+      deps.logger.warn('Could not shorten the retry delay; the queue’s visibility timeout applies', {
+        error: asError(error).message,
+      });
+    });
+  }
+  return {
+    batchItemFailures: failed.map(({ message }) => ({ itemIdentifier: message.messageId })),
+    results: settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined)),
+  };
 }

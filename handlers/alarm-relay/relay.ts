@@ -1,6 +1,10 @@
 import { asError } from '../errors.ts';
+import type { FilesPort, MetricImagePort } from '../ports.ts';
 import { type SlackMessage, safeMessage } from '../slack-message.ts';
-import { type AlarmChange, parseAlarmEvent } from './alarm-event.ts';
+import type { AlarmChange } from './alarm-change.ts';
+import { parseAlarmEvent } from './alarm-event.ts';
+import { postAlarmGraph } from './alarm-graph.ts';
+import { beforeDeadline } from './deadline.ts';
 import {
   type AlarmStore,
   type AlarmThread,
@@ -45,8 +49,12 @@ export interface RelayDeps {
   lockMarginMs?: number;
   /** A token for this attempt's claims; random by default. */
   newOwner?: () => string;
-  /** Posts a graph of the metric in the thread; its failure is logged and does not fail the relay. */
-  attachGraph?: (alarm: AlarmChange, channel: string, threadTs: string) => Promise<void>;
+  /**
+   * Draw and share the graph posted in a new ALARM's thread (GetMetricWidgetImage, files.uploadV2).
+   * Without both, no graph; its failure is logged and never fails the relay.
+   */
+  images?: MetricImagePort;
+  files?: FilesPort;
 }
 
 export type RelayResult =
@@ -383,12 +391,24 @@ export async function relayAlarm(deps: RelayDeps, event: unknown): Promise<Relay
   });
   if (!completed) deps.logger.warn('The event claim was taken over before it was marked done');
   deps.logger.info('Alarm relayed', { ...where, ...result, state: change.state.value });
-  if (deps.attachGraph && (result.outcome === 'posted' || result.outcome === 'replied') && wantsGraph(change)) {
-    await deps.attachGraph(change, result.channel, result.threadTs).catch((error: unknown) => {
+  if ((result.outcome === 'posted' || result.outcome === 'replied') && wantsGraph(change)) {
+    await attachGraph(deps, change, result.channel, result.threadTs).catch((error: unknown) => {
       deps.logger.warn('Could not attach the alarm graph', { error: asError(error).message });
     });
   }
   return result;
+}
+
+/**
+ * The graph of the hour before the change, in the alarm's thread. Bounded by the deadline: the alarm
+ * is posted already, and a slow graph must not turn the invocation into a timeout.
+ */
+async function attachGraph(deps: RelayDeps, change: AlarmChange, channel: string, threadTs: string) {
+  const { images, files } = deps;
+  if (!images || !files) return;
+  const signal = AbortSignal.timeout(Math.max(1, deps.deadlineMs - deps.now()));
+  const post = postAlarmGraph({ images, files }, change, { channel, threadTs }, { now: new Date(deps.now()), signal });
+  await beforeDeadline(post, deps.deadlineMs, 'The alarm graph', deps.now);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { consoleBase } from '../cw/metrics/console-link.ts';
+import { alarmConsoleUrl, STATE_MARKER, stateMarker } from '../alarm-display.ts';
 import {
   context,
   escapeText,
@@ -14,20 +14,10 @@ import {
   truncate,
   trusted,
 } from '../slack-message.ts';
-import type { AlarmChange, AlarmStateValue } from './alarm-event.ts';
+import type { AlarmChange, AlarmStateValue } from './alarm-change.ts';
 import { alarmActions } from './buttons.ts';
 import { cloudWatchSentence, dimensionsText, metricTitle, plainReason } from './reason.ts';
 import type { RouteDecision } from './routes.ts';
-
-export const STATE_MARKER: Record<AlarmStateValue, string> = {
-  ALARM: ':red_circle:',
-  OK: ':large_green_circle:',
-  INSUFFICIENT_DATA: ':white_circle:',
-};
-
-export function alarmConsoleUrl(change: Pick<AlarmChange, 'region' | 'alarmName'>): string {
-  return `${consoleBase(change.region)}/cloudwatch/home?region=${change.region}#alarmsV2:alarm/${encodeURIComponent(change.alarmName)}`;
-}
 
 /** Slack shows `<!date…>` in each reader's time zone; the text after `|` is the fallback. */
 export function slackTime(date: Date): string {
@@ -69,7 +59,7 @@ function triggeringAlarmsBlock(change: AlarmChange): KnownBlock[] {
     .slice(0, 20)
     .map(
       (t) =>
-        `${STATE_MARKER[(t.state as AlarmStateValue) ?? 'ALARM'] ?? ':white_circle:'} <${alarmConsoleUrl({ region: change.region, alarmName: t.name })}|${escapeText(t.name)}>${t.timestamp ? ` since ${slackTime(t.timestamp)}` : ''}`,
+        `${stateMarker(t.state ?? 'ALARM')} <${alarmConsoleUrl({ region: change.region, alarmName: t.name })}|${escapeText(t.name)}>${t.timestamp ? ` since ${slackTime(t.timestamp)}` : ''}`,
     );
   if (children.length > 20) lines.push(`…and ${children.length - 20} more`);
   return [section(`*Child alarms that triggered it*\n${lines.join('\n')}`)];

@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { consoleBase } from '../cw/metrics/console-link.ts';
+import { alarmConsoleUrl, alarmsInStateConsoleUrl, STATE_MARKER, stateLabel } from '../alarm-display.ts';
 import {
   context,
   escapeText,
@@ -10,9 +10,9 @@ import {
   section,
   truncate,
 } from '../slack-message.ts';
-import { ALARM_STATES } from './alarm-event.ts';
+import { ALARM_STATES } from './alarm-change.ts';
 import type { DigestEntry } from './ports.ts';
-import { alarmConsoleUrl, STATE_MARKER, slackTime } from './render-alarm.ts';
+import { slackTime } from './render-alarm.ts';
 
 /** Blocks kept for the header, summary and the closing context; the rest list alarms. */
 const LIST_BLOCKS = LIMITS.blocksPerMessage - 4;
@@ -57,13 +57,13 @@ export function renderStormDigest(entries: DigestEntry[], windowStartMs: number,
   const unique = [...new Map(entries.map((e) => [e.eventId, e])).values()].sort((a, b) => b.atMs - a.atMs);
   const counts = ALARM_STATES.map((s) => [s, unique.filter((e) => e.state === s).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${STATE_MARKER[s]} ${s} ${n}`)
+    .map(([s, n]) => `${stateLabel(s)} ${n}`)
     .join(' · ');
   const { blocks: list, shown } = packLines(unique.map(entryLine), LIST_BLOCKS);
   const region = unique[0]?.region ?? 'us-east-1';
   const more =
     shown < unique.length
-      ? `…and ${unique.length - shown} more: <${consoleBase(region)}/cloudwatch/home?region=${region}#alarmsV2:?~(state~'ALARM)|alarms in ALARM>`
+      ? `…and ${unique.length - shown} more: <${alarmsInStateConsoleUrl(region, 'ALARM')}|alarms in ALARM>`
       : undefined;
   const blocks: KnownBlock[] = [
     header(`:rotating_light: Alarm storm: ${unique.length} more alarm changes`),

@@ -1,7 +1,8 @@
+import { alarmConsoleUrl, STATE_MARKER } from '../alarm-display.ts';
 import { context, escapeText, LIMITS, md, type SlackMessage, safeMessage, truncate } from '../slack-message.ts';
-import type { AlarmChange } from './alarm-event.ts';
+import type { AlarmChange } from './alarm-change.ts';
 import { plainReason } from './reason.ts';
-import { alarmConsoleUrl, renderAlarmMessage, STATE_MARKER } from './render-alarm.ts';
+import { renderAlarmMessage } from './render-alarm.ts';
 import type { RouteDecision } from './routes.ts';
 
 /** Slack errors that mean the route's channel cannot take the message, whatever we retry. */

@@ -1,4 +1,4 @@
-import type { AlarmChange } from './alarm-event.ts';
+import type { AlarmChange } from './alarm-change.ts';
 import { graphSource } from './alarm-graph.ts';
 
 /**
@@ -134,6 +134,24 @@ function validateRoute(raw: unknown, path: string, problems: string[]): AlarmRou
  * (`routes[2].channel …`), so one run shows everything to fix.
  */
 export function validateAlarmRouting(raw: unknown, source: string, defaultChannel?: string): AlarmRouting {
+  const { value, problems } = checkAlarmRouting(raw, defaultChannel);
+  if (!value) throw new AlarmRoutesError(source, problems);
+  return value;
+}
+
+/**
+ * The routing file's content as the config reader checks it (infra/config-file.ts). `defaultChannel`
+ * (`ALARM_DEFAULT_CHANNEL`) wins over the file's own.
+ */
+export function alarmRoutingSchema(defaultChannel?: string) {
+  return { what: 'alarm routing file', validate: (raw: unknown) => checkAlarmRouting(raw, defaultChannel) };
+}
+
+/** Every problem of a parsed routing document, and the routing when there are none. */
+export function checkAlarmRouting(
+  raw: unknown,
+  defaultChannel?: string,
+): { value?: AlarmRouting | undefined; problems: string[] } {
   const problems: string[] = [];
   const doc = isObject(raw) ? raw : {};
   if (!isObject(raw)) problems.push('the file must be a mapping with a `routes` list');
@@ -156,8 +174,8 @@ export function validateAlarmRouting(raw: unknown, source: string, defaultChanne
     if (seen.has(route.name)) problems.push(`route name "${route.name}" is used twice`);
     seen.add(route.name);
   }
-  if (problems.length > 0) throw new AlarmRoutesError(source, problems);
-  return { defaultChannel: String(fallback), routes };
+  if (problems.length > 0) return { problems };
+  return { value: { defaultChannel: String(fallback), routes }, problems };
 }
 
 export function globMatches(pattern: string, text: string): boolean {

@@ -1,4 +1,4 @@
-import type { AlarmChange } from './alarm-event.ts';
+import type { AlarmChange } from './alarm-change.ts';
 import type { DigestEntry, SlackPoster, StormStore } from './ports.ts';
 import { renderStormDigest } from './render-digest.ts';
 

@@ -7,7 +7,7 @@ import {
   PutItemCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import type { AlarmStateValue } from '../../handlers/alarm-relay/alarm-event.ts';
+import type { AlarmStateValue } from '../../handlers/alarm-relay/alarm-change.ts';
 import type {
   AlarmStore,
   AlarmThread,

@@ -8,16 +8,20 @@
  * relay's cold start was the same either way (213 ms with the SDK outside the bundle, 224 ms
  * inside, within the noise), and bundling pins the SDK version the tests ran against.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+
+import { readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { parse } from 'yaml';
-import { loadAccessPolicy } from '../access-policy.ts';
-import { DEFAULT_ROUTES_FILE, parseAlarmRoutes } from '../alarm-routes.ts';
+import { alarmRoutingSchema } from '../../handlers/alarm-relay/routes.ts';
+import { accessPolicySchema } from '../access-policy.ts';
 import { type DeploySettings, loadDeploySettings } from '../config.ts';
+import { checkConfig, readConfigDocument } from '../config-file.ts';
+import { ACCESS_POLICY_FILE, ALARM_ROUTES_FILE } from './deploy-check.ts';
 
 export const FUNCTIONS = ['slack', 'worker', 'alarm-relay'] as const;
-export const ACCESS_POLICY_SOURCE = 'infra/access-policy.yml';
 
 /**
  * Bolt's index loads every receiver it ships (Express, HTTP, Socket Mode) and @slack/oauth, though
@@ -71,6 +75,59 @@ module.exports = { __esModule: true, default: Unavailable };`,
   },
 };
 
+/**
+ * With code splitting, esbuild turns `await import('@aws-sdk/client-dynamodb')` (a CommonJS package)
+ * into a chunk whose only export is `default` (esbuild issue #3245): `const { DynamoDBClient } = await
+ * import(…)` is `undefined` in the bundle though it works from the sources. Every dynamic import of a
+ * package from our code goes through a small ES module instead that re-exports the package's names,
+ * read here by loading it as Node would; a static import from CommonJS is something esbuild handles.
+ */
+export function dynamicImportInterop(root = process.cwd()): Plugin {
+  const require = createRequire(resolvePath(root, 'package.json'));
+  return {
+    name: 'dynamic-import-interop',
+    setup(plugin) {
+      plugin.onResolve({ filter: /^[@a-z]/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.importer.includes('/node_modules/')) return undefined;
+        if (args.path.startsWith('node:') || args.pluginData === 'interop') return undefined;
+        const target = await plugin.resolve(args.path, {
+          kind: 'import-statement',
+          resolveDir: args.resolveDir,
+          pluginData: 'interop',
+        });
+        // An ES module keeps its names through splitting; only CommonJS needs the re-export.
+        if (target.errors.length > 0 || !isCommonJs(target.path)) return undefined;
+        return { path: target.path, namespace: 'dynamic-import-interop', pluginData: args.path };
+      });
+      plugin.onLoad({ filter: /.*/, namespace: 'dynamic-import-interop' }, (args) => {
+        const exported = require(args.path) as Record<string, unknown>;
+        const names = Object.keys(exported).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
+        const from = JSON.stringify(args.path);
+        return {
+          loader: 'js',
+          resolveDir: root,
+          contents: `import * as m from ${from};\nexport const { ${names.join(', ')} } = m;\nexport default m.default ?? m;\n`,
+        };
+      });
+    },
+  };
+}
+
+/** `.cjs`, or `.js` whose nearest package.json does not say `"type": "module"`. */
+function isCommonJs(file: string): boolean {
+  if (file.endsWith('.cjs')) return true;
+  if (!file.endsWith('.js')) return false;
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { type?: string };
+      return pkg.type !== 'module';
+    } catch {
+      // No package.json here: look further up.
+    }
+  }
+  return true;
+}
+
 export async function bundle(
   name: string,
   settings: Pick<DeploySettings, 'alarmDefaultChannel'> = loadDeploySettings(),
@@ -94,20 +151,22 @@ export async function bundle(
     // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
     banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
     legalComments: 'none',
-    plugins: name === 'slack' ? [boltLambdaOnly, boltWithoutWebApi()] : [boltLambdaOnly],
+    plugins: [dynamicImportInterop(), boltLambdaOnly, ...(name === 'slack' ? [boltWithoutWebApi()] : [])],
     logLevel: 'warning',
   });
   await writeFile(`${outdir}/meta.json`, JSON.stringify(result.metafile));
   // The policy and the routes are checked here, so a bad file fails the build, and shipped as
   // JSON, so no YAML parser loads at cold start.
   if (name === 'slack') {
-    await writeFile(`${outdir}/access-policy.json`, JSON.stringify(await loadAccessPolicy(ACCESS_POLICY_SOURCE)));
+    const policy = checkConfig(ACCESS_POLICY_FILE, await readConfigDocument(ACCESS_POLICY_FILE), accessPolicySchema);
+    await writeFile(`${outdir}/access-policy.json`, JSON.stringify(policy));
   }
   if (name === 'alarm-relay') {
-    const text = await readFile(DEFAULT_ROUTES_FILE, 'utf8');
-    // A deploy may name the default channel as a parameter instead of in the file (infra/build/prepare-deploy.ts).
-    parseAlarmRoutes(text, DEFAULT_ROUTES_FILE, settings.alarmDefaultChannel || undefined);
-    await writeFile(`${outdir}/alarm-routes.json`, JSON.stringify(parse(text)));
+    const routes = await readConfigDocument(ALARM_ROUTES_FILE);
+    // A deploy may name the default channel as a parameter instead of in the file (infra/build/prepare-deploy.ts);
+    // the file is shipped as written, so the relay applies ALARM_DEFAULT_CHANNEL itself.
+    checkConfig(ALARM_ROUTES_FILE, routes, alarmRoutingSchema(settings.alarmDefaultChannel || undefined));
+    await writeFile(`${outdir}/alarm-routes.json`, JSON.stringify(routes));
   }
   return result.metafile;
 }

@@ -1,4 +1,3 @@
-import { postAlarmGraph } from '../../handlers/alarm-relay/alarm-graph.ts';
 import type { SlackPoster } from '../../handlers/alarm-relay/ports.ts';
 import { relayAlarm } from '../../handlers/alarm-relay/relay.ts';
 import { validateAlarmRouting } from '../../handlers/alarm-relay/routes.ts';
@@ -73,6 +72,9 @@ export function createAlarmPreview(options: {
     // The same state twice is the same change again (same time): the relay posts nothing and says so.
     const event = await demoAlarmEvent(state, now(), `local-${sequence}`);
     last = state;
+    // The relay draws and "uploads" the graph through these; the shell says where the PNG went.
+    let drawn = false;
+    let saved: string | undefined;
     const result = await relayAlarm(
       {
         routing,
@@ -83,33 +85,32 @@ export function createAlarmPreview(options: {
         now: () => now().getTime(),
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
         deadlineMs: now().getTime() + 60_000,
-        attachGraph: async (change, channel, threadTs) => {
-          let saved: string | undefined;
-          const files: FilesPort = {
-            upload: async (file) => {
-              const result = await options.files.upload(file);
-              saved = result.location;
-              return result;
-            },
-          };
-          await postAlarmGraph(
-            { images: await options.images(), files },
-            change,
-            { channel, threadTs },
-            { now: now() },
-          );
-          // The shell is the user's own terminal: say where the PNG is, and that Slack got nothing.
-          write(
-            style.dim(
-              saved
-                ? `── graph for the thread saved on this machine: ${saved} (the shell posts nothing to Slack) ──`
-                : '── no graph for the thread ──',
-            ),
-          );
+        images: {
+          getMetricImage: async (request, callOptions) => {
+            drawn = true;
+            return (await options.images()).getMetricImage(request, callOptions);
+          },
+        },
+        files: {
+          upload: async (file) => {
+            const uploaded = await options.files.upload(file);
+            saved = uploaded.location;
+            return uploaded;
+          },
         },
       },
       event,
     );
+    if (drawn) {
+      // The shell is the user's own terminal: say where the PNG is, and that Slack got nothing.
+      write(
+        style.dim(
+          saved
+            ? `── graph for the thread saved on this machine: ${saved} (the shell posts nothing to Slack) ──`
+            : '── no graph for the thread ──',
+        ),
+      );
+    }
     if (result.outcome === 'unchanged') write(style.dim(`── nothing posted: the alarm is ${result.reason} ──`));
   };
 }

@@ -1,15 +1,23 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import { createRequire } from 'node:module';
+
+// Required, not imported: an ES import of node:http builds its module namespace, which reads the
+// lazy `WebSocket` export and so loads undici after all (Node 24; tens of ms, `npm run bench`).
+const require = createRequire(import.meta.url);
+const { request: httpRequest } = require('node:http') as typeof import('node:http');
+const { request: httpsRequest } = require('node:https') as typeof import('node:https');
 
 /**
- * The part of `fetch` WebClient uses for Web API calls with a form-encoded body, on node:http(s).
+ * The part of `fetch` WebClient uses for Web API calls with a form-encoded body (and a file's bytes,
+ * slack-upload.ts), on node:http(s).
  * Node's own fetch (undici) is compiled on its first use, about 50 ms of a cold start measured
  * with `npm run bench`; the relay's first Slack call is the alarm post, so that time delayed every
  * cold alarm. Anything else (a multipart upload, a stream) goes to the global fetch.
  */
 export const httpFetch = ((input: string | URL, init: RequestInit = {}) => {
   const body = init.body;
-  if (body !== undefined && body !== null && typeof body !== 'string') return globalThis.fetch(input, init);
+  const bytes = body instanceof Uint8Array;
+  if (body !== undefined && body !== null && typeof body !== 'string' && !bytes) return globalThis.fetch(input, init);
   const url = new URL(String(input));
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
@@ -23,7 +31,7 @@ export const httpFetch = ((input: string | URL, init: RequestInit = {}) => {
       (res) => resolve(responseOf(url, res)),
     );
     req.on('error', reject);
-    req.end(body ?? undefined);
+    req.end(body instanceof Uint8Array ? body : (body ?? undefined));
   });
 }) as unknown as typeof fetch;
 

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startAwsStandIn } from '../fixtures/aws-stand-in.ts';
+import { createAlarmTable, startDynalite } from '../fixtures/dynalite.ts';
 import { startSlackApiServer } from '../fixtures/slack-api-server.ts';
 import { median, round } from './stats.ts';
 
@@ -30,7 +32,10 @@ const RELAY_CHILD = `
 import { readFileSync } from 'node:fs';
 const { handler } = await import(process.env.BUNDLE);
 const event = JSON.parse(readFileSync(process.env.EVENT_FILE, 'utf8'));
-event.id = 'bench-' + process.pid;
+// An event and an alarm of its own per run, so each is a new parent, as the first ALARM of an alarm is.
+event.id = 'bench-' + process.pid + '-' + Date.now();
+event.detail.alarmName += '-' + event.id;
+event.resources = event.resources.map((arn) => arn.replace(/:alarm:.*/, ':alarm:' + event.detail.alarmName));
 const result = await handler(event, { getRemainingTimeInMillis: () => 60000, awsRequestId: 'bench', functionName: 'bench' });
 if (result.outcome !== 'posted') { console.error(result); process.exit(1); }
 `;
@@ -48,7 +53,7 @@ function timeProcess(args: string[], env: NodeJS.ProcessEnv, onStart?: (wallMs: 
     child.on('exit', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (code === 0) resolvePromise(ms);
-      else reject(new Error(`cold-start child failed (${code}): ${errors.slice(0, 500)}`));
+      else reject(new Error(`cold-start child failed (${code}): ${errors.slice(-3000)}`));
     });
   });
 }
@@ -124,8 +129,13 @@ export async function coldStarts(runs = 15): Promise<ColdStart[]> {
     },
     runs,
   );
+  // The relay as deployed: the DynamoDB store (dynalite, the template's table), the bot token from SSM
+  // and the graph from CloudWatch (a stand-in for both), all reached through the SDK's endpoint variables.
   const api = await startSlackApiServer();
+  const dynamo = await startDynalite();
+  const aws = await startAwsStandIn('xoxb-bench');
   try {
+    await createAlarmTable(dynamo.client, 'bench-alarm-state');
     const dir = mkdtempSync(join(tmpdir(), 'cw-event-'));
     const eventFile = join(dir, 'event.json');
     writeFileSync(eventFile, readFileSync('test/fixtures/alarm-events/metric.json'));
@@ -134,6 +144,15 @@ export async function coldStarts(runs = 15): Promise<ColdStart[]> {
       RELAY_CHILD,
       {
         ...base,
+        ...dynamo.env,
+        DATA_SOURCE: 'aws',
+        SLACK_BOT_TOKEN: '',
+        SLACK_BOT_TOKEN_PARAM: '/cw-chatops/bench/slack-bot-token',
+        ALARM_TABLE_NAME: 'bench-alarm-state',
+        AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+        AWS_ENDPOINT_URL_SSM: aws.endpoint,
+        AWS_ENDPOINT_URL_CLOUDWATCH: aws.endpoint,
+        AWS_EC2_METADATA_DISABLED: 'true',
         SLACK_API_URL: api.apiUrl,
         ALARM_DEFAULT_CHANNEL: 'C0BENCH01',
         ALARM_ROUTES_FILE: 'dist/alarm-relay/alarm-routes.json',
@@ -142,8 +161,13 @@ export async function coldStarts(runs = 15): Promise<ColdStart[]> {
       runs,
       api,
     );
+    // Each run must have loaded what a deployed relay loads: the token from SSM, the graph from CloudWatch.
+    const perRun = (target: string) => aws.calls.filter((c) => c.endsWith(target)).length;
+    if (perRun('GetParameters') < runs || perRun('GetMetricWidgetImage') < runs) {
+      throw new Error(`the relay runs did not all read SSM and CloudWatch: ${aws.calls.join(', ')}`);
+    }
     return [slack, relay];
   } finally {
-    await api.close();
+    await Promise.all([api.close(), dynamo.close(), aws.close()]);
   }
 }

@@ -3,9 +3,11 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, symlinkSyn
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RETRY_POLICY } from '../../handlers/alarm-relay/relay-batch.ts';
 import { REGISTRY } from '../../handlers/registry.ts';
 import { commandGrants, portActions } from '../../infra/build/port-grants.ts';
 import { alarmTableDefinition } from '../fixtures/dynalite.ts';
+import { zipEntries } from '../fixtures/zip-entries.ts';
 
 /** IAM actions AWS offers no resource-level permission for: the only ones allowed on "*". */
 const STAR_RESOURCE_ACTIONS = new Set([
@@ -177,6 +179,34 @@ describe('serverless package from a clean clone (the plugin in infra/build/serve
     }
   });
 
+  it('packages what each function reads and nothing else: its bundle and the JSON made from the YAML', () => {
+    // Prepare
+    const env = (fn: string) => resources[fn].Properties.Environment.Variables;
+
+    // Act
+    const slack = zipEntries(join(clone, 'packaged/slack.zip'));
+    const relay = zipEntries(join(clone, 'packaged/alarm-relay.zip'));
+
+    // Assess: the files the functions are told to read are in their packages; no YAML is (nothing reads it).
+    expect(slack).toContain(env('SlackLambdaFunction').ACCESS_POLICY_FILE);
+    expect(relay).toContain(env('AlarmDashrelayLambdaFunction').ALARM_ROUTES_FILE);
+    for (const [name, entries] of [
+      ['slack', slack],
+      ['alarm-relay', relay],
+      ['worker', zipEntries(join(clone, 'packaged/worker.zip'))],
+    ] as const) {
+      expect(
+        entries.filter((e) => !e.startsWith(`dist/${name}/`)),
+        name,
+      ).toEqual([]);
+      expect(
+        entries.filter((e) => /\.ya?ml$|meta\.json$/.test(e)),
+        name,
+      ).toEqual([]);
+      expect(entries, name).toContain(`dist/${name}/index.mjs`);
+    }
+  });
+
   it('allows no log groups unless the deploy names them (one default: none)', () => {
     const params = printed.params.default;
     expect(params.logGroupsAllowed).toBe('');
@@ -240,6 +270,10 @@ describe('serverless.yml (the packaged CloudFormation template)', () => {
     const relay = resources.AlarmDashrelayLambdaFunction.Properties;
     const q = resources.AlarmEventQueue.Properties;
     expect(q.VisibilityTimeout).toBeGreaterThanOrEqual(6 * relay.Timeout);
+    // A failed message comes back sooner: the relay sets its visibility (relay-batch.ts), never past the queue's.
+    expect(relay.Environment.Variables.ALARM_QUEUE_URL).toEqual({ Ref: 'AlarmEventQueue' });
+    expect(RETRY_POLICY.maxDelaySeconds).toBeLessThanOrEqual(q.VisibilityTimeout);
+    expect(RETRY_POLICY.firstDelaySeconds).toBeLessThan(relay.Timeout);
     expect(q.MessageRetentionPeriod).toBeGreaterThanOrEqual(3 * 86_400);
     expect(q.RedrivePolicy).toEqual({ deadLetterTargetArn: dlq, maxReceiveCount: expect.any(Number) });
     expect(resources.AlarmDeadLetterQueue.Properties.MessageRetentionPeriod).toBeGreaterThan(q.MessageRetentionPeriod);
@@ -302,6 +336,7 @@ describe('serverless.yml (the packaged CloudFormation template)', () => {
         'dynamodb:PutItem',
         'dynamodb:UpdateItem',
         ...logsAndSecrets,
+        'sqs:ChangeMessageVisibility',
         'sqs:DeleteMessage',
         'sqs:GetQueueAttributes',
         'sqs:ReceiveMessage',
@@ -313,7 +348,7 @@ describe('serverless.yml (the packaged CloudFormation template)', () => {
     expect(relaySqs.map((s) => [actions(s).sort(), s.Resource])).toEqual([
       [['sqs:SendMessage'], { 'Fn::GetAtt': ['AlarmDeadLetterQueue', 'Arn'] }],
       [
-        ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
+        ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
         { 'Fn::GetAtt': ['AlarmEventQueue', 'Arn'] },
       ],
     ]);

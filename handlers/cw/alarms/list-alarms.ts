@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { alarmConsoleUrl, stateLabel } from '../../alarm-display.ts';
 import { readableReason } from '../../alarm-relay/reason.ts';
 import { withAlarmNames } from '../../alarm-relay/reason-text.ts';
 import { type FlagGrammar, parseFlags, SHARE_FLAG } from '../../command-flags.ts';
@@ -16,7 +17,6 @@ import {
 } from '../../slack-message.ts';
 import { closestWords } from '../../suggest-word.ts';
 import { unitOf } from '../metrics/catalog.ts';
-import { consoleBase } from '../metrics/console-link.ts';
 
 export const ALARMS_USAGE = [
   '`/cw alarms [alarm|ok|insufficient|all] [name-prefix] [--share]`',
@@ -47,12 +47,6 @@ const STATES = new Map<string, AlarmState | undefined>([
   ['any', undefined],
   ['every', undefined],
 ]);
-
-const MARKERS: Record<AlarmState, string> = {
-  ALARM: ':red_circle: ALARM',
-  INSUFFICIENT_DATA: ':white_circle: INSUFFICIENT_DATA',
-  OK: ':large_green_circle: OK',
-};
 
 export interface AlarmListQuery {
   state: AlarmState | undefined;
@@ -102,10 +96,6 @@ function ago(date: Date, now: Date): string {
   return `${Math.round(minutes / 1440)} d ago`;
 }
 
-export function alarmConsoleUrl(region: string, name: string): string {
-  return `${consoleBase(region)}/cloudwatch/deeplink.js?region=${region}#alarmsV2:alarm/${encodeURIComponent(name)}`;
-}
-
 /** Lines per section, so a section stays under 3,000 characters. */
 const PER_SECTION = 3;
 const SHOWN = 60;
@@ -139,7 +129,7 @@ export async function listAlarms(
     if (group.length === 0 || shown >= SHOWN) continue;
     const take = group.slice(0, SHOWN - shown);
     shown += take.length;
-    blocks.push(section(`*${MARKERS[state]}* (${group.length})`));
+    blocks.push(section(`*${stateLabel(state)}* (${group.length})`));
     for (let i = 0; i < take.length; i += PER_SECTION) {
       blocks.push(
         section(
@@ -216,5 +206,5 @@ function summaryUnit(metric: NonNullable<AlarmSummary['metric']>): string | unde
 
 function alarmLine(alarm: AlarmSummary, region: string, now: Date): string {
   const kind = alarm.kind === 'composite' ? ' _(composite)_' : '';
-  return `• <${alarmConsoleUrl(region, alarm.name)}|${escapeText(truncate(alarm.name, 120))}>${kind} · ${ago(alarm.updatedAt, now)}\n   ${alarmReason(alarm)}`;
+  return `• <${alarmConsoleUrl({ region, alarmName: alarm.name })}|${escapeText(truncate(alarm.name, 120))}>${kind} · ${ago(alarm.updatedAt, now)}\n   ${alarmReason(alarm)}`;
 }

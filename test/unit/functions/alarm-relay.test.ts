@@ -14,8 +14,6 @@ const DLQ_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/cw-chatops-ala
 let handler: (event: unknown, context: Context) => Promise<RelayResult>;
 let slack: Awaited<ReturnType<typeof startSlackApiServer>>;
 const logs: string[] = [];
-/** When set, Slack's file upload never answers (a slow graph). */
-let hangUploads = false;
 
 /**
  * The module, its in-memory store and its Slack clients live for the whole file, so each test uses
@@ -48,19 +46,12 @@ beforeAll(async () => {
   for (const level of ['info', 'warn', 'error'] as const) {
     vi.spyOn(console, level).mockImplementation((line: unknown) => void logs.push(String(line)));
   }
-  // Before the module loads, so every WebClient it builds fetches through here.
-  const realFetch = globalThis.fetch;
-  vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) =>
-    hangUploads && String(input).includes('files.getUploadURLExternal')
-      ? new Promise(() => {})
-      : realFetch(input, init),
-  );
   ({ handler } = (await import('../../../functions/alarm-relay.ts')) as unknown as { handler: typeof handler });
 });
 beforeEach(() => {
   slack.calls.length = 0;
   logs.length = 0;
-  hangUploads = false;
+  slack.holdCalls(undefined);
   sqsMock.reset();
   sqsMock.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
 });
@@ -96,7 +87,7 @@ describe('functions/alarm-relay', () => {
 
   it('returns the posted alarm when its graph does not finish before the deadline', async () => {
     // Prepare: 5 s of the Lambda's time are kept in reserve, so 5.4 s leave 400 ms.
-    hangUploads = true;
+    slack.holdCalls('files.getUploadURLExternal');
 
     // Act
     const result = await handler(freshEvent('metric'), lambdaContext(5_400));

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AlarmChange, parseAlarmEvent, parseAlarmTime } from '../../../../handlers/alarm-relay/alarm-event.ts';
+import type { AlarmChange } from '../../../../handlers/alarm-relay/alarm-change.ts';
+import { parseAlarmEvent, parseAlarmTime } from '../../../../handlers/alarm-relay/alarm-event.ts';
 import { type AlarmFixture, alarmEvent } from '../../../fixtures/alarm-events/index.ts';
 
 function parsed(name: AlarmFixture | ReturnType<typeof alarmEvent>): AlarmChange {

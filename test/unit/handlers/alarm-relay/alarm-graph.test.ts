@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AlarmChange, parseAlarmEvent } from '../../../../handlers/alarm-relay/alarm-event.ts';
+import type { AlarmChange } from '../../../../handlers/alarm-relay/alarm-change.ts';
+import { parseAlarmEvent } from '../../../../handlers/alarm-relay/alarm-event.ts';
 import { alarmGraphRequest, graphSource } from '../../../../handlers/alarm-relay/alarm-graph.ts';
 import { type AlarmEvent, type AlarmFixture, alarmEvent } from '../../../fixtures/alarm-events/index.ts';
 import { errorRateEvent } from './error-rate-event.ts';

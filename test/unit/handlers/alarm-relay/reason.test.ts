@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AlarmChange, parseAlarmEvent } from '../../../../handlers/alarm-relay/alarm-event.ts';
+import type { AlarmChange } from '../../../../handlers/alarm-relay/alarm-change.ts';
+import { parseAlarmEvent } from '../../../../handlers/alarm-relay/alarm-event.ts';
 import { plainReason } from '../../../../handlers/alarm-relay/reason.ts';
 import { COMPARISONS, readReasonText, withAlarmNames } from '../../../../handlers/alarm-relay/reason-text.ts';
 import { renderAlarmMessage, renderThreadReply } from '../../../../handlers/alarm-relay/render-alarm.ts';

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AlarmChange } from '../../../../handlers/alarm-relay/alarm-event.ts';
 import { type RelayDeps, relayAlarm } from '../../../../handlers/alarm-relay/relay.ts';
 import { validateAlarmRouting } from '../../../../handlers/alarm-relay/routes.ts';
 import { createInMemoryAlarmStore } from '../../../../infra/memory/alarm-store.ts';
@@ -371,13 +370,28 @@ describe('handlers/alarm-relay/relay', () => {
     expect(waits).toEqual([1000]);
   });
 
-  it('attaches a graph in the thread of a metric ALARM, and survives the graph failing', async () => {
+  it('posts a graph through its images and files ports in the thread of a metric ALARM only', async () => {
     // Prepare
-    const attachGraph = vi.fn(async (_alarm: AlarmChange, _channel: string, _ts: string) => {
-      throw new Error('GetMetricWidgetImage throttled');
+    const requests: string[] = [];
+    const uploads: { channelId: string; threadTs?: string; filename: string }[] = [];
+    const { relayDeps } = deps({
+      images: {
+        getMetricImage: async (request) => {
+          requests.push(request.title ?? '');
+          return new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+        },
+      },
+      files: {
+        upload: async (file) => {
+          uploads.push({
+            channelId: file.channelId,
+            filename: file.filename,
+            ...(file.threadTs ? { threadTs: file.threadTs } : {}),
+          });
+          return {};
+        },
+      },
     });
-    const warn = vi.fn();
-    const { relayDeps } = deps({ attachGraph, logger: { info: () => {}, warn, error: () => {} } });
 
     // Act
     const result = await relayAlarm(relayDeps, alarmEvent('metric-math'));
@@ -385,11 +399,43 @@ describe('handlers/alarm-relay/relay', () => {
 
     // Assess
     expect(result.outcome).toBe('posted');
-    expect(attachGraph).toHaveBeenCalledTimes(1);
-    const [alarm, channel, ts] = attachGraph.mock.calls[0] ?? [];
-    expect(alarm?.alarmName).toBe('TotalNetworkTrafficTooHigh');
-    expect(channel).toBe('C0EC2000001');
-    expect(ts).toBe(result.outcome === 'posted' ? result.ts : 'none');
+    expect(requests).toEqual(['TotalNetworkTrafficTooHigh']);
+    expect(uploads).toEqual([
+      { channelId: 'C0EC2000001', filename: 'alarm.png', threadTs: result.outcome === 'posted' ? result.ts : 'none' },
+    ]);
+  });
+
+  it('survives the graph failing, and a graph slower than the deadline', async () => {
+    // Prepare
+    const warn = vi.fn();
+    const failing = deps({
+      images: {
+        getMetricImage: async () => {
+          throw new Error('GetMetricWidgetImage throttled');
+        },
+      },
+      files: { upload: async () => ({}) },
+      logger: { info: () => {}, warn, error: () => {} },
+    });
+    const slow = deps({
+      images: { getMetricImage: () => new Promise<Uint8Array>(() => {}) },
+      files: { upload: async () => ({}) },
+      // The real clock: the graph never answers, and the deadline is 200 ms away.
+      now: Date.now,
+      deadlineMs: Date.now() + 200,
+      logger: { info: () => {}, warn, error: () => {} },
+    });
+
+    // Act
+    const failed = await relayAlarm(failing.relayDeps, alarmEvent('metric-math'));
+    const late = await relayAlarm(slow.relayDeps, alarmEvent('metric'));
+
+    // Assess
+    expect(failed.outcome).toBe('posted');
+    expect(late.outcome).toBe('posted');
     expect(warn).toHaveBeenCalledWith('Could not attach the alarm graph', { error: 'GetMetricWidgetImage throttled' });
+    expect(warn).toHaveBeenCalledWith('Could not attach the alarm graph', {
+      error: "The alarm graph did not finish before the invocation's deadline",
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { ActionsBlock, Button } from '@slack/types';
 import { describe, expect, it } from 'vitest';
-import { type AlarmChange, parseAlarmEvent } from '../../../../handlers/alarm-relay/alarm-event.ts';
+import type { AlarmChange } from '../../../../handlers/alarm-relay/alarm-change.ts';
+import { parseAlarmEvent } from '../../../../handlers/alarm-relay/alarm-event.ts';
 import { ALARM_ACTIONS, decodeAlarmAction } from '../../../../handlers/alarm-relay/buttons.ts';
 import {
   humanDuration,

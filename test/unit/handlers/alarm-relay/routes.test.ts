@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AlarmChange, parseAlarmEvent } from '../../../../handlers/alarm-relay/alarm-event.ts';
+import type { AlarmChange } from '../../../../handlers/alarm-relay/alarm-change.ts';
+import { parseAlarmEvent } from '../../../../handlers/alarm-relay/alarm-event.ts';
 import {
   AlarmRoutesError,
   globMatches,

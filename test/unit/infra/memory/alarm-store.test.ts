@@ -13,7 +13,7 @@ const thread = {
   parentEvent: '{}',
 };
 
-describe('handlers/alarm-relay/in-memory-store', () => {
+describe('infra/memory/alarm-store', () => {
   it('gives back or completes an event claim only for the attempt that holds it', async () => {
     // Prepare: a's lock expired and b took the event over.
     const store = createInMemoryAlarmStore();

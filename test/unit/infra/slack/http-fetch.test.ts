@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { httpFetch } from '../../../../infra/slack/http-fetch.ts';
 import { startSlackApiServer } from '../../../fixtures/slack-api-server.ts';
@@ -56,5 +57,37 @@ describe('infra/slack/http-fetch', () => {
 
     // Assess
     expect(global).toHaveBeenCalledWith('http://127.0.0.1:9/upload', { method: 'POST', body: form });
+  });
+
+  it('does not load undici, in a process of its own as at a cold start', () => {
+    // Prepare: Node lists the built-in modules it has loaded; an ES import of node:http would add undici.
+    const script = [
+      "const { httpFetch } = await import('./infra/slack/http-fetch.ts');",
+      'if (typeof httpFetch !== "function") process.exit(2);',
+      "console.log(process.moduleLoadList.filter((m) => m.includes('undici')).join(',') || 'none');",
+    ].join('\n');
+
+    // Act
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+
+    // Assess
+    expect(child.stderr).toBe('');
+    expect(child.stdout.trim()).toBe('none');
+  });
+
+  it('sends a byte body itself, not through the global fetch', async () => {
+    // Prepare
+    const global = vi.spyOn(globalThis, 'fetch');
+
+    // Act
+    const response = await httpFetch(`${slack.apiUrl.replace('/api/', '')}/upload/F0BYTES`, {
+      method: 'POST',
+      body: new Uint8Array([1, 2, 3]),
+    });
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect([...(slack.uploads.get('F0BYTES') ?? [])]).toEqual([1, 2, 3]);
+    expect(global).not.toHaveBeenCalled();
   });
 });
