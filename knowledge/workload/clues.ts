@@ -380,6 +380,10 @@ export const CLUES: readonly Clue[] = [
         /\bcan be (lost|rebuilt|regenerated)\b/,
         /\bephemeral\b/,
         /\bthrowaway\b/,
+        // Double negatives that permit loss: "not a big deal if we lose them", "doesn't matter if it's gone".
+        /\b(no|not a|not that) big deal if\b/,
+        /\b(doesn'?t|does not|won'?t|wouldn'?t) matter if (we|it|they|some|data)\b/,
+        /\bnot the end of the world if\b/,
       ],
       ko: [
         /지워져도/,
