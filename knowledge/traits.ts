@@ -59,6 +59,9 @@ const SPECIFIC: Record<string, RegExp[]> = {
     /\bfuzzy\b/,
     /\btypo/,
     /\brelevance\b/,
+    /\b(by|for) keywords?\b/,
+    /\bkeyword (search|match)/,
+    /키워드(로|를)?(검색|매칭|찾)/,
     /전문검색/,
     /자동완성/,
     /오타/,
@@ -157,6 +160,8 @@ export const TRAITS: readonly Trait[] = [
       /(?<!스)키(별|마다)/,
       /키기반/,
       /단순조회/,
+      // The order reversed: "조회는 전부 id로만"
+      /(조회|읽기|접근|쓰기|읽고쓰기|액세스)(는|은)?(전부|모두|다|항상|대부분|거의)?(키|id|pk|기본키|파티션키)(로|으로)/,
     ],
   }),
   t('document', 'model', 'JSON documents', 'JSON 문서', {

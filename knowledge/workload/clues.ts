@@ -400,10 +400,23 @@ export const CLUES: readonly Clue[] = [
       ],
     }),
   ),
-  c('expires', 'data that expires', '만료되는 데이터', {
-    en: [/\bexpir(e|es|ed|y|ing)\b/, /\bttl\b/, /\btime to live\b/],
-    ko: [/지나면(의미없|필요없|버려|삭제|사라|쓸모없|지워)/, /만료/, /ttl/, /지나면(삭제|사라)/],
-  }),
+  // Whole-question: "30초 지나면 의미없음" carries its own negator; an English "never expires" is excluded by name.
+  whole(
+    c('expires', 'data that expires', '만료되는 데이터', {
+      en: [
+        /(?<!\b(never|not|doesn't|don't|dont|doesnt|won't|no|nothing) (\w+ )?)expir(e|es|ed|y|ing)\b/,
+        /(?<!\bno )\bttl\b/,
+        /\btime to live\b/,
+        /\b(useless|stale|meaningless|worthless|irrelevant) after\b/,
+      ],
+      ko: [
+        /지나면(의미없|필요없|버려|삭제|사라|쓸모없|지워|무의미)/,
+        /(?<!안|않는|없는)만료/,
+        /ttl/,
+        /(초|분|시간|일)(뒤|후|지나)(에|면)?(삭제|사라|버려|의미없|필요없|무의미)/,
+      ],
+    }),
+  ),
   c('counter', 'counters or presence', '카운터·접속 상태', {
     en: [
       /\bcounters?\b/,
@@ -461,12 +474,13 @@ export const CLUES: readonly Clue[] = [
       /마지막(접속|값|상태)/,
       /덮어(써|쓰|씀|씌)/,
       /(현재|최신|실시간)(값|상태)만/,
+      /(최근|마지막)(접속|로그인|위치|상태|값|시각|업데이트|수신)(시각|시간|값|상태|정보)?만/,
     ],
   }),
   c('per-entity', 'one value per device, user or item', '기기·사용자·항목별 값', {
     en: [
       /\b(per|each|by) (\w+ )?(sku|code|number|email|serial)s?\b/,
-      /\b(each|per|every single|every) (\w+ )?(device|sensor|user|kiosk|vehicle|truck|car|player|machine|item|account|scooter|charger|store|shop|key|id|customer|driver|meter|host|server|robot|drone)s?('s)?\b/,
+      /\b(each|per|every single|every) (of (our|the|all|these|those|its|their) )?(\d[\w.]* )?(\w+ )?(device|sensor|user|kiosk|vehicle|truck|car|player|machine|item|account|scooter|charger|store|shop|key|id|customer|driver|meter|host|server|robot|drone)s?('s)?\b/,
       /\bby (\w+ )?id\b/,
     ],
     ko: [
@@ -604,6 +618,9 @@ export const CLUES: readonly Clue[] = [
       /\bdegrees? of separation\b/,
       /\bdependency (tree|chain|graph)/,
       /\bconnected (to|through) each other\b/,
+      /\b(any|arbitrary|unlimited|unknown|variable) (number of )?(depth|levels|hops)\b/,
+      /\b(belong(s|ing)? to|are|is|be) (actually |really )?the same (person|customer|user|individual|household|entity|company)\b/,
+      /\bwho (bought|watched|liked|read|follow(ed)?) .{0,30}\balso (bought|watched|liked|read|follow(ed)?)\b/,
     ],
     ko: [
       /(하나로|한명으로|한사람으로)(묶|합치|통합)/,
@@ -621,6 +638,8 @@ export const CLUES: readonly Clue[] = [
       /연결(을|관계를)?따라/,
       /관계(를)?따라/,
       /친구의친구/,
+      /같은(사람|고객|사용자|인물|회원)(인지|으로|끼리|을|를)/,
+      /(깊이|단계|뎁스)(는|가|를)?(정해지지않|모름|몰라|제한없|무제한|알수없)/,
       /경로(를)?찾/,
       /최단경로/,
     ],
