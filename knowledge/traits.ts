@@ -60,6 +60,7 @@ const SPECIFIC: Record<string, RegExp[]> = {
     /\btypo/,
     /\brelevance\b/,
     /\b(by|for) keywords?\b/,
+    /\b(most )?relevant (results|articles|documents|docs|matches|products|hits|pages)\b/,
     /\bkeyword (search|match)/,
     /키워드(로|를)?(검색|매칭|찾)/,
     /전문검색/,
@@ -161,6 +162,7 @@ export const TRAITS: readonly Trait[] = [
       /키기반/,
       /단순조회/,
       // The order reversed: "조회는 전부 id로만"
+      /(?<!스)(키|id|pk)(로|으로)?(만)?(조회|룩업|읽기|접근)/,
       /(조회|읽기|접근|쓰기|읽고쓰기|액세스)(는|은)?(전부|모두|다|항상|대부분|거의)?(키|id|pk|기본키|파티션키)(로|으로)/,
     ],
   }),
@@ -245,6 +247,7 @@ export const TRAITS: readonly Trait[] = [
       /\btypos?\b/,
       /\brelevance\b/,
       /\bkeyword (search|match)/,
+      /\b(most )?relevant (results|articles|documents|docs|matches|products|hits|pages)\b/,
       /\bsemantic\b/,
       /\bvector\b/,
       /\bembeddings?\b/,
@@ -417,7 +420,7 @@ export const TRAITS: readonly Trait[] = [
       /\breal ?time\b/,
       /\blatency\b/,
     ],
-    ko: [/밀리초/, /지연/, /레이턴시/, /빠른/, /빠르게/, /실시간/, /응답속도/],
+    ko: [/밀리초/, /지연/, /레이턴시/, /빠른/, /빠르게/, /빨라야/, /빨라요/, /빠름/, /실시간/, /응답속도/],
   }),
   t('massive-scale', 'scale', 'very large scale', '아주 큰 규모', {
     en: [
@@ -433,7 +436,7 @@ export const TRAITS: readonly Trait[] = [
       /\bhundreds of thousands\b/,
       /\bat scale\b/,
       // "3M users", "~8M learners", "40M members": people count in millions written short.
-      /\b\d+(\.\d+)? ?m\+? (users?|dau|mau|customers?|players?|members?|learners?|subscribers?|devices?|accounts?|sessions?)\b/,
+      /\b\d+(\.\d+)? ?m\+? (daily |monthly |active |concurrent |registered )?(users?|dau|mau|customers?|players?|members?|learners?|subscribers?|devices?|accounts?|sessions?)\b/,
     ],
     ko: [
       /수백만/,

@@ -417,6 +417,18 @@ export const CLUES: readonly Clue[] = [
       ],
     }),
   ),
+  // Data that lives seconds or minutes (OTP codes, presence, positions): fast, expiring, rebuildable.
+  c('short-lived', 'data that lives seconds or minutes', '몇 초·몇 분만 유효한 데이터', {
+    en: [
+      /\b(expir\w*|valid|lives?|kept|keep|stor(e|ed)|held|hold|cached?|ttl) (\w+ ){0,3}(after|for|within|in|of) (\d+|a few|few|several|a couple of) ?(s|secs?|seconds?|mins?|minutes?)\b/,
+      /\b\d+ ?(s|sec|secs|seconds?|min|mins|minutes?) (ttl|expiry|lifetime|lifespan|window)\b/,
+      /\b(otp|one time (code|password)|verification code)s?\b/,
+    ],
+    ko: [
+      /\d+(초|분)(뒤|후|지나면|동안|간|만|이면)?(에)?(만료|삭제|사라|의미없|무의미|저장|보관|유지|유효)/,
+      /(인증번호|otp|일회용(비밀번호|코드)|인증코드)/,
+    ],
+  }),
   c('counter', 'counters or presence', '카운터·접속 상태', {
     en: [
       /\bcounters?\b/,
@@ -456,7 +468,7 @@ export const CLUES: readonly Clue[] = [
       /\blast reported\b/,
       /\breplac(es|ed|ing) the (previous|old|last)\b/,
       /\bonly the last\b/,
-      /\bpresent (value|state|status)\b/,
+      /\bpresent (\w+ ){0,2}(value|state|status)s?\b/,
       /\b(latest|most recent|last known|last seen|newest)\b/,
       /\bcurrent (\w+ )?(value|state|status|reading|position|location|config|setting|odometer|count|score)s?\b/,
       /\boverwrit/,
@@ -491,8 +503,11 @@ export const CLUES: readonly Clue[] = [
     ],
   }),
   c('history', 'keeping history', '이력 보관', {
-    en: [/\bhistor(y|ies|ical)\b/, /\bold values\b/, /\bpast (values|readings)\b/, /\bprevious (values|readings)\b/],
-    ko: [/예전값/, /이전값/, /이력/, /히스토리/, /과거(값|데이터)/],
+    en: [
+      /\bhistor(y|ies|ical)\b/,
+      /\b(old|past|previous|older|earlier) (values|readings|states|statuses|positions|locations|versions|records|data)\b/,
+    ],
+    ko: [/(예전|이전|과거)(값|상태|위치|데이터|기록)/, /이력/, /히스토리/],
   }),
   c('history-elsewhere', 'history kept elsewhere', '이력은 다른 곳에', {
     en: [/\bhistory (is |lives |goes )?(elsewhere|somewhere else)\b/],
@@ -614,7 +629,8 @@ export const CLUES: readonly Clue[] = [
       /\bidentity (resolution|graph|linking)\b/,
       /\bpeople you may know\b/,
       /\bfollowing (the )?links\b/,
-      /\b\d+ or more (shared|hops|degrees|levels|links)\b/,
+      /\b(\d+|two|three|four|five|several|many) or more (shared |)(hops|degrees|levels|links|intermediar\w*|steps|people|accounts)\b/,
+      /\bthrough (\d+|two|three|several|many|multiple) (or more )?(intermediar\w*|middlemen|people|accounts|hops)\b/,
       /\bdegrees? of separation\b/,
       /\bdependency (tree|chain|graph)/,
       /\bconnected (to|through) each other\b/,

@@ -295,6 +295,33 @@ const ROUTING: readonly Rule[] = [
     { elasticache: 6 },
   ),
   r(
+    'short-lived',
+    'fast data that lives seconds or minutes',
+    '몇 초·몇 분만 유효한 빠른 데이터',
+    (f) =>
+      f.has('short-lived') &&
+      (f.has('sub-ms') || f.has('low-latency') || f.has('counter') || f.has('cache') || redis(f) || f.has('session')) &&
+      !f.has('durable') &&
+      !multiRegionWrites(f),
+    { elasticache: 6 },
+  ),
+  // db-guidance.md §2 routes session stores to DynamoDB: at millions of users with no cache, memory or loss clue,
+  // the session data is a key-value table, not a cache.
+  r(
+    'sessions-at-scale',
+    'session data at scale, not a cache',
+    '대규모 세션 데이터 (캐시 아님)',
+    (f) =>
+      f.has('session') &&
+      f.has('massive-scale') &&
+      !f.has('cache') &&
+      !redis(f) &&
+      !f.has('sub-ms') &&
+      !f.has('loss-ok') &&
+      !f.has('short-lived'),
+    { dynamodb: 3 },
+  ),
+  r(
     'counter',
     'counters or presence with expiry',
     '만료되는 카운터·접속 상태',
