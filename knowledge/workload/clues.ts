@@ -487,6 +487,7 @@ export const CLUES: readonly Clue[] = [
       /덮어(써|쓰|씀|씌)/,
       /(현재|최신|실시간)(값|상태)만/,
       /(최근|마지막)(접속|로그인|위치|상태|값|시각|업데이트|수신)(시각|시간|값|상태|정보)?만/,
+      /(현재|최신|지금)(의)?(온도|위치|잔량|수치|좌표|속도|배터리|재고|점수|주행거리|값|상태)(만|하나)/,
     ],
   }),
   c('per-entity', 'one value per device, user or item', '기기·사용자·항목별 값', {
@@ -500,6 +501,7 @@ export const CLUES: readonly Clue[] = [
       /(device|user|sensor|key|id|item|player|customer|account)(별|마다)/,
       /(기기|장비|센서|사용자|유저|회원|차량|기계|충전기|키오스크|매장|스쿠터|플레이어|디바이스|고객|서버)(마다|별|별로)/,
       /id로/,
+      /(^|[^가-힣])각(기기|장비|센서|사용자|유저|방|차량|매장|디바이스|서버|계정|고객|충전기|단말)/,
     ],
   }),
   c('history', 'keeping history', '이력 보관', {
@@ -552,6 +554,16 @@ export const CLUES: readonly Clue[] = [
       /시간창/,
       /구간별/,
     ],
+  }),
+  // A sampling rate ("every 5s", "10 Hz", "매초", "5초마다"): a stream of measurements, not one value kept per key.
+  c('sampling', 'sampled at a steady rate', '일정 주기로 수집', {
+    en: [
+      /\bevery (\d+ ?)?(ms|milliseconds?|s|secs?|seconds?|mins?|minutes?)\b/,
+      /\b\d+ ?hz\b/,
+      /\b\d+k? (readings|events|points|samples|inserts|rows|writes|measurements|messages) (per|a|each) (second|sec|minute|min)\b/,
+      /\b\d+k? ?(inserts|writes|points|samples|readings)\/?s\b/,
+    ],
+    ko: [/매초/, /매분/, /\d+(초|분)마다/, /(초|분)당\d/, /초당(수|몇)?(천|만|백)/],
   }),
   c('measurements', 'measurements from devices or markets', '기기·시장의 측정값', {
     en: [
@@ -629,7 +641,7 @@ export const CLUES: readonly Clue[] = [
       /\bidentity (resolution|graph|linking)\b/,
       /\bpeople you may know\b/,
       /\bfollowing (the )?links\b/,
-      /\b(\d+|two|three|four|five|several|many) or more (shared |)(hops|degrees|levels|links|intermediar\w*|steps|people|accounts)\b/,
+      /\b(\d+|two|three|four|five|several|many) or more (shared|hops|degrees|levels|links|intermediar\w*|steps)\b/,
       /\bthrough (\d+|two|three|several|many|multiple) (or more )?(intermediar\w*|middlemen|people|accounts|hops)\b/,
       /\bdegrees? of separation\b/,
       /\bdependency (tree|chain|graph)/,

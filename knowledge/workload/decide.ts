@@ -60,7 +60,7 @@ const stateOnly = (f: Facts) =>
   f.has('history-elsewhere') ||
   (f.has('latest-state') && !f.has('time-window') && !f.has('history'));
 const timeWindows = (f: Facts) =>
-  f.has('time-window') && (f.has('measurements') || f.has('time-series')) && !stateOnly(f);
+  (f.has('time-window') || f.has('sampling')) && (f.has('measurements') || f.has('time-series')) && !stateOnly(f);
 const multiRegionWrites = (f: Facts) =>
   f.has('multi-region-writes') || (f.regions >= 2 && (f.has('global') || f.has('concurrent-writes')));
 /** The engine named is the store in trouble today, not the one the answer must match. */
@@ -390,7 +390,8 @@ const ROUTING: readonly Rule[] = [
     'heavy-reporting',
     'heavy reporting overloading an operational store',
     '운영 DB를 짓누르는 대형 리포트',
-    (f) => f.has('heavy-reporting'),
+    // Measurements sampled at a rate and reported by period are a time series, whatever the report is called.
+    (f) => f.has('heavy-reporting') && !timeWindows(f),
     { redshift: 7 },
   ),
   r(
@@ -400,9 +401,15 @@ const ROUTING: readonly Rule[] = [
     (f) => f.has('big-aggregation') && !timeWindows(f) && !f.has('search'),
     { redshift: 4 },
   ),
-  r('bi', 'BI over history', '이력에 대한 BI', (f) => f.has('bi') && (f.has('analytics') || f.has('big-aggregation')), {
-    redshift: 2,
-  }),
+  r(
+    'bi',
+    'BI over history',
+    '이력에 대한 BI',
+    (f) => f.has('bi') && (f.has('analytics') || f.has('big-aggregation')) && !timeWindows(f),
+    {
+      redshift: 2,
+    },
+  ),
   r('no-search', 'no text search', '텍스트 검색 없음', (f) => f.not('search'), { opensearch: -6, redshift: 1 }),
   r('no-analytics', 'not analytics', '분석 아님', (f) => f.not('analytics'), { redshift: -6 }),
   r('not-cache', 'not a cache', '캐시 아님', (f) => f.not('cache'), { elasticache: -3 }),
@@ -429,7 +436,7 @@ const VOICES: Readonly<Record<string, readonly string[]>> = {
   memorydb: ['multi-region-writes', 'concurrent-writes'],
   'global-kv': ['multi-region-writes', 'concurrent-writes'],
   'latest-state': ['per-entity'],
-  'time-windows': ['time-window'],
+  'time-windows': ['time-window', 'sampling'],
   counter: ['expires'],
   'not-a-cache': ['primary'],
   connections: ['lambda'],
