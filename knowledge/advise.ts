@@ -112,7 +112,7 @@ function aboutData(question: string, traits: Trait[], kb: KnowledgeBase): boolea
 const HOW_TO_EN =
   /\b(how (do|can|to|should) (i|we|you)?|how does|what'?s the difference|difference between|explain|syntax|tutorial|example of)\b/;
 const HOW_TO_KO =
-  /방법|는법|차이(가|점|는)|문법|설명해|원리|개념|(이|가)뭐예요|(이)?란무엇|무슨뜻|의미가뭐|어떻게동작|어떻게작동/;
+  /어떻게(하|해|거|걸|쓰|써|설정|만들|바꾸|넣|지우|보|봐|연결|올리|늘리|줄이|확인|켜|꺼|잡)|방법|는법|차이(가|점|는)|문법|설명해|원리|개념|(이|가)뭐예요|(이)?란무엇|무슨뜻|의미가뭐|어떻게동작|어떻게작동/;
 // "What is a foreign key?": a definition, the whole question.
 const DEFINITION_EN = /^ (what|whats|what's) (is|are)? ?(a |an |the )?[\p{L} ]{1,30}$/u;
 // Running an existing system (restart it, flush keys, a command, who has access, page someone): operations,
@@ -140,10 +140,18 @@ function wantsASystem(question: string): boolean {
   return WANTS_EN.test(englishForm(question)) || WANTS_KO.test(compactForm(question));
 }
 
+// Learning material (a book, a course, a study group) about a database is not a store to choose, whichever engine
+// it names ("레디스 책 추천해주세요", "best course on DynamoDB?"). 정책/대책/방책 are not books.
+const RESOURCE_EN =
+  /\b(books?|courses?|tutorials?|videos?|certifications?|certs?|trainings?|workshops?|blog posts?|talks?|reading list|resources?) (on|about|for learning|to learn|that teach\w*)\b|\bbest (book|course|tutorial|resource|video)s?\b|\b(learn|study|studying|learning) (about |for )?(\w+ ){0,2}(exam|cert\w*)\b|\bstudy (group|guide|buddy)\b/;
+const RESOURCE_KO =
+  /(?<![정대방산비])책(을|를|좀|하나|추천|있|이|은)|강의|강좌|교재|튜토리얼|자격증|스터디|세미나|밋업|유튜브|블로그(글)?추천/;
+
 /** A how-to or definition question with no store to choose. */
 function explainsRatherThanChooses(question: string): boolean {
   const en = englishForm(question);
   const ko = compactForm(question);
+  if (RESOURCE_EN.test(en) || RESOURCE_KO.test(ko)) return true;
   const asks = HOW_TO_EN.test(en) || HOW_TO_KO.test(ko) || DEFINITION_EN.test(en);
   return asks && !choosing(en, ko, question);
 }
