@@ -148,6 +148,9 @@ export const TRAITS: readonly Trait[] = [
       /\bkv\b/,
       /\blook ?ups? by\b/,
       /\bsimple lookups?\b/,
+      /\blookup tables?\b/,
+      /\b(giant|big|huge|simple|plain|flat) (map|dictionary|hash ?map|lookup)\b/,
+      /\bdictionar(y|ies) (of|from)\b/,
       /\bkey (access|lookups?|reads?)\b/,
       /\b(access(ed)?|read|fetch(ed)?) by key\b/,
     ],
@@ -434,6 +437,7 @@ export const TRAITS: readonly Trait[] = [
       /\b\d+ ?(tb|pb)\b/,
       /\b\d+k? ?(rps|qps|requests per second|writes per second)\b/,
       /\bhundreds of thousands\b/,
+      /\bblack friday\b/,
       /\bat scale\b/,
       // "3M users", "~8M learners", "40M members": people count in millions written short.
       /\b\d+(\.\d+)? ?m\+? (daily |monthly |active |concurrent |registered )?(users?|dau|mau|customers?|players?|members?|learners?|subscribers?|devices?|accounts?|sessions?)\b/,

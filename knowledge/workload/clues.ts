@@ -418,17 +418,28 @@ export const CLUES: readonly Clue[] = [
     }),
   ),
   // Data that lives seconds or minutes (OTP codes, presence, positions): fast, expiring, rebuildable.
-  c('short-lived', 'data that lives seconds or minutes', '몇 초·몇 분만 유효한 데이터', {
-    en: [
-      /\b(expir\w*|valid|lives?|kept|keep|stor(e|ed)|held|hold|cached?|ttl) (\w+ ){0,3}(after|for|within|in|of) (\d+|a few|few|several|a couple of) ?(s|secs?|seconds?|mins?|minutes?)\b/,
-      /\b\d+ ?(s|sec|secs|seconds?|min|mins|minutes?) (ttl|expiry|lifetime|lifespan|window)\b/,
-      /\b(otp|one time (code|password)|verification code)s?\b/,
-    ],
-    ko: [
-      /\d+(초|분)(뒤|후|지나면|동안|간|만|이면)?(에)?(만료|삭제|사라|의미없|무의미|저장|보관|유지|유효)/,
-      /(인증번호|otp|일회용(비밀번호|코드)|인증코드)/,
-    ],
+  // Whole-question: "1분 지나면 쓸모없음", "useless after a minute" carry their own negator.
+  whole(
+    c('short-lived', 'data that lives seconds or minutes', '몇 초·몇 분만 유효한 데이터', {
+      en: [
+        // A lifetime ("kept for 5 minutes"), never a window size ("averages in 5 minute buckets").
+        /\b(expir\w*|valid|lives?|kept|keep|stor(e|ed)|held|hold|cached?|ttl) (\w+ ){0,3}(after|for|within) (\d+|a few|few|several|a couple of) ?(s|secs?|seconds?|mins?|minutes?)\b(?! (bars?|buckets?|windows?|intervals?|averages?|rollups?|candles?|granularity|resolution|aggregates?))/,
+        /\b\d+ ?(s|sec|secs|seconds?|min|mins|minutes?) (ttl|expiry|lifetime|lifespan|window)\b/,
+        /\b(useless|stale|meaningless|worthless|irrelevant|gone|deleted|dropped|discarded) (after|within|in) (a|one|\d+|a few|few) ?(s|secs?|seconds?|mins?|minutes?)\b/,
+        /\b(otp|one time (code|password)|verification code)s?\b/,
+      ],
+      ko: [
+        /\d+(초|분)(뒤|후|지나면|동안|간|만|이면)?(에)?(만료|삭제|사라|의미없|무의미|쓸모없|필요없|버려|지워|저장|보관|유지|유효)/,
+        /(인증번호|otp|일회용(비밀번호|코드)|인증코드)/,
+      ],
+    }),
+  ),
+  // Each new value replaces the last: whatever "old values" the question mentions are not kept.
+  c('overwrite', 'each value overwrites the last', '새 값이 이전 값을 덮어씀', {
+    en: [/overwrit\w*/, /\bupdated? in place\b/, /\breplac(es|ed|ing) the (previous|old|last)\b/, /\bupsert/],
+    ko: [/덮어(써|쓰|씀|씌|쓴)/, /갱신만/],
   }),
+  c('cart', 'shopping carts', '장바구니', { en: [/\b(shopping )?(carts?|baskets?)\b/], ko: [/장바구니/] }),
   c('counter', 'counters or presence', '카운터·접속 상태', {
     en: [
       /\bcounters?\b/,
@@ -436,7 +447,7 @@ export const CLUES: readonly Clue[] = [
       /\bpresence\b/,
       /\bonline status\b/,
       /\bthrottl/,
-      /\blive (positions?|locations?)\b/,
+      /\blive (\w+ )?(positions?|locations?|coordinates)\b/,
     ],
     ko: [/카운터/, /호출횟수/, /요청제한/, /접속상태/, /온라인상태/, /실시간위치/],
   }),
@@ -495,12 +506,16 @@ export const CLUES: readonly Clue[] = [
       /\b(per|each|by) (\w+ )?(sku|code|number|email|serial)s?\b/,
       /\b(each|per|every single|every) (of (our|the|all|these|those|its|their) )?(\d[\w.]* )?(\w+ )?(device|sensor|user|kiosk|vehicle|truck|car|player|machine|item|account|scooter|charger|store|shop|key|id|customer|driver|meter|host|server|robot|drone)s?('s)?\b/,
       /\bby (\w+ )?id\b/,
+      // "for each parcel", "of every tenant": one value kept per thing, whatever the thing is called.
+      /\b(for|of|per) (each|every) \w+/,
     ],
     ko: [
       /(sku|코드|번호|시리얼)(별|마다|로)/,
       /(device|user|sensor|key|id|item|player|customer|account)(별|마다)/,
       /(기기|장비|센서|사용자|유저|회원|차량|기계|충전기|키오스크|매장|스쿠터|플레이어|디바이스|고객|서버)(마다|별|별로)/,
       /id로/,
+      // "택배마다", "고객마다": per thing; "5초마다", "요청마다" are a rate, not a key.
+      /[가-힣](?<!(초|분|시간|날|일|주|달|월|년|요청|호출|번|회|건))마다/,
       /(^|[^가-힣])각(기기|장비|센서|사용자|유저|방|차량|매장|디바이스|서버|계정|고객|충전기|단말)/,
     ],
   }),
@@ -531,7 +546,7 @@ export const CLUES: readonly Clue[] = [
       /\broll ?ups?\b/,
       /\bdownsampl/,
       /\bohlc\b/,
-      /\b\d+ ?(s|sec|second|min|minute|m|h|hour) (bars?|buckets?|windows?|intervals?)\b/,
+      /\b\d+ ?(s|sec|second|min|minute|m|h|hour)s? (bars?|buckets?|windows?|intervals?)\b/,
       /\blast \d+ ?(h|hours|days|minutes|mins)\b/,
       /\bover time\b/,
       /\btrends?\b/,
@@ -646,6 +661,11 @@ export const CLUES: readonly Clue[] = [
       /\bdegrees? of separation\b/,
       /\bdependency (tree|chain|graph)/,
       /\bconnected (to|through) each other\b/,
+      // Cycles: money or ownership that goes round ("rings of accounts paying each other in circles").
+      /\b(rings?|cycles?|circles?|loops?) of (\w+ )?(accounts|transactions|payments|transfers|people|users|companies|shell companies|entities)\b/,
+      /\b(paying|sending|transferring|owing) (money to )?each other\b/,
+      /\bcircular (payments?|transfers?|ownership|references?|dependenc\w*|trades?)\b/,
+      /\bcycle detection\b/,
       /\b(any|arbitrary|unlimited|unknown|variable) (number of )?(depth|levels|hops)\b/,
       /\b(belong(s|ing)? to|are|is|be) (actually |really )?the same (person|customer|user|individual|household|entity|company)\b/,
       /\bwho (bought|watched|liked|read|follow(ed)?) .{0,30}\balso (bought|watched|liked|read|follow(ed)?)\b/,
@@ -666,6 +686,8 @@ export const CLUES: readonly Clue[] = [
       /연결(을|관계를)?따라/,
       /관계(를)?따라/,
       /친구의친구/,
+      /순환(구조|거래|송금|참조|관계|고리|출자)/,
+      /돌고도는/,
       /같은(사람|고객|사용자|인물|회원)(인지|으로|끼리|을|를)/,
       /(깊이|단계|뎁스)(는|가|를)?(정해지지않|모름|몰라|제한없|무제한|알수없)/,
       /경로(를)?찾/,

@@ -56,9 +56,11 @@ const relationalApp = (f: Facts) =>
 const keyAccess = (f: Facts) => f.has('key-value') || f.not('relational') || f.has('session');
 const stateOnly = (f: Facts) =>
   f.not('history') ||
+  // Data worthless after seconds or minutes is never a history to aggregate.
+  (f.has('short-lived') && !f.has('time-window')) ||
   f.not('time-series') ||
   f.has('history-elsewhere') ||
-  (f.has('latest-state') && !f.has('time-window') && !f.has('history'));
+  (f.has('latest-state') && !f.has('time-window') && (!f.has('history') || f.has('overwrite')));
 const timeWindows = (f: Facts) =>
   (f.has('time-window') || f.has('sampling')) && (f.has('measurements') || f.has('time-series')) && !stateOnly(f);
 const multiRegionWrites = (f: Facts) =>
@@ -319,6 +321,15 @@ const ROUTING: readonly Rule[] = [
       !f.has('sub-ms') &&
       !f.has('loss-ok') &&
       !f.has('short-lived'),
+    { dynamodb: 3 },
+  ),
+  // db-guidance.md §2 lists shopping carts with DynamoDB's key-value data: a cart is the user's state, kept durably.
+  r(
+    'carts',
+    'shopping carts (key-value state per user)',
+    '장바구니 (사용자별 키-값 상태)',
+    (f) =>
+      f.has('cart') && !f.has('cache') && !redis(f) && !f.has('sub-ms') && !f.has('loss-ok') && !f.has('short-lived'),
     { dynamodb: 3 },
   ),
   r(

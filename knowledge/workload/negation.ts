@@ -23,7 +23,7 @@ interface Span {
 }
 
 const EN_NEGATOR =
-  /(?<![\p{L}\p{N}])(no|not|never|nothing|without|nor|neither|none|w\/o|(?:do|does|did|is|are|was|were|wo|should|need|ca|could|would|must|have|has)n['’]?t|dont|doesnt|isnt|arent|cannot|rather than|instead of|other than|anything but|except|besides|apart from)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(no|not|never|nothing|nobody|no one|without|nor|neither|none|w\/o|(?:do|does|did|is|are|was|were|wo|should|need|ca|could|would|must|have|has)n['’]?t|dont|doesnt|isnt|arent|cannot|rather than|instead of|other than|anything but|except|besides|apart from)(?![\p{L}\p{N}])/gu;
 /**
  * After a negator, a defect makes a requirement, not a negation: "can't lose data", "never goes down",
  * "no double bookings", "without downtime" ask for durability or integrity.
