@@ -436,7 +436,7 @@ export const CLUES: readonly Clue[] = [
   ),
   // Each new value replaces the last: whatever "old values" the question mentions are not kept.
   c('overwrite', 'each value overwrites the last', '새 값이 이전 값을 덮어씀', {
-    en: [/overwrit\w*/, /\bupdated? in place\b/, /\breplac(es|ed|ing) the (previous|old|last)\b/, /\bupsert/],
+    en: [/\boverwrit\w*/, /\bupdated? in place\b/, /\breplac(es|ed|ing) the (previous|old|last)\b/, /\bupsert/],
     ko: [/덮어(써|쓰|씀|씌|쓴)/, /갱신만/],
   }),
   c('cart', 'shopping carts', '장바구니', { en: [/\b(shopping )?(carts?|baskets?)\b/], ko: [/장바구니/] }),

@@ -90,13 +90,15 @@ function englishSpans(text: string): Span[] {
     const last = words[words.length - 1];
     if (first && last) spans.push({ start: start + first.index, end: start + last.index + last[0].length });
   }
-  const cancelled = new Set<number>();
+  // The spans of both cancelling negators ("could not" is two words, each a negator match).
+  const cancelled: Span[] = [];
   for (const m of text.matchAll(EN_CANCELLING)) {
-    cancelled.add(m.index);
-    cancelled.add(m.index + m[0].length - 'without'.length);
+    const first = m[1] ?? '';
+    cancelled.push({ start: m.index, end: m.index + first.length });
+    cancelled.push({ start: m.index + m[0].length - 'without'.length, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(EN_NEGATOR)) {
-    if (cancelled.has(m.index)) continue;
+    if (cancelled.some((c) => c.start <= m.index && m.index < c.end)) continue;
     const after = m.index + m[0].length;
     const rest = text.slice(after);
     if (EN_REQUIREMENT.test(rest)) continue;
