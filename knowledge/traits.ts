@@ -144,6 +144,7 @@ export const TRAITS: readonly Trait[] = [
     en: [
       /\bkey ?value\b/,
       /\bby (its |the |primary |partition |\w+ )?(key|id)\b/,
+      /\b(look ?ups?|fetch(ed|es)?|get|read) (of |for )?(\w+ ){0,3}by (its |their |the )?(\w+ )?(code|sku|serial|slug|token|key|id)s?\b/,
       /\bper (\w+ )?key\b/,
       /\bkv\b/,
       /\blook ?ups? by\b/,
@@ -166,7 +167,7 @@ export const TRAITS: readonly Trait[] = [
       /단순조회/,
       // The order reversed: "조회는 전부 id로만"
       /(?<!스)(키|id|pk)(로|으로)?(만)?(조회|룩업|읽기|접근)/,
-      /(조회|읽기|접근|쓰기|읽고쓰기|액세스)(는|은)?(전부|모두|다|항상|대부분|거의)?(키|id|pk|기본키|파티션키)(로|으로)/,
+      /(조회|읽기|접근|쓰기|읽고쓰기|액세스)(는|은)?(전부|모두|다|항상|대부분|거의)?[가-힣a-z]{0,4}(키|id|pk|번호|코드)(로|으로)/,
     ],
   }),
   t('document', 'model', 'JSON documents', 'JSON 문서', {

@@ -856,4 +856,97 @@ export const ROUND_THREE: FreshQuestion[] = [
   ko('off-topic', null, 'us-east-1 다이나모 지금 장애인가요?', 'status'),
 ];
 
-export const FRESH_QUESTIONS: FreshQuestion[] = [...ROUND_ONE, ...ROUND_TWO, ...ROUND_THREE];
+/** Written after the gate was raised, to check the mechanisms hold on other words; measured first. */
+export const ROUND_FOUR: FreshQuestion[] = [
+  en('typos', 'timestream', 'tiem series store for factory sensor data w/ 1 min agregates', 'windows → Timestream'),
+  en('typos', 'documentdb', 'mongodb compatable managed db, we use aggregation pipelines', 'MongoDB → DocumentDB'),
+  en(
+    'typos',
+    'memorydb',
+    'valky as primary db, multi region active active writes',
+    'in-memory primary multi-Region → MemoryDB',
+  ),
+  en('typos', 'rds', 'lift n shift sqlserver 2019, cant change the engine', 'same engine → RDS'),
+  ko('typos', 'dynamodb', '다이너모디비 장바구니 용도 괜찮나요 사용자 수백만', 'carts → DynamoDB'),
+  ko('typos', 'neptune', '그래프디비 넵튠? 친구 추천 3단계까지', 'multi-hop → Neptune'),
+  ko('typos', 'opensearch', '엘라스틱 서치 대체할 관리형 검색 서비스', 'Elasticsearch → OpenSearch'),
+  ko('typos', 'redshift', '레드쉬프트로 7년치 주문 집계 괜찮을까', 'warehouse → Redshift'),
+  en(
+    'constraints',
+    'dynamodb',
+    'we want zero servers to manage, pay per request, single digit ms reads by user id at any scale',
+    'serverless key-value → DynamoDB',
+  ),
+  en('constraints', 'rds', 'budget is tight, small postgres app for a clinic, traffic is flat', 'small steady → RDS'),
+  en('constraints', 'aurora', 'mysql app, storage grows 50GB a month and we hate resizing', 'auto storage → Aurora'),
+  en(
+    'constraints',
+    'elasticache',
+    'typing indicators for chat, fine to lose, sub millisecond',
+    'ephemeral → ElastiCache',
+  ),
+  ko(
+    'constraints',
+    'dynamodb',
+    '람다 수백개가 mysql 커넥션을 다 잡아먹어요, 조회는 주문번호로만',
+    'Lambda connections → DynamoDB',
+  ),
+  ko('constraints', 'rds', '나중에 gcp로 갈 수도 있어서 aws 종속 기능은 피하고 싶어요, postgres', 'portable → RDS'),
+  ko('constraints', 'elasticache', '채팅 입력중 표시, 유실돼도 괜찮고 1ms 미만', 'ephemeral → ElastiCache'),
+  ko(
+    'constraints',
+    'dynamodb',
+    '유럽이랑 미국 리전 양쪽에서 쓰기 받아야 하는 사용자 설정, 키로 조회',
+    'multi-Region KV → DynamoDB',
+  ),
+  en(
+    'relationships',
+    'neptune',
+    'which suppliers are exposed if this factory goes down, following the supply chain upstream',
+    'multi-hop → Neptune',
+  ),
+  en(
+    'relationships',
+    'neptune',
+    'permissions inherited through nested groups of groups, check if user can access a resource',
+    'recursive → Neptune',
+  ),
+  ko('relationships', 'neptune', '공급망을 여러 단계 거슬러 올라가서 영향받는 협력사 찾기', 'multi-hop → Neptune'),
+  ko('relationships', 'neptune', '그룹 안의 그룹으로 상속되는 권한을 끝까지 따라가서 확인', 'recursive → Neptune'),
+  en(
+    'time-series',
+    'timestream',
+    'we poll 3k pumps for pressure every 15s and ops wants a 24h trend line per pump',
+    'windows → Timestream',
+  ),
+  en(
+    'time-series',
+    'dynamodb',
+    'what each pump reports right now, nothing else, looked up by pump id',
+    'latest state → DynamoDB',
+  ),
+  ko('time-series', 'timestream', '펌프 3천대 압력을 15초마다 수집, 펌프별 24시간 추이', 'windows → Timestream'),
+  ko('time-series', 'dynamodb', '펌프별 지금 값만 펌프 id로 조회, 과거는 안 봐요', 'latest state → DynamoDB'),
+  en(
+    'negation',
+    'dynamodb',
+    'this is not going to need joins or reports, it is a lookup of promo codes by code',
+    'key access → DynamoDB',
+  ),
+  ko('negation', 'dynamodb', '조인이나 리포트는 없을 거고 쿠폰 코드로 조회만 해요', 'key access → DynamoDB'),
+  en(
+    'migrations',
+    'aurora',
+    'time to get rid of oracle, the app can be ported to postgres',
+    'refactor → Aurora PostgreSQL',
+  ),
+  ko('migrations', 'documentdb', '몽고 레플리카셋 직접 운영 중인데 aws 관리형으로', 'MongoDB → DocumentDB'),
+  en('plain', 'aurora', 'hr system: employees, departments, payroll with transactions', 'relational → Aurora'),
+  ko('plain', 'opensearch', '쇼핑몰 상품 검색에 오타 교정이랑 자동완성', 'search → OpenSearch'),
+  en('off-topic', null, 'can we get a redshift cluster for the hackathon by friday?', 'request'),
+  ko('off-topic', null, '다이나모 테이블 이름 규칙 문서 어디 있어요', 'docs'),
+  en('off-topic', null, 'rds maintenance is scheduled for sunday fyi', 'announcement'),
+  ko('off-topic', null, 'aurora 버전 업그레이드 언제 하나요', 'schedule'),
+];
+
+export const FRESH_QUESTIONS: FreshQuestion[] = [...ROUND_ONE, ...ROUND_TWO, ...ROUND_THREE, ...ROUND_FOUR];

@@ -109,3 +109,16 @@ describe('questions that choose nothing', () => {
     expect(got('보안 정책 데이터를 정책 ID로 조회, 수백만 건')).toBe('dynamodb');
   });
 });
+
+describe('round four: constraints, chains and quantities in other words', () => {
+  it.each([
+    ['shoestring budget, a small mysql app for a dental office, traffic is steady', 'rds'],
+    ['org-wide roles inherited through nested teams, can this user approve the invoice?', 'neptune'],
+    ['trace the data lineage downstream through every job that reads this table', 'neptune'],
+    ['we poll 800 weather stations every 30s for wind speed, hourly max per station', 'timestream'],
+    ['no joins and no reports, it is a fetch of gift cards by their token', 'dynamodb'],
+    ['람다가 postgres 커넥션을 다 써버려요, 읽기는 전부 회원번호로', 'dynamodb'],
+  ])('%s → %s', (question, service) => {
+    expect(got(question)).toBe(service);
+  });
+});
