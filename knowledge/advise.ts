@@ -118,10 +118,10 @@ const DEFINITION_EN = /^ (what|whats|what's) (is|are)? ?(a |an |the )?[\p{L} ]{1
 // Running an existing system (restart it, flush keys, a command, who has access, page someone): operations,
 // not a store to choose.
 const OPS_EN =
-  /\b(restart|reboot|flush|delete|drop|clear|wipe) (the|our|it|this|that|all|my|prod|production|now)\b|\b(command|page (someone|somebody|the on ?call)|on ?call|backups?|dump|grant|permissions?|access to|password|maintenance window|at \d+ ?%|outages?|incidents?)\b|\b(alarm|alert)s? (is |are |keeps |kept |went |fired|firing|going off|triggered)|^ why |\bwho (has|knows|broke|owns|changed|deleted|restarted)\b/;
+  /\b(restart|reboot|flush|delete|drop|clear|wipe) (the|our|it|this|that|all|my|prod|production|now)\b|\b(command|page (someone|somebody|the on ?call)|on ?call|backups?|dump|grant|permissions?|access to|password|maintenance window|at \d+ ?%|outages?|incidents?)\b|\bwhat version\b|\bwhich version (is|are|do|does)\b|\b(alarm|alert)s? (is |are |keeps |kept |went |fired|firing|going off|triggered)|^ why |\bwho (has|knows|broke|owns|changed|deleted|restarted)\b/;
 // An alarm, an error or "why / when / who" about a running system is an incident or a schedule, not a choice.
 const OPS_KO =
-  /(재시작|재부팅|삭제|초기화)(해|하|할)|명령어|권한|백업|덤프|비밀번호|점검시간|(알람|경보)(이|가|왜)?(울|떠|뜨|와|발생)|장애(가|났|나)|에러(가|났|나)|왜|언제|누가|누구|몇시/;
+  /(재시작|재부팅|삭제|초기화)(해|하|할)|명령어|권한|백업|덤프|비밀번호|점검시간|(몇|무슨)버전|버전(이|은|은요)?(몇|뭐)|(알람|경보)(이|가|왜)?(울|떠|뜨|와|발생)|장애(가|났|나)|에러(가|났|나)|왜|언제|누가|누구|몇시/;
 // A request to the bot ("can you clear the cache", "에러 로그 좀 봐줘"), not a store to choose.
 const REQUEST_EN = /^ (can|could|would|will) you\b|^ please\b/;
 const REQUEST_KO = /(해|줘|봐|만들어|지워|알려|보여|찾아|바꿔|켜|꺼)(줘|주세요|주실래요|줄래)$/;

@@ -150,6 +150,8 @@ export const TRAITS: readonly Trait[] = [
       /\blook ?ups? by\b/,
       /\bsimple lookups?\b/,
       /\blookup tables?\b/,
+      /\b(primary|partition) key (gets?|lookups?|reads?|access|queries)\b/,
+      /\bgets? by (primary |partition )?key\b/,
       /\b(giant|big|huge|simple|plain|flat) (map|dictionary|hash ?map|lookup)\b/,
       /\bdictionar(y|ies) (of|from)\b/,
       /\bkey (access|lookups?|reads?)\b/,

@@ -412,6 +412,25 @@ const ROUTING: readonly Rule[] = [
     (f) => f.has('big-aggregation') && !timeWindows(f) && !f.has('search'),
     { redshift: 4 },
   ),
+  // A relational app's own reports (an ERP's, with joins) are SQL on that app: a warehouse needs warehouse clues
+  // (years of data, heavy reporting, BI, a DW), db-guidance.md §1.
+  r(
+    'app-reports',
+    "a relational app's own reports (no warehouse clue)",
+    '관계형 앱 자체 리포트 (웨어하우스 단서 없음)',
+    (f) =>
+      f.has('relational') &&
+      !f.not('relational') &&
+      f.has('analytics') &&
+      !f.has('big-aggregation') &&
+      !f.has('heavy-reporting') &&
+      !f.has('bi') &&
+      !warehouse(f) &&
+      !f.has('massive-scale') &&
+      !f.has('terabytes') &&
+      !timeWindows(f),
+    { aurora: 3 },
+  ),
   r(
     'bi',
     'BI over history',

@@ -32,7 +32,7 @@ const EN_REQUIREMENT =
   /^\s*(afford to |any |single |more |data |a )?(lose|lost|be lost|losing|loss|go(es)? down|drop|miss|downtime|outages?|tamper\w*|double|duplicat\w*|errors?|conflicts?|corrupt\w*|inconsisten\w*|stale)\b/;
 /** Negators that follow their noun: "old values not needed", "history isn't required". */
 const EN_AFTER =
-  /^\s*(needed|required|necessary|wanted|important|kept|used|relevant|a must|a requirement|an issue|matter|matters|count)\b/;
+  /^\s*(needed|required|necessary|wanted|important|kept|used|relevant|a must|a requirement|an issue|matter|matters|count|work|works|do|fit|fits|cut it|scale)\b/;
 /**
  * Two negators that cancel: "we can't live without joins", "couldn't do without transactions" require the
  * thing. Neither the first negator nor the "without" after it rules anything out.

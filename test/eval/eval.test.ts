@@ -19,9 +19,9 @@ const fresh = runQuestions(kb, FRESH_QUESTIONS);
  * or vague questions declined with no confident answer to any. These floors are what the engine honestly
  * reaches (README "How good it is"); the engine is deterministic, so the gate passes on every clean checkout.
  */
-// Reached on the final run (2026-12-02): 58/64 top-1 (29/32 in each language), 8/8 declined.
-const HELD_OUT_TOP1 = 0.9;
-const HELD_OUT_TOP1_PER_LANG = { en: 0.9, ko: 0.9 } as const;
+// Reached on the final run (2026-12-02): 59/64 top-1 (English 30/32, Korean 29/32), 8/8 declined.
+const HELD_OUT_TOP1 = 0.92;
+const HELD_OUT_TOP1_PER_LANG = { en: 0.93, ko: 0.9 } as const;
 const HELD_OUT_DECLINED = 1;
 const OLD_SETS_TOP1 = 0.95;
 
@@ -53,7 +53,7 @@ describe('test/eval (dbadvice quality)', () => {
   // never the headline.
   it('keeps the fresh set (fresh-questions.ts) at 97% top-1 with every off-topic or vague question declined', () => {
     const s = score(fresh);
-    expect(FRESH_QUESTIONS.length).toBeGreaterThanOrEqual(250);
+    expect(FRESH_QUESTIONS.length).toBeGreaterThanOrEqual(320);
     expect(s.top1).toBeGreaterThanOrEqual(0.97);
     expect(s.abstention).toBe(1);
   });

@@ -122,3 +122,29 @@ describe('round four: constraints, chains and quantities in other words', () => 
     expect(got(question)).toBe(service);
   });
 });
+
+describe('round five: app reports, connection errors, rebuildable state, commercial exits, analysts on replicas', () => {
+  it.each([
+    ['our crm needs joins across 25 tables for its screens and a few reports', 'aurora'],
+    ['lambda fleet gets connection refused from mysql under load, every read is a primary key lookup', 'dynamodb'],
+    ['lobby state for a multiplayer game, sub-ms, recreated on restart', 'elasticache'],
+    ['we want off sql server before the licence true-up, the engine may change', 'aurora'],
+    ['bi dashboards keep hammering the primary db every morning', 'redshift'],
+    ['fx quotes every 50ms, we need per-minute vwap', 'timestream'],
+  ])('%s → %s', (question, service) => {
+    expect(got(question)).toBe(service);
+  });
+
+  it.each(['what version of postgres are we on?', '엘라스티캐시 무슨 버전 써요?'])(
+    'declines a version question: %s',
+    (q) => {
+      expect(got(q)).toBeNull();
+    },
+  );
+
+  it('reads "X won\'t work" as X ruled out', () => {
+    expect(
+      readWorkload("a key-value store won't work, we join orders to customers").notWanted.map((t) => t.id),
+    ).toContain('key-value');
+  });
+});
