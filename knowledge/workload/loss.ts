@@ -10,9 +10,9 @@ import { compactForm, englishForm } from '../traits.ts';
  */
 
 /** A permission to lose ("ok to lose", "fine if it's lost"): negated, it forbids loss. */
-const PERMISSION = String.raw`(ok|okay|fine|acceptable|allowed|alright|tolerable|an option|permitted)`;
+const PERMISSION = '(ok|okay|fine|acceptable|allowed|alright|tolerable|an option|permitted)';
 const LOSS = String.raw`(los[et]|losing|loss|lost|gone|dropped|vanish\w*|disappear\w*|wiped)`;
-const NEGATOR = String.raw`(not|never|isn't|isnt|aren't|arent|wasn't|is not|are not|no longer)`;
+const NEGATOR = "(not|never|isn't|isnt|aren't|arent|wasn't|is not|are not|no longer)";
 
 const NO_LOSS_EN: readonly RegExp[] = [
   // "it's not ok to lose data", "never acceptable if writes are lost", "isn't fine for data to be lost"
