@@ -248,6 +248,7 @@ export const CLUES: readonly Clue[] = [
   c('small-steady', 'a small, steady load', '작고 일정한 부하', {
     en: [
       /\b(lowest|low) ?cost\b/,
+      /\b(lowest|minimal|minimum|cheapest) (\w+ )?(cost|bill|price|spend)\b/,
       /\beconomical\b/,
       /\bcheap\b/,
       /\btiny (app|service|site|backend|workload)\b/,
@@ -275,6 +276,8 @@ export const CLUES: readonly Clue[] = [
       /일정한(부하|트래픽)/,
       /부하(는|가)?(작고|적고)/,
       /가장저렴/,
+      /비용(이|은|을)?(최저|최소|제일낮|가장낮)/,
+      /최저비용/,
       /제일저렴/,
       /제일싼/,
     ],
@@ -282,7 +285,7 @@ export const CLUES: readonly Clue[] = [
   c('small-scale', 'a small app', '작은 규모의 앱', {
     en: [
       /\b~?\d{1,3} (users|employees|people|staff)\b/,
-      /\binternal (admin|tool|app)/,
+      /\binternal (\w+ )?(admin|tool|app|wiki|site|portal|dashboard)/,
       /\b\d{1,2} tables?\b/,
       /\bsmall (internal )?(\w+ )?(app|team|tool|company)/,
       /\bside project\b/,
@@ -416,12 +419,14 @@ export const CLUES: readonly Clue[] = [
         /(?<!\bno )\bttl\b/,
         /\btime to live\b/,
         /\b(useless|stale|meaningless|worthless|irrelevant) after\b/,
+        /\b(resets?|cleared|wiped|flushed) (every|each|after|hourly|daily|nightly)\b/,
       ],
       ko: [
         /지나면(의미없|필요없|버려|삭제|사라|쓸모없|지워|무의미)/,
         /(?<!안|않는|없는)만료/,
         /ttl/,
         /(초|분|시간|일)(뒤|후|지나)(에|면)?(삭제|사라|버려|의미없|필요없|무의미)/,
+        /마다(초기화|리셋|비움)/,
       ],
     }),
   ),
@@ -516,6 +521,7 @@ export const CLUES: readonly Clue[] = [
       /\bby (\w+ )?id\b/,
       // "for each parcel", "of every tenant": one value kept per thing, whatever the thing is called.
       /\b(for|of|per) (each|every) \w+/,
+      /\b(each|every) \w+'s\b/,
     ],
     ko: [
       /(sku|코드|번호|시리얼)(별|마다|로)/,
@@ -534,6 +540,19 @@ export const CLUES: readonly Clue[] = [
     ],
     ko: [/(예전|이전|과거)(값|상태|위치|데이터|기록)/, /이력/, /히스토리/],
   }),
+  // Old values discarded, said outright ("older values are thrown away", "예전 값은 버림"): there is no history to keep.
+  whole(
+    c('no-history', 'old values discarded', '이전 값은 버림', {
+      en: [
+        /\b(old|older|previous|past|earlier|prior) (\w+ )?(values?|readings?|states?|data|ones|positions|locations|versions|entries) (are|is|get|gets|can be|will be)? ?(thrown away|discarded|dropped|deleted|purged|overwritten|replaced|not kept|not stored|irrelevant)\b/,
+        /\b(we )?never look back\b/,
+        /\bthrow (away|out) (the )?(old|older|previous|past)\b/,
+      ],
+      ko: [
+        /(예전|이전|과거|지난)(값|상태|데이터|기록|위치)?(은|는|들은)?(버림|버려|버리|삭제|안봐|안봄|필요없|안남|덮어|지워)/,
+      ],
+    }),
+  ),
   c('history-elsewhere', 'history kept elsewhere', '이력은 다른 곳에', {
     en: [/\bhistory (is |lives |goes )?(elsewhere|somewhere else)\b/],
     ko: [/이력은다른(데|곳)/, /이력은따로/],
@@ -581,13 +600,19 @@ export const CLUES: readonly Clue[] = [
   // A sampling rate ("every 5s", "10 Hz", "매초", "5초마다"): a stream of measurements, not one value kept per key.
   c('sampling', 'sampled at a steady rate', '일정 주기로 수집', {
     en: [
-      /\bevery (\d+ ?)?(ms|milliseconds?|s|secs?|seconds?|mins?|minutes?)\b/,
+      /(?<!\b(reset|resets|cleared|flushed|expire|expires|expired|wiped|purged|rotated) )\bevery (\d+ ?)?(ms|milliseconds?|s|secs?|seconds?|mins?|minutes?)\b/,
       /\bpoll(s|ed|ing)? (\w+ ){0,5}every\b/,
       /\b\d+ ?hz\b/,
       /\b\d+k? (readings|events|points|samples|inserts|rows|writes|measurements|messages) (per|a|each) (second|sec|minute|min)\b/,
       /\b\d+k? ?(inserts|writes|points|samples|readings)\/?s\b/,
     ],
-    ko: [/매초/, /매분/, /\d+(초|분)마다/, /(초|분)당\d/, /초당(수|몇)?(천|만|백)/],
+    ko: [
+      /매초(?!초기화|리셋|삭제|만료)/,
+      /매분(?!초기화|리셋|삭제|만료)/,
+      /\d+(초|분)마다(?!초기화|리셋|삭제|만료|비움)/,
+      /(초|분)당\d/,
+      /초당(수|몇)?(천|만|백)/,
+    ],
   }),
   c('measurements', 'measurements from devices or markets', '기기·시장의 측정값', {
     en: [
@@ -712,6 +737,7 @@ export const CLUES: readonly Clue[] = [
       /순환(구조|거래|송금|참조|관계|고리|출자)/,
       /돌고도는/,
       /같은(사람|고객|사용자|인물|회원)(인지|으로|끼리|을|를)/,
+      /같은(가구|가족|세대|사람|고객|사용자|회원|인물)(에|로)?(속한|속하는|인)/,
       /(깊이|단계|뎁스)(는|가|를)?(정해지지않|모름|몰라|제한없|무제한|알수없)/,
       /경로(를)?찾/,
       /최단경로/,

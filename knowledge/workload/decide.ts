@@ -56,13 +56,18 @@ const relationalApp = (f: Facts) =>
 const keyAccess = (f: Facts) => f.has('key-value') || f.not('relational') || f.has('session');
 const stateOnly = (f: Facts) =>
   f.not('history') ||
+  f.has('no-history') ||
   // Data worthless after seconds or minutes is never a history to aggregate.
   (f.has('short-lived') && !f.has('time-window')) ||
   f.not('time-series') ||
   f.has('history-elsewhere') ||
   (f.has('latest-state') && !f.has('time-window') && (!f.has('history') || f.has('overwrite')));
+// Data that arrives at a rate and is aggregated by period is a time series whatever it measures ("output every
+// minute, daily yield"): the sampling says measurements even when the quantity is a word no list holds.
 const timeWindows = (f: Facts) =>
-  (f.has('time-window') || f.has('sampling')) && (f.has('measurements') || f.has('time-series')) && !stateOnly(f);
+  (((f.has('time-window') || f.has('sampling')) && (f.has('measurements') || f.has('time-series'))) ||
+    (f.has('sampling') && f.has('time-window'))) &&
+  !stateOnly(f);
 const multiRegionWrites = (f: Facts) =>
   f.has('multi-region-writes') || (f.regions >= 2 && (f.has('global') || f.has('concurrent-writes')));
 /** The engine named is the store in trouble today, not the one the answer must match. */

@@ -148,3 +148,23 @@ describe('round five: app reports, connection errors, rebuildable state, commerc
     ).toContain('key-value');
   });
 });
+
+describe('round six: sampled streams of any quantity, discarded history, resets', () => {
+  it.each([
+    ['wind turbines send blade pitch every 5s and engineers look at hourly trends', 'timestream'],
+    ['키오스크 터치 수를 매분 보내고 주별로 비교해요', 'timestream'],
+    ["each locker's current door state, older values are discarded", 'dynamodb'],
+    ['로봇마다 지금 좌표만 보여주고 이전 위치는 버려요', 'dynamodb'],
+    ['per-user api quota counters, microsecond reads, reset every hour', 'elasticache'],
+    ['사용자별 호출 횟수 카운터, 마이크로초, 1시간마다 초기화', 'elasticache'],
+    ['tiny internal portal on postgres, lowest possible bill, usage is flat', 'rds'],
+    ['같은 가족에 속한 계정과 기기를 하나로 묶기', 'neptune'],
+  ])('%s → %s', (question, service) => {
+    expect(got(question)).toBe(service);
+  });
+
+  it('never reads a reset rate as a sampling rate', () => {
+    expect(clues('counters reset every minute')).not.toContain('sampling');
+    expect(clues('readings every minute')).toContain('sampling');
+  });
+});
