@@ -609,11 +609,15 @@ function matchCaseStudy(
   // Scale and latency fit nearly every case study: a case study is shown only for a clue about the data or its
   // access that the question shares with it (Airbnb's search history says nothing about a leaderboard).
   const found = new Set(traits.filter((t) => t.kind !== 'scale').map((t) => t.id));
-  const named = kb.caseStudies.filter((note) => picture.clues.has(note.id));
-  for (const note of named) {
+  const namedNotes = kb.caseStudies.filter((note) => picture.clues.has(note.id));
+  for (const note of namedNotes) {
+    // "Duolingo uses DynamoDB, should we copy them?": the use the question names is the one to weigh, and when
+    // the asker's clues point elsewhere the answer says so, even if the company used the winner for something else.
+    const named = note.uses.find((u) => picture.text.includes(u.service));
+    if (named && named.service !== serviceId) return { note, use: named, fitsAsker: false };
     const own = note.uses.find((u) => u.service === serviceId);
     if (own) return { note, use: own, fitsAsker: true };
-    const asked = note.uses.find((u) => picture.text.includes(u.service)) ?? note.uses[0];
+    const asked = named ?? note.uses[0];
     if (asked) return { note, use: asked, fitsAsker: false };
   }
   let best: { note: CaseStudyNote; use: CaseUse; overlap: number } | undefined;
