@@ -112,14 +112,16 @@ function aboutData(question: string, traits: Trait[], kb: KnowledgeBase): boolea
 const HOW_TO_EN =
   /\b(how (do|can|to|should) (i|we|you)?|how does|what'?s the difference|difference between|explain|syntax|tutorial|example of)\b/;
 const HOW_TO_KO =
-  /방법|는법|차이(가|점|는)|문법|설명해|원리|개념|(이|가)뭐예요|(이)?란무엇|무슨뜻|의미가뭐|어떻게동작|어떻게작동/;
+  /어떻게(하|해|거|걸|쓰|써|설정|만들|바꾸|넣|지우|보|봐|연결|올리|늘리|줄이|확인|켜|꺼|잡)|방법|는법|차이(가|점|는)|문법|설명해|원리|개념|(이|가)뭐예요|(이)?란무엇|무슨뜻|의미가뭐|어떻게동작|어떻게작동/;
 // "What is a foreign key?": a definition, the whole question.
 const DEFINITION_EN = /^ (what|whats|what's) (is|are)? ?(a |an |the )?[\p{L} ]{1,30}$/u;
 // Running an existing system (restart it, flush keys, a command, who has access, page someone): operations,
 // not a store to choose.
 const OPS_EN =
-  /\b(restart|reboot|flush|delete|drop|clear|wipe) (the|our|it|this|that|all|my|prod|production|now)\b|\b(command|page (someone|somebody|the on ?call)|on ?call|backups?|dump|grant|permissions?|access to|password|maintenance window|at \d+ ?%)\b/;
-const OPS_KO = /(재시작|재부팅|삭제|초기화)(해|하|할)|명령어|권한|백업|덤프|비밀번호|점검시간/;
+  /\b(restart|reboot|flush|delete|drop|clear|wipe) (the|our|it|this|that|all|my|prod|production|now)\b|\b(command|page (someone|somebody|the on ?call)|on ?call|backups?|dump|grant|permissions?|access to|password|maintenance window|at \d+ ?%|outages?|incidents?)\b|\bwhat version\b|\bwhich version (is|are|do|does)\b|\b(alarm|alert)s? (is |are |keeps |kept |went |fired|firing|going off|triggered)|^ why |\bwho (has|knows|broke|owns|changed|deleted|restarted)\b/;
+// An alarm, an error or "why / when / who" about a running system is an incident or a schedule, not a choice.
+const OPS_KO =
+  /(재시작|재부팅|삭제|초기화)(해|하|할)|명령어|권한|백업|덤프|비밀번호|점검시간|(몇|무슨)버전|버전(이|은|은요)?(몇|뭐)|(알람|경보)(이|가|왜)?(울|떠|뜨|와|발생)|장애(가|났|나)|에러(가|났|나)|왜|언제|누가|누구|몇시/;
 // A request to the bot ("can you clear the cache", "에러 로그 좀 봐줘"), not a store to choose.
 const REQUEST_EN = /^ (can|could|would|will) you\b|^ please\b/;
 const REQUEST_KO = /(해|줘|봐|만들어|지워|알려|보여|찾아|바꿔|켜|꺼)(줘|주세요|주실래요|줄래)$/;
@@ -130,17 +132,26 @@ const CHOICE_KO =
 
 const WANTS_EN =
   /\b(we|i) (need|want|would like|are looking)|\bwhere (do|should|can) (we|i)\b|\blooking for\b|\bwhat should\b/;
-const WANTS_KO = /싶어요|싶습니다|싶은데|필요해|필요합|필요한데|하려고|하려면|어디(가|에|로)/;
+const WANTS_KO =
+  /싶어요|싶습니다|싶은데|싶음|싶어|원해요|원함|필요해|필요합|필요한데|필요함|하려고|하려면|어디(가|에|로)/;
 
 /** Does the question ask for a system ("we want to …", "…하고 싶어요") rather than ask the bot to do something? */
 function wantsASystem(question: string): boolean {
   return WANTS_EN.test(englishForm(question)) || WANTS_KO.test(compactForm(question));
 }
 
+// Learning material (a book, a course, a study group) about a database is not a store to choose, whichever engine
+// it names ("레디스 책 추천해주세요", "best course on DynamoDB?"). 정책/대책/방책 are not books.
+const RESOURCE_EN =
+  /\b(books?|courses?|tutorials?|videos?|certifications?|certs?|trainings?|workshops?|blog posts?|talks?|reading list|resources?) (on|about|for learning|to learn|that teach\w*)\b|\bbest (book|course|tutorial|resource|video)s?\b|\b(learn|study|studying|learning) (about |for )?(\w+ ){0,2}(exam|cert\w*)\b|\bstudy (group|guide|buddy)\b/;
+const RESOURCE_KO =
+  /(?<![정대방산비])책(을|를|좀|하나|추천|있|이|은)|강의|강좌|교재|튜토리얼|자격증|스터디|세미나|밋업|유튜브|블로그(글)?추천/;
+
 /** A how-to or definition question with no store to choose. */
 function explainsRatherThanChooses(question: string): boolean {
   const en = englishForm(question);
   const ko = compactForm(question);
+  if (RESOURCE_EN.test(en) || RESOURCE_KO.test(ko)) return true;
   const asks = HOW_TO_EN.test(en) || HOW_TO_KO.test(ko) || DEFINITION_EN.test(en);
   return asks && !choosing(en, ko, question);
 }
@@ -598,11 +609,15 @@ function matchCaseStudy(
   // Scale and latency fit nearly every case study: a case study is shown only for a clue about the data or its
   // access that the question shares with it (Airbnb's search history says nothing about a leaderboard).
   const found = new Set(traits.filter((t) => t.kind !== 'scale').map((t) => t.id));
-  const named = kb.caseStudies.filter((note) => picture.clues.has(note.id));
-  for (const note of named) {
+  const namedNotes = kb.caseStudies.filter((note) => picture.clues.has(note.id));
+  for (const note of namedNotes) {
+    // "Duolingo uses DynamoDB, should we copy them?": the use the question names is the one to weigh, and when
+    // the asker's clues point elsewhere the answer says so, even if the company used the winner for something else.
+    const named = note.uses.find((u) => picture.text.includes(u.service));
+    if (named && named.service !== serviceId) return { note, use: named, fitsAsker: false };
     const own = note.uses.find((u) => u.service === serviceId);
     if (own) return { note, use: own, fitsAsker: true };
-    const asked = note.uses.find((u) => picture.text.includes(u.service)) ?? note.uses[0];
+    const asked = named ?? note.uses[0];
     if (asked) return { note, use: asked, fitsAsker: false };
   }
   let best: { note: CaseStudyNote; use: CaseUse; overlap: number } | undefined;

@@ -59,6 +59,10 @@ const SPECIFIC: Record<string, RegExp[]> = {
     /\bfuzzy\b/,
     /\btypo/,
     /\brelevance\b/,
+    /\b(by|for) keywords?\b/,
+    /\b(most )?relevant (results|articles|documents|docs|matches|products|hits|pages)\b/,
+    /\bkeyword (search|match)/,
+    /키워드(로|를)?(검색|매칭|찾)/,
     /전문검색/,
     /자동완성/,
     /오타/,
@@ -140,10 +144,16 @@ export const TRAITS: readonly Trait[] = [
     en: [
       /\bkey ?value\b/,
       /\bby (its |the |primary |partition |\w+ )?(key|id)\b/,
+      /\b(look ?ups?|fetch(ed|es)?|get|read) (of |for )?(\w+ ){0,3}by (its |their |the )?(\w+ )?(code|sku|serial|slug|token|key|id)s?\b/,
       /\bper (\w+ )?key\b/,
       /\bkv\b/,
       /\blook ?ups? by\b/,
       /\bsimple lookups?\b/,
+      /\blookup tables?\b/,
+      /\b(primary|partition) key (gets?|lookups?|reads?|access|queries)\b/,
+      /\bgets? by (primary |partition )?key\b/,
+      /\b(giant|big|huge|simple|plain|flat) (map|dictionary|hash ?map|lookup)\b/,
+      /\bdictionar(y|ies) (of|from)\b/,
       /\bkey (access|lookups?|reads?)\b/,
       /\b(access(ed)?|read|fetch(ed)?) by key\b/,
     ],
@@ -157,6 +167,9 @@ export const TRAITS: readonly Trait[] = [
       /(?<!스)키(별|마다)/,
       /키기반/,
       /단순조회/,
+      // The order reversed: "조회는 전부 id로만"
+      /(?<!스)(키|id|pk)(로|으로)?(만)?(조회|룩업|읽기|접근)/,
+      /(조회|읽기|접근|쓰기|읽고쓰기|액세스)(는|은)?(전부|모두|다|항상|대부분|거의)?[가-힣a-z]{0,4}(키|id|pk|번호|코드)(로|으로)/,
     ],
   }),
   t('document', 'model', 'JSON documents', 'JSON 문서', {
@@ -240,6 +253,7 @@ export const TRAITS: readonly Trait[] = [
       /\btypos?\b/,
       /\brelevance\b/,
       /\bkeyword (search|match)/,
+      /\b(most )?relevant (results|articles|documents|docs|matches|products|hits|pages)\b/,
       /\bsemantic\b/,
       /\bvector\b/,
       /\bembeddings?\b/,
@@ -412,7 +426,7 @@ export const TRAITS: readonly Trait[] = [
       /\breal ?time\b/,
       /\blatency\b/,
     ],
-    ko: [/밀리초/, /지연/, /레이턴시/, /빠른/, /빠르게/, /실시간/, /응답속도/],
+    ko: [/밀리초/, /지연/, /레이턴시/, /빠른/, /빠르게/, /빨라야/, /빨라요/, /빠름/, /실시간/, /응답속도/],
   }),
   t('massive-scale', 'scale', 'very large scale', '아주 큰 규모', {
     en: [
@@ -426,9 +440,10 @@ export const TRAITS: readonly Trait[] = [
       /\b\d+ ?(tb|pb)\b/,
       /\b\d+k? ?(rps|qps|requests per second|writes per second)\b/,
       /\bhundreds of thousands\b/,
+      /\bblack friday\b/,
       /\bat scale\b/,
       // "3M users", "~8M learners", "40M members": people count in millions written short.
-      /\b\d+(\.\d+)? ?m\+? (users?|dau|mau|customers?|players?|members?|learners?|subscribers?|devices?|accounts?|sessions?)\b/,
+      /\b\d+(\.\d+)? ?m\+? (daily |monthly |active |concurrent |registered )?(users?|dau|mau|customers?|players?|members?|learners?|subscribers?|devices?|accounts?|sessions?)\b/,
     ],
     ko: [
       /수백만/,

@@ -103,6 +103,8 @@ export const CLUES: readonly Clue[] = [
       /\bmov(e|ed|ing) off\b/,
       /\bget(ting)? (off|away from|rid of)\b/,
       /\bcan (change|switch) engines?\b/,
+      /\bengines? (can|could|may) (change|be changed|switch|go)\b/,
+      /\b(want|wants|wanting|get|getting|go|going|move|moving) off (of )?(oracle|sql ?server|db2|mssql|the commercial|sybase)\b/,
       /\b(chang(e|es|ed|ing)|switch(es|ed|ing)?) (the |our |its )?(db |database )?engines?\b/,
       /\bexit(ing)?\b/,
       /\brefactor/,
@@ -143,7 +145,7 @@ export const CLUES: readonly Clue[] = [
       en: [
         /\b(no|without|zero|free of|avoid(ing)?) (the |any |more )?(licen[cs]e|licen[cs]ing)/,
         /\b(drop|cut|shed|escape|avoid|ditch|rid of|eliminat\w*|remov\w*|reduc\w*|lower\w*)(ping|ing)? (the |our |those |of )?(\w+ )?licen[cs]/,
-        /\blicen[cs](e|es|ing) (cost|fee|bill|renewal|spend)/,
+        /\blicen[cs](e|es|ing) (cost|fee|bill|renewal|spend|audit|true ?up)/,
         /\blicen[cs]ing\b/,
         /\blicen[cs]e ?(free|less)\b/,
         /\bcheaper\b/,
@@ -179,6 +181,7 @@ export const CLUES: readonly Clue[] = [
       /\bconnections?\b.{0,30}\b(exhaust|run out|max|limit|too many|pool)/,
       /\b(exhaust|run out of|too many|max(ed)? out)\w* (\w+ )?connections?\b/,
       /\bconnection (pool|limit|storm)/,
+      /\bconnection (errors?|refused|timeouts?|exhaust\w*|spikes?|churn)\b/,
     ],
     ko: [/(db|디비)?연결이?(모자|부족|고갈|터)/, /커넥션/, /연결수/, /연결이(부족|고갈)/],
   }),
@@ -245,6 +248,7 @@ export const CLUES: readonly Clue[] = [
   c('small-steady', 'a small, steady load', '작고 일정한 부하', {
     en: [
       /\b(lowest|low) ?cost\b/,
+      /\b(lowest|minimal|minimum|cheapest) (\w+ )?(cost|bill|price|spend)\b/,
       /\beconomical\b/,
       /\bcheap\b/,
       /\btiny (app|service|site|backend|workload)\b/,
@@ -258,6 +262,10 @@ export const CLUES: readonly Clue[] = [
       /\bpredictable (load|traffic)\b/,
       /\bcheapest\b/,
       /\blow (and )?steady\b/,
+      /\b(tight|limited|small|low|shoestring) budget\b/,
+      /\bbudget is (tight|limited|small|low)\b/,
+      /\btraffic is (flat|steady|constant|stable|predictable|low|tiny)\b/,
+      /\b(flat|constant|stable) (traffic|load|usage)\b/,
     ],
     ko: [
       /(?<!더)(싼|저렴한|저가|가성비)(?!엔진|오픈소스)/,
@@ -268,6 +276,8 @@ export const CLUES: readonly Clue[] = [
       /일정한(부하|트래픽)/,
       /부하(는|가)?(작고|적고)/,
       /가장저렴/,
+      /비용(이|은|을)?(최저|최소|제일낮|가장낮)/,
+      /최저비용/,
       /제일저렴/,
       /제일싼/,
     ],
@@ -275,9 +285,9 @@ export const CLUES: readonly Clue[] = [
   c('small-scale', 'a small app', '작은 규모의 앱', {
     en: [
       /\b~?\d{1,3} (users|employees|people|staff)\b/,
-      /\binternal (admin|tool|app)/,
+      /\binternal (\w+ )?(admin|tool|app|wiki|site|portal|dashboard)/,
       /\b\d{1,2} tables?\b/,
-      /\bsmall (internal )?(app|team|tool|company)/,
+      /\bsmall (internal )?(\w+ )?(app|team|tool|company)/,
       /\bside project\b/,
       /\bhandful of users\b/,
     ],
@@ -378,8 +388,13 @@ export const CLUES: readonly Clue[] = [
         /\b(ok|okay|fine|acceptable) (to lose|if lost|losing)/,
         /\brebuild (it|them)?\b/,
         /\bcan be (lost|rebuilt|regenerated)\b/,
+        /\b(rebuilt|regenerated|recomputed|recreated|repopulated) (from \w+ )?(if|when|on|after) (it'?s |they'?re |we )?(lost|gone|lose|restart|crash|failure|failover)/,
         /\bephemeral\b/,
         /\bthrowaway\b/,
+        // Double negatives that permit loss: "not a big deal if we lose them", "doesn't matter if it's gone".
+        /\b(no|not a|not that) big deal if\b/,
+        /\b(doesn'?t|does not|won'?t|wouldn'?t) matter if (we|it|they|some|data)\b/,
+        /\bnot the end of the world if\b/,
       ],
       ko: [
         /지워져도/,
@@ -396,10 +411,48 @@ export const CLUES: readonly Clue[] = [
       ],
     }),
   ),
-  c('expires', 'data that expires', '만료되는 데이터', {
-    en: [/\bexpir(e|es|ed|y|ing)\b/, /\bttl\b/, /\btime to live\b/],
-    ko: [/지나면(의미없|필요없|버려|삭제|사라|쓸모없|지워)/, /만료/, /ttl/, /지나면(삭제|사라)/],
+  // Whole-question: "30초 지나면 의미없음" carries its own negator; an English "never expires" is excluded by name.
+  whole(
+    c('expires', 'data that expires', '만료되는 데이터', {
+      en: [
+        /(?<!\b(never|not|doesn't|don't|dont|doesnt|won't|no|nothing) (\w+ )?)expir(e|es|ed|y|ing)\b/,
+        /(?<!\bno )\bttl\b/,
+        /\btime to live\b/,
+        /\b(useless|stale|meaningless|worthless|irrelevant) after\b/,
+        /\b(resets?|cleared|wiped|flushed) (every|each|after|hourly|daily|nightly)\b/,
+      ],
+      ko: [
+        /지나면(의미없|필요없|버려|삭제|사라|쓸모없|지워|무의미)/,
+        /(?<!안|않는|없는)만료/,
+        /ttl/,
+        /(초|분|시간|일)(뒤|후|지나)(에|면)?(삭제|사라|버려|의미없|필요없|무의미)/,
+        /마다(초기화|리셋|비움)/,
+      ],
+    }),
+  ),
+  // Data that lives seconds or minutes (OTP codes, presence, positions): fast, expiring, rebuildable.
+  // Whole-question: "1분 지나면 쓸모없음", "useless after a minute" carry their own negator.
+  whole(
+    c('short-lived', 'data that lives seconds or minutes', '몇 초·몇 분만 유효한 데이터', {
+      en: [
+        // A lifetime ("kept for 5 minutes"), never a window size ("averages in 5 minute buckets").
+        /\b(expir\w*|valid|lives?|kept|keep|stor(e|ed)|held|hold|cached?|ttl) (\w+ ){0,3}(after|for|within) (\d+|a few|few|several|a couple of) ?(s|secs?|seconds?|mins?|minutes?)\b(?! (bars?|buckets?|windows?|intervals?|averages?|rollups?|candles?|granularity|resolution|aggregates?))/,
+        /\b\d+ ?(s|sec|secs|seconds?|min|mins|minutes?) (ttl|expiry|lifetime|lifespan|window)\b/,
+        /\b(useless|stale|meaningless|worthless|irrelevant|gone|deleted|dropped|discarded) (after|within|in) (a|one|\d+|a few|few) ?(s|secs?|seconds?|mins?|minutes?)\b/,
+        /\b(otp|one time (code|password)|verification code)s?\b/,
+      ],
+      ko: [
+        /\d+(초|분)(뒤|후|지나면|동안|간|만|이면)?(에)?(만료|삭제|사라|의미없|무의미|쓸모없|필요없|버려|지워|저장|보관|유지|유효)/,
+        /(인증번호|otp|일회용(비밀번호|코드)|인증코드)/,
+      ],
+    }),
+  ),
+  // Each new value replaces the last: whatever "old values" the question mentions are not kept.
+  c('overwrite', 'each value overwrites the last', '새 값이 이전 값을 덮어씀', {
+    en: [/\boverwrit\w*/, /\bupdated? in place\b/, /\breplac(es|ed|ing) the (previous|old|last)\b/, /\bupsert/],
+    ko: [/덮어(써|쓰|씀|씌|쓴)/, /갱신만/],
   }),
+  c('cart', 'shopping carts', '장바구니', { en: [/\b(shopping )?(carts?|baskets?)\b/], ko: [/장바구니/] }),
   c('counter', 'counters or presence', '카운터·접속 상태', {
     en: [
       /\bcounters?\b/,
@@ -407,7 +460,7 @@ export const CLUES: readonly Clue[] = [
       /\bpresence\b/,
       /\bonline status\b/,
       /\bthrottl/,
-      /\blive (positions?|locations?)\b/,
+      /\blive (\w+ )?(positions?|locations?|coordinates)\b/,
     ],
     ko: [/카운터/, /호출횟수/, /요청제한/, /접속상태/, /온라인상태/, /실시간위치/],
   }),
@@ -439,7 +492,7 @@ export const CLUES: readonly Clue[] = [
       /\blast reported\b/,
       /\breplac(es|ed|ing) the (previous|old|last)\b/,
       /\bonly the last\b/,
-      /\bpresent (value|state|status)\b/,
+      /\bpresent (\w+ ){0,2}(value|state|status)s?\b/,
       /\b(latest|most recent|last known|last seen|newest)\b/,
       /\bcurrent (\w+ )?(value|state|status|reading|position|location|config|setting|odometer|count|score)s?\b/,
       /\boverwrit/,
@@ -457,25 +510,49 @@ export const CLUES: readonly Clue[] = [
       /마지막(접속|값|상태)/,
       /덮어(써|쓰|씀|씌)/,
       /(현재|최신|실시간)(값|상태)만/,
+      /(최근|마지막)(접속|로그인|위치|상태|값|시각|업데이트|수신)(시각|시간|값|상태|정보)?만/,
+      /(현재|최신|지금)(의)?(온도|위치|잔량|수치|좌표|속도|배터리|재고|점수|주행거리|값|상태)(만|하나)/,
     ],
   }),
   c('per-entity', 'one value per device, user or item', '기기·사용자·항목별 값', {
     en: [
       /\b(per|each|by) (\w+ )?(sku|code|number|email|serial)s?\b/,
-      /\b(each|per|every single|every) (\w+ )?(device|sensor|user|kiosk|vehicle|truck|car|player|machine|item|account|scooter|charger|store|shop|key|id|customer|driver|meter|host|server|robot|drone)s?('s)?\b/,
+      /\b(each|per|every single|every) (of (our|the|all|these|those|its|their) )?(\d[\w.]* )?(\w+ )?(device|sensor|user|kiosk|vehicle|truck|car|player|machine|item|account|scooter|charger|store|shop|key|id|customer|driver|meter|host|server|robot|drone)s?('s)?\b/,
       /\bby (\w+ )?id\b/,
+      // "for each parcel", "of every tenant": one value kept per thing, whatever the thing is called.
+      /\b(for|of|per) (each|every) \w+/,
+      /\b(each|every) \w+'s\b/,
     ],
     ko: [
       /(sku|코드|번호|시리얼)(별|마다|로)/,
       /(device|user|sensor|key|id|item|player|customer|account)(별|마다)/,
       /(기기|장비|센서|사용자|유저|회원|차량|기계|충전기|키오스크|매장|스쿠터|플레이어|디바이스|고객|서버)(마다|별|별로)/,
       /id로/,
+      // "택배마다", "고객마다": per thing; "5초마다", "요청마다" are a rate, not a key.
+      /[가-힣](?<!(초|분|시간|날|일|주|달|월|년|요청|호출|번|회|건))마다/,
+      /(^|[^가-힣])각(기기|장비|센서|사용자|유저|방|차량|매장|디바이스|서버|계정|고객|충전기|단말)/,
     ],
   }),
   c('history', 'keeping history', '이력 보관', {
-    en: [/\bhistor(y|ies|ical)\b/, /\bold values\b/, /\bpast (values|readings)\b/, /\bprevious (values|readings)\b/],
-    ko: [/예전값/, /이전값/, /이력/, /히스토리/, /과거(값|데이터)/],
+    en: [
+      /\bhistor(y|ies|ical)\b/,
+      /\b(old|past|previous|older|earlier) (values|readings|states|statuses|positions|locations|versions|records|data)\b/,
+    ],
+    ko: [/(예전|이전|과거)(값|상태|위치|데이터|기록)/, /이력/, /히스토리/],
   }),
+  // Old values discarded, said outright ("older values are thrown away", "예전 값은 버림"): there is no history to keep.
+  whole(
+    c('no-history', 'old values discarded', '이전 값은 버림', {
+      en: [
+        /\b(old|older|previous|past|earlier|prior) (\w+ )?(values?|readings?|states?|data|ones|positions|locations|versions|entries) (are|is|get|gets|can be|will be)? ?(thrown away|discarded|dropped|deleted|purged|overwritten|replaced|not kept|not stored|irrelevant)\b/,
+        /\b(we )?never look back\b/,
+        /\bthrow (away|out) (the )?(old|older|previous|past)\b/,
+      ],
+      ko: [
+        /(예전|이전|과거|지난)(값|상태|데이터|기록|위치)?(은|는|들은)?(버림|버려|버리|삭제|안봐|안봄|필요없|안남|덮어|지워)/,
+      ],
+    }),
+  ),
   c('history-elsewhere', 'history kept elsewhere', '이력은 다른 곳에', {
     en: [/\bhistory (is |lives |goes )?(elsewhere|somewhere else)\b/],
     ko: [/이력은다른(데|곳)/, /이력은따로/],
@@ -496,7 +573,7 @@ export const CLUES: readonly Clue[] = [
       /\broll ?ups?\b/,
       /\bdownsampl/,
       /\bohlc\b/,
-      /\b\d+ ?(s|sec|second|min|minute|m|h|hour) (bars?|buckets?|windows?|intervals?)\b/,
+      /\b\d+ ?(s|sec|second|min|minute|m|h|hour)s? (bars?|buckets?|windows?|intervals?)\b/,
       /\blast \d+ ?(h|hours|days|minutes|mins)\b/,
       /\bover time\b/,
       /\btrends?\b/,
@@ -520,6 +597,23 @@ export const CLUES: readonly Clue[] = [
       /구간별/,
     ],
   }),
+  // A sampling rate ("every 5s", "10 Hz", "매초", "5초마다"): a stream of measurements, not one value kept per key.
+  c('sampling', 'sampled at a steady rate', '일정 주기로 수집', {
+    en: [
+      /(?<!\b(reset|resets|cleared|flushed|expire|expires|expired|wiped|purged|rotated) )\bevery (\d+ ?)?(ms|milliseconds?|s|secs?|seconds?|mins?|minutes?)\b/,
+      /\bpoll(s|ed|ing)? (\w+ ){0,5}every\b/,
+      /\b\d+ ?hz\b/,
+      /\b\d+k? (readings|events|points|samples|inserts|rows|writes|measurements|messages) (per|a|each) (second|sec|minute|min)\b/,
+      /\b\d+k? ?(inserts|writes|points|samples|readings)\/?s\b/,
+    ],
+    ko: [
+      /매초(?!초기화|리셋|삭제|만료)/,
+      /매분(?!초기화|리셋|삭제|만료)/,
+      /\d+(초|분)마다(?!초기화|리셋|삭제|만료|비움)/,
+      /(초|분)당\d/,
+      /초당(수|몇)?(천|만|백)/,
+    ],
+  }),
   c('measurements', 'measurements from devices or markets', '기기·시장의 측정값', {
     en: [
       /\bvibration\b/,
@@ -529,12 +623,14 @@ export const CLUES: readonly Clue[] = [
       /\bgps\b/,
       /\bspeed\b/,
       /\btemperatures?\b/,
+      /\b(pressure|humidity|voltage|amperage|rpm|flow rate|moisture|co2|air quality|water level|wind speed)s?\b/,
       /\bprices?\b/,
       /\bcpu\b/,
       /\bvitals?\b/,
       /\bwearables?\b/,
       /\breadings?\b/,
       /\bticks?\b/,
+      /\b(order ?book|quotes?|bids?|vwap|twap|ohlc)\b/,
       /\bprice points?\b/,
       /\bsensors?\b/,
       /\bthermostats?\b/,
@@ -550,6 +646,12 @@ export const CLUES: readonly Clue[] = [
       /진동/,
       /사용량/,
       /온도/,
+      /압력/,
+      /전압/,
+      /유량/,
+      /수위/,
+      /풍속/,
+      /미세먼지/,
       /습도/,
       /전력/,
       /배터리/,
@@ -563,6 +665,7 @@ export const CLUES: readonly Clue[] = [
       /센서/,
       /측정/,
       /체결/,
+      /호가/,
       /시세/,
       /계량/,
       /스마트미터/,
@@ -590,21 +693,35 @@ export const CLUES: readonly Clue[] = [
       /\brecursive\b/,
       /\bself ?joins?\b/,
       /\barbitrary depth\b/,
+      // Chains walked up or down: supply chains, lineage, inheritance through nested groups.
+      /\b(follow|trace|walk|climb)\w* (\w+ ){0,3}(chain|tree|hierarchy|network|lineage)s? (up|down|upstream|downstream|back)/,
+      /\b(upstream|downstream) (through|along|in|across) (the |our )?(\w+ )?(chain|suppliers|tiers|dependencies|lineage)\b/,
+      /\binherit\w* (through|from|via) (\w+ ){0,3}(groups|roles|parents|levels|hierarch\w*|teams|folders)\b/,
+      /\bnested (groups|roles|teams|folders) of\b/,
       /\b\d+ levels? deep\b/,
       /\bshortest (path|chain|route)\b/,
       /\blink(ed|ing)? (\w+ )?identit/,
       /\bidentity (resolution|graph|linking)\b/,
       /\bpeople you may know\b/,
       /\bfollowing (the )?links\b/,
-      /\b\d+ or more (shared|hops|degrees|levels|links)\b/,
+      /\b(\d+|two|three|four|five|several|many) or more (shared|hops|degrees|levels|links|intermediar\w*|steps)\b/,
+      /\bthrough (\d+|two|three|several|many|multiple) (or more )?(intermediar\w*|middlemen|people|accounts|hops)\b/,
       /\bdegrees? of separation\b/,
       /\bdependency (tree|chain|graph)/,
       /\bconnected (to|through) each other\b/,
+      // Cycles: money or ownership that goes round ("rings of accounts paying each other in circles").
+      /\b(rings?|cycles?|circles?|loops?) of (\w+ )?(accounts|transactions|payments|transfers|people|users|companies|shell companies|entities)\b/,
+      /\b(paying|sending|transferring|owing) (money to )?each other\b/,
+      /\bcircular (payments?|transfers?|ownership|references?|dependenc\w*|trades?)\b/,
+      /\bcycle detection\b/,
+      /\b(any|arbitrary|unlimited|unknown|variable) (number of )?(depth|levels|hops)\b/,
+      /\b(belong(s|ing)? to|are|is|be) (actually |really )?the same (person|customer|user|individual|household|entity|company)\b/,
+      /\bwho (bought|watched|liked|read|follow(ed)?) .{0,30}\balso (bought|watched|liked|read|follow(ed)?)\b/,
     ],
     ko: [
       /(하나로|한명으로|한사람으로)(묶|합치|통합)/,
       /끝까지(따라|추적)/,
-      /따라(올라|내려)가/,
+      /(따라|거슬러)(올라|내려)가/,
       /몇단계/,
       /여러단계/,
       /\d+단계(이상|까지|씩)/,
@@ -617,6 +734,11 @@ export const CLUES: readonly Clue[] = [
       /연결(을|관계를)?따라/,
       /관계(를)?따라/,
       /친구의친구/,
+      /순환(구조|거래|송금|참조|관계|고리|출자)/,
+      /돌고도는/,
+      /같은(사람|고객|사용자|인물|회원)(인지|으로|끼리|을|를)/,
+      /같은(가구|가족|세대|사람|고객|사용자|회원|인물)(에|로)?(속한|속하는|인)/,
+      /(깊이|단계|뎁스)(는|가|를)?(정해지지않|모름|몰라|제한없|무제한|알수없)/,
       /경로(를)?찾/,
       /최단경로/,
     ],
@@ -653,6 +775,9 @@ export const CLUES: readonly Clue[] = [
       /\bread replicas?\b.{0,40}\b(report|analytic)/,
       /\b(report|analytic)\w*\b.{0,40}\bread replicas?\b/,
       /\block(s|ing)? up prod/,
+      // Analysts' or reports' queries that take an operational database down, however it is said.
+      /\b(analysts?|reports?|reporting|bi|dashboards?|ad ?hoc (sql |queries|query))\b.{0,40}\b(kill|hammer|overload|crush|chok|swamp|take down|knock|bring down|melt)\w*\b.{0,25}\b(replicas?|primary|prod|production|database|db)\b/,
+      /\b(kill|hammer|overload|crush|chok|swamp|melt)\w* (\w+ ){0,2}(replicas?|prod|primary|production|database|db)\b.{0,40}\b(ad ?hoc|reports?|reporting|analytic\w*|analysts?)\b/,
     ],
     ko: [
       /(분기|월|연|년)(말|마감).{0,10}(리포트|보고서|정산|쿼리|배치)/,

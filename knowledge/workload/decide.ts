@@ -56,11 +56,18 @@ const relationalApp = (f: Facts) =>
 const keyAccess = (f: Facts) => f.has('key-value') || f.not('relational') || f.has('session');
 const stateOnly = (f: Facts) =>
   f.not('history') ||
+  f.has('no-history') ||
+  // Data worthless after seconds or minutes is never a history to aggregate.
+  (f.has('short-lived') && !f.has('time-window')) ||
   f.not('time-series') ||
   f.has('history-elsewhere') ||
-  (f.has('latest-state') && !f.has('time-window') && !f.has('history'));
+  (f.has('latest-state') && !f.has('time-window') && (!f.has('history') || f.has('overwrite')));
+// Data that arrives at a rate and is aggregated by period is a time series whatever it measures ("output every
+// minute, daily yield"): the sampling says measurements even when the quantity is a word no list holds.
 const timeWindows = (f: Facts) =>
-  f.has('time-window') && (f.has('measurements') || f.has('time-series')) && !stateOnly(f);
+  (((f.has('time-window') || f.has('sampling')) && (f.has('measurements') || f.has('time-series'))) ||
+    (f.has('sampling') && f.has('time-window'))) &&
+  !stateOnly(f);
 const multiRegionWrites = (f: Facts) =>
   f.has('multi-region-writes') || (f.regions >= 2 && (f.has('global') || f.has('concurrent-writes')));
 /** The engine named is the store in trouble today, not the one the answer must match. */
@@ -295,6 +302,42 @@ const ROUTING: readonly Rule[] = [
     { elasticache: 6 },
   ),
   r(
+    'short-lived',
+    'fast data that lives seconds or minutes',
+    '몇 초·몇 분만 유효한 빠른 데이터',
+    (f) =>
+      f.has('short-lived') &&
+      (f.has('sub-ms') || f.has('low-latency') || f.has('counter') || f.has('cache') || redis(f) || f.has('session')) &&
+      !f.has('durable') &&
+      !multiRegionWrites(f),
+    { elasticache: 6 },
+  ),
+  // db-guidance.md §2 routes session stores to DynamoDB: at millions of users with no cache, memory or loss clue,
+  // the session data is a key-value table, not a cache.
+  r(
+    'sessions-at-scale',
+    'session data at scale, not a cache',
+    '대규모 세션 데이터 (캐시 아님)',
+    (f) =>
+      f.has('session') &&
+      f.has('massive-scale') &&
+      !f.has('cache') &&
+      !redis(f) &&
+      !f.has('sub-ms') &&
+      !f.has('loss-ok') &&
+      !f.has('short-lived'),
+    { dynamodb: 3 },
+  ),
+  // db-guidance.md §2 lists shopping carts with DynamoDB's key-value data: a cart is the user's state, kept durably.
+  r(
+    'carts',
+    'shopping carts (key-value state per user)',
+    '장바구니 (사용자별 키-값 상태)',
+    (f) =>
+      f.has('cart') && !f.has('cache') && !redis(f) && !f.has('sub-ms') && !f.has('loss-ok') && !f.has('short-lived'),
+    { dynamodb: 3 },
+  ),
+  r(
     'counter',
     'counters or presence with expiry',
     '만료되는 카운터·접속 상태',
@@ -363,7 +406,8 @@ const ROUTING: readonly Rule[] = [
     'heavy-reporting',
     'heavy reporting overloading an operational store',
     '운영 DB를 짓누르는 대형 리포트',
-    (f) => f.has('heavy-reporting'),
+    // Measurements sampled at a rate and reported by period are a time series, whatever the report is called.
+    (f) => f.has('heavy-reporting') && !timeWindows(f),
     { redshift: 7 },
   ),
   r(
@@ -373,9 +417,34 @@ const ROUTING: readonly Rule[] = [
     (f) => f.has('big-aggregation') && !timeWindows(f) && !f.has('search'),
     { redshift: 4 },
   ),
-  r('bi', 'BI over history', '이력에 대한 BI', (f) => f.has('bi') && (f.has('analytics') || f.has('big-aggregation')), {
-    redshift: 2,
-  }),
+  // A relational app's own reports (an ERP's, with joins) are SQL on that app: a warehouse needs warehouse clues
+  // (years of data, heavy reporting, BI, a DW), db-guidance.md §1.
+  r(
+    'app-reports',
+    "a relational app's own reports (no warehouse clue)",
+    '관계형 앱 자체 리포트 (웨어하우스 단서 없음)',
+    (f) =>
+      f.has('relational') &&
+      !f.not('relational') &&
+      f.has('analytics') &&
+      !f.has('big-aggregation') &&
+      !f.has('heavy-reporting') &&
+      !f.has('bi') &&
+      !warehouse(f) &&
+      !f.has('massive-scale') &&
+      !f.has('terabytes') &&
+      !timeWindows(f),
+    { aurora: 3 },
+  ),
+  r(
+    'bi',
+    'BI over history',
+    '이력에 대한 BI',
+    (f) => f.has('bi') && (f.has('analytics') || f.has('big-aggregation')) && !timeWindows(f),
+    {
+      redshift: 2,
+    },
+  ),
   r('no-search', 'no text search', '텍스트 검색 없음', (f) => f.not('search'), { opensearch: -6, redshift: 1 }),
   r('no-analytics', 'not analytics', '분석 아님', (f) => f.not('analytics'), { redshift: -6 }),
   r('not-cache', 'not a cache', '캐시 아님', (f) => f.not('cache'), { elasticache: -3 }),
@@ -402,7 +471,7 @@ const VOICES: Readonly<Record<string, readonly string[]>> = {
   memorydb: ['multi-region-writes', 'concurrent-writes'],
   'global-kv': ['multi-region-writes', 'concurrent-writes'],
   'latest-state': ['per-entity'],
-  'time-windows': ['time-window'],
+  'time-windows': ['time-window', 'sampling'],
   counter: ['expires'],
   'not-a-cache': ['primary'],
   connections: ['lambda'],

@@ -23,7 +23,7 @@ interface Span {
 }
 
 const EN_NEGATOR =
-  /(?<![\p{L}\p{N}])(no|not|never|without|nor|neither|none|w\/o|(?:do|does|did|is|are|was|were|wo|should|need|ca|could|would|must|have|has)n['’]?t|dont|doesnt|isnt|arent|cannot|rather than|instead of|other than|anything but|except|besides|apart from)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(no|not|never|nothing|nobody|no one|without|nor|neither|none|w\/o|(?:do|does|did|is|are|was|were|wo|should|need|ca|could|would|must|have|has)n['’]?t|dont|doesnt|isnt|arent|cannot|rather than|instead of|other than|anything but|except|besides|apart from)(?![\p{L}\p{N}])/gu;
 /**
  * After a negator, a defect makes a requirement, not a negation: "can't lose data", "never goes down",
  * "no double bookings", "without downtime" ask for durability or integrity.
@@ -31,7 +31,14 @@ const EN_NEGATOR =
 const EN_REQUIREMENT =
   /^\s*(afford to |any |single |more |data |a )?(lose|lost|be lost|losing|loss|go(es)? down|drop|miss|downtime|outages?|tamper\w*|double|duplicat\w*|errors?|conflicts?|corrupt\w*|inconsisten\w*|stale)\b/;
 /** Negators that follow their noun: "old values not needed", "history isn't required". */
-const EN_AFTER = /^\s*(needed|required|necessary|wanted|important|kept|used|relevant|a must|a requirement|an issue)\b/;
+const EN_AFTER =
+  /^\s*(needed|required|necessary|wanted|important|kept|used|relevant|a must|a requirement|an issue|matter|matters|count|work|works|do|fit|fits|cut it|scale)\b/;
+/**
+ * Two negators that cancel: "we can't live without joins", "couldn't do without transactions" require the
+ * thing. Neither the first negator nor the "without" after it rules anything out.
+ */
+const EN_CANCELLING =
+  /(?<![\p{L}\p{N}])(can'?t|cannot|can not|couldn'?t|could not|won'?t|wouldn'?t) (live|do|work|survive|go|manage|function|operate|run|ship|launch)( \w+)? without(?![\p{L}\p{N}])/gu;
 /** Words that negate the noun before them: "history is irrelevant", "joins are unnecessary". */
 const EN_POSTFIX =
   /(?<![\p{L}\p{N}])(?:is|are|'s|'re)? ?(irrelevant|unnecessary|optional|useless|overkill|out of scope)(?![\p{L}\p{N}])/gu;
@@ -51,7 +58,11 @@ const KO_NEGATOR_WORD = /^(아니|아님|아닌|아냐|없|불필요|필요없|�
 const KO_NEGATOR_SUFFIX =
   /(아니라|아니고|아님|아닌|아니에요|아닙니다|없음|없어요|없고|없이|없는|없습니다|없어도|없다|불필요|말고)$/;
 /** Words inside a negated phrase that carry nothing ("꼭 유지할 필요는 없어요", "전혀 없음"). */
-const KO_FILLER = /^(꼭|전혀|굳이|딱히|별로|따로|그다지|절대|필요|필요는|필요가|필요도|정말|사실|거의)$/;
+const KO_FILLER =
+  /^(꼭|전혀|굳이|딱히|별로|따로|그다지|절대|필요|필요는|필요가|필요도|정말|사실|거의|상관|관계|문제|지장)$/;
+/** "조인 없으면 안 돼요", "트랜잭션 없이는 안 됨": the lack is forbidden, so the thing is required (no negation). */
+const KO_CANCELLING = /^(없으면|없이는|없이선|없어선|없어서는|아니면)$/;
+const KO_FORBIDDEN = /^(안|못)$|^안(돼|됨|되|됩)|^못(해|함|씀|써)/;
 /** A word that closes the clause before the negated phrase. */
 const KO_CLAUSE_WORD = /(고|며|서|는데|은데|지만|요|다|함|임|니다|죠)$/;
 /** "유실 없이", "위변조 없이", "중복 없이": no defect is a requirement, not a negation. */
@@ -79,7 +90,15 @@ function englishSpans(text: string): Span[] {
     const last = words[words.length - 1];
     if (first && last) spans.push({ start: start + first.index, end: start + last.index + last[0].length });
   }
+  // The spans of both cancelling negators ("could not" is two words, each a negator match).
+  const cancelled: Span[] = [];
+  for (const m of text.matchAll(EN_CANCELLING)) {
+    const first = m[1] ?? '';
+    cancelled.push({ start: m.index, end: m.index + first.length });
+    cancelled.push({ start: m.index + m[0].length - 'without'.length, end: m.index + m[0].length });
+  }
   for (const m of text.matchAll(EN_NEGATOR)) {
+    if (cancelled.some((c) => c.start <= m.index && m.index < c.end)) continue;
     const after = m.index + m[0].length;
     const rest = text.slice(after);
     if (EN_REQUIREMENT.test(rest)) continue;
@@ -119,6 +138,12 @@ function koreanSpans(text: string): Span[] {
       const joined = !KO_NEGATOR_WORD.test(w.word) && KO_NEGATOR_SUFFIX.exec(w.word);
       const preverbal = w.word === '안' || w.word === '못' || w.word.startsWith('않') || /지않/.test(w.word);
       if (!joined && !preverbal && !KO_NEGATOR_WORD.test(w.word)) return;
+      // A lack that is forbidden ("없으면 안 돼요") and the 안 that forbids it are a requirement, not two negations.
+      const after = words[i + 1]?.word ?? '';
+      if (KO_CANCELLING.test(w.word) && KO_FORBIDDEN.test(after)) return;
+      const before = words[i - 1]?.word ?? '';
+      if (preverbal && KO_CANCELLING.test(before)) return;
+      if (/^안(돼|됨|되|됩)/.test(w.word) && KO_CANCELLING.test(before)) return;
       // The negated noun written joined to its negator (`조인없음`): the part before it, unless a filler.
       if (joined) {
         const head = w.word.slice(0, joined.index);

@@ -1,8 +1,9 @@
 import { normalize } from '../tokenize.ts';
-import { detectTraits, type Trait } from '../traits.ts';
+import { detectTraits, TRAITS, type Trait } from '../traits.ts';
 import { detectClues, regionCount } from './clues.ts';
 import { type Correction, correctSpelling } from './fuzzy.ts';
 import { ABBREVIATIONS, VOCABULARY } from './lexicon.ts';
+import { forbidsLoss } from './loss.ts';
 import { splitNegation } from './negation.ts';
 
 /**
@@ -65,14 +66,24 @@ export function readWorkload(question: string): WorkloadPicture {
   for (const [id, opposite] of Object.entries(OPPOSITES)) {
     if (notClues.delete(id) && !clues.has(id)) clues.add(opposite);
   }
-  const ruledOut = (id: string) => notClues.has(id) || notWanted.some((t) => t.id === id);
+  // "It's not ok to lose data", "유실 불가": a negated permission or a forbidden defect asks for durability, so
+  // neither the permission ("ok to lose") nor the negator ("not … durable") may survive the reading.
+  const keep = forbidsLoss(question.normalize('NFKC'));
+  if (keep) {
+    clues.delete('loss-ok');
+    notClues.delete('loss-ok');
+    const durable = TRAITS.find((t) => t.id === 'durable');
+    if (durable && !found.some((t) => t.id === 'durable')) found.push(durable);
+  }
+  const kept = keep ? notWanted.filter((t) => t.id !== 'durable') : notWanted;
+  const ruledOut = (id: string) => notClues.has(id) || kept.some((t) => t.id === id);
   const traits = found.filter((t) => !(PRESUPPOSES[t.id] ?? []).some(ruledOut));
   return {
     text,
     positive,
     corrections,
     traits,
-    notWanted,
+    notWanted: kept,
     clues,
     notClues,
     regions: regionCount(text, question),

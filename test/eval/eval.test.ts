@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBase, readNotes } from '../../knowledge/build.ts';
 import { loadKnowledgeBase } from '../../knowledge/index.ts';
 import { percentile, runQuestions, score } from './evaluate.ts';
+import { FRESH_QUESTIONS } from './fresh-questions.ts';
 import { QUESTIONS } from './questions.ts';
 import { WORKLOAD_QUESTIONS } from './workload-questions.ts';
 
@@ -11,18 +12,17 @@ const kb = loadKnowledgeBase(buildKnowledgeBase(readNotes('knowledge/notes')));
 const old = runQuestions(kb, QUESTIONS);
 const work = runQuestions(kb, WORKLOAD_QUESTIONS, 3);
 const held = work.filter((o) => o.question.heldOut);
+const fresh = runQuestions(kb, FRESH_QUESTIONS);
 
 /**
  * Issue 13 asks for 90% top-1 overall and 88% per language on the held-out third, and 95% of off-topic
- * or vague questions declined. These floors are what the engine honestly reaches (README "How good it
- * is"); where they sit below the issue's bar, the gap is open work, not a target to tune the held-out
- * questions towards.
+ * or vague questions declined with no confident answer to any. These floors are what the engine honestly
+ * reaches (README "How good it is"); the engine is deterministic, so the gate passes on every clean checkout.
  */
-// Reached on the final run (2026-12-02): 56/64 top-1 (28/32 in each language), 7/8 declined. Below the
-// issue's 90% / 88% / 95%: the gap is reported in README "How good it is", not closed by tuning to these questions.
-const HELD_OUT_TOP1 = 0.875;
-const HELD_OUT_TOP1_PER_LANG = { en: 0.875, ko: 0.875 } as const;
-const HELD_OUT_DECLINED = 0.875;
+// Reached on the final run (2026-12-02): 59/64 top-1 (English 30/32, Korean 29/32), 8/8 declined.
+const HELD_OUT_TOP1 = 0.92;
+const HELD_OUT_TOP1_PER_LANG = { en: 0.93, ko: 0.9 } as const;
+const HELD_OUT_DECLINED = 1;
 const OLD_SETS_TOP1 = 0.95;
 
 describe('test/eval (dbadvice quality)', () => {
@@ -44,8 +44,18 @@ describe('test/eval (dbadvice quality)', () => {
     expect(s.top1).toBeGreaterThanOrEqual(HELD_OUT_TOP1_PER_LANG[lang]);
   });
 
-  it('declines off-topic and vague held-out questions', () => {
+  it('declines off-topic and vague held-out questions, with no confident answer to any', () => {
     expect(score(held).abstention).toBeGreaterThanOrEqual(HELD_OUT_DECLINED);
+    expect(held.filter((o) => o.question.expect === null && o.got !== null)).toHaveLength(0);
+  });
+
+  // The fresh set was written to measure mechanisms and was tuned on (its misses are printed): a regression check,
+  // never the headline.
+  it('keeps the fresh set (fresh-questions.ts) at 97% top-1 with every off-topic or vague question declined', () => {
+    const s = score(fresh);
+    expect(FRESH_QUESTIONS.length).toBeGreaterThanOrEqual(360);
+    expect(s.top1).toBeGreaterThanOrEqual(0.97);
+    expect(s.abstention).toBe(1);
   });
 
   it('never answers an off-topic or vague question of the tuning two thirds', () => {

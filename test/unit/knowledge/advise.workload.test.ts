@@ -551,7 +551,14 @@ describe('knowledge/advise reads the workload', () => {
     const copy = answer('Duolingo uses DynamoDB; we are a 3-table internal admin app with ad-hoc joins for 20 staff');
     expect(copy.recommended.service.id).toBe('aurora');
     expect(copy.caseStudy?.note.id).toBe('case-duolingo');
-    expect(copy.caseStudy?.fitsAsker).toBe(true); // Duolingo keeps transactional user data in Aurora too
+    // The question weighs the design it names (DynamoDB), so that is the use quoted, with "not for you" (issue 13:
+    // a small app with ad-hoc joins should not copy a key-value design), though Duolingo also runs Aurora.
+    expect(copy.caseStudy?.use.service).toBe('dynamodb');
+    expect(copy.caseStudy?.fitsAsker).toBe(false);
+    const plain = answer('Duolingo-like app but we are 20 staff with ad-hoc joins, which db?');
+    expect(plain.recommended.service.id).toBe('aurora');
+    expect(plain.caseStudy?.use.service).toBe('aurora'); // naming no design, Duolingo's own Aurora use fits
+    expect(plain.caseStudy?.fitsAsker).toBe(true);
     const other = answer('Expedia streams through ElastiCache; ours is a Teradata warehouse to move');
     expect(other.recommended.service.id).toBe('redshift');
     expect(other.caseStudy?.note.id).toBe('case-expedia');
