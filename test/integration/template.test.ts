@@ -327,8 +327,8 @@ describe('serverless.yml (the packaged CloudFormation template)', () => {
     const logsAndSecrets = ['logs:CreateLogStream', 'logs:PutLogEvents', 'ssm:GetParameters'];
     // A command that may answer in the ack reads with the slack function's role: a missing grant here
     // is an AccessDenied in Slack's 3 seconds.
-    expect(all('SlackFunctionRole')).toEqual([...slack, ...logsAndSecrets, 'lambda:InvokeFunction'].sort());
-    expect(all('AlarmRelayFunctionRole')).toEqual(
+    expect(all('SlackFunctionRole'), 'SlackFunctionRole').toEqual([...slack, ...logsAndSecrets, 'lambda:InvokeFunction'].sort());
+    expect(all('AlarmRelayFunctionRole'), 'AlarmRelayFunctionRole').toEqual(
       [
         ...portActions(['images']),
         'dynamodb:DeleteItem',
@@ -353,7 +353,7 @@ describe('serverless.yml (the packaged CloudFormation template)', () => {
       ],
     ]);
     // Every AWS call a command or a button makes in the worker, whatever its port.
-    expect(all('WorkerFunctionRole')).toEqual([...worker, ...logsAndSecrets].sort());
+    expect(all('WorkerFunctionRole'), 'WorkerFunctionRole').toEqual([...worker, ...logsAndSecrets].sort());
     const invoke = statements('SlackFunctionRole').find((s) => s.Sid === 'HandOffToWorker');
     expect(JSON.stringify(invoke?.Resource)).toContain(':function:cw-chatops-ci-worker');
     const startQuery = statements('WorkerFunctionRole').find((s) => actions(s).includes('logs:StartQuery'));

@@ -12,13 +12,26 @@ export interface HelpTopic {
   blocks: () => KnownBlock[];
 }
 
-/** The topics of the `/cw` commands that explain themselves, in the registry's order. */
+/**
+ * One topic per `/cw` command word, in the registry's order: the command's own help where it has one,
+ * else its summary, usage and examples, so every command answers `--help`.
+ */
 export function helpTopics(commands: readonly Command[]): HelpTopic[] {
-  return commands.flatMap((command) => {
+  const topics: HelpTopic[] = [];
+  for (const command of commands) {
     const [, word] = command.path;
-    if (!command.help || !word) return [];
-    return [{ word, aliases: command.aliases?.[word] ?? [], ...command.help }];
-  });
+    if (!word || word === 'help' || topics.some((t) => t.word === word)) continue;
+    const own = commands.find((c) => c.path[1] === word && c.help)?.help;
+    topics.push({
+      word,
+      aliases: command.aliases?.[word] ?? [],
+      title: own?.title ?? `/cw ${word}: ${command.summary}`,
+      blocks:
+        own?.blocks ??
+        (() => [section(escapeMrkdwn([command.usage, ...command.examples.map((e) => `e.g. \`${e}\``)].join('\n')))]),
+    });
+  }
+  return topics;
 }
 
 /** What a mistyped or missing `/cw` subcommand shows: the one line that lists them, and where to read more. */
