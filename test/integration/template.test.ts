@@ -327,7 +327,9 @@ describe('serverless.yml (the packaged CloudFormation template)', () => {
     const logsAndSecrets = ['logs:CreateLogStream', 'logs:PutLogEvents', 'ssm:GetParameters'];
     // A command that may answer in the ack reads with the slack function's role: a missing grant here
     // is an AccessDenied in Slack's 3 seconds.
-    expect(all('SlackFunctionRole'), 'SlackFunctionRole').toEqual([...slack, ...logsAndSecrets, 'lambda:InvokeFunction'].sort());
+    expect(all('SlackFunctionRole'), 'SlackFunctionRole').toEqual(
+      [...slack, ...logsAndSecrets, 'lambda:InvokeFunction'].sort(),
+    );
     expect(all('AlarmRelayFunctionRole'), 'AlarmRelayFunctionRole').toEqual(
       [
         ...portActions(['images']),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { slashCommandNames } from '../../../../handlers/registry.ts';
+import { REGISTRY, slashCommandNames } from '../../../../handlers/registry.ts';
 
 interface Manifest {
   features: { slash_commands: { command: string; url: string; description: string; usage_hint: string }[] };
@@ -18,6 +18,20 @@ describe('infra/slack-app-manifest.yml', () => {
       expect(command.url).toBe('REQUEST_URL');
       expect(command.description.length).toBeGreaterThan(0);
       expect(command.usage_hint.length).toBeLessThanOrEqual(100);
+    }
+  });
+
+  it("names every command word of the registry in its slash command's usage hint", () => {
+    for (const slash of slashCommandNames()) {
+      const hint = manifest.features.slash_commands.find((c) => c.command === slash)?.usage_hint ?? '';
+      const words = [
+        ...new Set(REGISTRY.commands.flatMap((c) => (c.path[0] === slash && c.path[1] ? [c.path[1]] : []))),
+      ];
+      // `/dbadvice list` is the one word a hint of 100 characters leaves out: `/dbadvice help` lists it.
+      const missing = words.filter(
+        (word) => !hint.split(/[\s·]+/).includes(word) && !(slash === '/dbadvice' && word === 'list'),
+      );
+      expect(missing, slash).toEqual([]);
     }
   });
 
