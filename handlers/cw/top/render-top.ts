@@ -38,10 +38,12 @@ function word(text: string): string {
 /**
  * The `/cw metrics … --graph` text the row's Graph button runs: that resource's metric at the same
  * statistic, period and absolute window. Only when that text reads back as exactly this one series
- * (a label with a quote or a comma would not), so a press never graphs something else.
+ * (a label with a quote, a comma or an `&amp;` would not), so a press never graphs something else.
  */
 export function rowGraphCommand(result: TopResult, row: TopRow): string | undefined {
   const { query } = result;
+  // Slack's own markup characters: never carried into a command a press runs.
+  if (/[<>]/.test(row.label)) return undefined;
   const dimension = `${query.dimension}=${row.label}`;
   const words = [
     'metrics',
