@@ -45,7 +45,47 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** Metrics Insights' aggregate functions; it has no percentiles. */
+export type InsightsFunction = 'AVG' | 'MAX' | 'MIN' | 'SUM' | 'COUNT';
+
+/**
+ * A top-N Metrics Insights query: `SELECT FUNC(metricName) FROM SCHEMA(namespace, groupBy) GROUP BY
+ * groupBy ORDER BY FUNC() DESC LIMIT limit`, over one window at one period.
+ */
+export interface MetricsInsightsRequest {
+  namespace: string;
+  metricName: string;
+  /** The dimension to rank by; SCHEMA keeps only metrics with exactly this one dimension. */
+  groupBy: string;
+  func: InsightsFunction;
+  limit: number;
+  periodSeconds: number;
+  start: Date;
+  end: Date;
+}
+
+/** One group of an Insights answer: its dimension value (CloudWatch's `Label`) and its datapoints, oldest first. */
+export interface InsightsGroup {
+  label: string;
+  timestamps: Date[];
+  values: number[];
+}
+
+export interface MetricsInsightsResult {
+  /** In the order CloudWatch ranked them (highest first). */
+  groups: InsightsGroup[];
+  /** The worst status of any group. */
+  status: SeriesStatus;
+  /** CloudWatch's messages about the query (limits reached, partial data). */
+  messages: string[];
+}
+
 export interface MetricsPort {
+  /**
+   * One `GetMetricData` call holding one Metrics Insights query (CloudWatch allows only one a call),
+   * every page read.
+   */
+  queryInsights(request: MetricsInsightsRequest, options?: CallOptions): Promise<MetricsInsightsResult>;
   /** One `GetMetricData` call for every series; results in the order of `request.series`. */
   getMetricData(request: MetricDataRequest, options?: CallOptions): Promise<SeriesData[]>;
   /** The metrics that exist with this namespace and name, whatever their dimensions. */

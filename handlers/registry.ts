@@ -21,12 +21,14 @@ import { logsSavedCommand } from './cw/logs/saved/command.ts';
 import { METRICS_BUTTONS } from './cw/metrics/buttons.ts';
 import { metricsCommand } from './cw/metrics/command.ts';
 import { cwSlash } from './cw/slash.ts';
+import { topCommand } from './cw/top/command.ts';
 import { compareCommand, dbadviceHelpCommand, listCommand, questionCommand } from './dbadvice/command.ts';
 import { fleetCommand } from './dbadvice/fleet/command.ts';
 import { dbadviceSlash } from './dbadvice/slash.ts';
 
 const COMMANDS: Command[] = [
   metricsCommand,
+  topCommand,
   logsQueryCommand,
   logsSavedCommand,
   logsRunCommand,

@@ -5,10 +5,14 @@ import {
   ListMetricsCommand,
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
+import { insightsQuery } from '../../handlers/cw/top/insights-query.ts';
 import type {
   CallOptions,
+  InsightsGroup,
   MetricDataRequest,
   MetricIdentity,
+  MetricsInsightsRequest,
+  MetricsInsightsResult,
   MetricsPort,
   SeriesData,
   SeriesStatus,
@@ -17,6 +21,9 @@ import { type AwsErrorContext, translateAwsError } from './aws-errors.ts';
 
 /** ListMetrics returns 500 a page; three pages are plenty for "did you mean". */
 const LIST_METRICS_MAX_PAGES = 3;
+
+/** How bad a status is: the worst of a query's groups is the answer's. */
+const STATUS_RANK: Record<SeriesStatus, number> = { Complete: 0, PartialData: 1, InternalError: 2, Forbidden: 3 };
 
 /** GetMetricData query ids must start with a lower-case letter. */
 const queryId = (index: number) => `m${index}`;
@@ -30,6 +37,57 @@ export function createCloudWatchMetrics(client: CloudWatchClient = new CloudWatc
     request: 'the query',
   };
   return {
+    async queryInsights(request: MetricsInsightsRequest, options: CallOptions = {}): Promise<MetricsInsightsResult> {
+      // One query a call: CloudWatch refuses a second Insights query in the same GetMetricData.
+      const query: MetricDataQuery = {
+        Id: 'top',
+        Expression: insightsQuery(request),
+        Period: request.periodSeconds,
+        ReturnData: true,
+      };
+      // By label: a later page continues the groups of the first.
+      const groups = new Map<string, InsightsGroup>();
+      const messages = new Set<string>();
+      let status: SeriesStatus = 'Complete';
+      let nextToken: string | undefined;
+      try {
+        do {
+          const page: GetMetricDataCommandOutput = await client.send(
+            new GetMetricDataCommand({
+              MetricDataQueries: [query],
+              StartTime: request.start,
+              EndTime: request.end,
+              ScanBy: 'TimestampAscending',
+              NextToken: nextToken,
+            }),
+            { abortSignal: options.signal },
+          );
+          for (const m of page.Messages ?? []) if (m.Value) messages.add(m.Value);
+          for (const result of page.MetricDataResults ?? []) {
+            const label = result.Label ?? '';
+            const group = groups.get(label) ?? { label, timestamps: [], values: [] };
+            groups.set(label, group);
+            result.Timestamps?.forEach((t, i) => {
+              const value = result.Values?.[i];
+              if (value !== undefined) {
+                group.timestamps.push(t);
+                group.values.push(value);
+              }
+            });
+            const code = result.StatusCode as SeriesStatus | undefined;
+            if (code && (STATUS_RANK[code] ?? 0) > STATUS_RANK[status]) status = code;
+            for (const m of result.Messages ?? []) if (m.Value) messages.add(m.Value);
+          }
+          nextToken = page.NextToken;
+        } while (nextToken);
+      } catch (error) {
+        throw await translateAwsError(error, { ...errors, request: 'the Metrics Insights query' });
+      }
+      const ordered = [...groups.values()];
+      for (const g of ordered) sortByTime(g);
+      return { groups: ordered, status, messages: [...messages] };
+    },
+
     async getMetricData(request: MetricDataRequest, options: CallOptions = {}): Promise<SeriesData[]> {
       const queries: MetricDataQuery[] = request.series.map((s, i) => ({
         Id: queryId(i),
@@ -120,7 +178,7 @@ export function createCloudWatchMetrics(client: CloudWatchClient = new CloudWatc
 }
 
 /** Pages may interleave; the port promises oldest first. */
-function sortByTime(s: SeriesData): void {
+function sortByTime(s: Pick<SeriesData, 'timestamps' | 'values'>): void {
   const points = s.timestamps.map((t, i) => ({ t, v: s.values[i] ?? Number.NaN }));
   points.sort((a, b) => a.t.getTime() - b.t.getTime());
   s.timestamps = points.map((p) => p.t);

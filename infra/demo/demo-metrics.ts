@@ -1,6 +1,14 @@
 import { unitOf } from '../../handlers/cw/metrics/catalog.ts';
 import { isStandardResolution } from '../../handlers/cw/metrics/parse-metrics.ts';
-import type { MetricDataRequest, MetricIdentity, MetricsPort, SeriesData } from '../../handlers/ports.ts';
+import { FUNCTION_STATS, windowValue } from '../../handlers/cw/top/insights-query.ts';
+import type {
+  MetricDataRequest,
+  MetricIdentity,
+  MetricsInsightsRequest,
+  MetricsInsightsResult,
+  MetricsPort,
+  SeriesData,
+} from '../../handlers/ports.ts';
 
 /**
  * Deterministic synthetic CloudWatch data for local runs: a daily rhythm, noise, and one incident
@@ -337,7 +345,43 @@ export interface DemoMetricsOptions {
 /** The demo {@link MetricsPort}: instant, offline, deterministic for a given clock. */
 export function createDemoMetrics(options: DemoMetricsOptions = {}): MetricsPort {
   const now = options.now ?? (() => new Date());
-  return {
+  const port: MetricsPort = {
+    /**
+     * As Metrics Insights answers `SELECT FUNC(m) FROM SCHEMA(ns, Dim) GROUP BY Dim ORDER BY FUNC()
+     * DESC LIMIT n`: every demo resource publishing the metric with exactly that dimension, each
+     * series at the function's statistic, ranked by the function over the whole window.
+     */
+    async queryInsights(request: MetricsInsightsRequest): Promise<MetricsInsightsResult> {
+      const metric = DEMO_METRICS.find(
+        (m) =>
+          m.namespace === request.namespace && m.metricName === request.metricName && m.dimension === request.groupBy,
+      );
+      if (!metric) return { groups: [], status: 'Complete', messages: [] };
+      const labels = Object.keys(metric.resources);
+      const stat = FUNCTION_STATS[request.func];
+      const series = await port.getMetricData({
+        series: labels.map((value) => ({
+          namespace: metric.namespace,
+          metricName: metric.metricName,
+          dimensions: [{ name: metric.dimension, value }],
+          stat,
+        })),
+        periodSeconds: request.periodSeconds,
+        start: request.start,
+        end: request.end,
+      });
+      const groups = labels
+        .map((label, i) => {
+          const data = series[i] ?? { timestamps: [], values: [] };
+          return { label, timestamps: data.timestamps, values: data.values };
+        })
+        .filter((g) => g.values.length > 0)
+        .map((g) => ({ group: g, value: windowValue(g.values, request.func) ?? 0 }))
+        .sort((a, b) => b.value - a.value)
+        .slice(0, request.limit)
+        .map((r) => r.group);
+      return { groups, status: 'Complete', messages: [] };
+    },
     async getMetricData(request: MetricDataRequest): Promise<SeriesData[]> {
       const periodMs = request.periodSeconds * 1000;
       const limit = Math.min(request.end.getTime(), now().getTime());
@@ -387,4 +431,5 @@ export function createDemoMetrics(options: DemoMetricsOptions = {}): MetricsPort
         );
     },
   };
+  return port;
 }

@@ -109,7 +109,7 @@ const MAX_DIMENSION_VALUE = 1024;
 
 /** What a refusal echoes of a word the user typed: never more than a glance, however long it was. */
 const ECHO_LENGTH = 40;
-function echo(text: string): string {
+export function echo(text: string): string {
   const chars = Array.from(text);
   return chars.length <= ECHO_LENGTH ? text : `${chars.slice(0, ECHO_LENGTH).join('')}…`;
 }
@@ -122,17 +122,17 @@ function echo(text: string): string {
  * other (`<!everyone>`, `café`) is refused before any call, and never built into a suggestion.
  */
 const NAMESPACE_CHARACTER = /[A-Za-z0-9._/#:-]/;
-const MAX_NAME = 255;
+export const MAX_NAME = 255;
 
 /**
  * A metric name is printable ASCII (32 to 126, the space included), with at least one character that
  * is not a space, at most 255
  * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricStreamFilter.html).
  */
-const METRIC_NAME = /^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$/;
+export const METRIC_NAME = /^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$/;
 
 /** Why `word` cannot be a namespace, or `undefined` when it can be one. */
-function namespaceProblem(word: string): string | undefined {
+export function namespaceProblem(word: string): string | undefined {
   const chars = Array.from(word);
   if (chars.length > MAX_NAME) return `it is ${chars.length} characters long`;
   const bad = chars.find((c) => !NAMESPACE_CHARACTER.test(c));
@@ -309,7 +309,7 @@ function parseShortcut(serviceName: string, words: string[], stat: string | unde
  * is run as typed: real metrics sit one edit apart (`HTTPCode_ELB_4XX_Count` and `…_5XX_Count`), so
  * closeness proves nothing; the no-data answer suggests it instead.
  */
-function canonicalNames(namespace: string, metricName: string): [string, string] {
+export function canonicalNames(namespace: string, metricName: string): [string, string] {
   const knownNamespace = KNOWN_NAMESPACES.includes(namespace) ? namespace : sameButCase(namespace, KNOWN_NAMESPACES);
   if (!knownNamespace) {
     const close = closeAwsNamespaces(namespace);
@@ -419,7 +419,7 @@ function splitValues(list: string, dimension: string, namespace: string): string
   return [...new Set(values)];
 }
 
-function parseStat(text: string): string {
+export function parseStat(text: string): string {
   const alias = own(STAT_ALIASES, text.toLowerCase());
   if (alias) return alias;
   const percentile = /^p(\d{1,2}(?:\.\d{1,2})?|100)$/i.exec(text);

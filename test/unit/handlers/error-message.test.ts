@@ -65,6 +65,7 @@ describe('handlers/error-message', () => {
         metrics: {
           getMetricData: () => Promise.reject(failing),
           listMetrics: () => Promise.reject(failing),
+          queryInsights: () => Promise.reject(failing),
         },
       }),
       (error, reference) => reported.push({ error, reference }),
@@ -95,7 +96,11 @@ describe('handlers/error-message', () => {
     const reported: Error[] = [];
     const deps = runtimeOf(
       commandDeps({
-        metrics: { getMetricData: () => Promise.reject(refused), listMetrics: () => Promise.resolve([]) },
+        metrics: {
+          getMetricData: () => Promise.reject(refused),
+          listMetrics: () => Promise.resolve([]),
+          queryInsights: () => Promise.reject(refused),
+        },
       }),
       (error) => reported.push(error),
     );

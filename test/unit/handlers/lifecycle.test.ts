@@ -35,13 +35,14 @@ const stuck: MetricsPort = {
   getMetricData: (_r, options) =>
     new Promise((_, reject) => options?.signal?.addEventListener('abort', () => reject(new Error('aborted')))),
   listMetrics: async () => [],
+  queryInsights: async () => ({ groups: [], status: 'Complete', messages: [] }),
 };
 
 describe('handlers/lifecycle', () => {
   it('answers help in the ack without touching the data source', async () => {
     // Prepare
     const getMetricData = vi.fn();
-    const { all, dispatched } = deps({ getMetricData, listMetrics: vi.fn() });
+    const { all, dispatched } = deps({ getMetricData, listMetrics: vi.fn(), queryInsights: vi.fn() });
 
     // Act
     const { message } = await answerCommand(request({ command: '/cw', text: 'help' }), all, 'ref');

@@ -11,7 +11,7 @@ const now = () => new Date('2026-11-25T12:00:00Z');
 
 async function resultFor(text: string, list = fakeMetrics({}).port): Promise<MetricsResult> {
   const { port } = fakeMetrics({ data: (r) => r.series.map((_, s) => seriesFor(r, (i) => (i % 10) + s)) });
-  const metrics = { getMetricData: port.getMetricData, listMetrics: list.listMetrics };
+  const metrics = { ...port, listMetrics: list.listMetrics };
   return runMetrics({ metrics, region: 'ap-northeast-2', now }, parseMetricsArgs(tokenize(text)));
 }
 
