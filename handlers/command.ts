@@ -5,6 +5,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { LogsPolicy } from './cw/logs/run-logs.ts';
 import type { PortName, Ports } from './ports.ts';
+import type { Account, ReachSettings, Scope, ScopeLimit } from './scope.ts';
 import type { SlackMessage } from './slack-message.ts';
 
 /** What the demo data source holds, by the help topic it belongs to (each topic lists only its own). */
@@ -24,6 +25,11 @@ export interface CommandInput {
   userId?: string;
   channelId?: string;
   teamId?: string;
+  /**
+   * The accounts and Regions the access policy lets this channel read (handlers/access-policy.ts),
+   * set by the slack function after its check and carried to the worker in the job.
+   */
+  scopeLimit?: ScopeLimit;
 }
 
 /**
@@ -67,8 +73,22 @@ export interface Settings {
   region: string;
   now: () => Date;
   logsPolicy: LogsPolicy;
+  /** `REGIONS_ALLOWED`: every Region `--region` may name; absent means the deployment's own only. */
+  regionsAllowed?: readonly string[];
+  /** `ACCOUNTS`: the linked accounts `--account` may name; absent or empty when no monitoring account. */
+  accounts?: readonly Account[];
   /** Listed in `/cw help` when the demo data source is in use. */
   demoResources?: DemoResources;
+}
+
+/** What the deployment may reach, from its settings. */
+export function reachOf(settings: Pick<Settings, 'region' | 'regionsAllowed' | 'accounts'>): ReachSettings {
+  const regionsAllowed = settings.regionsAllowed ?? [];
+  return {
+    region: settings.region,
+    regionsAllowed: regionsAllowed.includes(settings.region) ? regionsAllowed : [settings.region, ...regionsAllowed],
+    accounts: settings.accounts ?? [],
+  };
 }
 
 /** Exactly the ports a command named in `needs`, and the settings: a port it did not ask for does not compile. */
@@ -88,6 +108,11 @@ interface WorkBase {
   kind: 'work';
   /** Shown while the work runs, with the same visibility as the answer will have. */
   working: SlackMessage;
+  /**
+   * Where the work reads, decided in the plan (handlers/scope.ts): its ports are that Region's, and
+   * `region` in its deps is that Region. Absent: the deployment's own Region.
+   */
+  scope?: Scope;
 }
 
 /** Work that may finish inside the ack (with the ports the command's `ack` lists), else in the worker. */

@@ -24,7 +24,13 @@ export const WORKER_POST_RESERVE_MS = 5000;
 
 /** What commands run with: the settings, and how to load the ports each command names. */
 export interface CommandRuntime extends Settings {
+  /** The deployment's own Region's ports. */
   ports: PortLoaders;
+  /**
+   * Another Region's ports (each Region its own SDK clients, never a shared one reconfigured); a
+   * runtime without it reads only its own Region.
+   */
+  portsIn?: (region: string) => PortLoaders;
   /** Logs an error the user only sees as a reference. */
   reportError: (error: Error, reference: string) => void;
   registry?: Registry;
@@ -45,6 +51,17 @@ export type AckOutcome = 'answered' | 'refused-input' | 'failed' | 'handed-off' 
 export interface Answer {
   message: SlackMessage;
   outcome: AckOutcome;
+}
+
+/**
+ * The ports and the Region a plan's work runs with: the Region the plan decided (handlers/scope.ts),
+ * else the deployment's own.
+ */
+export function workRuntime(runtime: CommandRuntime, plan: CommandPlan): { region: string; loaders: PortLoaders } {
+  const region = (plan.kind === 'work' ? plan.scope?.region : undefined) ?? runtime.region;
+  if (region === runtime.region) return { region, loaders: runtime.ports };
+  if (!runtime.portsIn) throw new Error(`This runtime has no data source for ${region}`);
+  return { region, loaders: runtime.portsIn(region) };
 }
 
 /**
@@ -70,10 +87,17 @@ async function answerUnguarded(request: CommandRequest, runtime: AckRuntime, ref
   if (runtime.ackBudgetMs <= 0 || !plan.mayAnswerInAck || !ack)
     return handOff(request, plan.working, runtime, reference);
 
+  let scoped: ReturnType<typeof workRuntime>;
+  try {
+    scoped = workRuntime(runtime, plan);
+  } catch (e) {
+    return failed(asError(e), runtime, reference);
+  }
+  const { region, loaders } = scoped;
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const work = async () =>
-    plan.run({ ...runtime, ...(await loadPorts(runtime.ports, ack.needs)) }, { signal: controller.signal });
+    plan.run({ ...runtime, region, ...(await loadPorts(loaders, ack.needs)) }, { signal: controller.signal });
   const outcome = await Promise.race<Outcome>([
     work().then(
       (message): Outcome => ({ done: true, message, outcome: 'answered' }),
@@ -126,9 +150,10 @@ export async function completeCommand(
     async (signal) => {
       const plan = planRequest(request, runtime, runtime.registry);
       if (plan.kind === 'reply') return plan.message;
-      const ports = await loadPorts(runtime.ports, request.spec?.needs ?? []);
+      const { region, loaders } = workRuntime(runtime, plan);
+      const ports = await loadPorts(loaders, request.spec?.needs ?? []);
       return plan.run(
-        { ...runtime, ...ports },
+        { ...runtime, region, ...ports },
         {
           signal,
           ...(request.channelId ? { channelId: request.channelId } : {}),

@@ -14,6 +14,11 @@ export interface MetricSpec {
   dimensions: Dimension[];
   /** Average | Sum | Minimum | Maximum | SampleCount | pNN */
   stat: string;
+  /**
+   * A linked source account the metric is in (CloudWatch cross-account observability): sent as
+   * `MetricDataQuery.AccountId`, and as `accountId` in graphs and console links. Absent: this account.
+   */
+  accountId?: string;
 }
 
 export interface MetricDataRequest {
@@ -62,11 +67,17 @@ export interface MetricsInsightsRequest {
   periodSeconds: number;
   start: Date;
   end: Date;
+  /** Only this linked account's metrics (`WHERE AWS.AccountId = '…'`). */
+  accountId?: string;
+  /** Every linked account's, one group per account and dimension value (`GROUP BY AWS.AccountId, …`). */
+  byAccount?: boolean;
 }
 
 /** One group of an Insights answer: its dimension value (CloudWatch's `Label`) and its datapoints, oldest first. */
 export interface InsightsGroup {
   label: string;
+  /** With `byAccount`: the account the group's metric is in. */
+  accountId?: string;
   timestamps: Date[];
   values: number[];
 }
@@ -94,7 +105,8 @@ export interface MetricsPort {
    * the namespace with these dimension values, e.g. all a database publishes.
    */
   listMetrics(
-    query: { namespace: string; metricName?: string; dimensions?: Dimension[] },
+    /** `accountId`: a linked account's metrics (`IncludeLinkedAccounts` and `OwningAccount`). */
+    query: { namespace: string; metricName?: string; dimensions?: Dimension[]; accountId?: string },
     options?: CallOptions,
   ): Promise<MetricIdentity[]>;
 }
@@ -108,6 +120,8 @@ export interface LogsQueryRequest {
   end: Date;
   queryString: string;
   limit?: number;
+  /** A linked account's log groups: sent as ARNs in `logGroupIdentifiers`. Absent: this account. */
+  accountId?: string;
 }
 
 export interface QueryStatistics {
@@ -143,7 +157,8 @@ export interface LogsPort {
   stopQuery(queryId: string): Promise<void>;
   listSavedQueries(options?: CallOptions): Promise<SavedQuery[]>;
   /** Names of the log groups starting with `prefix`, at most `limit` of them. */
-  listLogGroups(prefix: string, limit: number, options?: CallOptions): Promise<string[]>;
+  /** `accountId`: a linked account's groups (`includeLinkedAccounts`, `accountIdentifiers`). */
+  listLogGroups(prefix: string, limit: number, options?: CallOptions & { accountId?: string }): Promise<string[]>;
 }
 
 export type AlarmState = 'ALARM' | 'OK' | 'INSUFFICIENT_DATA';
@@ -154,13 +169,22 @@ export interface AlarmSummary {
   state: AlarmState;
   reason: string;
   updatedAt: Date;
+  /** The linked account whose metrics the alarm watches (its metric queries' `AccountId`); absent: this account. */
+  accountId?: string;
   /** For metric alarms on a single metric; the unit and statistic when the alarm names them. */
   metric?: { namespace: string; metricName: string; unit?: string; statistic?: string };
 }
 
 export interface AlarmsPort {
   /** Metric and composite alarms, every page. */
-  describeAlarms(query: { state?: AlarmState; namePrefix?: string }, options?: CallOptions): Promise<AlarmSummary[]>;
+  /**
+   * `accountId`: in a monitoring account, the alarms whose metrics are in that linked account
+   * (alarms live in the monitoring account; a linked account's own alarms are not shared).
+   */
+  describeAlarms(
+    query: { state?: AlarmState; namePrefix?: string; accountId?: string },
+    options?: CallOptions,
+  ): Promise<AlarmSummary[]>;
 }
 
 export interface MetricImageRequest {

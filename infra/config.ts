@@ -3,6 +3,8 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseAllowlist } from '../handlers/cw/logs/allowlist.ts';
 import { parseDuration } from '../handlers/duration.ts';
+import { ACCOUNT_ALIAS, ACCOUNT_ID, type Account, REGION_CODE } from '../handlers/scope.ts';
+import { DEMO_ACCOUNTS, DEMO_REGIONS } from './demo/demo-accounts.ts';
 
 export type DataSource = 'aws' | 'demo';
 
@@ -10,6 +12,10 @@ export type DataSource = 'aws' | 'demo';
 export interface Config {
   dataSource: DataSource;
   region: string;
+  /** `REGIONS_ALLOWED`: the Regions `--region` may name; the deployment's own is always first. */
+  regionsAllowed: string[];
+  /** `ACCOUNTS`: the linked accounts `--account` may name (a monitoring account's sources), by alias. */
+  accounts: Account[];
   slackApiUrl: string;
   /** Set in local runs and tests; deployed, the secrets come from SSM (the `*Param` names). */
   signingSecret: string | undefined;
@@ -104,6 +110,49 @@ function price(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** `REGIONS_ALLOWED=us-east-1,eu-west-1`: Region codes; the deployment's own Region is always allowed. */
+export function parseRegionsAllowed(raw: string | undefined, home: string, fallback: string[] = []): string[] {
+  const listed = (raw ?? '')
+    .split(',')
+    .map((r) => r.trim().toLowerCase())
+    .filter((r) => r !== '');
+  const bad = listed.filter((r) => !REGION_CODE.test(r));
+  if (bad.length > 0) {
+    throw new ConfigError(
+      `REGIONS_ALLOWED must be comma-separated Region codes like us-east-1,eu-west-1; not ${bad.map((b) => `"${b}"`).join(', ')}`,
+    );
+  }
+  const regions = raw === undefined || raw.trim() === '' ? fallback : listed;
+  return [...new Set([home, ...regions])];
+}
+
+/**
+ * `ACCOUNTS=prod=111122223333,staging=444455556666`: the source accounts a monitoring account may
+ * read, each an alias and its twelve-digit id; an alias and an id each appear once.
+ */
+export function parseAccounts(raw: string | undefined, fallback: Account[] = []): Account[] {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const accounts: Account[] = [];
+  const problems: string[] = [];
+  for (const entry of raw.split(',').map((e) => e.trim())) {
+    if (entry === '') continue;
+    const [alias = '', id = '', ...more] = entry.split('=').map((p) => p.trim());
+    if (more.length > 0 || !ACCOUNT_ALIAS.test(alias) || !ACCOUNT_ID.test(id)) {
+      problems.push(`"${entry}" is not alias=id (a lower-case alias, then twelve digits)`);
+      continue;
+    }
+    if (accounts.some((a) => a.alias === alias)) problems.push(`the alias "${alias}" is given twice`);
+    if (accounts.some((a) => a.id === id)) problems.push(`the account ${id} is given twice`);
+    accounts.push({ alias, id });
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(
+      `ACCOUNTS must be alias=id pairs like prod=111122223333,staging=444455556666: ${problems.join('; ')}`,
+    );
+  }
+  return accounts;
+}
+
 export const NO_REGION =
   'the aws data source needs a region and none was found. Set AWS_REGION (AWS_REGION=eu-west-1 npm start -- --aws), ' +
   'or put `region = eu-west-1` in your profile in ~/.aws/config (the [default] section, or [profile NAME] with AWS_PROFILE=NAME).';
@@ -114,9 +163,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Readonl
   // Lambda always sets AWS_REGION; locally infra/local/local-config.ts asks the SDK (profiles included) first.
   if (!region) throw new ConfigError(NO_REGION);
   const slackApiUrl = env.SLACK_API_URL || 'https://slack.com/api/';
+  const demo = dataSource === 'demo';
   return Object.freeze({
     dataSource,
     region,
+    regionsAllowed: parseRegionsAllowed(env.REGIONS_ALLOWED, region, demo ? DEMO_REGIONS : []),
+    accounts: parseAccounts(env.ACCOUNTS, demo ? DEMO_ACCOUNTS : []),
     slackApiUrl: slackApiUrl.endsWith('/') ? slackApiUrl : `${slackApiUrl}/`,
     signingSecret: env.SLACK_SIGNING_SECRET || undefined,
     botToken: env.SLACK_BOT_TOKEN || undefined,

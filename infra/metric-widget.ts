@@ -24,6 +24,8 @@ export interface MetricWidget {
 
 export interface MetricOptions {
   stat: string;
+  /** The source account of a cross-account metric (the metrics array's rendering properties). */
+  accountId?: string;
   id?: string;
   visible?: false;
   label?: string;
@@ -100,7 +102,12 @@ export function buildMetricWidget(request: MetricImageRequest, region: string): 
           s.namespace,
           s.metricName,
           ...s.dimensions.flatMap((d) => [d.name, d.value]),
-          { stat: s.stat, ...(s.id ? { id: s.id } : {}), ...(s.visible === false ? { visible: false as const } : {}) },
+          {
+            stat: s.stat,
+            ...(s.accountId ? { accountId: s.accountId } : {}),
+            ...(s.id ? { id: s.id } : {}),
+            ...(s.visible === false ? { visible: false as const } : {}),
+          },
         ],
       ),
       ...(request.expressions ?? []).map(

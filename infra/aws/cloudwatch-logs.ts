@@ -10,6 +10,7 @@ import {
 import { DataSourceBusyError } from '../../handlers/errors.ts';
 import { LogGroupNotFoundError, MalformedQueryError } from '../../handlers/port-errors.ts';
 import type { CallOptions, LogsPort, QueryResults, QueryStatus, SavedQuery } from '../../handlers/ports.ts';
+import { logGroupArn } from '../../handlers/scope.ts';
 import { inlineCode } from '../../handlers/slack-message.ts';
 import { translateAwsError } from './aws-errors.ts';
 
@@ -90,8 +91,13 @@ function toResults(page: GetQueryResultsCommandOutput): QueryResults {
   };
 }
 
-/** The {@link LogsPort} backed by CloudWatch Logs Insights. */
-export function createCloudWatchLogs(client: CloudWatchLogsClient): LogsPort {
+/**
+ * The {@link LogsPort} backed by CloudWatch Logs Insights, in `region` (the client's): a linked
+ * account's log groups are named by ARN in that Region.
+ */
+export function createCloudWatchLogs(client: CloudWatchLogsClient, region?: string): LogsPort {
+  // The client's own Region unless the caller says it (infra/data-source.ts does).
+  const regionOf = async () => region ?? (await client.config.region());
   const send = async <T>(run: () => Promise<T>, queryString?: string): Promise<T> => {
     try {
       return await run();
@@ -108,9 +114,19 @@ export function createCloudWatchLogs(client: CloudWatchLogsClient): LogsPort {
   return {
     startQuery: (request, options: CallOptions = {}) =>
       send(async () => {
+        const arnRegion = request.accountId ? await regionOf() : '';
         const out = await client.send(
           new StartQueryCommand({
-            logGroupNames: request.logGroupNames,
+            // A source account's groups must be ARNs in logGroupIdentifiers (no `:*` at the end);
+            // StartQuery takes exactly one of logGroupName, logGroupNames and logGroupIdentifiers.
+            // https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_StartQuery.html
+            ...(request.accountId
+              ? {
+                  logGroupIdentifiers: request.logGroupNames.map((name) =>
+                    logGroupArn(arnRegion, request.accountId ?? '', name),
+                  ),
+                }
+              : { logGroupNames: request.logGroupNames }),
             // Logs Insights takes epoch seconds, both ends inclusive.
             startTime: Math.floor(request.start.getTime() / 1000),
             endTime: Math.floor(request.end.getTime() / 1000),
@@ -145,13 +161,22 @@ export function createCloudWatchLogs(client: CloudWatchLogsClient): LogsPort {
         await client.send(new StopQueryCommand({ queryId }));
       }),
 
-    listLogGroups: (prefix, limit, options: CallOptions = {}) =>
+    listLogGroups: (prefix, limit, options: CallOptions & { accountId?: string } = {}) =>
       send(async () => {
         const names: string[] = [];
         let nextToken: string | undefined;
         do {
           const page = await client.send(
-            new DescribeLogGroupsCommand({ logGroupNamePrefix: prefix, limit: 50, nextToken }),
+            new DescribeLogGroupsCommand({
+              logGroupNamePrefix: prefix,
+              limit: 50,
+              nextToken,
+              // A source account's groups, from the monitoring account.
+              // https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_DescribeLogGroups.html
+              ...(options.accountId
+                ? { includeLinkedAccounts: true, accountIdentifiers: [options.accountId] }
+                : {}),
+            }),
             { abortSignal: options.signal },
           );
           for (const group of page.logGroups ?? []) if (group.logGroupName) names.push(group.logGroupName);

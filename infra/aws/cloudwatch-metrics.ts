@@ -5,7 +5,7 @@ import {
   ListMetricsCommand,
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
-import { insightsQuery } from '../../handlers/cw/top/insights-query.ts';
+import { insightsQuery, splitAccountLabel } from '../../handlers/cw/top/insights-query.ts';
 import type {
   CallOptions,
   InsightsGroup,
@@ -65,7 +65,13 @@ export function createCloudWatchMetrics(client: CloudWatchClient = new CloudWatc
           for (const m of page.Messages ?? []) if (m.Value) messages.add(m.Value);
           for (const result of page.MetricDataResults ?? []) {
             const label = result.Label ?? '';
-            const group = groups.get(label) ?? { label, timestamps: [], values: [] };
+            const named = request.byAccount ? splitAccountLabel(label) : { label };
+            const group = groups.get(label) ?? {
+              label: named.label,
+              ...(named.accountId ? { accountId: named.accountId } : {}),
+              timestamps: [],
+              values: [],
+            };
             groups.set(label, group);
             result.Timestamps?.forEach((t, i) => {
               const value = result.Values?.[i];
@@ -92,6 +98,9 @@ export function createCloudWatchMetrics(client: CloudWatchClient = new CloudWatc
       const queries: MetricDataQuery[] = request.series.map((s, i) => ({
         Id: queryId(i),
         ReturnData: true,
+        // In a monitoring account, the source account the metric is in.
+        // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDataQuery.html
+        ...(s.accountId ? { AccountId: s.accountId } : {}),
         MetricStat: {
           Metric: {
             Namespace: s.namespace,
@@ -155,6 +164,9 @@ export function createCloudWatchMetrics(client: CloudWatchClient = new CloudWatc
               Namespace: query.namespace,
               MetricName: query.metricName,
               Dimensions: query.dimensions?.map((d) => ({ Name: d.name, Value: d.value })),
+              // One source account's metrics: OwningAccount needs IncludeLinkedAccounts.
+              // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_ListMetrics.html
+              ...(query.accountId ? { IncludeLinkedAccounts: true, OwningAccount: query.accountId } : {}),
               NextToken: nextToken,
             }),
             { abortSignal: options.signal },

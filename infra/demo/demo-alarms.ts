@@ -7,12 +7,16 @@ import { createDemoMetrics } from './demo-metrics.ts';
  * state change, evaluated on the demo metrics (infra/demo/demo-alarm-rules.ts), so they say what
  * `/cw metrics` shows. A composite follows its child.
  */
-export function createDemoAlarms(options: { now?: () => Date; metrics?: MetricsPort } = {}): AlarmsPort {
+export function createDemoAlarms(
+  options: { now?: () => Date; metrics?: MetricsPort; region?: string } = {},
+): AlarmsPort {
   const now = options.now ?? (() => new Date());
   return {
     async describeAlarms(query) {
       const at = now();
-      const metrics = options.metrics ?? createDemoMetrics({ now: () => at });
+      const own = options.metrics ?? createDemoMetrics({ now: () => at, ...(options.region ? { region: options.region } : {}) });
+      // With `accountId`: the same rules, as alarms of the monitoring account on that linked account's metrics.
+      const metrics = query.accountId ? inAccount(own, query.accountId) : own;
       const metricAlarms = await Promise.all(
         DEMO_METRIC_ALARMS.map(async (alarm): Promise<AlarmSummary | undefined> => {
           const last = (await demoAlarmHistory(alarm, metrics, at)).at(-1);
@@ -23,12 +27,14 @@ export function createDemoAlarms(options: { now?: () => Date; metrics?: MetricsP
             state: last.state,
             reason: last.reason,
             updatedAt: last.at,
+            ...(query.accountId ? { accountId: query.accountId } : {}),
             metric: { namespace: alarm.namespace, metricName: alarm.metricName, statistic: alarm.stat },
           };
         }),
       );
       const known = metricAlarms.filter((a): a is AlarmSummary => a !== undefined);
-      const composites = DEMO_COMPOSITE_ALARMS.flatMap((composite): AlarmSummary[] => {
+      // Composite alarms watch alarms, never a linked account's metrics.
+      const composites = (query.accountId ? [] : DEMO_COMPOSITE_ALARMS).flatMap((composite): AlarmSummary[] => {
         const child = known.find((a) => a.name === composite.child);
         if (!child) return [];
         return [
@@ -45,5 +51,14 @@ export function createDemoAlarms(options: { now?: () => Date; metrics?: MetricsP
         (a) => (!query.state || a.state === query.state) && (!query.namePrefix || a.name.startsWith(query.namePrefix)),
       );
     },
+  };
+}
+
+/** The metrics port reading every series from a linked account. */
+function inAccount(metrics: MetricsPort, accountId: string): MetricsPort {
+  return {
+    ...metrics,
+    getMetricData: (request, options) =>
+      metrics.getMetricData({ ...request, series: request.series.map((s) => ({ ...s, accountId })) }, options),
   };
 }

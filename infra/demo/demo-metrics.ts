@@ -1,6 +1,7 @@
 import { unitOf } from '../../handlers/cw/metrics/catalog.ts';
 import { isStandardResolution } from '../../handlers/cw/metrics/parse-metrics.ts';
 import { FUNCTION_STATS, windowValue } from '../../handlers/cw/top/insights-query.ts';
+import { DEMO_ACCOUNTS, DEMO_HOME_ACCOUNT, DEMO_HOME_REGION } from './demo-accounts.ts';
 import type {
   MetricDataRequest,
   MetricIdentity,
@@ -340,11 +341,23 @@ export function isWhole(metric: DemoMetric): boolean {
 
 export interface DemoMetricsOptions {
   now?: () => Date;
+  /** The Region these metrics are in; another Region than the demo's own has its own numbers. */
+  region?: string;
+}
+
+/**
+ * The seed of a series in a place: the demo's own Region and account keep the series' own seed (its
+ * alarms and README samples are about them); any other Region or linked account gets its own.
+ */
+function placeSeed(key: string, region: string, accountId: string | undefined): number {
+  const elsewhere = [region === DEMO_HOME_REGION ? '' : region, accountId ?? ''];
+  return seedFor(elsewhere.some((p) => p !== '') ? `${elsewhere.join('|')}|${key}` : key);
 }
 
 /** The demo {@link MetricsPort}: instant, offline, deterministic for a given clock. */
 export function createDemoMetrics(options: DemoMetricsOptions = {}): MetricsPort {
   const now = options.now ?? (() => new Date());
+  const region = options.region ?? DEMO_HOME_REGION;
   const port: MetricsPort = {
     /**
      * As Metrics Insights answers `SELECT FUNC(m) FROM SCHEMA(ns, Dim) GROUP BY Dim ORDER BY FUNC()
@@ -357,23 +370,29 @@ export function createDemoMetrics(options: DemoMetricsOptions = {}): MetricsPort
           m.namespace === request.namespace && m.metricName === request.metricName && m.dimension === request.groupBy,
       );
       if (!metric) return { groups: [], status: 'Complete', messages: [] };
-      const labels = Object.keys(metric.resources);
       const stat = FUNCTION_STATS[request.func];
+      // Like a monitoring account: every linked account's fleet with `byAccount`, one with `accountId`.
+      const accounts: (string | undefined)[] = request.byAccount
+        ? [undefined, ...DEMO_ACCOUNTS.map((a) => a.id)]
+        : [request.accountId];
+      const keys = accounts.flatMap((accountId) => Object.keys(metric.resources).map((label) => ({ label, accountId })));
       const series = await port.getMetricData({
-        series: labels.map((value) => ({
+        series: keys.map(({ label, accountId }) => ({
           namespace: metric.namespace,
           metricName: metric.metricName,
-          dimensions: [{ name: metric.dimension, value }],
+          dimensions: [{ name: metric.dimension, value: label }],
           stat,
+          ...(accountId ? { accountId } : {}),
         })),
         periodSeconds: request.periodSeconds,
         start: request.start,
         end: request.end,
       });
-      const groups = labels
-        .map((label, i) => {
+      const groups = keys
+        .map(({ label, accountId }, i) => {
           const data = series[i] ?? { timestamps: [], values: [] };
-          return { label, timestamps: data.timestamps, values: data.values };
+          const account = request.byAccount ? { accountId: accountId ?? DEMO_HOME_ACCOUNT } : {};
+          return { label, ...account, timestamps: data.timestamps, values: data.values };
         })
         .filter((g) => g.values.length > 0)
         .map((g) => ({ group: g, value: windowValue(g.values, request.func) ?? 0 }))
@@ -401,7 +420,7 @@ export function createDemoMetrics(options: DemoMetricsOptions = {}): MetricsPort
         // Like CloudWatch, no sub-minute datapoints for a standard-resolution (AWS/…) metric.
         if (request.periodSeconds < 60 && isStandardResolution(spec.namespace)) return series;
         const whole = isWhole(metric);
-        const seed = seedFor(`${spec.namespace}|${spec.metricName}|${only?.value}`);
+        const seed = placeSeed(`${spec.namespace}|${spec.metricName}|${only?.value}`, region, spec.accountId);
         // The newest period is still filling: CloudWatch returns it with what it has so far.
         for (let t = request.start.getTime(); t < limit; t += periodMs) {
           const value = statistic(periodSamples(shape, seed, t, periodMs, limit, incident, whole), spec.stat);

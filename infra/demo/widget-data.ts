@@ -45,7 +45,8 @@ function parseEntry(entry: MetricWidget['metrics'][number]): ParsedMetric | Expr
   if (!namespace || !metricName) return undefined;
   const dimensions = [];
   for (let i = 0; i + 1 < pairs.length; i += 2) dimensions.push({ name: pairs[i] ?? '', value: pairs[i + 1] ?? '' });
-  return { spec: { namespace, metricName, dimensions, stat: options.stat }, options };
+  const account = options.accountId ? { accountId: options.accountId } : {};
+  return { spec: { namespace, metricName, dimensions, stat: options.stat, ...account }, options };
 }
 
 /** The metric and its resource, so two lines of one metric (orders-db, users-db) have different names. */

@@ -11,7 +11,8 @@ export function consoleBase(region: string): string {
  * A link that opens these series in CloudWatch's metrics explorer over the message's own window:
  * absolute ISO 8601 start and end, so the chart a reader opens later still shows what the message
  * showed. `deeplink.js` accepts the graph as URL-encoded JSON in the shape of a dashboard metric
- * widget, whose `start`/`end` take a relative offset or an ISO 8601 time.
+ * widget, whose `start`/`end` take a relative offset or an ISO 8601 time. A linked account's metric
+ * carries `accountId` in its rendering properties, as the console writes a cross-account graph.
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html
  */
 export function metricConsoleUrl(
@@ -31,7 +32,7 @@ export function metricConsoleUrl(
       s.namespace,
       s.metricName,
       ...s.dimensions.flatMap((d) => [d.name, d.value]),
-      { stat: s.stat, period: periodSeconds },
+      { stat: s.stat, period: periodSeconds, ...(s.accountId ? { accountId: s.accountId } : {}) },
     ]),
   };
   return `${consoleBase(region)}/cloudwatch/deeplink.js?region=${region}#metricsV2:graph=${encodeURIComponent(JSON.stringify(graph))}`;

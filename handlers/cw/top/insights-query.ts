@@ -1,4 +1,5 @@
 import type { InsightsFunction, MetricsInsightsRequest } from '../../ports.ts';
+import { ACCOUNT_ID } from '../../scope.ts';
 
 /**
  * The Metrics Insights query text of a top-N request. Identifiers are case-sensitive and bare only
@@ -8,14 +9,34 @@ import type { InsightsFunction, MetricsInsightsRequest } from '../../ports.ts';
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-metrics-insights-querylanguage.html
  */
 export function insightsQuery(
-  request: Pick<MetricsInsightsRequest, 'namespace' | 'metricName' | 'groupBy' | 'func' | 'limit'>,
+  request: Pick<
+    MetricsInsightsRequest,
+    'namespace' | 'metricName' | 'groupBy' | 'func' | 'limit' | 'accountId' | 'byAccount'
+  >,
 ): string {
   const { func, limit } = request;
   const group = identifier(request.groupBy);
+  // In a monitoring account a query covers every linked account; `AWS.AccountId` scopes or groups by
+  // the account (the WHERE and GROUP BY sections of the query syntax page above).
+  const where =
+    request.accountId !== undefined && ACCOUNT_ID.test(request.accountId)
+      ? ` WHERE AWS.AccountId = '${request.accountId}'`
+      : '';
+  const groupBy = request.byAccount ? `AWS.AccountId, ${group}` : group;
   return (
-    `SELECT ${func}(${identifier(request.metricName)}) FROM SCHEMA(${quoted(request.namespace)}, ${group}) ` +
-    `GROUP BY ${group} ORDER BY ${func}() DESC LIMIT ${limit}`
+    `SELECT ${func}(${identifier(request.metricName)}) FROM SCHEMA(${quoted(request.namespace)}, ${group})${where} ` +
+    `GROUP BY ${groupBy} ORDER BY ${func}() DESC LIMIT ${limit}`
   );
+}
+
+/**
+ * A group's label split into its account and dimension value. With `GROUP BY AWS.AccountId, Dim`,
+ * CloudWatch labels each series with the group's values in order, separated by a space
+ * (**[INFERENCE]**: the account id is twelve digits, so the split is unambiguous whatever the value).
+ */
+export function splitAccountLabel(label: string): { accountId?: string; label: string } {
+  const match = /^(\d{12}) ([\s\S]*)$/.exec(label);
+  return match ? { accountId: match[1] ?? '', label: match[2] ?? '' } : { label };
 }
 
 /** The query language's keywords and function names: as identifiers they must be quoted. */
