@@ -4,7 +4,7 @@
  */
 
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { loadAccessPolicy } from '../infra/access-policy.ts';
+import { checkPolicyLimits, loadAccessPolicy } from '../infra/access-policy.ts';
 import { lazyLambdaDispatcher } from '../infra/aws/worker-dispatch.ts';
 import { ConfigError, loadConfig } from '../infra/config.ts';
 import { createDataSource } from '../infra/data-source.ts';
@@ -18,7 +18,9 @@ if (!config.workerFunctionName) throw new ConfigError('WORKER_FUNCTION_NAME is n
 if (!config.accessPolicyFile && config.deployed) {
   throw new ConfigError('ACCESS_POLICY_FILE is not set (infra/access-policy.yml).');
 }
-const policy = config.accessPolicyFile ? await loadAccessPolicy(config.accessPolicyFile) : undefined;
+const policy = config.accessPolicyFile
+  ? checkPolicyLimits(await loadAccessPolicy(config.accessPolicyFile), config, config.accessPolicyFile)
+  : undefined;
 
 export const handler = createSlackHandler({
   config,

@@ -35,7 +35,10 @@ export const handler = middy<unknown, { delivered: boolean }, Error, Context>()
     logger.appendKeys({ reference: event.reference, command: event.command, user: event.userId });
     // Files go out with this invocation's bot token (from SSM, refreshed by the middleware).
     const fileStore = files((context as Context & SlackSecrets).botToken);
-    const ports = { ...dataSource.ports, files: async () => fileStore };
-    const runtime = { ...dataSource, ports, reportError, post: postToResponseUrl };
+    const filesPort = async () => fileStore;
+    const ports = { ...dataSource.ports, files: filesPort };
+    // Another Region's ports post files with the same token.
+    const portsIn = (region: string) => ({ ...dataSource.portsIn(region), files: filesPort });
+    const runtime = { ...dataSource, ports, portsIn, reportError, post: postToResponseUrl };
     return runWorkerJob(event, runtime, context.getRemainingTimeInMillis() - WORKER_POST_RESERVE_MS);
   });

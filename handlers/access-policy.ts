@@ -4,6 +4,7 @@
  */
 
 import { REGISTRY } from './registry.ts';
+import { ACCOUNT_ALIAS, ACCOUNT_ID, type Account, REGION_CODE, type ScopeLimit } from './scope.ts';
 import { didYouMean } from './suggest-word.ts';
 
 export interface AccessRule {
@@ -15,9 +16,21 @@ export interface AccessRule {
   users?: string[];
 }
 
+/**
+ * What commands in some channels may read: the accounts (aliases of `ACCOUNTS`, or ids) and the
+ * Regions (within `REGIONS_ALLOWED`). Without `channels`, it is the limit of every channel no other
+ * entry names. A list left out is no limit on that.
+ */
+export interface ChannelLimit {
+  channels?: string[];
+  accounts?: string[];
+  regions?: string[];
+}
+
 export interface AccessPolicy {
   workspaces: string[];
   rules: AccessRule[];
+  limits?: ChannelLimit[];
 }
 
 export interface AccessRequest {
@@ -31,8 +44,13 @@ export interface AccessRequest {
 /** The file an operator edits to serve another workspace (shipped to Lambda as JSON, edited as YAML). */
 export const ACCESS_POLICY_SOURCE = 'infra/access-policy.yml';
 
-/** `log`: for the operator's log when the refusal is a setup matter (an unknown workspace), not a user's. */
-export type AccessDecision = { allowed: true; rule: string } | { allowed: false; reason: string; log?: string };
+/**
+ * `log`: for the operator's log when the refusal is a setup matter (an unknown workspace), not a
+ * user's. `limit`: the accounts and Regions the channel may read, which the command's plan enforces.
+ */
+export type AccessDecision =
+  | { allowed: true; rule: string; limit?: ScopeLimit }
+  | { allowed: false; reason: string; log?: string };
 
 const isStringList = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string' && x !== '');
@@ -56,7 +74,7 @@ export function validateAccessPolicy(
   if (typeof raw !== 'object' || raw === null)
     problems.push('the file must be a mapping with `workspaces` and `rules`');
   for (const key of Object.keys(doc))
-    if (key !== 'workspaces' && key !== 'rules') problems.push(`unknown key \`${key}\``);
+    if (key !== 'workspaces' && key !== 'rules' && key !== 'limits') problems.push(`unknown key \`${key}\``);
   const workspaces = doc.workspaces;
   if (!isStringList(workspaces) || workspaces.length === 0) {
     problems.push('`workspaces` must list at least one workspace id (T…)');
@@ -101,7 +119,104 @@ export function validateAccessPolicy(
       ...(isStringList(rule.users) ? { users: rule.users } : {}),
     });
   });
-  return problems.length > 0 ? { problems } : { policy: { workspaces: workspaces as string[], rules }, problems };
+  const limits = validateLimits(doc.limits, problems);
+  return problems.length > 0
+    ? { problems }
+    : { policy: { workspaces: workspaces as string[], rules, ...(limits ? { limits } : {}) }, problems };
+}
+
+/** The `limits` section: each entry's channels, accounts and Regions, well formed and not ambiguous. */
+function validateLimits(raw: unknown, problems: string[]): ChannelLimit[] | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw) || raw.length === 0) {
+    problems.push('`limits` must list at least one entry (channels, and the accounts and regions they may read)');
+    return undefined;
+  }
+  const limits: ChannelLimit[] = [];
+  const seen = new Map<string, number>();
+  raw.forEach((value: unknown, i) => {
+    const entry = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    const where = `limits[${i}]`;
+    for (const key of Object.keys(entry)) {
+      if (!['channels', 'accounts', 'regions'].includes(key)) problems.push(`${where}: unknown key \`${key}\``);
+    }
+    const checked: ChannelLimit = {};
+    const lists = [
+      ['channels', /^[CGD][A-Z0-9]{2,}$/, 'a channel id like C0123ABCD'],
+      [
+        'accounts',
+        { test: (v: string) => ACCOUNT_ID.test(v) || ACCOUNT_ALIAS.test(v) },
+        'an alias from ACCOUNTS (`prod`) or a 12-digit account id',
+      ],
+      ['regions', REGION_CODE, 'a Region code like eu-west-1'],
+    ] as const;
+    for (const [key, pattern, what] of lists) {
+      const list = entry[key];
+      if (list === undefined) continue;
+      if (!isStringList(list) || list.length === 0) {
+        problems.push(`${where}.${key} must be a non-empty list`);
+        continue;
+      }
+      const bad = list.filter((v) => !pattern.test(v));
+      for (const b of bad) problems.push(`${where}.${key}: \`${b}\` is not ${what}`);
+      checked[key] = list;
+    }
+    if (!checked.accounts && !checked.regions) problems.push(`${where} limits nothing: give \`accounts\`, \`regions\` or both`);
+    for (const channel of checked.channels ?? ['(every other channel)']) {
+      const earlier = seen.get(channel);
+      if (earlier !== undefined) {
+        problems.push(
+          `${where}: ${channel === '(every other channel)' ? 'a second entry without `channels`' : `\`${channel}\` is already limited by limits[${earlier}]`}; one entry per channel`,
+        );
+      }
+      seen.set(channel, i);
+    }
+    limits.push(checked);
+  });
+  return limits;
+}
+
+/**
+ * What in the policy's `limits` the deployment's own settings do not have: an account alias not in
+ * `ACCOUNTS`, a Region not in `REGIONS_ALLOWED`. Checked at start-up, so a typo never silently
+ * limits (or opens) a channel.
+ */
+export function limitProblems(
+  policy: AccessPolicy,
+  reach: { regionsAllowed: readonly string[]; accounts: readonly Account[] },
+): string[] {
+  const problems: string[] = [];
+  (policy.limits ?? []).forEach((limit, i) => {
+    for (const account of limit.accounts ?? []) {
+      const known = reach.accounts.some((a) => a.alias === account || a.id === account);
+      if (!known) {
+        problems.push(
+          `limits[${i}].accounts: \`${account}\` is not in ACCOUNTS (${reach.accounts.map((a) => a.alias).join(', ') || 'empty'})`,
+        );
+      }
+    }
+    for (const region of limit.regions ?? []) {
+      if (!reach.regionsAllowed.includes(region)) {
+        problems.push(`limits[${i}].regions: \`${region}\` is not in REGIONS_ALLOWED (${reach.regionsAllowed.join(', ')})`);
+      }
+    }
+  });
+  return problems;
+}
+
+/** The limit of a channel: its own entry, else the entry without `channels`, else none. */
+export function channelLimit(
+  policy: AccessPolicy,
+  channelId: string | undefined,
+  accounts: readonly Account[],
+): ScopeLimit | undefined {
+  const limits = policy.limits ?? [];
+  const entry =
+    limits.find((l) => channelId !== undefined && l.channels?.includes(channelId)) ?? limits.find((l) => !l.channels);
+  if (!entry) return undefined;
+  // Aliases become ids here: what a plan compares with is the account id.
+  const ids = entry.accounts?.flatMap((a) => (ACCOUNT_ID.test(a) ? [a] : accounts.filter((k) => k.alias === a).map((k) => k.id)));
+  return { ...(ids ? { accounts: ids } : {}), ...(entry.regions ? { regions: entry.regions } : {}) };
 }
 
 /** The rule for a request: the one whose command and words match the longest prefix of what was typed. */
@@ -120,7 +235,11 @@ function list(ids: string[], kind: string): string {
   return `${shown.join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
 }
 
-export function decideAccess(policy: AccessPolicy, request: AccessRequest): AccessDecision {
+export function decideAccess(
+  policy: AccessPolicy,
+  request: AccessRequest,
+  accounts: readonly Account[] = [],
+): AccessDecision {
   if (!request.teamId || !policy.workspaces.includes(request.teamId)) {
     // Signed by Slack, so an id; shown only when it looks like one, so nothing else reaches the message.
     const team = request.teamId && /^[TE][A-Z0-9]{2,20}$/.test(request.teamId) ? request.teamId : undefined;
@@ -140,7 +259,10 @@ export function decideAccess(policy: AccessPolicy, request: AccessRequest): Acce
   if (!rule) return { allowed: false, reason: `${what} is not enabled here.` };
   const channelOk = !rule.channels || (request.channelId !== undefined && rule.channels.includes(request.channelId));
   const userOk = !rule.users || (request.userId !== undefined && rule.users.includes(request.userId));
-  if (channelOk && userOk) return { allowed: true, rule: rule.command };
+  if (channelOk && userOk) {
+    const limit = channelLimit(policy, request.channelId, accounts);
+    return { allowed: true, rule: rule.command, ...(limit ? { limit } : {}) };
+  }
   const where = rule.channels ? ` in ${list(rule.channels, 'channel')}` : '';
   const who = rule.users ? ` by ${list(rule.users, 'user')}` : '';
   return { allowed: false, reason: `Sorry, \`${rule.command}\` can only be used${where}${who}.` };

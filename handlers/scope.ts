@@ -3,7 +3,7 @@
  * typed (`--region`, `--account`), what the deployment may reach (`REGIONS_ALLOWED`, `ACCOUNTS`) and
  * what the access policy lets the channel see. A refusal happens there, before any AWS call.
  */
-import type { FlagSpec } from './command-flags.ts';
+import { type FlagSpec, readFlagWord } from './command-flags.ts';
 import { UserInputError } from './errors.ts';
 import { didYouMean } from './suggest-word.ts';
 
@@ -56,11 +56,15 @@ export const ACCOUNT_ID = /^\d{12}$/;
 /** An alias in `ACCOUNTS`: a short lower-case word, so it reads in a command and can never be an id. */
 export const ACCOUNT_ALIAS = /^[a-z][a-z0-9_-]{0,31}$/;
 
-/** `--region`/`--account` from a command's parsed flag values. */
-export function typedScope(values: ReadonlyMap<string, string>): TypedScope {
+/**
+ * `{ scope: { region, account } }` from a command's parsed flag values, or nothing when neither was
+ * typed (a parsed query then reads as before: the deployment's own Region and account).
+ */
+export function typedScope(values: ReadonlyMap<string, string>): { scope?: TypedScope } {
   const region = values.get(REGION_FLAG.name);
   const account = values.get(ACCOUNT_FLAG.name);
-  return { ...(region !== undefined ? { region } : {}), ...(account !== undefined ? { account } : {}) };
+  if (region === undefined && account === undefined) return {};
+  return { scope: { ...(region !== undefined ? { region } : {}), ...(account !== undefined ? { account } : {}) } };
 }
 
 /** The flags again, as `/cw` text: what a button that reruns the command must carry. */
@@ -238,4 +242,24 @@ export function partition(region: string): string {
   if (region.startsWith('cn-')) return 'aws-cn';
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
   return 'aws';
+}
+
+/** The words without `--region`/`--account` and their values: the rest of a command, for an example. */
+export function withoutScopeFlags(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    const flag = readFlagWord(word);
+    if (flag && (flag.name === REGION_FLAG.name || flag.name === ACCOUNT_FLAG.name)) {
+      if (flag.inline === undefined) i++;
+      continue;
+    }
+    out.push(word);
+  }
+  return out;
+}
+
+/** `/cw metrics rds cpu orders-db`: the command as typed without its scope flags, for a refusal's example. */
+export function scopeExample(command: string, words: readonly string[]): string {
+  return [command, ...withoutScopeFlags(words)].join(' ').slice(0, 300);
 }

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { loadAccessPolicy } from '../access-policy.ts';
+import { checkPolicyLimits, loadAccessPolicy } from '../access-policy.ts';
 import { type Config, ConfigError } from '../config.ts';
 import type { AppLogger } from '../slack/bolt-logger.ts';
 import { createSlackFiles, filesWithoutToken } from '../slack/slack-files.ts';
@@ -61,7 +61,9 @@ export async function serve(config: Config, port: number, logger: AppLogger): Pr
   const files = config.botToken
     ? createSlackFiles(createWebClient(config.botToken, config.slackApiUrl))
     : filesWithoutToken();
-  const policy = config.accessPolicyFile ? await loadAccessPolicy(config.accessPolicyFile) : undefined;
+  const policy = config.accessPolicyFile
+    ? checkPolicyLimits(await loadAccessPolicy(config.accessPolicyFile), config, config.accessPolicyFile)
+    : undefined;
   const server = createSlackServer(createLocalBot({ config, logger, files, ...(policy ? { policy } : {}) }), logger);
   await new Promise<void>((resolve) => server.listen(port, resolve));
   return server;

@@ -8,7 +8,7 @@ import {
   type SlackCommandMiddlewareArgs,
 } from '@slack/bolt';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { type AccessPolicy, decideAccess } from '../../handlers/access-policy.ts';
+import { type AccessDecision, type AccessPolicy, decideAccess } from '../../handlers/access-policy.ts';
 import { readCommandRequest } from '../../handlers/command-request.ts';
 import { type AckRuntime, answerCommand } from '../../handlers/lifecycle.ts';
 import { REGISTRY, slashCommandNames } from '../../handlers/registry.ts';
@@ -43,9 +43,20 @@ function audit(logger: AppLogger, entry: Who & { what: string; outcome: string; 
   logger.info('audit', { audit: true, ...entry });
 }
 
-function check(policy: AccessPolicy | undefined, who: Who, words: readonly string[]) {
-  return policy ? decideAccess(policy, { ...who, words }) : ({ allowed: true, rule: 'no policy' } as const);
+function check(
+  options: Pick<SlackAppOptions, 'policy' | 'runtime'>,
+  who: Who,
+  words: readonly string[],
+): AccessDecision {
+  const { policy } = options;
+  return policy
+    ? decideAccess(policy, { ...who, words }, options.runtime.accounts ?? [])
+    : ({ allowed: true, rule: 'no policy' } as const);
 }
+
+/** The channel's account and Region limit, for the request and the worker's job. */
+const limitOf = (decision: AccessDecision) =>
+  decision.allowed && decision.limit ? { scopeLimit: decision.limit } : {};
 
 const referenceOf = (context: AllMiddlewareArgs['context']) =>
   typeof context.requestId === 'string' ? context.requestId : randomUUID();
@@ -66,15 +77,16 @@ export function commandListener(options: Pick<SlackAppOptions, 'runtime' | 'disp
     // Read once: the policy, the audit line, the ack and the worker's job all use this reading.
     const request = readCommandRequest({ command: command.command, text: command.text ?? '', ...who }, registry);
     const what = request.path.join(' ');
-    const decision = check(options.policy, who, request.path);
+    const decision = check(options, who, request.path);
     if (!decision.allowed) {
       if (decision.log) options.logger.warn(decision.log, { teamId: who.teamId, reference });
       audit(options.logger, { ...who, what, outcome: 'refused-by-policy', reference });
       await ack(ephemeral(`:no_entry: ${decision.reason}`));
       return;
     }
+    // The plan enforces the channel's accounts and Regions, here in the ack and again in the worker.
     const { message, outcome } = await answerCommand(
-      request,
+      { ...request, ...limitOf(decision) },
       {
         ...options.runtime,
         dispatch: () =>
@@ -86,6 +98,7 @@ export function commandListener(options: Pick<SlackAppOptions, 'runtime' | 'disp
             channelId: command.channel_id,
             teamId: command.team_id,
             reference,
+            ...limitOf(decision),
           }),
       },
       reference,
@@ -120,7 +133,7 @@ export function buttonListener(options: Pick<SlackAppOptions, 'runtime' | 'dispa
       ? readCommandRequest({ command: button?.rerun ?? '/cw', text: value ?? '' }, registry).path
       : button.path;
     const what = `${words.join(' ')} (button ${action.action_id})`;
-    const decision = check(options.policy, who, words);
+    const decision = check(options, who, words);
     if (!decision.allowed) {
       if (decision.log) options.logger.warn(decision.log, { teamId: who.teamId, reference });
       audit(options.logger, { ...who, what, outcome: 'refused-by-policy', reference });
@@ -143,6 +156,7 @@ export function buttonListener(options: Pick<SlackAppOptions, 'runtime' | 'dispa
         channelId: body.channel.id,
         teamId: who.teamId ?? '',
         reference,
+        ...limitOf(decision),
         ...(rerun ? {} : { action: { id: action.action_id, value, ...(threadTs ? { threadTs } : {}) } }),
       });
     } catch (error) {

@@ -15,16 +15,21 @@ import {
   section,
   truncate,
 } from '../../slack-message.ts';
+import { type Account, nameAccountId, SCOPE_FLAGS, scopeText, type TypedScope, typedScope } from '../../scope.ts';
 import { closestWords } from '../../suggest-word.ts';
 import { unitOf } from '../metrics/catalog.ts';
 
 export const ALARMS_USAGE = [
-  '`/cw alarms [alarm|ok|insufficient|all] [name-prefix] [--share]`',
+  '`/cw alarms [alarm|ok|insufficient|all] [name-prefix] [--region eu-west-1] [--account prod] [--share]`',
   'Example: `/cw alarms` (what is in ALARM now), `/cw alarms all orders-`, `/cw alarms ok checkout --share`',
   'See `/cw help alarms` for the state words.',
 ].join('\n');
 
-export const ALARMS_FLAGS: FlagGrammar = { command: '/cw alarms', usage: ALARMS_USAGE, flags: [SHARE_FLAG] };
+export const ALARMS_FLAGS: FlagGrammar = {
+  command: '/cw alarms',
+  usage: ALARMS_USAGE,
+  flags: [SHARE_FLAG, ...SCOPE_FLAGS],
+};
 
 /** Words people use for a state; `all` (any state) maps to `undefined`. */
 const STATES = new Map<string, AlarmState | undefined>([
@@ -53,6 +58,13 @@ export interface AlarmListQuery {
   namePrefix: string | undefined;
   /** Post the list in the channel (`--share`). */
   share?: boolean;
+  /** `--region` and `--account` as typed; the plan decides the scope (handlers/scope.ts). */
+  scope?: TypedScope;
+  /**
+   * Once the plan decided: the linked account whose metrics the alarms watch (alarms live in the
+   * monitoring account).
+   */
+  account?: Account;
 }
 
 function fail(message: string): never {
@@ -83,7 +95,7 @@ export function parseAlarmList(tokens: readonly string[]): AlarmListQuery {
   }
   const [stateWord] = stateWords;
   const state = stateWord === undefined ? 'ALARM' : STATES.get(stateWord.toLowerCase());
-  return { state, namePrefix: prefixes[0], share: flags.set.has('share') };
+  return { state, namePrefix: prefixes[0], share: flags.set.has('share'), ...typedScope(flags.values) };
 }
 
 /** The state words, for "did you mean" when a prefix that matches nothing looks like one. */
@@ -102,22 +114,28 @@ const SHOWN = 60;
 
 /** `/cw alarms`: DescribeAlarms (metric and composite), grouped by state. */
 export async function listAlarms(
-  deps: { alarms: AlarmsPort; region: string; now: () => Date },
+  deps: AlarmDeps & { now: () => Date },
   query: AlarmListQuery,
   signal?: AbortSignal,
 ): Promise<SlackMessage> {
+  const account = query.account ? { accountId: query.account.id } : {};
   const alarms = await deps.alarms.describeAlarms(
-    { ...(query.state ? { state: query.state } : {}), ...(query.namePrefix ? { namePrefix: query.namePrefix } : {}) },
+    {
+      ...(query.state ? { state: query.state } : {}),
+      ...(query.namePrefix ? { namePrefix: query.namePrefix } : {}),
+      ...account,
+    },
     signal ? { signal } : {},
   );
+  const place = escapeText(scopeText({ region: deps.region, ...(query.account ? { account: query.account } : {}) }));
   const what = `${query.state ?? 'any state'}${query.namePrefix ? `, names starting ${query.namePrefix}` : ''}`;
   const visibility = query.share ? 'in_channel' : 'ephemeral';
   if (alarms.length === 0) {
     const text = query.namePrefix
-      ? await noMatch(deps, query.state, query.namePrefix, signal)
+      ? await noMatch(deps, query, query.namePrefix, signal)
       : query.state === 'ALARM'
-        ? `:white_check_mark: No alarms in ALARM in ${deps.region}.`
-        : `No alarms in ${query.state ?? 'any state'} in ${deps.region}.`;
+        ? `:white_check_mark: No alarms in ALARM in ${place}.`
+        : `No alarms in ${query.state ?? 'any state'} in ${place}.`;
     return { response_type: visibility, text };
   }
   const now = deps.now();
@@ -135,13 +153,13 @@ export async function listAlarms(
         section(
           take
             .slice(i, i + PER_SECTION)
-            .map((a) => alarmLine(a, deps.region, now))
+            .map((a) => alarmLine(a, deps, now, query.account === undefined))
             .join('\n'),
         ),
       );
     }
   }
-  const footer = [`${alarms.length} alarm${alarms.length === 1 ? '' : 's'} in ${deps.region}`];
+  const footer = [`${alarms.length} alarm${alarms.length === 1 ? '' : 's'} in ${place}`];
   if (shown < alarms.length) footer.push(`showing ${shown}; narrow with a name prefix`);
   blocks.push(context(footer.join(' · ')));
   return {
@@ -156,14 +174,19 @@ export async function listAlarms(
  * state in all, so nobody on call reads "no match" as "nothing is firing".
  */
 async function noMatch(
-  deps: { alarms: AlarmsPort; region: string },
-  state: AlarmState | undefined,
+  deps: AlarmDeps,
+  query: AlarmListQuery,
   prefix: string,
   signal: AbortSignal | undefined,
 ): Promise<string> {
-  const all = await deps.alarms.describeAlarms(state ? { state } : {}, signal ? { signal } : {});
+  const { state } = query;
+  const all = await deps.alarms.describeAlarms(
+    { ...(state ? { state } : {}), ...(query.account ? { accountId: query.account.id } : {}) },
+    signal ? { signal } : {},
+  );
   const where = state ? `in ${state}` : 'in any state';
-  const count = `${all.length} alarm${all.length === 1 ? ' is' : 's are'} ${where} in ${deps.region}`;
+  const place = escapeText(scopeText({ region: deps.region, ...(query.account ? { account: query.account } : {}) }));
+  const count = `${all.length} alarm${all.length === 1 ? ' is' : 's are'} ${where} in ${place}`;
   const list = all.length === 0 ? '' : ` (${inlineCode(listCommand(state))} lists them)`;
   const [stateTypo] = closestWords(prefix, STATE_WORDS);
   const hint = stateTypo ? ` Did you mean the state ${inlineCode(stateTypo)}?` : '';
@@ -204,7 +227,20 @@ function summaryUnit(metric: NonNullable<AlarmSummary['metric']>): string | unde
   return unitOf(metric.namespace, metric.metricName);
 }
 
-function alarmLine(alarm: AlarmSummary, region: string, now: Date): string {
+interface AlarmDeps {
+  alarms: AlarmsPort;
+  region: string;
+  /** `ACCOUNTS`: names the linked account an alarm watches by its alias. */
+  accounts?: readonly Account[];
+}
+
+/**
+ * One alarm: its link (alarms live in the account the bot runs in) and, when it watches a linked
+ * account's metrics and the list is not already of that account, which account.
+ */
+function alarmLine(alarm: AlarmSummary, deps: AlarmDeps, now: Date, nameAccount: boolean): string {
   const kind = alarm.kind === 'composite' ? ' _(composite)_' : '';
-  return `• <${alarmConsoleUrl({ region, alarmName: alarm.name })}|${escapeText(truncate(alarm.name, 120))}>${kind} · ${ago(alarm.updatedAt, now)}\n   ${alarmReason(alarm)}`;
+  const account =
+    nameAccount && alarm.accountId ? ` · _${escapeText(nameAccountId(alarm.accountId, deps.accounts ?? []))}_` : '';
+  return `• <${alarmConsoleUrl({ region: deps.region, alarmName: alarm.name })}|${escapeText(truncate(alarm.name, 120))}>${kind}${account} · ${ago(alarm.updatedAt, now)}\n   ${alarmReason(alarm)}`;
 }

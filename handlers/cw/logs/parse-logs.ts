@@ -1,5 +1,6 @@
 import {
   type FlagGrammar,
+  type FlagSpec,
   HELP_FLAG,
   HelpRequested,
   isFlagWord,
@@ -11,31 +12,38 @@ import {
 import { decodeSlackText, straightenQuotes, stripCodeFences, stripInlineCode } from '../../command-text.ts';
 import { durationHint, formatDuration, formatSpan, readDuration } from '../../duration.ts';
 import { UserInputError } from '../../errors.ts';
+import { type Account, REGION_FLAG, SCOPE_FLAGS, type TypedScope, typedScope } from '../../scope.ts';
 
 export const LOGS_USAGE = [
-  '`/cw logs query <group|prefix*>[,…] [--since 1h] [--from ISO --to ISO] [--limit N] [--share] [<Logs Insights query>]`',
+  '`/cw logs query <group|prefix*>[,…] [--since 1h] [--from ISO --to ISO] [--limit N] [--region eu-west-1] [--account prod] [--share] [<Logs Insights query>]`',
   'Example: `/cw logs query /aws/lambda/checkout-api --since 1h filter @message like /ERROR/ | sort @timestamp desc | limit 50`',
   'Flags go before or after the query. See `/cw help logs` for every flag, `saved` and `run`.',
 ].join('\n');
 
 /** The one line that matters when `/cw logs run` went wrong. */
 export const LOGS_RUN_USAGE = [
-  '`/cw logs run <saved query name> [--since 1h] [--from ISO --to ISO] [--limit N] [--share]`',
+  '`/cw logs run <saved query name> [--since 1h] [--from ISO --to ISO] [--limit N] [--region eu-west-1] [--account prod] [--share]`',
   'Example: `/cw logs run checkout errors --since 3h` (`/cw logs saved` lists the names)',
   'See `/cw help logs` for every flag.',
 ].join('\n');
 
-const RANGE_FLAGS = [
+const RANGE_FLAGS: readonly FlagSpec[] = [
   { name: 'since', kind: 'duration', example: '1h' },
   { name: 'from', kind: 'value', example: '2026-11-25T09:30:00Z' },
   { name: 'to', kind: 'value', example: '2026-11-25T10:30:00Z' },
   { name: 'limit', kind: 'value', example: '50' },
   SHARE_FLAG,
-] as const;
+  ...SCOPE_FLAGS,
+];
 
 export const LOGS_QUERY_FLAGS: FlagGrammar = { command: '/cw logs query', usage: LOGS_USAGE, flags: RANGE_FLAGS };
 export const LOGS_RUN_FLAGS: FlagGrammar = { command: '/cw logs run', usage: LOGS_RUN_USAGE, flags: RANGE_FLAGS };
-export const LOGS_SAVED_FLAGS: FlagGrammar = { command: '/cw logs saved', usage: LOGS_USAGE, flags: [SHARE_FLAG] };
+/** Saved queries are defined in the account the bot runs in (a cross-account query's must be): a Region only. */
+export const LOGS_SAVED_FLAGS: FlagGrammar = {
+  command: '/cw logs saved',
+  usage: LOGS_USAGE,
+  flags: [SHARE_FLAG, REGION_FLAG],
+};
 
 export const DEFAULT_LIMIT = 20;
 /**
@@ -74,6 +82,10 @@ export interface LogsQuery {
   defaultQuery?: boolean;
   /** Post the answer in the channel instead of only to the person who asked (`--share`). */
   share?: boolean;
+  /** `--region` and `--account` as typed; the plan decides the scope (handlers/scope.ts). */
+  scope?: TypedScope;
+  /** Once the plan decided: the linked account whose groups are read (by ARN). */
+  account?: Account;
 }
 
 export interface SavedQueryRun {
@@ -81,6 +93,8 @@ export interface SavedQueryRun {
   range: TimeRange;
   limit: number | undefined;
   share?: boolean;
+  scope?: TypedScope;
+  account?: Account;
 }
 
 function fail(message: string, usage = LOGS_USAGE): never {
@@ -97,6 +111,7 @@ interface Options {
   range: TimeRange;
   limit: number | undefined;
   share: boolean;
+  scope?: TypedScope;
   rest: string;
 }
 
@@ -220,7 +235,7 @@ function readOptions(text: string, grammar: FlagGrammar): Options {
   const range: TimeRange = from
     ? { from, ...(to ? { to } : {}), ...(notes.length > 0 ? { notes } : {}) }
     : { sinceSeconds: sinceSeconds ?? DEFAULT_SINCE_SECONDS, ...(sinceText === undefined ? {} : { sinceText }) };
-  return { range, limit, share: flags.set.has('share'), rest: rest.trim() };
+  return { range, limit, share: flags.set.has('share'), ...typedScope(flags.values), rest: rest.trim() };
 }
 
 /**
@@ -279,7 +294,7 @@ export function parseLogsQuery(raw: string): LogsQuery {
     groupList += stripInlineCode(next);
     afterGroups = after;
   }
-  const { range, limit, share, rest } = readOptions(afterGroups, LOGS_QUERY_FLAGS);
+  const { range, limit, share, scope, rest } = readOptions(afterGroups, LOGS_QUERY_FLAGS);
   const logGroupNames = [...new Set(groupList.split(',').map((g) => g.trim()))];
   if (logGroupNames.some((g) => g === '')) fail(`\`${groupList}\` has an empty log group name.`);
   const badStar = logGroupNames.find((g) => g.slice(0, -1).includes('*') || g === '*');
@@ -287,7 +302,15 @@ export function parseLogsQuery(raw: string): LogsQuery {
   if (logGroupNames.length > MAX_GROUPS) fail(`At most ${MAX_GROUPS} log groups per query.`);
   const query = unwrapInlineCode(rest);
   const queryString = query || defaultQuery(limit, logGroupNames.length);
-  return { logGroupNames, range, limit, queryString, ...(query ? {} : { defaultQuery: true }), share };
+  return {
+    logGroupNames,
+    range,
+    limit,
+    queryString,
+    ...(query ? {} : { defaultQuery: true }),
+    share,
+    ...(scope ? { scope } : {}),
+  };
 }
 
 /**
@@ -309,13 +332,13 @@ export function parseSavedQueryRun(raw: string): SavedQueryRun {
   const name = (at < 0 ? words : words.slice(0, at)).map(stripInlineCode).join(' ');
   if (words.some(isHelpWord)) throw new HelpRequested(LOGS_RUN_FLAGS.command);
   if (!name) fail('Which saved query? `/cw logs saved` lists them.', LOGS_RUN_USAGE);
-  const { range, limit, share, rest } = readOptions(at < 0 ? '' : words.slice(at).join(' '), LOGS_RUN_FLAGS);
+  const { range, limit, share, scope, rest } = readOptions(at < 0 ? '' : words.slice(at).join(' '), LOGS_RUN_FLAGS);
   if (rest) fail(`Unexpected \`${rest.slice(0, 40)}\` after the flags.`, LOGS_RUN_USAGE);
-  return { name, range, limit, share };
+  return { name, range, limit, share, ...(scope ? { scope } : {}) };
 }
 
 /** Parses the text after `/cw logs saved`: only `--share`. */
-export function parseSavedList(raw: string): { share: boolean } {
+export function parseSavedList(raw: string): { share: boolean; scope?: TypedScope } {
   const words = decodeSlackText(raw)
     .trim()
     .split(/\s+/)
@@ -323,7 +346,7 @@ export function parseSavedList(raw: string): { share: boolean } {
   const flags = parseFlags(words, LOGS_SAVED_FLAGS);
   if (flags.positional.length > 0)
     fail(`Unexpected \`${flags.positional.join(' ').slice(0, 40)}\`: \`/cw logs saved\` lists every saved query.`);
-  return { share: flags.set.has('share') };
+  return { share: flags.set.has('share'), ...typedScope(flags.values) };
 }
 
 export interface ResolvedRange {

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { counted } from '../../count-words.ts';
 import type { QueryResults, QueryStatistics } from '../../ports.ts';
 import { crossesDay, rangeText } from '../../range-text.ts';
+import { type Account, logGroupArn } from '../../scope.ts';
 import {
   context,
   escapeMrkdwn,
@@ -257,6 +258,8 @@ export interface LogsAnswer {
   limit?: number;
   /** For the console link. */
   region?: string;
+  /** A linked account's groups: the console link names them by ARN, as it does for a source account. */
+  account?: Account;
   results: QueryResults;
   pricePerGb: number;
   /** What happened to the full result set when the table could not show it all. */
@@ -285,7 +288,9 @@ export function renderLogsResults(answer: LogsAnswer): SlackMessage {
   }
   blocks.push(context(statisticsLine(results.statistics, answer.pricePerGb)));
   if (answer.region) {
-    const url = logsInsightsConsoleUrl(answer.region, answer.groups, answer.queryString, answer);
+    const { region, account } = answer;
+    const sources = account ? answer.groups.map((g) => logGroupArn(region, account.id, g)) : answer.groups;
+    const url = logsInsightsConsoleUrl(region, sources, answer.queryString, answer);
     if (url.length <= 3000) blocks.push(context(`<${url}|Open in Logs Insights>`));
   }
   return {

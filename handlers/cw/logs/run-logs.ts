@@ -4,6 +4,7 @@ import { failureReason, type ReportError } from '../../failure-note.ts';
 import { LogGroupNotFoundError, withUsage } from '../../port-errors.ts';
 import type { FilesPort, LogsPort, QueryResults, QueryStatus } from '../../ports.ts';
 import { sinceText } from '../../range-text.ts';
+import { type Account, scopeText } from '../../scope.ts';
 import { ephemeral, escapeMrkdwn, inlineCode, type SlackMessage } from '../../slack-message.ts';
 import { isAllowed, meantGroup, refusedGroups } from './allowlist.ts';
 import { toCsv } from './csv.ts';
@@ -114,7 +115,9 @@ async function runQuery(
   const { start, end, notes } = resolveRange(query.range, deps.now(), deps.logsPolicy.maxRangeSeconds);
   const sleep = deps.sleep ?? defaultSleep;
   const signalOption = run.signal ? { signal: run.signal } : {};
-  const logGroupNames = await expandPrefixes(deps, query.logGroupNames, signalOption);
+  // A linked account's groups: listed there (DescribeLogGroups' accountIdentifiers), queried by ARN.
+  const inAccount = query.account ? { accountId: query.account.id } : {};
+  const logGroupNames = await expandPrefixes(deps, query.logGroupNames, { ...signalOption, ...inAccount });
   if (typeof logGroupNames === 'string') return ephemeral(logGroupNames);
   // A prefix may name several groups: the default query then shows which group each row is from.
   const queryString = query.defaultQuery ? defaultQuery(query.limit, logGroupNames.length) : query.queryString;
@@ -126,11 +129,13 @@ async function runQuery(
         end,
         queryString,
         ...(query.limit ? { limit: query.limit } : {}),
+        ...inAccount,
       },
       signalOption,
     )
     .catch(async (error: unknown) => {
-      if (error instanceof LogGroupNotFoundError) throw await withSuggestion(deps, error, logGroupNames, signalOption);
+      if (error instanceof LogGroupNotFoundError)
+        throw await withSuggestion(deps, error, logGroupNames, { ...signalOption, ...inAccount });
       throw error;
     });
   const clock = () => deps.now().getTime();
@@ -159,8 +164,10 @@ async function runQuery(
 
   const { sinceSeconds } = query.range;
   const answer = {
-    title,
+    // Where the rows came from, when it is not simply this account and Region.
+    title: query.account || query.scope?.region ? `${title} · ${scopeText({ region: deps.region, ...accountOf(query) })}` : title,
     groups: logGroupNames,
+    ...accountOf(query),
     start,
     end,
     ...(query.range.from || sinceSeconds === undefined
@@ -214,7 +221,7 @@ async function withSuggestion(
   deps: LogsDeps,
   error: LogGroupNotFoundError,
   requested: string[],
-  options: { signal?: AbortSignal },
+  options: { signal?: AbortSignal; accountId?: string },
 ): Promise<Error> {
   const missing = error.groups.length > 0 ? error.groups : requested;
   const meant: string[] = [];
@@ -240,7 +247,7 @@ async function withSuggestion(
 async function expandPrefixes(
   deps: LogsDeps,
   requested: string[],
-  options: { signal?: AbortSignal },
+  options: { signal?: AbortSignal; accountId?: string },
 ): Promise<string[] | string> {
   const names: string[] = [];
   for (const group of requested) {
@@ -262,7 +269,7 @@ async function expandPrefixes(
 /** Runs a saved query definition on its own log groups (the allowlist still applies). */
 export async function runSavedQuery(
   deps: LogsRunDeps,
-  saved: { name: string; range: TimeRange; limit: number | undefined },
+  saved: { name: string; range: TimeRange; limit: number | undefined; account?: Account },
   run: LogsRunContext,
 ): Promise<SlackMessage> {
   return runSaved(deps, saved, run).catch((error: unknown) => {
@@ -272,7 +279,7 @@ export async function runSavedQuery(
 
 async function runSaved(
   deps: LogsRunDeps,
-  saved: { name: string; range: TimeRange; limit: number | undefined },
+  saved: { name: string; range: TimeRange; limit: number | undefined; account?: Account },
   run: LogsRunContext,
 ): Promise<SlackMessage> {
   const all = await deps.logs.listSavedQueries(run.signal ? { signal: run.signal } : {});
@@ -291,8 +298,18 @@ async function runSaved(
   }
   return runLogsQuery(
     deps,
-    { logGroupNames: match.logGroupNames, range: saved.range, limit: saved.limit, queryString: match.queryString },
+    {
+      logGroupNames: match.logGroupNames,
+      range: saved.range,
+      limit: saved.limit,
+      queryString: match.queryString,
+      ...(saved.account ? { account: saved.account } : {}),
+    },
     run,
     `Saved query: ${match.name}`,
   );
+}
+
+function accountOf(query: { account?: Account }): { account?: Account } {
+  return query.account ? { account: query.account } : {};
 }

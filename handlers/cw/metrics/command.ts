@@ -1,4 +1,5 @@
-import { defineCommand } from '../../command.ts';
+import { defineCommand, reachOf } from '../../command.ts';
+import { resolveScope, scopeExample } from '../../scope.ts';
 import { workingMessage } from '../../working-message.ts';
 import { runMetricsGraph } from './graph.ts';
 import { metricsHelp } from './help.ts';
@@ -16,15 +17,26 @@ export const metricsCommand = defineCommand({
     '/cw metrics rds cpu orders-db',
     '/cw metrics AWS/EC2 CPUUtilization InstanceId=i-0abc1234def567890 --since 3h',
     '/cw metrics lambda errors checkout-api --since 1d --graph',
+    '/cw metrics rds cpu orders-db --account prod --region eu-west-1',
   ],
   needs: ['metrics', 'images', 'files'],
   ack: { needs: ['metrics'] },
   help: { title: '/cw metrics: CloudWatch metrics', blocks: metricsHelp },
-  plan(request) {
-    const query = parseMetricsArgs(request.args);
+  plan(request, settings) {
+    const parsed = parseMetricsArgs(request.args);
+    // Where it reads, decided here, before any call: refused in the ack when it may not read there.
+    const scope = resolveScope(parsed.scope ?? {}, reachOf(settings), request.scopeLimit, {
+      command: '/cw metrics',
+      example: scopeExample('/cw metrics', request.args),
+    });
+    const { account } = scope;
+    const query = account
+      ? { ...parsed, account, series: parsed.series.map((s) => ({ ...s, accountId: account.id })) }
+      : parsed;
     if (query.graph) {
       return {
         kind: 'work',
+        scope,
         mayAnswerInAck: false,
         working: workingMessage(query.share, 'Fetching from CloudWatch and drawing the graph…'),
         run: (deps, context) =>
@@ -36,6 +48,7 @@ export const metricsCommand = defineCommand({
     }
     return {
       kind: 'work',
+      scope,
       mayAnswerInAck: true,
       working: workingMessage(query.share, 'Fetching from CloudWatch…'),
       run: async (deps, context) =>

@@ -19,7 +19,9 @@ function graphTitle(query: MetricsQuery): string {
     query.series.length === 1
       ? query.series[0]?.dimensions.map((d) => d.value).join(' ')
       : `${query.series.length} series`;
-  return `${names} ${dims ?? ''}`.trim();
+  // A linked account's graph says whose it is: the same metric names exist in every account.
+  const account = query.account ? ` (${query.account.alias})` : '';
+  return `${`${names} ${dims ?? ''}`.trim()}${account}`;
 }
 
 /**

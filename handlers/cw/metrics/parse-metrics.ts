@@ -2,6 +2,7 @@ import { type FlagGrammar, isFlagWord, parseFlags, readFlagWord, SHARE_FLAG } fr
 import { durationHint, parseDuration, readDuration } from '../../duration.ts';
 import { UserInputError } from '../../errors.ts';
 import type { Dimension, MetricSpec } from '../../ports.ts';
+import { type Account, SCOPE_FLAGS, type TypedScope, typedScope } from '../../scope.ts';
 import { closestWords, didYouMean, editDistance, sameButCase } from '../../suggest-word.ts';
 import { KNOWN_NAMESPACES, knownMetrics, SHORTCUTS } from './catalog.ts';
 import { periodLongerThanRange } from './period.ts';
@@ -23,6 +24,10 @@ export interface MetricsQuery {
   argsWithoutRange: string;
   /** `--from`/`--to`: an absolute window instead of the last `sinceSeconds` (the end defaults to now). */
   window?: { from: Date; to?: Date };
+  /** `--region` and `--account` as typed; the plan decides the scope (handlers/scope.ts). */
+  scope?: TypedScope;
+  /** The linked account the series are read from, once the plan decided it (each series carries its id). */
+  account?: Account;
 }
 
 export const MAX_SERIES = 20;
@@ -31,7 +36,7 @@ export const MAX_SINCE_SECONDS = 455 * 86400;
 const DEFAULT_SINCE_SECONDS = 3 * 3600;
 
 export const METRICS_USAGE = [
-  '`/cw metrics <Namespace> <MetricName> [Dim=Value ...] [--since 3h | --from ISO --to ISO] [--stat Average] [--period 5m] [--share] [--graph]`',
+  '`/cw metrics <Namespace> <MetricName> [Dim=Value ...] [--since 3h | --from ISO --to ISO] [--stat Average] [--period 5m] [--region eu-west-1] [--account prod] [--share] [--graph]`',
   'Example: `/cw metrics AWS/EC2 CPUUtilization InstanceId=i-0abc1234def567890 --since 3h` or `/cw metrics rds cpu orders-db --since 1d`',
   'See `/cw help metrics` for every flag and shortcut.',
 ].join('\n');
@@ -54,6 +59,7 @@ export const METRICS_FLAGS: FlagGrammar = {
     { name: 'to', kind: 'value', example: '2026-12-02T07:00:00Z' },
     SHARE_FLAG,
     { name: 'graph', kind: 'boolean' },
+    ...SCOPE_FLAGS,
   ],
 };
 
@@ -217,6 +223,7 @@ function parseMetricsWords(tokens: readonly string[]): MetricsQuery {
     sinceSeconds,
     share: flags.set.has('share'),
     graph: flags.set.has('graph'),
+    ...typedScope(flags.values),
     args: joinArgs(tokens),
     argsWithoutRange: joinArgs(withoutFlags(tokens, ['since', 'from', 'to'])),
     ...(from ? { window: { from, ...(to ? { to } : {}) } } : {}),

@@ -2,6 +2,7 @@ import type { KnownBlock, SectionBlock } from '@slack/types';
 import { formatDuration } from '../../duration.ts';
 import type { MetricSpec } from '../../ports.ts';
 import { betweenText, crossesDay, momentText, rangeText, sinceText } from '../../range-text.ts';
+import { accountName, scopeText } from '../../scope.ts';
 import {
   context,
   escapeMrkdwn,
@@ -151,7 +152,7 @@ function noDataBlocks(result: MetricsResult): KnownBlock[] {
     );
   } else if (hints && hints.total === 0) {
     lines.push(
-      `CloudWatch has no such metric in ${result.region} that reported in the last two weeks. Names are case-sensitive: check the namespace, the metric name and the region.`,
+      `CloudWatch has no such metric in ${scopeText({ region: result.region, ...(result.query.account ? { account: result.query.account } : {}) })} that reported in the last two weeks. Names are case-sensitive: check the namespace, the metric name and the region.`,
     );
   } else {
     lines.push('Dimension values are case-sensitive, and a resource that is stopped or idle may publish nothing.');
@@ -191,7 +192,7 @@ export function renderMetrics(result: MetricsResult): SlackMessage {
           end: result.end,
           ...(since(result) === undefined ? {} : { since: escapeMrkdwn(since(result) ?? '') }),
         }),
-        result.region,
+        scopeText({ region: result.region, ...(result.query.account ? { account: result.query.account } : {}) }),
       ]
         .filter(Boolean)
         .join(' · '),
@@ -240,7 +241,8 @@ function partialNotes(result: MetricsResult): string[] {
 }
 
 function fallbackText(result: MetricsResult): string {
-  return result.series
+  const account = result.query.account ? `${accountName(result.query.account)}: ` : '';
+  return account + result.series
     .map((s) => {
       const name = `${s.spec.metricName} ${formatDimensions(s.spec.dimensions)}`.trim();
       if (!s.summary)

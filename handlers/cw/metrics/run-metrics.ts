@@ -119,7 +119,7 @@ async function findPublished(
   if (!first || first.dimensions.length === 0) return undefined;
   try {
     const existing = await deps.metrics.listMetrics(
-      { namespace: first.namespace, dimensions: first.dimensions },
+      { namespace: first.namespace, dimensions: first.dimensions, ...accountOf(first) },
       options,
     );
     const sameSet = existing.filter((m) => m.dimensions.length === first.dimensions.length);
@@ -127,6 +127,11 @@ async function findPublished(
   } catch {
     return undefined;
   }
+}
+
+/** A linked account's series are looked up in that account (ListMetrics' OwningAccount). */
+function accountOf(spec: MetricSpec): { accountId?: string } {
+  return spec.accountId ? { accountId: spec.accountId } : {};
 }
 
 /** Best effort: a failing ListMetrics must not hide the "no data" answer itself. */
@@ -139,7 +144,7 @@ async function findSuggestions(
   if (!first) return undefined;
   try {
     const existing = await deps.metrics.listMetrics(
-      { namespace: first.namespace, metricName: first.metricName },
+      { namespace: first.namespace, metricName: first.metricName, ...accountOf(first) },
       options,
     );
     return suggestDimensions(first.dimensions, existing);

@@ -1,4 +1,5 @@
-import { defineCommand } from '../../command.ts';
+import { defineCommand, reachOf } from '../../command.ts';
+import { resolveScope, scopeExample } from '../../scope.ts';
 import { workingMessage } from '../../working-message.ts';
 import { topHelp } from './help.ts';
 import { parseTopArgs, TOP_USAGE } from './parse-top.ts';
@@ -15,14 +16,27 @@ export const topCommand = defineCommand({
     '/cw top rds connections',
     '/cw top lambda errors --since 3h',
     '/cw top AWS/ApplicationELB HTTPCode_Target_5XX_Count by LoadBalancer --stat Sum',
+    '/cw top rds cpu --account staging --region eu-west-1',
   ],
   needs: ['metrics'],
   ack: { needs: ['metrics'] },
   help: { title: '/cw top: the highest resources on a metric', blocks: topHelp },
-  plan(request) {
-    const query = parseTopArgs(request.args);
+  plan(request, settings) {
+    const parsed = parseTopArgs(request.args);
+    // Decided before any call. In a monitoring account, no `--account` ranks every linked account.
+    const scope = resolveScope(parsed.scope ?? {}, reachOf(settings), request.scopeLimit, {
+      command: '/cw top',
+      example: scopeExample('/cw top', request.args),
+      acrossAccounts: true,
+    });
+    const query = {
+      ...parsed,
+      ...(scope.account ? { account: scope.account } : {}),
+      ...(scope.acrossAccounts ? { acrossAccounts: true } : {}),
+    };
     return {
       kind: 'work',
+      scope,
       mayAnswerInAck: true,
       working: workingMessage(query.share, 'Ranking with Metrics Insights…'),
       run: async (deps, context) =>

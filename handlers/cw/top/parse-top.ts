@@ -2,6 +2,7 @@ import { type FlagGrammar, parseFlags, SHARE_FLAG } from '../../command-flags.ts
 import { durationHint, readDuration } from '../../duration.ts';
 import { UserInputError } from '../../errors.ts';
 import type { InsightsFunction } from '../../ports.ts';
+import { type Account, SCOPE_FLAGS, type TypedScope, typedScope } from '../../scope.ts';
 import { didYouMean, sameButCase } from '../../suggest-word.ts';
 import { SHORTCUTS, type ShortcutService } from '../metrics/catalog.ts';
 import { canonicalNames, echo, MAX_NAME, METRIC_NAME, namespaceProblem, parseStat } from '../metrics/parse-metrics.ts';
@@ -22,10 +23,16 @@ export interface TopQuery {
   share: boolean;
   /** Why the statistic is not the one the shortcut's `/cw metrics` uses (a percentile Insights lacks). */
   statNote?: string;
+  /** `--region` and `--account` as typed; the plan decides the scope (handlers/scope.ts). */
+  scope?: TypedScope;
+  /** Once the plan decided: the one linked account ranked (`WHERE AWS.AccountId`). */
+  account?: Account;
+  /** Once the plan decided: every linked account ranked together, each row naming its own. */
+  acrossAccounts?: boolean;
 }
 
 export const TOP_USAGE = [
-  '`/cw top <shortcut> <metric> | <Namespace> <MetricName> [by <Dimension>] [--stat Maximum|Average|Sum|Minimum|SampleCount] [--since 1h] [--limit 10] [--share]`',
+  '`/cw top <shortcut> <metric> | <Namespace> <MetricName> [by <Dimension>] [--stat Maximum|Average|Sum|Minimum|SampleCount] [--since 1h] [--limit 10] [--region eu-west-1] [--account prod] [--share]`',
   'Example: `/cw top ec2 cpu` or `/cw top AWS/ApplicationELB HTTPCode_Target_5XX_Count by LoadBalancer --stat Sum`',
   'See `/cw help top` for every flag.',
 ].join('\n');
@@ -38,6 +45,7 @@ export const TOP_FLAGS: FlagGrammar = {
     { name: 'stat', kind: 'value', aliases: ['statistic'], example: 'Maximum' },
     { name: 'limit', kind: 'value', aliases: ['top', 'n'], example: '10' },
     SHARE_FLAG,
+    ...SCOPE_FLAGS,
   ],
 };
 
@@ -120,6 +128,7 @@ function parseTopWords(tokens: readonly string[]): TopQuery {
     limit,
     sinceSeconds: since?.seconds ?? DEFAULT_SINCE_SECONDS,
     share: flags.set.has('share'),
+    ...typedScope(flags.values),
     ...(since ? { sinceText: since.text } : {}),
     ...(statNote ? { statNote } : {}),
   };

@@ -17,6 +17,7 @@ import { metricConsoleUrl } from '../metrics/console-link.ts';
 import { averageFormat, statFormat } from '../metrics/format-value.ts';
 import { parseMetricsArgs } from '../metrics/parse-metrics.ts';
 import { sparkline } from '../metrics/sparkline.ts';
+import { ACCOUNT_ALIAS, accountName, scopeText } from '../../scope.ts';
 import type { TopResult, TopRow } from './run-top.ts';
 
 /** Rows that get a Graph button: the few worth a picture. */
@@ -45,6 +46,14 @@ export function rowGraphCommand(result: TopResult, row: TopRow): string | undefi
   // Slack's own markup characters: never carried into a command a press runs.
   if (/[<>]/.test(row.label)) return undefined;
   const dimension = `${query.dimension}=${row.label}`;
+  // The same place again: the Region typed, the row's account (a known one: an unknown id would be
+  // refused, and no account would read another).
+  const account = row.account;
+  if (account && !ACCOUNT_ALIAS.test(account.alias)) return undefined;
+  const scope = [
+    ...(query.scope?.region !== undefined ? ['--region', result.region] : []),
+    ...(account ? ['--account', account.alias] : []),
+  ];
   const words = [
     'metrics',
     word(query.namespace),
@@ -58,6 +67,7 @@ export function rowGraphCommand(result: TopResult, row: TopRow): string | undefi
     isoSeconds(result.start),
     '--to',
     isoSeconds(result.end),
+    ...scope,
     '--graph',
   ];
   const text = words.join(' ');
@@ -109,6 +119,7 @@ function rowBlock(result: TopResult, row: TopRow, f: (value: number) => string):
         metricName: query.metricName,
         dimensions: [{ name: query.dimension, value: row.label }],
         stat: query.stat,
+        ...(row.account ? { accountId: row.account.id } : {}),
       },
     ],
     result.periodSeconds,
@@ -124,7 +135,11 @@ function rowBlock(result: TopResult, row: TopRow, f: (value: number) => string):
     periodSeconds: result.periodSeconds,
     width: SPARK_WIDTH,
   });
-  const block = section(`*${row.rank}.* ${name}  *${escapeText(f(row.value))}*${spark ? `  \`${spark}\`` : ''}`);
+  // Across accounts the same name can be in several: each row says whose it is.
+  const whose = query.acrossAccounts && row.account ? ` _${escapeText(accountName(row.account))}_` : '';
+  const block = section(
+    `*${row.rank}.* ${name}${whose}  *${escapeText(f(row.value))}*${spark ? `  \`${spark}\`` : ''}`,
+  );
   const graph = row.rank <= GRAPH_ROWS ? rowGraphCommand(result, row) : undefined;
   if (graph) block.accessory = graphAccessory(graph, row.rank);
   return block;
@@ -145,7 +160,13 @@ export function renderTop(result: TopResult): SlackMessage {
         query.stat,
         `period ${formatDuration(result.periodSeconds)}`,
         rangeText({ start: result.start, end: result.end, since: escapeText(since(result)) }),
-        result.region,
+        escapeText(
+          scopeText({
+            region: result.region,
+            ...(query.account ? { account: query.account } : {}),
+            ...(query.acrossAccounts ? { acrossAccounts: true } : {}),
+          }),
+        ),
       ].join(' · '),
     ),
   ];
@@ -189,8 +210,11 @@ function statusNotes(result: TopResult): string[] {
 /** One line for notifications and screen readers: what was ranked and the first rows. */
 function fallbackText(result: TopResult, f: (value: number) => string): string {
   const { query } = result;
-  const head = `Top ${query.metricName} by ${query.dimension} (${query.stat}, last ${since(result)})`;
+  const where = query.account ? ` in ${accountName(query.account)}` : '';
+  const head = `Top ${query.metricName} by ${query.dimension}${where} (${query.stat}, last ${since(result)})`;
   if (result.rows.length === 0) return escapeText(`${head}: no data.`);
-  const rows = result.rows.slice(0, 5).map((r) => `${r.rank}. ${truncate(r.label, 80)} ${f(r.value)}`);
+  const rows = result.rows
+    .slice(0, 5)
+    .map((r) => `${r.rank}. ${truncate(r.label, 80)}${query.acrossAccounts && r.account ? ` (${r.account.alias})` : ''} ${f(r.value)}`);
   return escapeText(`${head}: ${rows.join(', ')}`);
 }

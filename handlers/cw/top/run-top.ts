@@ -1,4 +1,5 @@
 import { withUsage } from '../../port-errors.ts';
+import type { Account } from '../../scope.ts';
 import type { InsightsGroup, MetricsPort, SeriesStatus } from '../../ports.ts';
 import { type Unit, unitOf } from '../metrics/catalog.ts';
 import { choosePeriod, metricsWindow } from '../metrics/period.ts';
@@ -12,6 +13,8 @@ export interface TopRow {
   /** The statistic over the whole window, as the query ranked it. */
   value: number;
   group: InsightsGroup;
+  /** The account the row's resource is in: the one ranked, or, across accounts, its own (by alias when known). */
+  account?: Account;
 }
 
 export interface TopResult {
@@ -32,6 +35,8 @@ export interface TopDeps {
   metrics: MetricsPort;
   region: string;
   now: () => Date;
+  /** `ACCOUNTS`: names the rows' accounts by alias. */
+  accounts?: readonly Account[];
 }
 
 /** One Metrics Insights query (one GetMetricData call), its groups ranked highest first. */
@@ -52,6 +57,8 @@ export async function runTop(
     periodSeconds,
     start,
     end,
+    ...(query.account ? { accountId: query.account.id } : {}),
+    ...(query.acrossAccounts ? { byAccount: true } : {}),
   };
   // A query CloudWatch refused is the user's to fix: with the /cw top usage.
   const answer = await deps.metrics.queryInsights(request, options).catch((error: unknown) => {
@@ -65,7 +72,10 @@ export async function runTop(
     })
     .sort((a, b) => b.value - a.value || a.order - b.order)
     .slice(0, query.limit)
-    .map((r, i) => ({ rank: i + 1, label: r.group.label, value: r.value, group: r.group }));
+    .map((r, i) => {
+      const account = query.account ?? accountOf(r.group.accountId, deps.accounts ?? []);
+      return { rank: i + 1, label: r.group.label, value: r.value, group: r.group, ...(account ? { account } : {}) };
+    });
   return {
     query,
     expression: insightsQuery(request),
@@ -78,4 +88,10 @@ export async function runTop(
     status: answer.status,
     messages: answer.messages,
   };
+}
+
+/** A row's account by its id: the configured alias when there is one, else the id alone. */
+function accountOf(id: string | undefined, accounts: readonly Account[]): Account | undefined {
+  if (id === undefined) return undefined;
+  return accounts.find((a) => a.id === id) ?? { alias: id, id };
 }

@@ -1,4 +1,5 @@
-import { defineCommand } from '../../../command.ts';
+import { defineCommand, reachOf } from '../../../command.ts';
+import { resolveScope, scopeExample } from '../../../scope.ts';
 import { workingMessage } from '../../../working-message.ts';
 import { logsHelp } from '../help.ts';
 import { LOGS_USAGE, parseLogsQuery, resolveRange } from '../parse-logs.ts';
@@ -13,18 +14,25 @@ export const logsQueryCommand = defineCommand({
   usage: LOGS_USAGE,
   examples: [
     '/cw logs query /aws/lambda/checkout-api --since 1h filter @message like /ERROR/ | sort @timestamp desc | limit 50',
+    '/cw logs query /aws/lambda/checkout-api --account staging --since 30m',
   ],
   needs: ['logs', 'files'],
   ack: false,
   help: { title: '/cw logs: Logs Insights', blocks: logsHelp },
   plan(request, settings) {
     // The raw text: a Logs Insights query keeps its quotes, pipes and regexes.
-    const query = parseLogsQuery(request.rest);
+    const parsed = parseLogsQuery(request.rest);
+    const scope = resolveScope(parsed.scope ?? {}, reachOf(settings), request.scopeLimit, {
+      command: '/cw logs query',
+      example: scopeExample('/cw logs query', [parsed.logGroupNames.join(',')]),
+    });
+    const query = scope.account ? { ...parsed, account: scope.account } : parsed;
     // Refused groups and ranges are answered in the ack, before any AWS call.
     assertAllowed(query.logGroupNames, settings.logsPolicy);
     resolveRange(query.range, settings.now(), settings.logsPolicy.maxRangeSeconds);
     return {
       kind: 'work',
+      scope,
       mayAnswerInAck: false,
       working: workingMessage(query.share ?? false, 'Running the Logs Insights query…'),
       run: async (deps, context) => shared(query.share, await runLogsQuery(deps, query, context ?? {})),

@@ -1,4 +1,5 @@
-import { defineCommand } from '../../../command.ts';
+import { defineCommand, reachOf } from '../../../command.ts';
+import { resolveScope, scopeExample } from '../../../scope.ts';
 import { workingMessage } from '../../../working-message.ts';
 import { LOGS_USAGE, parseSavedList } from '../parse-logs.ts';
 import { renderSavedQueries } from '../render-saved.ts';
@@ -14,10 +15,16 @@ export const logsSavedCommand = defineCommand({
   needs: ['logs'],
   // DescribeQueryDefinitions is the worker's to call; the slack function's role reads metrics only.
   ack: false,
-  plan(request) {
-    const { share } = parseSavedList(request.rest);
+  plan(request, settings) {
+    const { share, scope: typed } = parseSavedList(request.rest);
+    // Saved queries live in the account the bot runs in: a Region may be named, an account not.
+    const scope = resolveScope(typed ?? {}, reachOf(settings), request.scopeLimit, {
+      command: '/cw logs saved',
+      example: scopeExample('/cw logs saved', []),
+    });
     return {
       kind: 'work',
+      scope: { region: scope.region },
       mayAnswerInAck: false,
       working: workingMessage(share, 'Listing saved queries…'),
       run: async (deps, context) =>
