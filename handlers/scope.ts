@@ -138,7 +138,8 @@ function resolveRegion(
 ): string {
   const here = limit?.regions ? reach.regionsAllowed.filter((r) => limit.regions?.includes(r)) : reach.regionsAllowed;
   const example = (region: string) => `${context.example} --region ${region}`;
-  const first = here[0] ?? reach.region;
+  // The example names a Region that would be read: another than the default when there is one.
+  const first = here.find((r) => r !== reach.region) ?? here[0] ?? reach.region;
   if (typed === undefined) {
     if (here.includes(reach.region)) return reach.region;
     if (here.length === 1) return first;

@@ -10,8 +10,12 @@ export const DEMO_HOME_REGION = 'us-east-1';
 export const DEMO_HOME_ACCOUNT = '123456789012';
 /** `REGIONS_ALLOWED` on the demo when it is not set. */
 export const DEMO_REGIONS = [DEMO_HOME_REGION, 'eu-west-1'];
-/** `ACCOUNTS` on the demo when it is not set. */
+/**
+ * `ACCOUNTS` on the demo when it is not set: the monitoring account itself (so its rows in a ranking
+ * across accounts are named and can be graphed) and two source accounts.
+ */
 export const DEMO_ACCOUNTS: Account[] = [
+  { alias: 'ops', id: DEMO_HOME_ACCOUNT },
   { alias: 'prod', id: '111122223333' },
   { alias: 'staging', id: '444455556666' },
 ];

@@ -350,7 +350,7 @@ export interface DemoMetricsOptions {
  * alarms and README samples are about them); any other Region or linked account gets its own.
  */
 function placeSeed(key: string, region: string, accountId: string | undefined): number {
-  const elsewhere = [region === DEMO_HOME_REGION ? '' : region, accountId ?? ''];
+  const elsewhere = [region === DEMO_HOME_REGION ? '' : region, accountId === DEMO_HOME_ACCOUNT ? '' : (accountId ?? '')];
   return seedFor(elsewhere.some((p) => p !== '') ? `${elsewhere.join('|')}|${key}` : key);
 }
 
@@ -373,7 +373,7 @@ export function createDemoMetrics(options: DemoMetricsOptions = {}): MetricsPort
       const stat = FUNCTION_STATS[request.func];
       // Like a monitoring account: every linked account's fleet with `byAccount`, one with `accountId`.
       const accounts: (string | undefined)[] = request.byAccount
-        ? [undefined, ...DEMO_ACCOUNTS.map((a) => a.id)]
+        ? [undefined, ...DEMO_ACCOUNTS.map((a) => a.id).filter((id) => id !== DEMO_HOME_ACCOUNT)]
         : [request.accountId];
       const keys = accounts.flatMap((accountId) => Object.keys(metric.resources).map((label) => ({ label, accountId })));
       const series = await port.getMetricData({

@@ -1,0 +1,246 @@
+import {
+  CloudWatchClient,
+  DescribeAlarmsCommand,
+  GetMetricDataCommand,
+  type GetMetricDataCommandInput,
+  ListMetricsCommand,
+} from '@aws-sdk/client-cloudwatch';
+import { CloudWatchLogsClient, DescribeLogGroupsCommand, StartQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createCloudWatchAlarms } from '../../../../infra/aws/cloudwatch-alarms.ts';
+import { createCloudWatchLogs } from '../../../../infra/aws/cloudwatch-logs.ts';
+import { createCloudWatchMetrics } from '../../../../infra/aws/cloudwatch-metrics.ts';
+import { metricWidget } from '../../../../infra/aws/metric-image.ts';
+
+/**
+ * A monitoring account (CloudWatch cross-account observability) reading a linked source account,
+ * with the request fields AWS documents for it:
+ * - GetMetricData: `MetricDataQuery.AccountId` ("If you are performing a GetMetricData operation in a
+ *   monitoring account, use this to specify which account to retrieve this metric from"),
+ *   https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricDataQuery.html
+ * - ListMetrics: `IncludeLinkedAccounts` with `OwningAccount`, answered with `OwningAccounts`,
+ *   https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_ListMetrics.html
+ * - Metrics Insights: `WHERE AWS.AccountId = '…'` and `GROUP BY AWS.AccountId`,
+ *   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-metrics-insights-querylanguage.html
+ * - StartQuery: a source account's groups by ARN in `logGroupIdentifiers`, "arn:aws:logs:region:account-id:log-group:log_group_name",
+ *   no `*` at the end, and exactly one of logGroupName, logGroupNames and logGroupIdentifiers,
+ *   https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_StartQuery.html
+ * - DescribeLogGroups: `includeLinkedAccounts` with `accountIdentifiers`,
+ *   https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_DescribeLogGroups.html
+ * - Alarms on a source account's metric live in the monitoring account, the account in the metric
+ *   queries' `AccountId` (PutMetricAlarm, "Cross-account alarms"),
+ *   https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
+ */
+const cwMock = mockClient(CloudWatchClient);
+const logsMock = mockClient(CloudWatchLogsClient);
+const credentials = { accessKeyId: 'x', secretAccessKey: 'y' };
+const PAYMENTS = '210987654321';
+const START = new Date('2026-12-02T09:00:00.000Z');
+const END = new Date('2026-12-02T10:00:00.000Z');
+
+const metrics = () => createCloudWatchMetrics(new CloudWatchClient({ region: 'eu-west-1', credentials }));
+const input = (n: number): GetMetricDataCommandInput | undefined =>
+  cwMock.commandCalls(GetMetricDataCommand)[n]?.args[0].input;
+
+describe('infra/aws: a linked account from a monitoring account', () => {
+  beforeEach(() => {
+    cwMock.reset();
+    logsMock.reset();
+  });
+
+  it('asks GetMetricData for the series in that account (AccountId), and leaves this account’s without one', async () => {
+    // Prepare
+    cwMock.on(GetMetricDataCommand).resolves({ MetricDataResults: [] });
+    const cpu = { namespace: 'AWS/RDS', metricName: 'CPUUtilization', stat: 'Average' };
+
+    // Act
+    await metrics().getMetricData({
+      series: [
+        { ...cpu, dimensions: [{ name: 'DBInstanceIdentifier', value: 'ledger-db' }], accountId: PAYMENTS },
+        { ...cpu, dimensions: [{ name: 'DBInstanceIdentifier', value: 'ops-db' }] },
+      ],
+      periodSeconds: 60,
+      start: START,
+      end: END,
+    });
+
+    // Assess
+    const [linked, own] = input(0)?.MetricDataQueries ?? [];
+    expect(linked).toMatchObject({ Id: 'm0', AccountId: PAYMENTS, MetricStat: { Stat: 'Average' } });
+    expect(own).toMatchObject({ Id: 'm1' });
+    expect(own).not.toHaveProperty('AccountId');
+  });
+
+  it('lists one source account’s metrics with IncludeLinkedAccounts and OwningAccount', async () => {
+    // Prepare
+    cwMock.on(ListMetricsCommand).resolves({
+      Metrics: [{ Namespace: 'AWS/RDS', MetricName: 'CPUUtilization', Dimensions: [] }],
+      OwningAccounts: [PAYMENTS],
+    });
+
+    // Act
+    await metrics().listMetrics({ namespace: 'AWS/RDS', metricName: 'CPUUtilization', accountId: PAYMENTS });
+    await metrics().listMetrics({ namespace: 'AWS/RDS', metricName: 'CPUUtilization' });
+
+    // Assess
+    const [linked, own] = cwMock.commandCalls(ListMetricsCommand).map((c) => c.args[0].input);
+    expect(linked).toMatchObject({ IncludeLinkedAccounts: true, OwningAccount: PAYMENTS });
+    expect(own).not.toHaveProperty('IncludeLinkedAccounts');
+    expect(own).not.toHaveProperty('OwningAccount');
+  });
+
+  it('ranks one account with WHERE AWS.AccountId, and every account with GROUP BY AWS.AccountId, reading each label back', async () => {
+    // Prepare: with two GROUP BY keys each series is labelled with both values, the account's first.
+    cwMock
+      .on(GetMetricDataCommand)
+      .resolvesOnce({ MetricDataResults: [{ Id: 'top', Label: 'ledger-db', Timestamps: [START], Values: [90] }] })
+      .resolvesOnce({
+        MetricDataResults: [
+          { Id: 'top', Label: `${PAYMENTS} ledger-db`, Timestamps: [START], Values: [90] },
+          { Id: 'top', Label: '123456789012 ledger-db', Timestamps: [START], Values: [40] },
+        ],
+      });
+    const request = {
+      namespace: 'AWS/RDS',
+      metricName: 'CPUUtilization',
+      groupBy: 'DBInstanceIdentifier',
+      func: 'MAX' as const,
+      limit: 10,
+      periodSeconds: 60,
+      start: START,
+      end: END,
+    };
+
+    // Act
+    const one = await metrics().queryInsights({ ...request, accountId: PAYMENTS });
+    const all = await metrics().queryInsights({ ...request, byAccount: true });
+
+    // Assess
+    expect(input(0)?.MetricDataQueries?.[0]?.Expression).toBe(
+      `SELECT MAX(CPUUtilization) FROM SCHEMA("AWS/RDS", DBInstanceIdentifier) WHERE AWS.AccountId = '${PAYMENTS}' GROUP BY DBInstanceIdentifier ORDER BY MAX() DESC LIMIT 10`,
+    );
+    expect(input(1)?.MetricDataQueries?.[0]?.Expression).toBe(
+      'SELECT MAX(CPUUtilization) FROM SCHEMA("AWS/RDS", DBInstanceIdentifier) GROUP BY AWS.AccountId, DBInstanceIdentifier ORDER BY MAX() DESC LIMIT 10',
+    );
+    expect(one.groups.map((g) => [g.label, g.accountId])).toEqual([['ledger-db', undefined]]);
+    expect(all.groups.map((g) => [g.label, g.accountId])).toEqual([
+      ['ledger-db', PAYMENTS],
+      ['ledger-db', '123456789012'],
+    ]);
+  });
+
+  it('draws a linked account’s metric with accountId in its rendering properties', () => {
+    const widget = JSON.parse(
+      metricWidget(
+        {
+          series: [
+            { namespace: 'AWS/RDS', metricName: 'CPUUtilization', dimensions: [], stat: 'Average', accountId: PAYMENTS },
+          ],
+          periodSeconds: 60,
+          start: START,
+          end: END,
+          title: 'CPU',
+        },
+        'eu-west-1',
+      ),
+    );
+    expect(widget.metrics[0].at(-1)).toEqual({ stat: 'Average', accountId: PAYMENTS });
+    expect(widget.region).toBe('eu-west-1');
+  });
+
+  it('queries a linked account’s log groups by ARN in logGroupIdentifiers, in the client’s Region, and never by name too', async () => {
+    // Prepare
+    logsMock.on(StartQueryCommand).resolves({ queryId: 'q-1' });
+    const logs = createCloudWatchLogs(new CloudWatchLogsClient({ region: 'eu-west-1', credentials }));
+
+    // Act
+    await logs.startQuery({
+      logGroupNames: ['/aws/lambda/ledger', '/ecs/ledger-web'],
+      start: START,
+      end: END,
+      queryString: 'fields @message',
+      accountId: PAYMENTS,
+    });
+    await logs.startQuery({ logGroupNames: ['/aws/lambda/ops'], start: START, end: END, queryString: 'fields @message' });
+
+    // Assess
+    const [linked, own] = logsMock.commandCalls(StartQueryCommand).map((c) => c.args[0].input);
+    expect(linked?.logGroupIdentifiers).toEqual([
+      `arn:aws:logs:eu-west-1:${PAYMENTS}:log-group:/aws/lambda/ledger`,
+      `arn:aws:logs:eu-west-1:${PAYMENTS}:log-group:/ecs/ledger-web`,
+    ]);
+    expect(linked).not.toHaveProperty('logGroupNames');
+    expect(own?.logGroupNames).toEqual(['/aws/lambda/ops']);
+    expect(own).not.toHaveProperty('logGroupIdentifiers');
+  });
+
+  it('writes the ARN in the partition of the Region', async () => {
+    logsMock.on(StartQueryCommand).resolves({ queryId: 'q-1' });
+    const logs = createCloudWatchLogs(new CloudWatchLogsClient({ region: 'cn-north-1', credentials }), 'cn-north-1');
+    await logs.startQuery({ logGroupNames: ['/app'], start: START, end: END, queryString: 'x', accountId: PAYMENTS });
+    expect(logsMock.commandCalls(StartQueryCommand)[0]?.args[0].input.logGroupIdentifiers).toEqual([
+      `arn:aws-cn:logs:cn-north-1:${PAYMENTS}:log-group:/app`,
+    ]);
+  });
+
+  it('lists a linked account’s log groups with includeLinkedAccounts and accountIdentifiers', async () => {
+    // Prepare
+    logsMock.on(DescribeLogGroupsCommand).resolves({ logGroups: [{ logGroupName: '/aws/lambda/ledger' }] });
+    const logs = createCloudWatchLogs(new CloudWatchLogsClient({ region: 'eu-west-1', credentials }));
+
+    // Act
+    const names = await logs.listLogGroups('/aws/lambda/', 10, { accountId: PAYMENTS });
+
+    // Assess
+    expect(names).toEqual(['/aws/lambda/ledger']);
+    expect(logsMock).toHaveReceivedCommandWith(DescribeLogGroupsCommand, {
+      logGroupNamePrefix: '/aws/lambda/',
+      includeLinkedAccounts: true,
+      accountIdentifiers: [PAYMENTS],
+    });
+  });
+
+  it('lists the monitoring account’s alarms on that account’s metrics, naming the account of each', async () => {
+    // Prepare
+    const onMetric = (name: string, accountId?: string) => ({
+      AlarmName: name,
+      StateValue: 'ALARM' as const,
+      StateReason: 'Threshold Crossed',
+      StateUpdatedTimestamp: START,
+      Metrics: [
+        {
+          Id: 'm1',
+          ...(accountId ? { AccountId: accountId } : {}),
+          MetricStat: {
+            Metric: { Namespace: 'AWS/RDS', MetricName: 'CPUUtilization' },
+            Period: 60,
+            Stat: 'Average',
+          },
+        },
+      ],
+    });
+    cwMock.on(DescribeAlarmsCommand).resolves({
+      MetricAlarms: [onMetric('ledger-cpu', PAYMENTS), onMetric('search-cpu', '309876543210'), onMetric('ops-cpu')],
+      CompositeAlarms: [{ AlarmName: 'ops-degraded', StateValue: 'ALARM', StateReason: 'x', StateUpdatedTimestamp: START }],
+    });
+    const alarms = createCloudWatchAlarms(new CloudWatchClient({ region: 'eu-west-1', credentials }));
+
+    // Act
+    const linked = await alarms.describeAlarms({ state: 'ALARM', accountId: PAYMENTS });
+    const all = await alarms.describeAlarms({ state: 'ALARM' });
+
+    // Assess
+    expect(linked.map((a) => [a.name, a.accountId])).toEqual([['ledger-cpu', PAYMENTS]]);
+    expect(cwMock.commandCalls(DescribeAlarmsCommand)[0]?.args[0].input).toMatchObject({
+      AlarmTypes: ['MetricAlarm'],
+      StateValue: 'ALARM',
+    });
+    expect(all.map((a) => [a.name, a.accountId])).toEqual([
+      ['ledger-cpu', PAYMENTS],
+      ['search-cpu', '309876543210'],
+      ['ops-cpu', undefined],
+      ['ops-degraded', undefined],
+    ]);
+  });
+});
