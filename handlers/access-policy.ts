@@ -161,7 +161,8 @@ function validateLimits(raw: unknown, problems: string[]): ChannelLimit[] | unde
       for (const b of bad) problems.push(`${where}.${key}: \`${b}\` is not ${what}`);
       checked[key] = list;
     }
-    if (!checked.accounts && !checked.regions) problems.push(`${where} limits nothing: give \`accounts\`, \`regions\` or both`);
+    if (!checked.accounts && !checked.regions)
+      problems.push(`${where} limits nothing: give \`accounts\`, \`regions\` or both`);
     for (const channel of checked.channels ?? ['(every other channel)']) {
       const earlier = seen.get(channel);
       if (earlier !== undefined) {
@@ -197,7 +198,9 @@ export function limitProblems(
     }
     for (const region of limit.regions ?? []) {
       if (!reach.regionsAllowed.includes(region)) {
-        problems.push(`limits[${i}].regions: \`${region}\` is not in REGIONS_ALLOWED (${reach.regionsAllowed.join(', ')})`);
+        problems.push(
+          `limits[${i}].regions: \`${region}\` is not in REGIONS_ALLOWED (${reach.regionsAllowed.join(', ')})`,
+        );
       }
     }
   });
@@ -215,7 +218,9 @@ export function channelLimit(
     limits.find((l) => channelId !== undefined && l.channels?.includes(channelId)) ?? limits.find((l) => !l.channels);
   if (!entry) return undefined;
   // Aliases become ids here: what a plan compares with is the account id.
-  const ids = entry.accounts?.flatMap((a) => (ACCOUNT_ID.test(a) ? [a] : accounts.filter((k) => k.alias === a).map((k) => k.id)));
+  const ids = entry.accounts?.flatMap((a) =>
+    ACCOUNT_ID.test(a) ? [a] : accounts.filter((k) => k.alias === a).map((k) => k.id),
+  );
   return { ...(ids ? { accounts: ids } : {}), ...(entry.regions ? { regions: entry.regions } : {}) };
 }
 

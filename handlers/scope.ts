@@ -181,9 +181,7 @@ function resolveAccount(
   context: ScopeContext,
   region: string,
 ): Account | undefined {
-  const here = limit?.accounts
-    ? reach.accounts.filter((a) => limit.accounts?.includes(a.id))
-    : [...reach.accounts];
+  const here = limit?.accounts ? reach.accounts.filter((a) => limit.accounts?.includes(a.id)) : [...reach.accounts];
   const names = here.map((a) => `${a.alias} (${a.id})`);
   const regionFlag = region === reach.region ? '' : ` --region ${region}`;
   const example = (account: Account | undefined) =>
@@ -218,7 +216,11 @@ function resolveAccount(
           reach.accounts.map((a) => a.alias),
           code,
         )}`;
-    refuse(`${what} Its accounts are set by \`ACCOUNTS\`.`, `Accounts this bot reads: ${all.join(', ')}`, example(here[0]));
+    refuse(
+      `${what} Its accounts are set by \`ACCOUNTS\`.`,
+      `Accounts this bot reads: ${all.join(', ')}`,
+      example(here[0]),
+    );
   }
   if (!here.some((a) => a.id === account.id)) {
     refuse(

@@ -29,6 +29,7 @@ export function checkPolicyLimits(
   file: string,
 ): AccessPolicy {
   const problems = limitProblems(policy, config);
-  if (problems.length > 0) throw new ConfigError(`${file} does not match the configuration:\n- ${problems.join('\n- ')}`);
+  if (problems.length > 0)
+    throw new ConfigError(`${file} does not match the configuration:\n- ${problems.join('\n- ')}`);
   return policy;
 }

@@ -60,9 +60,7 @@ export function createDataSource(
       return {
         metrics,
         logs: memoizeRetrying(async () => (await import('./demo/demo-logs.ts')).createDemoLogs({ now })),
-        alarms: memoizeRetrying(async () =>
-          (await import('./demo/demo-alarms.ts')).createDemoAlarms({ now, region }),
-        ),
+        alarms: memoizeRetrying(async () => (await import('./demo/demo-alarms.ts')).createDemoAlarms({ now, region })),
         images: memoizeRetrying(async () =>
           (await import('./demo/demo-image.ts')).createDemoMetricImage(await metrics()),
         ),

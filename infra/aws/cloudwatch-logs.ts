@@ -173,9 +173,7 @@ export function createCloudWatchLogs(client: CloudWatchLogsClient, region?: stri
               nextToken,
               // A source account's groups, from the monitoring account.
               // https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_DescribeLogGroups.html
-              ...(options.accountId
-                ? { includeLinkedAccounts: true, accountIdentifiers: [options.accountId] }
-                : {}),
+              ...(options.accountId ? { includeLinkedAccounts: true, accountIdentifiers: [options.accountId] } : {}),
             }),
             { abortSignal: options.signal },
           );

@@ -14,7 +14,8 @@ export function createDemoAlarms(
   return {
     async describeAlarms(query) {
       const at = now();
-      const own = options.metrics ?? createDemoMetrics({ now: () => at, ...(options.region ? { region: options.region } : {}) });
+      const own =
+        options.metrics ?? createDemoMetrics({ now: () => at, ...(options.region ? { region: options.region } : {}) });
       // With `accountId`: the same rules, as alarms of the monitoring account on that linked account's metrics.
       const metrics = query.accountId ? inAccount(own, query.accountId) : own;
       const metricAlarms = await Promise.all(

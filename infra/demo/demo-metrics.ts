@@ -1,7 +1,6 @@
 import { unitOf } from '../../handlers/cw/metrics/catalog.ts';
 import { isStandardResolution } from '../../handlers/cw/metrics/parse-metrics.ts';
 import { FUNCTION_STATS, windowValue } from '../../handlers/cw/top/insights-query.ts';
-import { DEMO_ACCOUNTS, DEMO_HOME_ACCOUNT, DEMO_HOME_REGION } from './demo-accounts.ts';
 import type {
   MetricDataRequest,
   MetricIdentity,
@@ -10,6 +9,7 @@ import type {
   MetricsPort,
   SeriesData,
 } from '../../handlers/ports.ts';
+import { DEMO_ACCOUNTS, DEMO_HOME_ACCOUNT, DEMO_HOME_REGION } from './demo-accounts.ts';
 
 /**
  * Deterministic synthetic CloudWatch data for local runs: a daily rhythm, noise, and one incident
@@ -350,7 +350,10 @@ export interface DemoMetricsOptions {
  * alarms and README samples are about them); any other Region or linked account gets its own.
  */
 function placeSeed(key: string, region: string, accountId: string | undefined): number {
-  const elsewhere = [region === DEMO_HOME_REGION ? '' : region, accountId === DEMO_HOME_ACCOUNT ? '' : (accountId ?? '')];
+  const elsewhere = [
+    region === DEMO_HOME_REGION ? '' : region,
+    accountId === DEMO_HOME_ACCOUNT ? '' : (accountId ?? ''),
+  ];
   return seedFor(elsewhere.some((p) => p !== '') ? `${elsewhere.join('|')}|${key}` : key);
 }
 
@@ -375,7 +378,9 @@ export function createDemoMetrics(options: DemoMetricsOptions = {}): MetricsPort
       const accounts: (string | undefined)[] = request.byAccount
         ? [undefined, ...DEMO_ACCOUNTS.map((a) => a.id).filter((id) => id !== DEMO_HOME_ACCOUNT)]
         : [request.accountId];
-      const keys = accounts.flatMap((accountId) => Object.keys(metric.resources).map((label) => ({ label, accountId })));
+      const keys = accounts.flatMap((accountId) =>
+        Object.keys(metric.resources).map((label) => ({ label, accountId })),
+      );
       const series = await port.getMetricData({
         series: keys.map(({ label, accountId }) => ({
           namespace: metric.namespace,

@@ -5,6 +5,7 @@ import { withAlarmNames } from '../../alarm-relay/reason-text.ts';
 import { type FlagGrammar, parseFlags, SHARE_FLAG } from '../../command-flags.ts';
 import { UserInputError } from '../../errors.ts';
 import type { AlarmState, AlarmSummary, AlarmsPort } from '../../ports.ts';
+import { type Account, nameAccountId, SCOPE_FLAGS, scopeText, type TypedScope, typedScope } from '../../scope.ts';
 import {
   context,
   escapeText,
@@ -15,7 +16,6 @@ import {
   section,
   truncate,
 } from '../../slack-message.ts';
-import { type Account, nameAccountId, SCOPE_FLAGS, scopeText, type TypedScope, typedScope } from '../../scope.ts';
 import { closestWords } from '../../suggest-word.ts';
 import { unitOf } from '../metrics/catalog.ts';
 

@@ -165,7 +165,10 @@ async function runQuery(
   const { sinceSeconds } = query.range;
   const answer = {
     // Where the rows came from, when it is not simply this account and Region.
-    title: query.account || query.scope?.region ? `${title} · ${scopeText({ region: deps.region, ...accountOf(query) })}` : title,
+    title:
+      query.account || query.scope?.region
+        ? `${title} · ${scopeText({ region: deps.region, ...accountOf(query) })}`
+        : title,
     groups: logGroupNames,
     ...accountOf(query),
     start,

@@ -242,13 +242,16 @@ function partialNotes(result: MetricsResult): string[] {
 
 function fallbackText(result: MetricsResult): string {
   const account = result.query.account ? `${accountName(result.query.account)}: ` : '';
-  return account + result.series
-    .map((s) => {
-      const name = `${s.spec.metricName} ${formatDimensions(s.spec.dimensions)}`.trim();
-      if (!s.summary)
-        return `${name}: no data ${since(result) === undefined ? 'in this window' : `in the last ${since(result)}`}`;
-      const f = formatterFor(result, s);
-      return `${name}: latest ${f(s.summary.latest)}, min ${f(s.summary.minimum)}, avg ${averageFormatterFor(result, s)(s.summary.average)}, max ${f(s.summary.maximum)}`;
-    })
-    .join('\n');
+  return (
+    account +
+    result.series
+      .map((s) => {
+        const name = `${s.spec.metricName} ${formatDimensions(s.spec.dimensions)}`.trim();
+        if (!s.summary)
+          return `${name}: no data ${since(result) === undefined ? 'in this window' : `in the last ${since(result)}`}`;
+        const f = formatterFor(result, s);
+        return `${name}: latest ${f(s.summary.latest)}, min ${f(s.summary.minimum)}, avg ${averageFormatterFor(result, s)(s.summary.average)}, max ${f(s.summary.maximum)}`;
+      })
+      .join('\n')
+  );
 }

@@ -2,6 +2,7 @@ import type { Button as ButtonElement, KnownBlock, SectionBlock } from '@slack/t
 import { tokenize } from '../../command-text.ts';
 import { formatDuration } from '../../duration.ts';
 import { rangeText, sinceText } from '../../range-text.ts';
+import { ACCOUNT_ALIAS, accountName, scopeText } from '../../scope.ts';
 import {
   context,
   escapeText,
@@ -17,7 +18,6 @@ import { metricConsoleUrl } from '../metrics/console-link.ts';
 import { averageFormat, statFormat } from '../metrics/format-value.ts';
 import { parseMetricsArgs } from '../metrics/parse-metrics.ts';
 import { sparkline } from '../metrics/sparkline.ts';
-import { ACCOUNT_ALIAS, accountName, scopeText } from '../../scope.ts';
 import type { TopResult, TopRow } from './run-top.ts';
 
 /** Rows that get a Graph button: the few worth a picture. */
@@ -215,6 +215,9 @@ function fallbackText(result: TopResult, f: (value: number) => string): string {
   if (result.rows.length === 0) return escapeText(`${head}: no data.`);
   const rows = result.rows
     .slice(0, 5)
-    .map((r) => `${r.rank}. ${truncate(r.label, 80)}${query.acrossAccounts && r.account ? ` (${r.account.alias})` : ''} ${f(r.value)}`);
+    .map(
+      (r) =>
+        `${r.rank}. ${truncate(r.label, 80)}${query.acrossAccounts && r.account ? ` (${r.account.alias})` : ''} ${f(r.value)}`,
+    );
   return escapeText(`${head}: ${rows.join(', ')}`);
 }

@@ -1,6 +1,6 @@
 import { withUsage } from '../../port-errors.ts';
-import type { Account } from '../../scope.ts';
 import type { InsightsGroup, MetricsPort, SeriesStatus } from '../../ports.ts';
+import type { Account } from '../../scope.ts';
 import { type Unit, unitOf } from '../metrics/catalog.ts';
 import { choosePeriod, metricsWindow } from '../metrics/period.ts';
 import { insightsQuery, windowValue } from './insights-query.ts';

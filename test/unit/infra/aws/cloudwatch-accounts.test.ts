@@ -135,7 +135,13 @@ describe('infra/aws: a linked account from a monitoring account', () => {
       metricWidget(
         {
           series: [
-            { namespace: 'AWS/RDS', metricName: 'CPUUtilization', dimensions: [], stat: 'Average', accountId: PAYMENTS },
+            {
+              namespace: 'AWS/RDS',
+              metricName: 'CPUUtilization',
+              dimensions: [],
+              stat: 'Average',
+              accountId: PAYMENTS,
+            },
           ],
           periodSeconds: 60,
           start: START,
@@ -162,7 +168,12 @@ describe('infra/aws: a linked account from a monitoring account', () => {
       queryString: 'fields @message',
       accountId: PAYMENTS,
     });
-    await logs.startQuery({ logGroupNames: ['/aws/lambda/ops'], start: START, end: END, queryString: 'fields @message' });
+    await logs.startQuery({
+      logGroupNames: ['/aws/lambda/ops'],
+      start: START,
+      end: END,
+      queryString: 'fields @message',
+    });
 
     // Assess
     const [linked, own] = logsMock.commandCalls(StartQueryCommand).map((c) => c.args[0].input);
@@ -222,7 +233,9 @@ describe('infra/aws: a linked account from a monitoring account', () => {
     });
     cwMock.on(DescribeAlarmsCommand).resolves({
       MetricAlarms: [onMetric('ledger-cpu', PAYMENTS), onMetric('search-cpu', '309876543210'), onMetric('ops-cpu')],
-      CompositeAlarms: [{ AlarmName: 'ops-degraded', StateValue: 'ALARM', StateReason: 'x', StateUpdatedTimestamp: START }],
+      CompositeAlarms: [
+        { AlarmName: 'ops-degraded', StateValue: 'ALARM', StateReason: 'x', StateUpdatedTimestamp: START },
+      ],
     });
     const alarms = createCloudWatchAlarms(new CloudWatchClient({ region: 'eu-west-1', credentials }));
 
