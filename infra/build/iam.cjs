@@ -18,10 +18,7 @@ const list = async (resolveVariable, name) =>
  */
 async function places(resolveVariable) {
   const regions = [OWN_REGION, ...(await list(resolveVariable, 'regionsAllowed')).map((r) => r.toLowerCase())];
-  const accounts = [
-    OWN_ACCOUNT,
-    ...(await list(resolveVariable, 'accounts')).map((a) => a.split('=')[1] ?? ''),
-  ];
+  const accounts = [OWN_ACCOUNT, ...(await list(resolveVariable, 'accounts')).map((a) => a.split('=')[1] ?? '')];
   for (const region of regions) {
     if (region !== OWN_REGION && !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region))
       throw new Error(`param regionsAllowed: "${region}" is not a Region code like eu-west-1`);
