@@ -195,11 +195,19 @@ export interface DeploySettings {
   logGroupsAllowed: string;
   /** `DEPLOY_ALARM_DEFAULT_CHANNEL`: the `alarmDefaultChannel` parameter; empty when not given. */
   alarmDefaultChannel: string;
+  /** `DEPLOY_REGION`: the Region deployed to (the provider's). */
+  region: string;
+  /** `DEPLOY_REGIONS_ALLOWED`, `DEPLOY_ACCOUNTS`: the `regionsAllowed` and `accounts` parameters. */
+  regionsAllowed: string;
+  accounts: string;
 }
 
 export function loadDeploySettings(env: Env = process.env): Readonly<DeploySettings> {
   return Object.freeze({
     logGroupsAllowed: env.DEPLOY_LOG_GROUPS_ALLOWED ?? '',
     alarmDefaultChannel: env.DEPLOY_ALARM_DEFAULT_CHANNEL ?? '',
+    region: env.DEPLOY_REGION ?? '',
+    regionsAllowed: env.DEPLOY_REGIONS_ALLOWED ?? '',
+    accounts: env.DEPLOY_ACCOUNTS ?? '',
   });
 }

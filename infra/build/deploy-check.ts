@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { limitProblems, validateAccessPolicy } from '../../handlers/access-policy.ts';
 import { isRequestAllowed, parseAllowlist } from '../../handlers/cw/logs/allowlist.ts';
+import { ConfigError, parseAccounts, parseRegionsAllowed } from '../config.ts';
 
 export const ACCESS_POLICY_FILE = 'infra/access-policy.yml';
 export const ALARM_ROUTES_FILE = 'infra/alarm-routes.yml';
@@ -17,6 +19,10 @@ export interface DeployInputs {
   logGroupsAllowed: string;
   /** The deployment's `alarmDefaultChannel` parameter; empty when not given. */
   alarmDefaultChannel: string;
+  /** The Region deployed to, and the `regionsAllowed` and `accounts` parameters the policy's limits must keep to. */
+  region?: string;
+  regionsAllowed?: string;
+  accounts?: string;
 }
 
 export class DeployCheckError extends Error {
@@ -88,6 +94,8 @@ export function checkDeploy(inputs: DeployInputs, read: (file: string) => string
     problems.push(`${ACCESS_POLICY_FILE}:${f.line}: ${f.id} ${f.why}: put ${WHAT[f.id[0] ?? ''] ?? 'your id'} here.`);
   }
 
+  problems.push(...policyLimitProblems(inputs, policy));
+
   const routesText = read(ALARM_ROUTES_FILE);
   const parameter = inputs.alarmDefaultChannel.trim();
   const parameterIsPlaceholder = parameter.includes('CHANGEME') || examples.has(parameter);
@@ -127,6 +135,34 @@ export function checkDeploy(inputs: DeployInputs, read: (file: string) => string
     }
   }
   return problems;
+}
+
+/**
+ * The policy's `limits` against the deployment's parameters: an account or Region they do not have
+ * would stop the slack function at every cold start, so the deploy refuses it first.
+ */
+function policyLimitProblems(inputs: DeployInputs, text: string): string[] {
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch {
+    return []; // The bundle reports a file that is not YAML, with its own message.
+  }
+  const { policy } = validateAccessPolicy(raw);
+  if (!policy?.limits) return [];
+  try {
+    const reach = {
+      regionsAllowed: parseRegionsAllowed(inputs.regionsAllowed, inputs.region || 'us-east-1'),
+      accounts: parseAccounts(inputs.accounts),
+    };
+    return limitProblems(policy, reach).map(
+      (p) =>
+        `${ACCESS_POLICY_FILE}: ${p}: add it to --param="accounts=…" / --param="regionsAllowed=…" or drop it from the limit.`,
+    );
+  } catch (error) {
+    if (error instanceof ConfigError) return [`--param: ${error.message}`];
+    throw error;
+  }
 }
 
 /** Reads the files from the service directory and throws one error listing every problem. */

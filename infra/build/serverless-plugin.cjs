@@ -28,6 +28,9 @@ class CwChatopsBuild {
         ...process.env,
         DEPLOY_LOG_GROUPS_ALLOWED: String(environment('worker').LOG_GROUPS_ALLOWED ?? ''),
         DEPLOY_ALARM_DEFAULT_CHANNEL: String(environment('alarm-relay').ALARM_DEFAULT_CHANNEL ?? ''),
+        DEPLOY_REGION: String(service.provider?.region ?? ''),
+        DEPLOY_REGIONS_ALLOWED: String(environment('worker').REGIONS_ALLOWED ?? ''),
+        DEPLOY_ACCOUNTS: String(environment('worker').ACCOUNTS ?? ''),
       },
     });
     if (run.stdout) process.stdout.write(run.stdout);
