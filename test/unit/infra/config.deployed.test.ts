@@ -23,8 +23,21 @@ describe('infra/config: what used to be read elsewhere', () => {
   it('reads the deployment’s parameters for the build', () => {
     expect(
       loadDeploySettings({ DEPLOY_LOG_GROUPS_ALLOWED: '/aws/lambda/*', DEPLOY_ALARM_DEFAULT_CHANNEL: 'C0123456789' }),
-    ).toEqual({ logGroupsAllowed: '/aws/lambda/*', alarmDefaultChannel: 'C0123456789' });
-    expect(loadDeploySettings({})).toEqual({ logGroupsAllowed: '', alarmDefaultChannel: '' });
+    ).toMatchObject({ logGroupsAllowed: '/aws/lambda/*', alarmDefaultChannel: 'C0123456789' });
+    expect(loadDeploySettings({})).toEqual({
+      logGroupsAllowed: '',
+      alarmDefaultChannel: '',
+      region: '',
+      regionsAllowed: '',
+      accounts: '',
+    });
+    expect(
+      loadDeploySettings({
+        DEPLOY_REGION: 'eu-central-1',
+        DEPLOY_REGIONS_ALLOWED: 'eu-west-1',
+        DEPLOY_ACCOUNTS: 'a=210987654321',
+      }),
+    ).toMatchObject({ region: 'eu-central-1', regionsAllowed: 'eu-west-1', accounts: 'a=210987654321' });
   });
 });
 

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
 /** infra/build/iam.cjs is what serverless.yml's `${file(…)}` loads: CommonJS, read with require(). */
-const iam = createRequire(import.meta.url)('../../../../infra/build/iam.cjs') as {
+const iam = createRequire(import.meta.url)('../../infra/build/iam.cjs') as {
   allowedLogGroupArns: (options: { resolveVariable: (name: string) => Promise<string> }) => Promise<unknown[]>;
   logGroupListArns: (options: { resolveVariable: (name: string) => Promise<string> }) => Promise<unknown[]>;
 };

@@ -1,17 +1,13 @@
 import {
   CloudWatchClient,
-  DescribeAlarmsCommand,
   GetMetricDataCommand,
   type GetMetricDataCommandInput,
   ListMetricsCommand,
 } from '@aws-sdk/client-cloudwatch';
-import { CloudWatchLogsClient, DescribeLogGroupsCommand, StartQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createCloudWatchAlarms } from '../../../../infra/aws/cloudwatch-alarms.ts';
-import { createCloudWatchLogs } from '../../../../infra/aws/cloudwatch-logs.ts';
 import { createCloudWatchMetrics } from '../../../../infra/aws/cloudwatch-metrics.ts';
-import { metricWidget } from '../../../../infra/aws/metric-image.ts';
 
 /**
  * A monitoring account (CloudWatch cross-account observability) reading a linked source account,
@@ -43,7 +39,7 @@ const metrics = () => createCloudWatchMetrics(new CloudWatchClient({ region: 'eu
 const input = (n: number): GetMetricDataCommandInput | undefined =>
   cwMock.commandCalls(GetMetricDataCommand)[n]?.args[0].input;
 
-describe('infra/aws: a linked account from a monitoring account', () => {
+describe('infra/aws/cloudwatch-metrics: a linked account from a monitoring account', () => {
   beforeEach(() => {
     cwMock.reset();
     logsMock.reset();
@@ -127,133 +123,6 @@ describe('infra/aws: a linked account from a monitoring account', () => {
     expect(all.groups.map((g) => [g.label, g.accountId])).toEqual([
       ['ledger-db', PAYMENTS],
       ['ledger-db', '123456789012'],
-    ]);
-  });
-
-  it('draws a linked account’s metric with accountId in its rendering properties', () => {
-    const widget = JSON.parse(
-      metricWidget(
-        {
-          series: [
-            {
-              namespace: 'AWS/RDS',
-              metricName: 'CPUUtilization',
-              dimensions: [],
-              stat: 'Average',
-              accountId: PAYMENTS,
-            },
-          ],
-          periodSeconds: 60,
-          start: START,
-          end: END,
-          title: 'CPU',
-        },
-        'eu-west-1',
-      ),
-    );
-    expect(widget.metrics[0].at(-1)).toEqual({ stat: 'Average', accountId: PAYMENTS });
-    expect(widget.region).toBe('eu-west-1');
-  });
-
-  it('queries a linked account’s log groups by ARN in logGroupIdentifiers, in the client’s Region, and never by name too', async () => {
-    // Prepare
-    logsMock.on(StartQueryCommand).resolves({ queryId: 'q-1' });
-    const logs = createCloudWatchLogs(new CloudWatchLogsClient({ region: 'eu-west-1', credentials }));
-
-    // Act
-    await logs.startQuery({
-      logGroupNames: ['/aws/lambda/ledger', '/ecs/ledger-web'],
-      start: START,
-      end: END,
-      queryString: 'fields @message',
-      accountId: PAYMENTS,
-    });
-    await logs.startQuery({
-      logGroupNames: ['/aws/lambda/ops'],
-      start: START,
-      end: END,
-      queryString: 'fields @message',
-    });
-
-    // Assess
-    const [linked, own] = logsMock.commandCalls(StartQueryCommand).map((c) => c.args[0].input);
-    expect(linked?.logGroupIdentifiers).toEqual([
-      `arn:aws:logs:eu-west-1:${PAYMENTS}:log-group:/aws/lambda/ledger`,
-      `arn:aws:logs:eu-west-1:${PAYMENTS}:log-group:/ecs/ledger-web`,
-    ]);
-    expect(linked).not.toHaveProperty('logGroupNames');
-    expect(own?.logGroupNames).toEqual(['/aws/lambda/ops']);
-    expect(own).not.toHaveProperty('logGroupIdentifiers');
-  });
-
-  it('writes the ARN in the partition of the Region', async () => {
-    logsMock.on(StartQueryCommand).resolves({ queryId: 'q-1' });
-    const logs = createCloudWatchLogs(new CloudWatchLogsClient({ region: 'cn-north-1', credentials }), 'cn-north-1');
-    await logs.startQuery({ logGroupNames: ['/app'], start: START, end: END, queryString: 'x', accountId: PAYMENTS });
-    expect(logsMock.commandCalls(StartQueryCommand)[0]?.args[0].input.logGroupIdentifiers).toEqual([
-      `arn:aws-cn:logs:cn-north-1:${PAYMENTS}:log-group:/app`,
-    ]);
-  });
-
-  it('lists a linked account’s log groups with includeLinkedAccounts and accountIdentifiers', async () => {
-    // Prepare
-    logsMock.on(DescribeLogGroupsCommand).resolves({ logGroups: [{ logGroupName: '/aws/lambda/ledger' }] });
-    const logs = createCloudWatchLogs(new CloudWatchLogsClient({ region: 'eu-west-1', credentials }));
-
-    // Act
-    const names = await logs.listLogGroups('/aws/lambda/', 10, { accountId: PAYMENTS });
-
-    // Assess
-    expect(names).toEqual(['/aws/lambda/ledger']);
-    expect(logsMock).toHaveReceivedCommandWith(DescribeLogGroupsCommand, {
-      logGroupNamePrefix: '/aws/lambda/',
-      includeLinkedAccounts: true,
-      accountIdentifiers: [PAYMENTS],
-    });
-  });
-
-  it('lists the monitoring account’s alarms on that account’s metrics, naming the account of each', async () => {
-    // Prepare
-    const onMetric = (name: string, accountId?: string) => ({
-      AlarmName: name,
-      StateValue: 'ALARM' as const,
-      StateReason: 'Threshold Crossed',
-      StateUpdatedTimestamp: START,
-      Metrics: [
-        {
-          Id: 'm1',
-          ...(accountId ? { AccountId: accountId } : {}),
-          MetricStat: {
-            Metric: { Namespace: 'AWS/RDS', MetricName: 'CPUUtilization' },
-            Period: 60,
-            Stat: 'Average',
-          },
-        },
-      ],
-    });
-    cwMock.on(DescribeAlarmsCommand).resolves({
-      MetricAlarms: [onMetric('ledger-cpu', PAYMENTS), onMetric('search-cpu', '309876543210'), onMetric('ops-cpu')],
-      CompositeAlarms: [
-        { AlarmName: 'ops-degraded', StateValue: 'ALARM', StateReason: 'x', StateUpdatedTimestamp: START },
-      ],
-    });
-    const alarms = createCloudWatchAlarms(new CloudWatchClient({ region: 'eu-west-1', credentials }));
-
-    // Act
-    const linked = await alarms.describeAlarms({ state: 'ALARM', accountId: PAYMENTS });
-    const all = await alarms.describeAlarms({ state: 'ALARM' });
-
-    // Assess
-    expect(linked.map((a) => [a.name, a.accountId])).toEqual([['ledger-cpu', PAYMENTS]]);
-    expect(cwMock.commandCalls(DescribeAlarmsCommand)[0]?.args[0].input).toMatchObject({
-      AlarmTypes: ['MetricAlarm'],
-      StateValue: 'ALARM',
-    });
-    expect(all.map((a) => [a.name, a.accountId])).toEqual([
-      ['ledger-cpu', PAYMENTS],
-      ['search-cpu', '309876543210'],
-      ['ops-cpu', undefined],
-      ['ops-degraded', undefined],
     ]);
   });
 });
