@@ -49,6 +49,12 @@ export const ACCOUNT_FLAG: FlagSpec = { name: 'account', kind: 'value', example:
 /** The flags every command that reads AWS takes. */
 export const SCOPE_FLAGS: readonly FlagSpec[] = [REGION_FLAG, ACCOUNT_FLAG];
 
+/** The help lines of the scope flags, for every command that takes them. */
+export const SCOPE_HELP: readonly string[] = [
+  '`--region eu-west-1` read another Region this bot may read (`REGIONS_ALLOWED`); the default is its own',
+  '`--account prod` read a linked account (an alias or id of `ACCOUNTS`) through CloudWatch cross-account observability, when the bot runs in a monitoring account. A channel may be limited to some accounts and Regions by the access policy; one limited to one account reads it without `--account`',
+];
+
 /** A Region code: `us-east-1`, `eu-central-2`, `us-gov-west-1`, `ap-southeast-7`. */
 export const REGION_CODE = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 /** An AWS account id: twelve digits. */

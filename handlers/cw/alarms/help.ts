@@ -8,9 +8,10 @@ export function alarmsHelp(): KnownBlock[] {
       escapeMrkdwn(
         [
           '*Alarms*: what is firing, with the reason and a console link.',
-          '`/cw alarms [alarm|ok|insufficient|all] [name-prefix] [--share]`',
+          '`/cw alarms [alarm|ok|insufficient|all] [name-prefix] [--region eu-west-1] [--account prod] [--share]`',
           '`/cw alarms` (in ALARM), `/cw alarms all orders-`, `/cw alarms ok checkout`',
           'States: `alarm` (or `alarms`, `firing`), `ok` (`resolved`), `insufficient` (`insufficient data`), `all`. Any other word is a name prefix; one that matches nothing says how many alarms are in that state in all.',
+          '`--region eu-west-1`: that Region’s alarms. `--account prod`: in a monitoring account, the alarms on that linked account’s metrics (alarms live in the monitoring account; each line names the account its metrics are in).',
         ].join('\n'),
       ),
     ),

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { SCOPE_HELP } from '../../scope.ts';
 import { escapeMrkdwn, section } from '../../slack-message.ts';
 import { SHORTCUTS } from './catalog.ts';
 
@@ -30,6 +31,7 @@ export function metricsHelp(): KnownBlock[] {
           "`--period 1m|5m|1h|1d` (default: chosen for about 100 points, within CloudWatch's retention)",
           '`--share` post the answer in the channel; otherwise only you see it (help is always only for you)',
           '`--graph` also post a PNG graph to the channel (or press *Graph* on the answer)',
+          ...SCOPE_HELP,
           '`--help` (`-h`) this help, shown only to you',
         ].join('\n'),
       ),

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { SCOPE_HELP } from '../../scope.ts';
 import { escapeMrkdwn, section } from '../../slack-message.ts';
 import { SHORTCUTS } from '../metrics/catalog.ts';
 import { MAX_LIMIT } from './parse-top.ts';
@@ -31,6 +32,8 @@ export function topHelp(): KnownBlock[] {
           "`--stat Maximum|Average|Sum|Minimum|SampleCount` (default: the shortcut's, or Maximum). No percentiles: Metrics Insights has none",
           `\`--limit 10\` how many rows (1 to ${MAX_LIMIT})`,
           '`--share` post the answer in the channel; otherwise only you see it',
+          ...SCOPE_HELP,
+          'In a monitoring account, no `--account` ranks every linked account together (`GROUP BY AWS.AccountId`), each row naming its account.',
           'A namespace a shortcut covers ranks by its dimension without `by`; any other needs `by`. Only metrics whose one dimension is that one are ranked.',
         ].join('\n'),
       ),
