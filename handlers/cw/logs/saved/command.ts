@@ -18,7 +18,8 @@ export const logsSavedCommand = defineCommand({
   plan(request, settings) {
     const { share, scope: typed } = parseSavedList(request.rest);
     // Saved queries live in the account the bot runs in: a Region may be named, an account not.
-    const scope = resolveScope(typed ?? {}, reachOf(settings), request.scopeLimit, {
+    const regions = request.scopeLimit?.regions;
+    const scope = resolveScope(typed ?? {}, reachOf(settings), regions ? { regions } : undefined, {
       command: '/cw logs saved',
       example: scopeExample('/cw logs saved', []),
     });
