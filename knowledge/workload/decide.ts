@@ -109,6 +109,23 @@ const ROUTING: readonly Rule[] = [
     (f) => f.has('engine-graph') || f.has('cypher'),
     { neptune: 8 },
   ),
+  // db-guidance.md §3.1: QLDB reached end of support; AWS documents the move to Aurora PostgreSQL.
+  {
+    ...r(
+      'qldb',
+      'leaving QLDB (end of support) → Aurora PostgreSQL',
+      'QLDB 이전 (지원 종료) → Aurora PostgreSQL',
+      (f) => f.mentioned('qldb'),
+      {
+        aurora: 8,
+      },
+    ),
+    target: 'Aurora PostgreSQL',
+    reason: {
+      en: 'Amazon QLDB reached end of support on 31 July 2025; AWS documents the migration of a QLDB ledger to Aurora PostgreSQL.',
+      ko: 'Amazon QLDB는 2025년 7월 31일 지원이 종료되었고, AWS가 문서로 안내하는 QLDB 원장의 이전 대상은 Aurora PostgreSQL입니다.',
+    },
+  },
   r('influx', 'an InfluxDB source', 'InfluxDB 원본', (f) => f.has('engine-influx'), { timestream: 8 }),
   r('elasticsearch', 'an Elasticsearch source', 'Elasticsearch 원본', (f) => f.has('engine-search'), { opensearch: 6 }),
   r('warehouse', 'a data warehouse (Teradata, Db2, EDW)', '데이터 웨어하우스(Teradata·Db2·EDW)', warehouse, {
@@ -154,16 +171,22 @@ const ROUTING: readonly Rule[] = [
       openEngine(f) && !f.has('engine-stay') && !f.has('portable') && !f.has('small-steady') && !currentStoreTrouble(f),
     { aurora: 2 },
   ),
-  // db-guidance.md §2: the migration table matches MySQL to Aurora MySQL and PostgreSQL to Aurora PostgreSQL,
-  // but those are compatible engines, not the same one. When the asker says the engine must stay as it is,
-  // the guidance's same-engine rule (as for SQL Server or Oracle) applies: RDS runs the community engine itself.
-  r(
-    'keep-open-engine',
-    'the same engine (RDS runs community MySQL/PostgreSQL as is; Aurora is only compatible)',
-    '같은 엔진 유지 (RDS는 커뮤니티 MySQL/PostgreSQL 그대로, Aurora는 호환일 뿐)',
-    (f) => openEngine(f) && f.has('engine-stay') && !f.has('engine-commercial') && !currentStoreTrouble(f),
-    { rds: 6, aurora: -2 },
-  ),
+  // db-guidance.md §2: the migration table matches MySQL to Aurora MySQL and PostgreSQL to Aurora PostgreSQL, so
+  // "the same engine" for an open engine is Aurora's compatible edition. RDS keeps the community build itself, and
+  // wins where the asker says why that matters (portability, a small steady cost-sensitive load: rules below).
+  {
+    ...r(
+      'keep-open-engine',
+      'MySQL / PostgreSQL stays MySQL / PostgreSQL (AWS matches the source engine: Aurora)',
+      'MySQL·PostgreSQL 그대로 (AWS는 원본 엔진에 맞춤: Aurora)',
+      (f) => openEngine(f) && f.has('engine-stay') && !f.has('engine-commercial') && !currentStoreTrouble(f),
+      { aurora: 5 },
+    ),
+    reason: {
+      en: "AWS's migration table matches the source engine: MySQL goes to Aurora MySQL and PostgreSQL to Aurora PostgreSQL, which keep the engine's SQL, drivers and tools. RDS for MySQL or PostgreSQL runs the community build itself, if that exact build is what must stay.",
+      ko: 'AWS 마이그레이션 표는 원본 엔진에 맞춥니다. MySQL은 Aurora MySQL로, PostgreSQL은 Aurora PostgreSQL로 가며 SQL·드라이버·도구가 그대로입니다. 커뮤니티 빌드 자체를 유지해야 한다면 RDS for MySQL·PostgreSQL입니다.',
+    },
+  },
   // A cache in front of a named database: the engine is the store behind it, not the one to choose.
   {
     ...r(
@@ -284,6 +307,29 @@ const ROUTING: readonly Rule[] = [
       !f.has('too-big-for-memory'),
     { memorydb: 7, elasticache: -2 },
   ),
+  // Surviving a Region's loss needs a copy in another Region: DynamoDB global tables for key access, Aurora Global
+  // Database for a relational app (db-guidance.md §3: multi-Region replication is each service's own feature).
+  r(
+    'region-failure-kv',
+    'survives a Region failure (global tables)',
+    '리전 장애에도 유지 (글로벌 테이블)',
+    (f) => f.has('region-failure') && !relationalApp(f) && !redis(f) && !multiRegionWrites(f),
+    { dynamodb: 4 },
+  ),
+  r(
+    'region-failure-sql',
+    'survives a Region failure (Aurora Global Database)',
+    '리전 장애에도 유지 (Aurora Global Database)',
+    (f) => f.has('region-failure') && relationalApp(f),
+    { aurora: 4, rds: -1 },
+  ),
+  r(
+    'ordered-per-key',
+    'items ordered within each key (partition and sort key)',
+    '키마다 순서대로 쌓이는 항목 (파티션 키·정렬 키)',
+    (f) => f.has('ordered-per-key') && !relationalApp(f) && !timeWindows(f) && !f.has('search'),
+    { dynamodb: 4 },
+  ),
   r(
     'global-kv',
     'key access with writes in several Regions',
@@ -316,7 +362,7 @@ const ROUTING: readonly Rule[] = [
   // the session data is a key-value table, not a cache.
   r(
     'sessions-at-scale',
-    'session data at scale, not a cache',
+    'session data at scale',
     '대규모 세션 데이터 (캐시 아님)',
     (f) =>
       f.has('session') &&
@@ -471,6 +517,8 @@ const VOICES: Readonly<Record<string, readonly string[]>> = {
   memorydb: ['multi-region-writes', 'concurrent-writes'],
   'global-kv': ['multi-region-writes', 'concurrent-writes'],
   'latest-state': ['per-entity'],
+  'region-failure-kv': ['region-failure'],
+  'region-failure-sql': ['region-failure'],
   'time-windows': ['time-window', 'sampling'],
   counter: ['expires'],
   'not-a-cache': ['primary'],
