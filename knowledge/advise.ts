@@ -2,7 +2,7 @@ import type { KnowledgeBase, SearchHit } from './kb.ts';
 import type { CaseStudyNote, CaseUse, Lang, ServiceNote } from './schema.ts';
 import { type ResolvedName, resolveExact, resolveServiceName, resolveTypo } from './service-aliases.ts';
 import { sourceFor } from './sources.ts';
-import { isHangul } from './tokenize.ts';
+import { isHangul, tokenize } from './tokenize.ts';
 import { englishForm, isSpecific, koreanForm, type Trait } from './traits.ts';
 import { CLUE_BY_ID } from './workload/clues.ts';
 import { applyRules, type Rule, type Vote } from './workload/decide.ts';
@@ -223,7 +223,8 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
   const caseNamed = kb.caseStudies.filter((note) => picture.clues.has(note.id));
   // "What did Airbnb use?" reads like a definition ("what is …"), but asks what a case study chose.
   const caseQuestion = !HOW_TO_EN.test(englishForm(picture.text)) && !HOW_TO_KO.test(koreanForm(picture.text));
-  if (caseQuestion && !requestsAnAction(picture.text) && (!workload || !onTopic)) {
+  const aboutTheCase = caseNamed.length > 0 && asksWhatItUsed(picture.text);
+  if (caseQuestion && !requestsAnAction(picture.text) && (!workload || !onTopic || aboutTheCase)) {
     // "What did Airbnb use?", "Duolingo 은 뭘 썼나요?": the case study is the answer, from its note.
     const fromCase = caseNamed[0] && caseStudyAnswer(kb, caseNamed[0], picture, lang);
     if (fromCase) return fromCase;
@@ -355,6 +356,17 @@ const SUBSTITUTES: Readonly<Record<string, string>> = {
   opensearch: 'aurora',
 };
 
+// "What did Duolingo run as its primary database?", "에어비앤비는 세션을 어디에 뒀나요?": a question about what the
+// company chose, answered from its note, even when it names a kind of data.
+const WHAT_IT_USED_EN =
+  /\b(what|which)( \w+){0,3} (did|does|do) \w+ (use|run|pick|choose|go with|put|keep|store|move|migrate|land)\b/;
+const WHAT_IT_USED_KO =
+  /(뭘|무엇을|뭐를?|무슨|어떤|어디에|어디로)[가-힣a-z]{0,8}(썼|쓰나|쓰는지|사용했|사용하나|골랐|선택했|뒀|두었|옮겼)/;
+
+function asksWhatItUsed(text: string): boolean {
+  return WHAT_IT_USED_EN.test(englishForm(text)) || WHAT_IT_USED_KO.test(koreanForm(text));
+}
+
 /** Words joining two names the question weighs against each other. */
 const VERSUS = /^(vs\.?|versus|or|대|아니면|또는|혹은)$/;
 
@@ -471,7 +483,14 @@ function caseStudyAnswer(kb: KnowledgeBase, note: CaseStudyNote, p: WorkloadPict
   const traitIds = new Set(p.traits.map((t) => t.id));
   const overlap = (u: CaseUse) => u.traits.filter((t) => traitIds.has(t)).length;
   const byName = note.uses.find((u) => named.has(u.service));
-  const byTraits = [...note.uses].sort((a, b) => overlap(b) - overlap(a)).find((u) => overlap(u) > 0);
+  // The question's own words in a use's text ("primary database", "session state") point at it as much as a trait.
+  const asked = new Set(tokenize(p.positive));
+  const said = (u: CaseUse) =>
+    Math.min(1, tokenize(`${u.text.en} ${u.text.ko}`).filter((t) => asked.has(t) && t.length > 2).length);
+  // "메인 db", "main database" point at the use the note calls the primary one, in whatever words.
+  const primary = (u: CaseUse) => (p.clues.has('primary') && /\bprimary\b/.test(u.text.en) ? 3 : 0);
+  const fit = (u: CaseUse) => overlap(u) + said(u) + primary(u);
+  const byTraits = [...note.uses].sort((a, b) => fit(b) - fit(a)).find((u) => fit(u) > 0);
   const pointed = byName ?? byTraits;
   const use = pointed ?? note.uses[0];
   if (!use) return undefined;

@@ -251,7 +251,8 @@ export const TRAITS: readonly Trait[] = [
       /변경불가/,
       /변경할수없/,
       /위변조/,
-      /감사(기록|이력|추적|로그)/,
+      /감사(기록|이력|추적|로그|대응|목적|요건)/,
+      /수정(불가|금지|할수없|못하)/,
       /불변/,
       /검증가능/,
       /추가만/,
@@ -268,7 +269,7 @@ export const TRAITS: readonly Trait[] = [
       /\bkeyword (search|match)/,
       /\b(most )?relevant (results|articles|documents|docs|matches|products|hits|pages)\b/,
     ],
-    ko: [/검색(?!이력|기록|히스토리)/, /자동완성/, /전문검색/, /오타/, /형태소/, /키워드매칭/],
+    ko: [/검색(?!이력|기록|히스토리)/, /자동완성/, /전문검색/, /오타/, /형태소/, /키워드매칭/, /키워드(로|를)?필터/],
   }),
   // Similarity over embeddings is its own kind of search: read as full text, the answer's read line misleads.
   t('vector', 'model', 'vector (similarity) search over embeddings', '임베딩 벡터 유사도 검색', {
@@ -377,7 +378,14 @@ export const TRAITS: readonly Trait[] = [
     ],
   }),
   t('cache', 'access', 'a cache in front of another store', '다른 저장소 앞단의 캐시', {
-    en: [/\bcach(e|es|ed|ing)\b/, /\bhot keys?\b/, /\bin front of\b/, /\boffload\b/],
+    en: [
+      /\bcach(e|es|ed|ing)\b/,
+      /\bhot (keys?|rows?|items?|records?|products?|objects?)\b/,
+      /\bin front of\b/,
+      /\boffload\b/,
+      // The same few rows read over and over: what a cache in front of the database is for.
+      /\bsame (\d+ |few )?(\w+ )?(rows|items|records|keys|products|objects) (\w+ ){0,3}read\b/,
+    ],
     // Not 캐시백 (cashback).
     ko: [/캐시(?!백)/, /캐싱/, /앞단/, /부하를(줄|덜)/],
   }),

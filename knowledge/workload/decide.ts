@@ -200,6 +200,32 @@ const ROUTING: readonly Rule[] = [
     ),
     chatterProne: true,
   },
+  // db-guidance.md §2 cards: Aurora fails over in under 30 s, RDS Multi-AZ in 60–120 s.
+  r(
+    'fast-failover',
+    'failover faster than RDS Multi-AZ gives (Aurora: under 30 s)',
+    'RDS Multi-AZ보다 빠른 장애 조치 (Aurora: 30초 미만)',
+    (f) => f.has('fast-failover'),
+    { aurora: 5, rds: -2 },
+  ),
+  // Vector search stands on its own as a search index (OpenSearch), or beside relational rows in PostgreSQL
+  // (pgvector on Aurora PostgreSQL), db-guidance.md §2–§3.
+  r(
+    'vector-index',
+    'vector search as its own index',
+    '독립된 벡터 검색 인덱스',
+    (f) => f.has('vector') && !relationalApp(f),
+    {
+      opensearch: 4,
+    },
+  ),
+  r(
+    'pgvector',
+    'vectors beside relational rows (pgvector)',
+    '관계형 행 옆의 벡터 (pgvector)',
+    (f) => f.has('vector') && relationalApp(f),
+    { aurora: 4 },
+  ),
   // Constraints
   r('portable', 'portable, no AWS-only features', '이식성 우선 (AWS 전용 기능 없음)', (f) => f.has('portable'), {
     rds: 7,
@@ -495,6 +521,14 @@ const ROUTING: readonly Rule[] = [
   r('no-analytics', 'not analytics', '분석 아님', (f) => f.not('analytics'), { redshift: -6 }),
   r('not-cache', 'not a cache', '캐시 아님', (f) => f.not('cache'), { elasticache: -3 }),
   r('log-search', 'searching log text', '로그 텍스트 검색', (f) => f.has('logs') && f.has('search'), { opensearch: 3 }),
+  // Logs and traces analysed as they arrive are OpenSearch's log analytics; years of aggregates are a warehouse's.
+  r(
+    'log-analytics',
+    'log and trace analytics',
+    '로그·트레이스 분석',
+    (f) => f.has('logs') && f.has('analytics') && !f.has('big-aggregation') && !f.has('bi') && !warehouse(f),
+    { opensearch: 3 },
+  ),
   r('no-time-series', 'not a time series', '시계열 아님', (f) => f.not('time-series'), { timestream: -6 }),
 ];
 

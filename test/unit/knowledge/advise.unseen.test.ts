@@ -130,3 +130,31 @@ describe('a case study the question names settles a near tie', () => {
     ).not.toBe('dynamodb');
   });
 });
+
+describe('constraints and pains read as the workload they imply (fourth round)', () => {
+  it.each([
+    ['multi-az failover on our mysql took 90 seconds, we need failover within 30 s', 'aurora', /failover/],
+    ['oracle licence costs are way too high, and we can rewrite the stored procedures', 'aurora', /Aurora PostgreSQL/],
+    ['오라클 떠나기로 했어요, 어디로 가고 어떤 도구로 옮기나요', 'aurora', /Aurora PostgreSQL/],
+    ['the same few product rows get read 30k times a second and postgres is melting', 'elasticache', /cache/],
+    ['계좌끼리 5단계 건너 이어지는 자금 흐름 추적', 'neptune', /연결/],
+    ['마일리지 이력은 전부 남기고 수정 불가여야 해요, 감사 대응', 'aurora', /QLDB|원장|변경/],
+    ['임베딩으로 사내 문서 검색하는 RAG, 문서 수천만 건', 'opensearch', /벡터/],
+    ['trace analytics across our services, filter spans by latency', 'opensearch', /trace/],
+    [
+      'each kiosk shows the current price list and status per kiosk, 40k kiosks, updated in place',
+      'dynamodb',
+      /latest/,
+    ],
+  ])('"%s" → %s', (q, service, read) => {
+    const a = answer(q);
+    expect(a.recommended.service.id).toBe(service);
+    expect(a.read.join(' · ')).toMatch(read);
+  });
+
+  it('a question about what a company ran as its main database answers from its case study', () => {
+    const a = answer('듀오링고는 메인 db로 뭘 썼나요?');
+    expect(a.recommended.service.id).toBe('dynamodb');
+    expect(a.caseStudy?.note.id).toBe('case-duolingo');
+  });
+});
