@@ -489,8 +489,8 @@ function caseStudyAnswer(kb: KnowledgeBase, note: CaseStudyNote, p: WorkloadPict
     Math.min(1, tokenize(`${u.text.en} ${u.text.ko}`).filter((t) => asked.has(t) && t.length > 2).length);
   // "메인 db", "main database" point at the use the note calls the primary one, in whatever words.
   const primary = (u: CaseUse) => (p.clues.has('primary') && /\bprimary\b/.test(u.text.en) ? 3 : 0);
-  const fit = (u: CaseUse) => overlap(u) + said(u) + primary(u);
-  const byTraits = [...note.uses].sort((a, b) => fit(b) - fit(a)).find((u) => fit(u) > 0);
+  const pointsAt = (u: CaseUse) => overlap(u) + said(u) + primary(u);
+  const byTraits = [...note.uses].sort((a, b) => pointsAt(b) - pointsAt(a)).find((u) => pointsAt(u) > 0);
   const pointed = byName ?? byTraits;
   const use = pointed ?? note.uses[0];
   if (!use) return undefined;
