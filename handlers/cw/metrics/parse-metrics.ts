@@ -286,7 +286,7 @@ function parseShortcut(serviceName: string, words: string[], stat: string | unde
   if (!resources) fail(`Which ${service.resource}? e.g. \`/cw metrics ${service.example}\``, SHORTCUT_USAGE);
   if (extra.length > 0)
     fail(
-      `Unexpected \`${extra.join(' ')}\`. Shortcuts take one ${service.resource} (or a comma list).`,
+      `Unexpected \`${echo(extra.join(' '))}\`. Shortcuts take one ${service.resource} (or a comma list).`,
       SHORTCUT_USAGE,
     );
   const values = splitValues(resources, service.dimension, service.namespace);
