@@ -3,6 +3,7 @@ import { alarmConsoleUrl, stateLabel } from '../../alarm-display.ts';
 import { readableReason } from '../../alarm-relay/reason.ts';
 import { withAlarmNames } from '../../alarm-relay/reason-text.ts';
 import { type FlagGrammar, parseFlags, SHARE_FLAG } from '../../command-flags.ts';
+import { echo } from '../../command-text.ts';
 import { UserInputError } from '../../errors.ts';
 import type { AlarmState, AlarmSummary, AlarmsPort } from '../../ports.ts';
 import {
@@ -17,7 +18,6 @@ import {
 } from '../../slack-message.ts';
 import { closestWords } from '../../suggest-word.ts';
 import { unitOf } from '../metrics/catalog.ts';
-import { echo } from '../metrics/parse-metrics.ts';
 
 export const ALARMS_USAGE = [
   '`/cw alarms [alarm|ok|insufficient|all] [name-prefix] [--share]`',
