@@ -9,9 +9,10 @@ import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
 import { readCommandRequest } from '../../handlers/command-request.ts';
+import { echo } from '../../handlers/command-text.ts';
 import { REGISTRY, slashCommandNames } from '../../handlers/registry.ts';
 import type { SlackMessage } from '../../handlers/slack-message.ts';
-import { didYouMean } from '../../handlers/suggest-word.ts';
+import { closestWords } from '../../handlers/suggest-word.ts';
 import { type Config, ConfigError } from '../config.ts';
 import { createDataSource } from '../data-source.ts';
 import type { AppLogger } from '../slack/bolt-logger.ts';
@@ -98,13 +99,18 @@ export function asSlashCommand(line: string): string | undefined {
 
 /** What the shell says for a slash command the bot does not have (HTTP 404). */
 export function unknownCommand(command: string): string {
-  const hint = didYouMean(command, SHELL_COMMANDS, (c) => c).trim();
-  return `No command ${command} here.${hint ? ` ${hint}` : ''} Try /cw help.`;
+  const [meant] = closestWords(command, SHELL_COMMANDS);
+  // Each slash command has its own help; /alarm's usage is the help it has.
+  const help = meant && meant !== '/alarm' ? `${meant} help` : '/cw help';
+  return `No command ${command} here.${meant ? ` Did you mean ${meant}?` : ''} Try ${help}.`;
 }
 
 /** `hello`, `help me` or any other words: say what the shell takes instead of a usage error. */
 function notACommand(line: string): SlackMessage {
   const word = line.split(/\s+/)[0] ?? line;
+  // `dbadvise list`: a slash command mistyped, and its slash forgotten.
+  const [meant] = closestWords(`/${word.toLowerCase()}`, slashCommandNames());
+  if (meant) return { text: `Did you mean \`${meant}${echo(line.slice(word.length))}\`? Slash commands start with /.` };
   return {
     text:
       `Hi! \`${word.slice(0, 40)}\` is not a command here: this shell takes slash commands as you would type them in Slack, ` +

@@ -6,6 +6,8 @@ export const TARGET_POINTS = 100;
 export const MAX_POINTS = 1440;
 
 const NICE_PERIODS = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
+/** The periods CloudWatch accepts under a minute (high-resolution metrics only): never chosen unless asked for. */
+const HIGH_RESOLUTION_PERIODS = [1, 5, 10, 30];
 
 export interface PeriodChoice {
   periodSeconds: number;
@@ -39,7 +41,10 @@ export function choosePeriod(sinceSeconds: number, requested?: number, ageSecond
   const multiple = minimumPeriodMultiple(ageSeconds);
   const fits = (period: number, maxPoints: number) => period % multiple === 0 && sinceSeconds / period <= maxPoints;
   const smallestNice = (maxPoints: number, atLeast = 0) =>
-    NICE_PERIODS.find((p) => p >= atLeast && fits(p, maxPoints)) ?? 86400;
+    // A sub-minute period asked for grows through the sub-minute periods first: 1s over 3h is 10s, not 1m.
+    [...(atLeast > 0 && atLeast < 60 ? HIGH_RESOLUTION_PERIODS : []), ...NICE_PERIODS].find(
+      (p) => p >= atLeast && fits(p, maxPoints),
+    ) ?? 86400;
 
   if (requested === undefined) return { periodSeconds: smallestNice(TARGET_POINTS) };
   if (fits(requested, MAX_POINTS)) return { periodSeconds: requested };

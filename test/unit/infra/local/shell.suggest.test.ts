@@ -6,7 +6,12 @@ import { asSlashCommand, createShell, unknownCommand } from '../../../../infra/l
 
 describe('infra/local/shell: mistyped and slash-less commands', () => {
   it.each([
-    ['/dbadvise list', 'No command /dbadvise here. Did you mean /dbadvice? Try /cw help.'],
+    ['/dbadvise list', 'No command /dbadvise here. Did you mean /dbadvice? Try /dbadvice help.'],
+    ['dbadvise list', 'Did you mean /dbadvice list? Slash commands start with /.\n(only visible to you)'],
+    [
+      'dbadvce where should we keep sessions',
+      'Did you mean /dbadvice where should we keep sessions? Slash commands start with /.\n(only visible to you)',
+    ],
     ['/cww help', 'No command /cww here. Did you mean /cw? Try /cw help.'],
     ['/alram fire', 'No command /alram here. Did you mean /alarm? Try /cw help.'],
     ['/deploy now', 'No command /deploy here. Try /cw help.'],

@@ -68,6 +68,17 @@ describe('handlers/cw/metrics/period', () => {
     });
   });
 
+  it('raises a sub-minute period through the sub-minute periods while the data is fine-grained enough', () => {
+    // 1 s over 3 h is 10,800 points; 10 s is 1,080, and CloudWatch keeps 10 s data for 3 h.
+    expect(choosePeriod(3 * H, 1)).toEqual({
+      periodSeconds: 10,
+      note: '1s over 3h is more than 1440 points, so the period is 10s.',
+    });
+    expect(choosePeriod(H, 1).periodSeconds).toBe(5);
+    // Unasked, a period is never under a minute: standard metrics have no sub-minute data.
+    expect(choosePeriod(5 * 60).periodSeconds).toBe(60);
+  });
+
   it('raises a period that would give too many points', () => {
     // Act
     const choice = choosePeriod(7 * D, 60);
