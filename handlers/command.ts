@@ -197,6 +197,8 @@ export interface ButtonPress {
   channelId: string;
   /** The thread of the message the button is on. */
   threadTs?: string;
+  /** The accounts and Regions the access policy lets the channel read (from the worker's job). */
+  scopeLimit?: ScopeLimit;
 }
 
 /**
@@ -210,6 +212,11 @@ export type ButtonSpec<N extends PortName = PortName> =
       /** The command whose access rule governs a press (the Logs button reads logs: `['/cw', 'logs']`). */
       path: readonly [string, ...string[]];
       needs: readonly N[];
+      /**
+       * Where a press reads, from the button's value (an alarm's own Region and account): the press
+       * gets that Region's ports, and is refused where the deployment or the channel may not read.
+       */
+      placeOf?: (value: string) => { region: string; accountId?: string } | undefined;
       /** Answers only the person who pressed; the message the button is on is left alone. */
       press: (press: ButtonPress, deps: CommandDeps<N>, context: RunContext) => Promise<SlackMessage>;
     };

@@ -3,13 +3,22 @@
  * the worker, the worker's deadline, the `response_url` post budget, and which message goes where.
  * infra/ only adapts it (Bolt, Lambda, Slack HTTP).
  */
-import type { Button, ButtonPress, CommandPlan, CommandRequest, RunContext, Settings } from './command.ts';
+import {
+  type Button,
+  type ButtonPress,
+  type CommandPlan,
+  type CommandRequest,
+  type RunContext,
+  reachOf,
+  type Settings,
+} from './command.ts';
 import { readCommandRequest } from './command-request.ts';
 import { planRequest } from './dispatch.ts';
 import { errorMessage } from './error-message.ts';
 import { asError, isExposed } from './errors.ts';
 import { loadPorts, type PortLoaders } from './ports.ts';
 import { REGISTRY, type Registry } from './registry.ts';
+import type { ScopeLimit } from './scope.ts';
 import { ephemeral, inlineCode, type SlackMessage, safeMessage } from './slack-message.ts';
 import type { WorkerJob } from './worker-job.ts';
 
@@ -176,8 +185,37 @@ export async function pressButton(
 ): Promise<SlackMessage> {
   const button = buttons.find((b) => b.actionId === actionId);
   if (!button || !('press' in button)) return ephemeral(`:warning: I do not know the button ${inlineCode(actionId)}.`);
-  const ports = await loadPorts(runtime.ports, button.needs);
-  return safeMessage(await button.press(press, { ...runtime, ...ports }, context));
+  const place = button.placeOf?.(press.value);
+  const region = place?.region ?? runtime.region;
+  const refused = placeRefusal(region, place?.accountId, runtime, press.scopeLimit);
+  if (refused) return ephemeral(`:no_entry: ${refused}`);
+  const loaders = region === runtime.region ? runtime.ports : runtime.portsIn?.(region);
+  if (!loaders) return ephemeral(`:no_entry: I cannot read ${inlineCode(region)} from here.`);
+  const ports = await loadPorts(loaders, button.needs);
+  return safeMessage(await button.press(press, { ...runtime, region, ...ports }, context));
+}
+
+/** Why a press may not read where its value points (the deployment's Regions, the channel's limit). */
+function placeRefusal(
+  region: string,
+  accountId: string | undefined,
+  runtime: CommandRuntime,
+  limit: ScopeLimit | undefined,
+): string | undefined {
+  const reach = reachOf(runtime);
+  if (!reach.regionsAllowed.includes(region)) {
+    return (
+      `This is in ${inlineCode(region)}, a Region this bot does not read: its Regions are ` +
+      `${reach.regionsAllowed.map(inlineCode).join(', ')} (\`REGIONS_ALLOWED\`).`
+    );
+  }
+  if (limit?.regions && !limit.regions.includes(region)) {
+    return `This is in ${inlineCode(region)}, which this channel may not read (the access policy limits it to ${limit.regions.map(inlineCode).join(', ')}).`;
+  }
+  if (limit?.accounts && accountId !== undefined && !limit.accounts.includes(accountId)) {
+    return `This is in account ${inlineCode(accountId)}, which this channel may not read (the access policy limits it).`;
+  }
+  return undefined;
 }
 
 /**
@@ -270,6 +308,7 @@ export async function runWorkerJob(
               value: action.value,
               channelId: job.channelId,
               ...(action.threadTs ? { threadTs: action.threadTs } : {}),
+              ...(job.scopeLimit ? { scopeLimit: job.scopeLimit } : {}),
             },
             runtime,
             // No progress: it would replace the message the button is on.

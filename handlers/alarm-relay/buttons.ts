@@ -196,7 +196,21 @@ export const ALARM_BUTTONS = [
     actionId: ALARM_ACTIONS.graph,
     path: ['/cw', 'metrics'],
     needs: ['images', 'files'],
+    placeOf: alarmPlace,
     press: alarmGraph,
   }),
-  defineButton({ actionId: ALARM_ACTIONS.logs, path: ['/cw', 'logs'], needs: ['logs', 'files'], press: alarmLogs }),
+  defineButton({
+    actionId: ALARM_ACTIONS.logs,
+    path: ['/cw', 'logs'],
+    needs: ['logs', 'files'],
+    placeOf: alarmPlace,
+    press: alarmLogs,
+  }),
 ];
+
+/** An alarm is read in its own Region (and account): the event's, which the button carries. */
+function alarmPlace(value: string): { region: string; accountId?: string } | undefined {
+  const decoded = decodeAlarmAction(value);
+  if (!decoded) return undefined;
+  return { region: decoded.region, ...(typeof decoded.account === 'string' ? { accountId: decoded.account } : {}) };
+}
