@@ -1,7 +1,7 @@
 // Kept apart from the demo adapters so `/cw help` lists them without loading any demo data.
 import type { DemoResources } from '../../handlers/command.ts';
 import { SHORTCUTS } from '../../handlers/cw/metrics/catalog.ts';
-import { DEMO_ACCOUNTS, DEMO_HOME_REGION, DEMO_REGIONS } from './demo-accounts.ts';
+import { DEMO_ACCOUNTS, DEMO_HOME_ACCOUNT, DEMO_HOME_REGION, DEMO_REGIONS } from './demo-accounts.ts';
 
 export const DEMO_LOG_GROUPS = ['/aws/lambda/checkout-api', '/aws/lambda/image-resizer', '/ecs/public-web'];
 /** So `/cw logs query /aws/lambda/checkout-*` can be tried locally. */
@@ -61,7 +61,11 @@ export function describeDemoResources(): DemoResources {
     metrics: [
       ...services,
       '• RDS cluster `billing-cluster` (DBClusterIdentifier), for `/dbadvice fleet`',
-      `• Every resource also in ${DEMO_REGIONS.filter((r) => r !== DEMO_HOME_REGION).map((r) => `\`--region ${r}\``).join(', ')} and the linked accounts ${DEMO_ACCOUNTS.map((a) => `\`--account ${a.alias}\``).join(', ')}, each with its own numbers`,
+      `• Every resource also in ${DEMO_REGIONS.filter((r) => r !== DEMO_HOME_REGION)
+        .map((r) => `\`--region ${r}\``)
+        .join(', ')} and the linked accounts ${DEMO_ACCOUNTS.filter((a) => a.id !== DEMO_HOME_ACCOUNT)
+        .map((a) => `\`--account ${a.alias}\``)
+        .join(', ')}, each with its own numbers (\`ops\` is the monitoring account itself)`,
     ],
     logs: [
       `• Logs ${DEMO_LOG_GROUPS.map((g) => `\`${g}\``).join(', ')}; saved queries \`checkout errors\`, \`web 5xx by 5 minutes\``,
