@@ -32,10 +32,16 @@ if (!config.alarmTableName && config.deployed) {
   logger.warn('ALARM_TABLE_NAME is not set; using an in-memory store (local runs only)');
 }
 
-/** The graph renderer, loaded on the first graph (after the alarm is posted), off the cold start. */
+/**
+ * The graph renderer, loaded on the first graph (after the alarm is posted), off the cold start; an
+ * alarm from another Region is drawn with that Region's client.
+ */
 function lazyImages(): MetricImagePort {
-  const load = createDataSource(config).ports.images;
-  return { getMetricImage: async (...args) => (await load()).getMetricImage(...args) };
+  const source = createDataSource(config);
+  return {
+    getMetricImage: async (request, options) =>
+      (await source.portsIn(request.region ?? config.region).images()).getMetricImage(request, options),
+  };
 }
 
 const relay = createAlarmRelay({

@@ -200,6 +200,11 @@ export interface MetricImageRequest {
   end: Date;
   /** What the graph shows (`CPUUtilization orders-db`); the widget adds the window in UTC after it. */
   title: string;
+  /**
+   * The Region the metrics are in, when the caller knows it apart from the port's own (an alarm event
+   * from another Region): whoever holds ports per Region draws it with that Region's.
+   */
+  region?: string;
   width?: number;
   height?: number;
   /**

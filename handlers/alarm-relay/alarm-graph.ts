@@ -162,7 +162,11 @@ export async function postAlarmGraph(
     ALARM_GRAPH_WINDOW,
   );
   if (!request) return;
-  const png = await deps.images.getMetricImage(request, options.signal ? { signal: options.signal } : {});
+  // The alarm's own Region: EventBridge rules in other Regions may send their alarms here.
+  const png = await deps.images.getMetricImage(
+    { ...request, region: change.region },
+    options.signal ? { signal: options.signal } : {},
+  );
   await deps.files.upload({
     channelId: place.channel,
     threadTs: place.threadTs,
