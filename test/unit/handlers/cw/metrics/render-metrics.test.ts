@@ -103,7 +103,7 @@ describe('handlers/cw/metrics/render-metrics', () => {
     const empty: MetricsResult = {
       ...result,
       series: result.series.map((s) => ({ ...s, summary: undefined, data: { ...s.data, timestamps: [], values: [] } })),
-      suggestions: { closest: ['InstanceId=i-0abd'], examples: [], dimensionSets: [], total: 1 },
+      suggestions: { closest: ['InstanceId=i-0abd'], examples: [], dimensionSets: [], total: 1, elsewhere: [] },
     };
 
     // Act
@@ -118,14 +118,14 @@ describe('handlers/cw/metrics/render-metrics', () => {
 
   it.each([
     [
-      { closest: [], examples: ['InstanceId=i-1'], dimensionSets: [], total: 5 },
+      { closest: [], examples: ['InstanceId=i-1'], dimensionSets: [], total: 5, elsewhere: [] },
       'published for, e.g., `InstanceId=i-1`',
     ],
     [
-      { closest: [], examples: [], dimensionSets: ['AutoScalingGroupName'], total: 2 },
+      { closest: [], examples: [], dimensionSets: ['AutoScalingGroupName'], total: 2, elsewhere: [] },
       'these dimensions: `AutoScalingGroupName`',
     ],
-    [{ closest: [], examples: [], dimensionSets: [], total: 0 }, 'no such metric in ap-northeast-2'],
+    [{ closest: [], examples: [], dimensionSets: [], total: 0, elsewhere: [] }, 'no such metric in ap-northeast-2'],
   ])('says what exists when nothing is close (%#)', async (suggestions, expected) => {
     const result = await resultFor('AWS/EC2 CPUUtilization InstanceId=i-0abc');
     const message = renderMetrics({
@@ -269,7 +269,7 @@ describe('handlers/cw/metrics/render-metrics: a metric name a typo away from a k
     const empty: MetricsResult = {
       ...result,
       series: result.series.map((s) => ({ ...s, summary: undefined, data: { ...s.data, timestamps: [], values: [] } })),
-      suggestions: { closest: [], examples: [], dimensionSets: [], total: 0 },
+      suggestions: { closest: [], examples: [], dimensionSets: [], total: 0, elsewhere: [] },
     };
 
     // Act
