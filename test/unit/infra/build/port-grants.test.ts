@@ -36,7 +36,12 @@ describe('infra/build/port-grants', () => {
 
   it('gives the slack function only what commands may read inside the ack, and the worker everything', () => {
     const { slack, worker } = commandGrants(REGISTRY);
-    expect(slack).toEqual(['cloudwatch:DescribeAlarms', 'cloudwatch:GetMetricData', 'cloudwatch:ListMetrics']);
+    expect(slack).toEqual([
+      'cloudwatch:DescribeAlarms',
+      'cloudwatch:GetMetricData',
+      'cloudwatch:ListDashboards',
+      'cloudwatch:ListMetrics',
+    ]);
     for (const action of slack) expect(worker).toContain(action);
     const every = (Object.keys(PORT_GRANTS) as PortName[]).flatMap((p) => PORT_GRANTS[p].actions);
     expect(worker).toEqual([...new Set(every)].sort());
