@@ -1,4 +1,5 @@
 import { defineCommand } from '../../command.ts';
+import { withUsage } from '../../port-errors.ts';
 import { escapeMrkdwn, section } from '../../slack-message.ts';
 import { workingMessage } from '../../working-message.ts';
 import { DASHBOARDS_USAGE, parseDashboardList } from './parse-dashboards.ts';
@@ -34,15 +35,18 @@ export const dashboardsCommand = defineCommand({
       kind: 'work',
       mayAnswerInAck: true,
       working: workingMessage(query.share, 'Listing dashboards…'),
-      run: async (deps, context) =>
-        renderDashboards(
-          await deps.dashboards.listDashboards(
+      async run(deps, context) {
+        const listed = await deps.dashboards
+          .listDashboards(
             query.namePrefix ? { namePrefix: query.namePrefix } : {},
             context?.signal ? { signal: context.signal } : {},
-          ),
-          query,
-          deps,
-        ),
+          )
+          // A prefix CloudWatch refuses is the user's to fix: say it with the usage.
+          .catch((error: unknown) => {
+            throw withUsage(error, DASHBOARDS_USAGE);
+          });
+        return renderDashboards(listed, query, deps);
+      },
     };
   },
 });

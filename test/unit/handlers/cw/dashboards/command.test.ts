@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planCommand } from '../../../../../handlers/dispatch.ts';
 import { UserInputError } from '../../../../../handlers/errors.ts';
+import { RequestRejectedError } from '../../../../../handlers/port-errors.ts';
 import type { DashboardsPort } from '../../../../../handlers/ports.ts';
 import { commandDeps } from '../../../../fixtures/command-deps.ts';
 
@@ -31,5 +32,22 @@ describe('handlers/cw/dashboards/command', () => {
 
   it('refuses bad input before reading anything', () => {
     expect(() => planCommand({ command: '/cw', text: 'dashboards prod api' }, commandDeps())).toThrow(UserInputError);
+  });
+
+  it('shows a prefix CloudWatch refuses as bad input, with the usage', async () => {
+    // Prepare
+    const dashboards: DashboardsPort = {
+      listDashboards: () => Promise.reject(new RequestRejectedError('CloudWatch refused the name prefix.')),
+    };
+    const deps = commandDeps({ dashboards });
+    const plan = planCommand({ command: '/cw', text: 'dashboards prod-' }, deps);
+    if (plan.kind !== 'work') throw new Error('expected work');
+
+    // Act
+    const answer = plan.run(deps);
+
+    // Assess
+    await expect(answer).rejects.toBeInstanceOf(UserInputError);
+    await expect(answer).rejects.toMatchObject({ usage: expect.stringContaining('/cw dashboards [name-prefix]') });
   });
 });
