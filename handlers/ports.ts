@@ -163,6 +163,19 @@ export interface AlarmsPort {
   describeAlarms(query: { state?: AlarmState; namePrefix?: string }, options?: CallOptions): Promise<AlarmSummary[]>;
 }
 
+/** One CloudWatch dashboard, as `ListDashboards` lists it. */
+export interface DashboardSummary {
+  name: string;
+  lastModified: Date;
+  /** The size of the dashboard's body, in bytes. */
+  sizeBytes: number;
+}
+
+export interface DashboardsPort {
+  /** The account's dashboards whose names start with `namePrefix` (all without one), every page. */
+  listDashboards(query: { namePrefix?: string }, options?: CallOptions): Promise<DashboardSummary[]>;
+}
+
 export interface MetricImageRequest {
   /** With `id`, a series can feed an expression; `visible: false` keeps it off the picture. */
   series: (MetricSpec & { id?: string; visible?: boolean })[];
@@ -265,6 +278,8 @@ export interface Ports {
   metrics: MetricsPort;
   logs: LogsPort;
   alarms: AlarmsPort;
+  /** `/cw dashboards`: the account's CloudWatch dashboards. */
+  dashboards: DashboardsPort;
   images: MetricImagePort;
   /** `/dbadvice fleet`: the account's RDS instances and clusters. */
   fleet: RdsFleetPort;

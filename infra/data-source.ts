@@ -46,6 +46,9 @@ export function createDataSource(
         metrics,
         logs: memoizeRetrying(async () => (await import('./demo/demo-logs.ts')).createDemoLogs({ now })),
         alarms: memoizeRetrying(async () => (await import('./demo/demo-alarms.ts')).createDemoAlarms({ now })),
+        dashboards: memoizeRetrying(async () =>
+          (await import('./demo/demo-dashboards.ts')).createDemoDashboards({ now }),
+        ),
         images: memoizeRetrying(async () =>
           (await import('./demo/demo-image.ts')).createDemoMetricImage(await metrics()),
         ),
@@ -65,6 +68,9 @@ export function createDataSource(
       ),
       alarms: memoizeRetrying(async () =>
         (await import('./aws/cloudwatch-alarms.ts')).createCloudWatchAlarms(await aws.cloudWatch()),
+      ),
+      dashboards: memoizeRetrying(async () =>
+        (await import('./aws/cloudwatch-dashboards.ts')).createCloudWatchDashboards(await aws.cloudWatch()),
       ),
       images: memoizeRetrying(async () =>
         (await import('./aws/metric-image.ts')).createCloudWatchMetricImage(await aws.cloudWatch(), config.region),
