@@ -176,6 +176,18 @@ export interface DashboardsPort {
   listDashboards(query: { namePrefix?: string }, options?: CallOptions): Promise<DashboardSummary[]>;
 }
 
+/** One dashboard as `GetDashboard` returns it: its body is CloudWatch's dashboard JSON, as a string. */
+export interface DashboardDefinition {
+  name: string;
+  body: string;
+}
+
+/** Reads one dashboard's definition. A port of its own so only the worker's role may read bodies. */
+export interface DashboardPort {
+  /** Throws {@link DashboardNotFoundError} (handlers/port-errors.ts) when no dashboard has that name. */
+  getDashboard(name: string, options?: CallOptions): Promise<DashboardDefinition>;
+}
+
 export interface MetricImageRequest {
   /** With `id`, a series can feed an expression; `visible: false` keeps it off the picture. */
   series: (MetricSpec & { id?: string; visible?: boolean })[];
@@ -201,9 +213,25 @@ export interface MetricImageRequest {
   };
 }
 
+/** A dashboard's metric widget drawn as it is defined, over a range the user chose. */
+export interface WidgetImageRequest {
+  /** The widget's `properties` from the dashboard body (metrics, view, stat, period, yAxis, …), as written. */
+  properties: Readonly<Record<string, unknown>>;
+  start: Date;
+  end: Date;
+  width: number;
+  height: number;
+}
+
 export interface MetricImagePort {
   /** A PNG of the series (CloudWatch's GetMetricWidgetImage, or the demo's own renderer). */
   getMetricImage(request: MetricImageRequest, options?: CallOptions): Promise<Uint8Array>;
+}
+
+/** Draws a dashboard's own widgets (GetMetricWidgetImage too, apart so the relay's images port stays as it is). */
+export interface WidgetImagePort {
+  /** A PNG of a dashboard's metric widget, its own definition with the request's range and size. */
+  getWidgetImage(request: WidgetImageRequest, options?: CallOptions): Promise<Uint8Array>;
 }
 
 export interface FileUpload {
@@ -222,6 +250,11 @@ export interface FileUpload {
 export interface FileLocation {
   /** A Slack permalink; with `savedLocally`, a path on this machine. */
   location?: string;
+  /**
+   * The `ts` of the message that shares the file, when Slack says it (its `shares`): replies can be
+   * threaded under it. Slack fills `shares` asynchronously, so it may be missing.
+   */
+  messageTs?: string;
   /**
    * Written to this machine's disk instead of posted (`npm start`, which has no Slack): the path may be
    * shown in that terminal, never in a Slack message.
@@ -280,7 +313,11 @@ export interface Ports {
   alarms: AlarmsPort;
   /** `/cw dashboards`: the account's CloudWatch dashboards. */
   dashboards: DashboardsPort;
+  /** `/cw dashboard <name>`: one dashboard's body (worker only). */
+  dashboard: DashboardPort;
   images: MetricImagePort;
+  /** `/cw dashboard <name>`: a dashboard's metric widgets as pictures. */
+  widgetImages: WidgetImagePort;
   /** `/dbadvice fleet`: the account's RDS instances and clusters. */
   fleet: RdsFleetPort;
   /** Where graphs and CSV files go; absent when there is no bot token (files are skipped, with a note). */

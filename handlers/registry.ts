@@ -7,13 +7,15 @@
  * @example Adding `/cw dashboards`: write `handlers/cw/dashboards/command.ts` (a {@link defineCommand}),
  * then add one line below.
  * ```ts
- * import { dashboardsCommand } from './cw/dashboards/command.ts';
+ * import { dashboardCommand } from './cw/dashboard/command.ts';
+import { dashboardsCommand } from './cw/dashboards/command.ts';
  * const CW = [metricsCommand, logsQueryCommand, …, dashboardsCommand];
  * ```
  */
 import { ALARM_BUTTONS } from './alarm-relay/buttons.ts';
 import type { Button, Command, SlashSpec } from './command.ts';
 import { alarmsCommand } from './cw/alarms/command.ts';
+import { dashboardCommand } from './cw/dashboard/command.ts';
 import { dashboardsCommand } from './cw/dashboards/command.ts';
 import { cwHelpCommand } from './cw/help/command.ts';
 import { logsQueryCommand } from './cw/logs/query/command.ts';
@@ -35,6 +37,7 @@ const COMMANDS: Command[] = [
   logsRunCommand,
   alarmsCommand,
   dashboardsCommand,
+  dashboardCommand,
   questionCommand,
   compareCommand,
   listCommand,

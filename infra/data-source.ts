@@ -49,8 +49,12 @@ export function createDataSource(
         dashboards: memoizeRetrying(async () =>
           (await import('./demo/demo-dashboards.ts')).createDemoDashboards({ now }),
         ),
+        dashboard: memoizeRetrying(async () => (await import('./demo/demo-dashboards.ts')).createDemoDashboard()),
         images: memoizeRetrying(async () =>
           (await import('./demo/demo-image.ts')).createDemoMetricImage(await metrics()),
+        ),
+        widgetImages: memoizeRetrying(async () =>
+          (await import('./demo/demo-image.ts')).createDemoWidgetImage(await metrics()),
         ),
         fleet: memoizeRetrying(async () => (await import('./demo/demo-fleet.ts')).createDemoFleet()),
         files,
@@ -72,8 +76,14 @@ export function createDataSource(
       dashboards: memoizeRetrying(async () =>
         (await import('./aws/cloudwatch-dashboards.ts')).createCloudWatchDashboards(await aws.cloudWatch()),
       ),
+      dashboard: memoizeRetrying(async () =>
+        (await import('./aws/cloudwatch-dashboard.ts')).createCloudWatchDashboard(await aws.cloudWatch()),
+      ),
       images: memoizeRetrying(async () =>
         (await import('./aws/metric-image.ts')).createCloudWatchMetricImage(await aws.cloudWatch(), config.region),
+      ),
+      widgetImages: memoizeRetrying(async () =>
+        (await import('./aws/metric-image.ts')).createCloudWatchWidgetImage(await aws.cloudWatch(), config.region),
       ),
       fleet: memoizeRetrying(async () => (await import('./aws/rds-fleet.ts')).createRdsFleet(await aws.rds())),
       logs: memoizeRetrying(async () =>

@@ -2,6 +2,21 @@ import type { FilesUploadV2Arguments, WebClient } from '@slack/web-api';
 import type { FilesPort } from '../../handlers/ports.ts';
 import { createWebClient } from './web-client.ts';
 
+interface UploadedFile {
+  permalink?: string;
+  /** Where the file was shared: by channel, the messages (`ts`) that share it (docs.slack.dev/reference/objects/file-object). */
+  shares?: Partial<Record<'public' | 'private', Record<string, { ts?: string }[] | undefined>>>;
+}
+
+/**
+ * The `ts` of the message that shared the file in `channel`. Slack fills `shares` asynchronously,
+ * so it is often missing from the upload's answer (slackapi/node-slack-sdk#1865): callers must cope.
+ */
+function shareTs(file: UploadedFile | undefined, channel: string): string | undefined {
+  const ts = file?.shares?.public?.[channel]?.[0]?.ts ?? file?.shares?.private?.[channel]?.[0]?.ts;
+  return typeof ts === 'string' && ts !== '' ? ts : undefined;
+}
+
 /**
  * Shares files in a channel with files.uploadV2 (getUploadURLExternal → upload →
  * completeUploadExternal); needs the `files:write` scope and the bot in the channel.
@@ -21,8 +36,12 @@ export function createSlackFiles(client: WebClient): FilesPort {
       // The SDK's types want thread_ts either set or absent, not undefined.
       const args: FilesUploadV2Arguments = file.threadTs ? { ...common, thread_ts: file.threadTs } : common;
       const result = await client.filesUploadV2(args);
-      const uploaded = (result as { files?: { files?: { permalink?: string }[] }[] }).files?.[0]?.files?.[0];
-      return uploaded?.permalink ? { location: uploaded.permalink } : {};
+      const uploaded = (result as { files?: { files?: UploadedFile[] }[] }).files?.[0]?.files?.[0];
+      const messageTs = shareTs(uploaded, file.channelId);
+      return {
+        ...(uploaded?.permalink ? { location: uploaded.permalink } : {}),
+        ...(messageTs ? { messageTs } : {}),
+      };
     },
   };
 }

@@ -1,34 +1,20 @@
 import { defineCommand } from '../../command.ts';
 import { withUsage } from '../../port-errors.ts';
-import { escapeMrkdwn, section } from '../../slack-message.ts';
 import { workingMessage } from '../../working-message.ts';
+import { dashboardsHelp } from './help.ts';
 import { DASHBOARDS_USAGE, parseDashboardList } from './parse-dashboards.ts';
 import { renderDashboards } from './render-dashboards.ts';
 
 /** `/cw dashboards`: the account's CloudWatch dashboards, with console links. */
 export const dashboardsCommand = defineCommand({
   path: ['/cw', 'dashboards'],
-  aliases: { dashboards: ['dashboard'] },
   summary: "the account's dashboards, with console links",
   usage: DASHBOARDS_USAGE,
   examples: ['/cw dashboards', '/cw dashboards prod-checkout --share'],
   needs: ['dashboards'],
   // One ListDashboards page holds 1,000 dashboards: it fits in the ack.
   ack: { needs: ['dashboards'] },
-  help: {
-    title: '/cw dashboards: the dashboards',
-    blocks: () => [
-      section(
-        escapeMrkdwn(
-          [
-            "*Dashboards*: the account's CloudWatch dashboards, the last changed first, each with a console link.",
-            '`/cw dashboards [name-prefix] [--share]`',
-            '`/cw dashboards`, `/cw dashboards prod-`',
-          ].join('\n'),
-        ),
-      ),
-    ],
-  },
+  help: dashboardsHelp,
   plan(request) {
     const query = parseDashboardList(request.args);
     return {

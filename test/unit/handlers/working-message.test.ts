@@ -18,7 +18,17 @@ const dataSource = () =>
 /** Every demo port loaded, as the worker would load a command's. */
 const deps = async () => {
   const source = dataSource();
-  const ports = await loadPorts(source.ports, ['metrics', 'logs', 'alarms', 'dashboards', 'images', 'fleet', 'files']);
+  const ports = await loadPorts(source.ports, [
+    'metrics',
+    'logs',
+    'alarms',
+    'dashboards',
+    'dashboard',
+    'images',
+    'widgetImages',
+    'fleet',
+    'files',
+  ]);
   // Logs Insights polls: no need to wait between polls here.
   return { ...source, ...ports, sleep: async () => undefined };
 };
