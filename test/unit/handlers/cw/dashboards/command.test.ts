@@ -6,7 +6,7 @@ import type { DashboardsPort } from '../../../../../handlers/ports.ts';
 import { commandDeps } from '../../../../fixtures/command-deps.ts';
 
 describe('handlers/cw/dashboards/command', () => {
-  it('`/cw dashboard prod- --share` lists with the prefix inside the ack, in the channel', async () => {
+  it('`/cw dashboards prod- --share` lists with the prefix inside the ack, in the channel', async () => {
     // Prepare
     const asked: { namePrefix?: string }[] = [];
     const dashboards: DashboardsPort = {
@@ -18,7 +18,7 @@ describe('handlers/cw/dashboards/command', () => {
     const deps = commandDeps({ dashboards });
 
     // Act
-    const plan = planCommand({ command: '/cw', text: 'dashboard prod- --share' }, deps);
+    const plan = planCommand({ command: '/cw', text: 'dashboards prod- --share' }, deps);
     if (plan.kind !== 'work') throw new Error('expected work');
     const answer = await plan.run(deps);
 
