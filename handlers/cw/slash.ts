@@ -56,10 +56,18 @@ export const cwSlash: SlashSpec = {
     }
     if (!sub) throw new UserInputError('What should I look at? `/cw` needs a command.', usage);
     if (readFlagWord(sub)) {
-      throw new UserInputError(
-        `\`${sub}\` goes after the command, e.g. \`/cw alarms ${sub}\` or \`/cw metrics rds cpu orders-db ${sub}\`.`,
-        usage,
-      );
+      // `/cw --since 1h metrics …`: the flag and its value, moved after the command the user named.
+      const isCommandWord = (word: string) =>
+        commands.some(
+          (c) => c.path[1] === word.toLowerCase() || (c.aliases?.[c.path[1] ?? ''] ?? []).includes(word.toLowerCase()),
+        );
+      const value = action && !readFlagWord(action) && !isCommandWord(action) ? action : undefined;
+      const flag = value ? `${sub} ${value}` : sub;
+      const rest = request.words.slice(value ? 2 : 1);
+      const example = rest.some(isCommandWord)
+        ? `/cw ${rest.join(' ')} ${flag}`
+        : `/cw metrics rds cpu orders-db ${flag}`;
+      throw new UserInputError(`\`${flag}\` goes after the command, e.g. \`${example}\`.`, usage);
     }
     // A typo is suggested, not run: `/cw metircs` might otherwise read something nobody asked for.
     const subcommands = [...new Set(commands.map((c) => c.path[1] ?? ''))];

@@ -1,4 +1,5 @@
 import type { AlarmStore } from '../../handlers/alarm-relay/ports.ts';
+import { awsClients } from './clients.ts';
 
 /**
  * The DynamoDB store, loaded on its first call rather than at cold start: the SDK's DynamoDB client and
@@ -8,9 +9,8 @@ import type { AlarmStore } from '../../handlers/alarm-relay/ports.ts';
 export function lazyDynamoAlarmStore(region: string, tableName: string): AlarmStore {
   let loading: Promise<AlarmStore> | undefined;
   const load = () => {
-    loading ??= Promise.all([import('@aws-sdk/client-dynamodb'), import('./alarm-store.ts')]).then(
-      ([{ DynamoDBClient }, { createDynamoAlarmStore }]) =>
-        createDynamoAlarmStore(new DynamoDBClient({ region }), tableName),
+    loading ??= Promise.all([awsClients(region).dynamoDb(), import('./alarm-store.ts')]).then(
+      ([client, { createDynamoAlarmStore }]) => createDynamoAlarmStore(client, tableName),
     );
     return loading;
   };

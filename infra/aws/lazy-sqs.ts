@@ -1,13 +1,14 @@
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { DeadLetter, RelayLogger, RetryLater } from '../../handlers/alarm-relay/ports.ts';
 import { memoizeRetrying } from '../memoize-retrying.ts';
+import { awsClients } from './clients.ts';
 
 /**
  * The relay's two SQS uses, loaded on their first call: only an invalid event, a refused channel or a
  * failed message needs them, so the SQS client stays off the cold start of every alarm that posts.
  */
 function lazyClient(region: string): () => Promise<SQSClient> {
-  return memoizeRetrying(async () => new (await import('@aws-sdk/client-sqs')).SQSClient({ region }));
+  return awsClients(region).sqs;
 }
 
 /** The dead-letter queue (`ALARM_DLQ_URL`); without one, the event is logged and dropped (local runs). */

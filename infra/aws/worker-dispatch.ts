@@ -1,6 +1,7 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { WorkerJob } from '../../handlers/worker-job.ts';
 import { memoizeRetrying } from '../memoize-retrying.ts';
+import { awsClients } from './clients.ts';
 
 const DISPATCH_TIMEOUT_MS = 1000;
 
@@ -30,8 +31,7 @@ export function createLambdaDispatcher(client: LambdaClient, functionName: strin
  */
 export function lazyLambdaDispatcher(region: string, functionName: string) {
   const dispatcher = memoizeRetrying(async () => {
-    const { LambdaClient } = await import('@aws-sdk/client-lambda');
-    return createLambdaDispatcher(new LambdaClient({ region }), functionName);
+    return createLambdaDispatcher(await awsClients(region).lambda(), functionName);
   });
   return async (job: WorkerJob): Promise<void> => (await dispatcher())(job);
 }

@@ -73,13 +73,13 @@ describe('test/fixtures/doc-examples', () => {
         'Run `/cw metrics rds cpu orders-db` or `/cw logs query` in a sentence; `npm start` is not one.',
         '```',
         '/cw metrics <Namespace> <MetricName> [Dim=Value ...]',
-        '> /cw alarms all prod-',
+        '> /cw alarms all orders-',
         '/dbadvice 세션 저장소',
         '```',
       ].join('\n'),
     ).filter((example) => !isCommandName(example));
 
     // Assess
-    expect(found).toEqual(['/cw metrics rds cpu orders-db', '/cw alarms all prod-', '/dbadvice 세션 저장소']);
+    expect(found).toEqual(['/cw metrics rds cpu orders-db', '/cw alarms all orders-', '/dbadvice 세션 저장소']);
   });
 });

@@ -9,7 +9,7 @@ export const alarmsCommand = defineCommand({
   aliases: { alarms: ['alarm'] },
   summary: 'what is firing, with the reason and a console link',
   usage: ALARMS_USAGE,
-  examples: ['/cw alarms', '/cw alarms all prod-', '/cw alarms ok checkout --share'],
+  examples: ['/cw alarms', '/cw alarms all orders-', '/cw alarms ok checkout --share'],
   needs: ['alarms'],
   ack: { needs: ['alarms'] },
   help: { title: '/cw alarms: what is firing', blocks: alarmsHelp },

@@ -9,7 +9,7 @@ export function alarmsHelp(): KnownBlock[] {
         [
           '*Alarms*: what is firing, with the reason and a console link.',
           '`/cw alarms [alarm|ok|insufficient|all] [name-prefix] [--share]`',
-          '`/cw alarms` (in ALARM), `/cw alarms all prod-`, `/cw alarms ok checkout`',
+          '`/cw alarms` (in ALARM), `/cw alarms all orders-`, `/cw alarms ok checkout`',
           'States: `alarm` (or `alarms`, `firing`), `ok` (`resolved`), `insufficient` (`insufficient data`), `all`. Any other word is a name prefix; one that matches nothing says how many alarms are in that state in all.',
         ].join('\n'),
       ),

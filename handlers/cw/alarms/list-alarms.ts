@@ -20,7 +20,7 @@ import { unitOf } from '../metrics/catalog.ts';
 
 export const ALARMS_USAGE = [
   '`/cw alarms [alarm|ok|insufficient|all] [name-prefix] [--share]`',
-  'Example: `/cw alarms` (what is in ALARM now), `/cw alarms all prod-`, `/cw alarms ok checkout --share`',
+  'Example: `/cw alarms` (what is in ALARM now), `/cw alarms all orders-`, `/cw alarms ok checkout --share`',
   'See `/cw help alarms` for the state words.',
 ].join('\n');
 

@@ -77,6 +77,17 @@ describe('handlers/dispatch', () => {
       expect(plan('/dbadvice', 'list of products and prices').kind).toBe('work');
     });
 
+    it.each([
+      [
+        '--since 1h metrics rds cpu orders-db',
+        '`--since 1h` goes after the command, e.g. `/cw metrics rds cpu orders-db --since 1h`.',
+      ],
+      ['--share alarm ok', '`--share` goes after the command, e.g. `/cw alarm ok --share`.'],
+      ['--share', '`--share` goes after the command, e.g. `/cw metrics rds cpu orders-db --share`.'],
+    ])('moves a flag typed first, with its value, after the command named: %s', (text, message) => {
+      expect(refusal('/cw', text).message).toBe(message);
+    });
+
     it('says where a flag typed before the command goes', () => {
       expect(refusal('/cw', '--share alarms').message).toContain('goes after the command');
       expect(refusal('/cw', 'logs --share query /aws/lambda/checkout-api').message).toContain(

@@ -6,6 +6,7 @@ import type { SlackMessage } from '../../../../../handlers/slack-message.ts';
 import { createDemoMetrics } from '../../../../../infra/demo/demo-metrics.ts';
 import { expectValidMessage } from '../../../../fixtures/block-kit.ts';
 import { commandDeps } from '../../../../fixtures/command-deps.ts';
+import { thrownBy } from '../../../../fixtures/outcome.ts';
 
 const now = () => new Date('2026-12-02T10:00:00Z');
 const deps = () => commandDeps({ metrics: createDemoMetrics({ now }), region: 'eu-west-1', now });
@@ -43,11 +44,7 @@ describe('handlers/cw/top/command', () => {
     // Assess: commandDeps' ports fail if touched; parsing refuses first.
     expect(plan).toThrow(UserInputError);
     expect(plan).toThrow(/no percentiles/);
-    try {
-      plan();
-    } catch (error) {
-      expect((error as UserInputError).usage).toBe(TOP_USAGE);
-    }
+    expect(thrownBy(plan)).toMatchObject({ usage: TOP_USAGE });
   });
 
   it('has a help topic: /cw help top and /cw top --help', () => {

@@ -4,19 +4,16 @@ import { HelpRequested } from '../../../../../handlers/command-flags.ts';
 import { tokenize } from '../../../../../handlers/command-text.ts';
 import { MAX_LIMIT, parseTopArgs, TOP_USAGE } from '../../../../../handlers/cw/top/parse-top.ts';
 import { UserInputError } from '../../../../../handlers/errors.ts';
+import { attempt, thrownBy } from '../../../../fixtures/outcome.ts';
 
 const parse = (text: string) => parseTopArgs(tokenize(text));
 
 /** The refusal's message; fails the test when the words were accepted or the error is another kind. */
 function refusal(text: string): string {
-  try {
-    parse(text);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserInputError);
-    expect((error as UserInputError).usage).toBe(TOP_USAGE);
-    return (error as Error).message;
-  }
-  throw new Error(`accepted: ${text}`);
+  const error = thrownBy(() => parse(text));
+  expect(error).toBeInstanceOf(UserInputError);
+  expect((error as UserInputError).usage).toBe(TOP_USAGE);
+  return (error as Error).message;
 }
 
 describe('handlers/cw/top/parse-top', () => {
@@ -132,17 +129,18 @@ describe('handlers/cw/top/parse-top', () => {
     );
     fc.assert(
       fc.property(fc.array(words, { maxLength: 8 }), (tokens) => {
-        try {
-          const query = parseTopArgs(tokens);
-          expect(query.limit).toBeGreaterThanOrEqual(1);
-          expect(query.limit).toBeLessThanOrEqual(MAX_LIMIT);
-          expect(query.sinceSeconds).toBeLessThanOrEqual(14 * 86400);
-          expect(['AVG', 'MAX', 'MIN', 'SUM', 'COUNT']).toContain(query.func);
-        } catch (error) {
-          if (error instanceof HelpRequested) return;
-          expect(error).toBeInstanceOf(UserInputError);
-          expect((error as UserInputError).usage).toBe(TOP_USAGE);
-        }
+        const outcome = attempt(() => parseTopArgs(tokens));
+        // A query within its bounds, a help request, or a refusal with the usage: nothing else.
+        const query = outcome.ok ? outcome.value : undefined;
+        const error = outcome.ok ? undefined : outcome.error;
+        expect(
+          query
+            ? query.limit >= 1 &&
+                query.limit <= MAX_LIMIT &&
+                query.sinceSeconds <= 14 * 86400 &&
+                ['AVG', 'MAX', 'MIN', 'SUM', 'COUNT'].includes(query.func)
+            : error instanceof HelpRequested || (error instanceof UserInputError && error.usage === TOP_USAGE),
+        ).toBe(true);
       }),
       { numRuns: 500 },
     );
