@@ -166,7 +166,8 @@ export interface AlarmsPort {
 /** One CloudWatch dashboard, as `ListDashboards` lists it. */
 export interface DashboardSummary {
   name: string;
-  lastModified: Date;
+  /** When it last changed; absent when CloudWatch does not say. */
+  lastModified?: Date;
   /** The size of the dashboard's body, in bytes. */
   sizeBytes: number;
 }

@@ -7,8 +7,7 @@
  * @example Adding `/cw dashboards`: write `handlers/cw/dashboards/command.ts` (a {@link defineCommand}),
  * then add one line below.
  * ```ts
- * import { dashboardCommand } from './cw/dashboard/command.ts';
-import { dashboardsCommand } from './cw/dashboards/command.ts';
+ * import { dashboardsCommand } from './cw/dashboards/command.ts';
  * const CW = [metricsCommand, logsQueryCommand, …, dashboardsCommand];
  * ```
  */

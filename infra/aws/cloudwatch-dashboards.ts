@@ -11,9 +11,11 @@ export function createCloudWatchDashboards(client: CloudWatchClient): Dashboards
     async listDashboards(query, options: CallOptions = {}): Promise<DashboardSummary[]> {
       const dashboards: DashboardSummary[] = [];
       try {
+        // The paginator hands its extra arguments to each `client.send`, so every page's request is aborted too.
         const pages = paginateListDashboards(
           { client },
           query.namePrefix ? { DashboardNamePrefix: query.namePrefix } : {},
+          { abortSignal: options.signal },
         );
         for await (const page of pages) {
           if (options.signal?.aborted) throw options.signal.reason;
@@ -21,7 +23,8 @@ export function createCloudWatchDashboards(client: CloudWatchClient): Dashboards
             if (!entry.DashboardName) continue;
             dashboards.push({
               name: entry.DashboardName,
-              lastModified: entry.LastModified ?? new Date(0),
+              // Absent means unknown, not 1970: the answer says so rather than "20,000 days ago".
+              ...(entry.LastModified ? { lastModified: entry.LastModified } : {}),
               sizeBytes: entry.Size ?? 0,
             });
           }

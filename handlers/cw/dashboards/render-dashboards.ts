@@ -47,11 +47,13 @@ export function renderDashboards(
     return { response_type: visibility, text };
   }
   const now = settings.now();
-  const sorted = [...dashboards].sort((a, b) => b.lastModified.getTime() - a.lastModified.getTime());
+  // Newest first; one whose change time CloudWatch did not give goes last, not as the oldest of 1970.
+  const changed = (d: DashboardSummary) => d.lastModified?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const sorted = [...dashboards].sort((a, b) => changed(b) - changed(a) || a.name.localeCompare(b.name));
   const shown = sorted.slice(0, SHOWN);
   const lines = shown.map(
     (d) =>
-      `• <${dashboardConsoleUrl(settings.region, d.name)}|${escapeText(truncate(d.name, 120))}> · changed ${ago(d.lastModified, now)} · ${size(d.sizeBytes)}`,
+      `• <${dashboardConsoleUrl(settings.region, d.name)}|${escapeText(truncate(d.name, 120))}> · ${d.lastModified ? `changed ${ago(d.lastModified, now)}` : 'change time unknown'} · ${size(d.sizeBytes)}`,
   );
   const what = query.namePrefix ? ` · names starting ${truncate(query.namePrefix, 60)}` : '';
   const blocks: KnownBlock[] = [header(`CloudWatch dashboards${what}`)];

@@ -65,7 +65,8 @@ describe('infra/aws/cloudwatch-dashboards', () => {
 
     // Assess
     expect(cwMock.commandCalls(ListDashboardsCommand)[0]?.args[0].input.DashboardNamePrefix).toBeUndefined();
-    expect(dashboards).toEqual([{ name: 'ops', lastModified: new Date(0), sizeBytes: 0 }]);
+    // No LastModified is an unknown time, never the epoch.
+    expect(dashboards).toEqual([{ name: 'ops', sizeBytes: 0 }]);
   });
 
   it('says which permission the role lacks when AWS refuses', async () => {
@@ -80,6 +81,30 @@ describe('infra/aws/cloudwatch-dashboards', () => {
     // Assess
     await expect(listing).rejects.toBeInstanceOf(DataSourceAccessError);
     await expect(listing).rejects.toThrow('cloudwatch:ListDashboards');
+  });
+
+  it("hands the caller's signal to every page's request, so a request in flight is aborted too", async () => {
+    // Prepare
+    const controller = new AbortController();
+    const signals: (AbortSignal | undefined)[] = [];
+    cwMock
+      .on(ListDashboardsCommand, { NextToken: undefined })
+      .resolves({ DashboardEntries: [{ DashboardName: 'a' }], NextToken: 'p2' })
+      .on(ListDashboardsCommand, { NextToken: 'p2' })
+      .resolves({ DashboardEntries: [{ DashboardName: 'b' }] });
+    const sdk = client();
+    const send = sdk.send.bind(sdk);
+    sdk.send = ((command: never, options?: { abortSignal?: AbortSignal }) => {
+      signals.push(options?.abortSignal);
+      return send(command, options as never);
+    }) as typeof sdk.send;
+
+    // Act
+    const dashboards = await createCloudWatchDashboards(sdk).listDashboards({}, { signal: controller.signal });
+
+    // Assess
+    expect(dashboards.map((d) => d.name)).toEqual(['a', 'b']);
+    expect(signals).toEqual([controller.signal, controller.signal]);
   });
 
   it('stops between pages once the caller stops waiting', async () => {

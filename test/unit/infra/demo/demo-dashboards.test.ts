@@ -11,7 +11,7 @@ describe('infra/demo/demo-dashboards', () => {
     // Assess
     expect(dashboards.map((d) => d.name)).toEqual(['prod-checkout-api', 'prod-orders-db']);
     for (const d of dashboards) {
-      expect(d.lastModified.getTime()).toBeLessThan(now().getTime());
+      expect(d.lastModified?.getTime()).toBeLessThan(now().getTime());
       expect(d.sizeBytes).toBeGreaterThan(0);
     }
   });

@@ -34,6 +34,23 @@ describe('handlers/cw/dashboards/render-dashboards', () => {
     );
   });
 
+  it('says a change time CloudWatch did not give is unknown, lists it last, and never shows 1970', () => {
+    // Act
+    const message = renderDashboards(
+      [{ name: 'legacy', sizeBytes: 100 }, dashboard('ops', 72, 512)],
+      { namePrefix: undefined, share: false },
+      settings,
+    );
+
+    // Assess
+    const [lines = ''] = mrkdwnTexts(message).filter((t) => t.startsWith('•'));
+    expect(lines.split('\n')).toEqual([
+      `• <${dashboardConsoleUrl('eu-west-1', 'ops')}|ops> · changed 3 d ago · 512 B`,
+      `• <${dashboardConsoleUrl('eu-west-1', 'legacy')}|legacy> · change time unknown · 100 B`,
+    ]);
+    expect(JSON.stringify(message)).not.toMatch(/1970|\d{4,} d ago/);
+  });
+
   it('posts in the channel with --share, and says what a prefix matched', () => {
     const message = renderDashboards([dashboard('prod-api', 1)], { namePrefix: 'prod-', share: true }, settings);
     expect(message.response_type).toBe('in_channel');
