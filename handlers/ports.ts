@@ -1,3 +1,5 @@
+import type { KnownBlock } from '@slack/types';
+
 /**
  * The data sources a command reads through. `handlers/` depends only on these; the AWS
  * adapters, the demo data source and test doubles implement them (infra/).
@@ -251,11 +253,8 @@ export interface FileUpload {
 export interface FileLocation {
   /** A Slack permalink; with `savedLocally`, a path on this machine. */
   location?: string;
-  /**
-   * The `ts` of the message that shares the file, when Slack says it (its `shares`): replies can be
-   * threaded under it. Slack fills `shares` asynchronously, so it may be missing.
-   */
-  messageTs?: string;
+  /** Slack's id of the file (`F…`), so a later redraw can remove the picture it replaces. */
+  fileId?: string;
   /**
    * Written to this machine's disk instead of posted (`npm start`, which has no Slack): the path may be
    * shown in that terminal, never in a Slack message.
@@ -263,9 +262,24 @@ export interface FileLocation {
   savedLocally?: boolean;
 }
 
+/** A bot message to start a thread with (chat.postMessage), e.g. the summary a dashboard's graphs go under. */
+export interface ThreadStart {
+  channelId: string;
+  /** One line: the notification and screen-reader text. */
+  text: string;
+  blocks?: KnownBlock[];
+}
+
 export interface FilesPort {
-  /** Shares a file in a channel; resolves to where a person can find it. */
+  /** Shares a file in a channel (in `threadTs`'s thread when given); resolves to where a person can find it. */
   upload(file: FileUpload): Promise<FileLocation>;
+  /**
+   * Posts a message whose `ts` later uploads can thread under. Absent where files only go to disk
+   * (`npm start`) or the adapter only uploads (the relay's lean uploader).
+   */
+  postMessage?(message: ThreadStart): Promise<{ ts: string }>;
+  /** Removes a file this bot uploaded (files.delete); absent where files cannot be removed. */
+  deleteFile?(fileId: string): Promise<void>;
 }
 
 /** One RDS DB instance as `/dbadvice fleet` reviews it (from `DescribeDBInstances`). */

@@ -3,23 +3,16 @@ import type { FilesPort } from '../../handlers/ports.ts';
 import { createWebClient } from './web-client.ts';
 
 interface UploadedFile {
+  id?: string;
   permalink?: string;
-  /** Where the file was shared: by channel, the messages (`ts`) that share it (docs.slack.dev/reference/objects/file-object). */
-  shares?: Partial<Record<'public' | 'private', Record<string, { ts?: string }[] | undefined>>>;
-}
-
-/**
- * The `ts` of the message that shared the file in `channel`. Slack fills `shares` asynchronously,
- * so it is often missing from the upload's answer (slackapi/node-slack-sdk#1865): callers must cope.
- */
-function shareTs(file: UploadedFile | undefined, channel: string): string | undefined {
-  const ts = file?.shares?.public?.[channel]?.[0]?.ts ?? file?.shares?.private?.[channel]?.[0]?.ts;
-  return typeof ts === 'string' && ts !== '' ? ts : undefined;
 }
 
 /**
  * Shares files in a channel with files.uploadV2 (getUploadURLExternal → upload →
- * completeUploadExternal); needs the `files:write` scope and the bot in the channel.
+ * completeUploadExternal), in a thread when asked (`thread_ts`); posts the message a thread hangs
+ * from (chat.postMessage, which returns its `ts` at once, unlike a file share's `shares` that Slack
+ * fills later); removes the bot's own files (files.delete). Scopes: `files:write`, `chat:write`,
+ * and the bot in the channel.
  */
 export function createSlackFiles(client: WebClient): FilesPort {
   return {
@@ -37,11 +30,22 @@ export function createSlackFiles(client: WebClient): FilesPort {
       const args: FilesUploadV2Arguments = file.threadTs ? { ...common, thread_ts: file.threadTs } : common;
       const result = await client.filesUploadV2(args);
       const uploaded = (result as { files?: { files?: UploadedFile[] }[] }).files?.[0]?.files?.[0];
-      const messageTs = shareTs(uploaded, file.channelId);
       return {
         ...(uploaded?.permalink ? { location: uploaded.permalink } : {}),
-        ...(messageTs ? { messageTs } : {}),
+        ...(uploaded?.id ? { fileId: uploaded.id } : {}),
       };
+    },
+    async postMessage(message) {
+      const posted = await client.chat.postMessage({
+        channel: message.channelId,
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks } : {}),
+      });
+      if (typeof posted.ts !== 'string') throw new Error('chat.postMessage returned no ts');
+      return { ts: posted.ts };
+    },
+    async deleteFile(fileId) {
+      await client.files.delete({ file: fileId });
     },
   };
 }

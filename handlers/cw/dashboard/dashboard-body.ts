@@ -3,6 +3,7 @@
  * can show. Structure: https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html
  * (`widgets[]` of `type` metric, text, log, alarm, explorer, custom, each with `x`, `y` and `properties`).
  * A body is someone's JSON: nothing here throws, and what cannot be read is said as a problem.
+ * Titles and names become labels (bold, a file's title, a list line), so each is one line here.
  */
 
 export type DashboardWidget =
@@ -14,8 +15,10 @@ export type DashboardWidget =
       title: string | undefined;
       /** The log groups its query's `SOURCE` clauses name; empty when it names none. */
       logGroups: string[];
-      /** The query after its `SOURCE` clauses. */
+      /** The query after its `SOURCE` clauses, on one line. */
       query: string;
+      /** The widget's own `region`, when it names one. */
+      region?: string;
     }
   | { kind: 'other'; type: string; title: string | undefined; why: string };
 
@@ -30,8 +33,11 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+/** A string as a one-line label: any run of whitespace (newlines, tabs) is one space; blank is none. */
+export function label(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const line = value.replace(/\s+/g, ' ').trim();
+  return line === '' ? undefined : line;
 }
 
 function place(value: unknown): number {
@@ -51,17 +57,19 @@ export function splitLogQuery(raw: string): { logGroups: string[]; query: string
   for (;;) {
     const m = /^\s*SOURCE\s+(['"])([^'"]+)\1\s*(?:\||$)/i.exec(rest);
     if (!m) break;
-    logGroups.push(m[2] ?? '');
+    logGroups.push((m[2] ?? '').trim());
     rest = rest.slice(m[0].length);
   }
-  return { logGroups: logGroups.filter((g) => g.trim() !== ''), query: rest.trim() };
+  // A widget's query is lines joined with a newline before each `|` (the console's and CDK's form):
+  // one space in place of each line break keeps its meaning and makes it one `/cw logs query` line.
+  return { logGroups: logGroups.filter((g) => g !== ''), query: rest.replace(/\s+/g, ' ').trim() };
 }
 
 function readWidget(raw: unknown): DashboardWidget {
   if (!isObject(raw)) return { kind: 'other', type: 'unknown', title: undefined, why: 'it is not a widget object' };
-  const type = typeof raw.type === 'string' ? raw.type : 'unknown';
+  const type = label(raw.type) ?? 'unknown';
   const properties = isObject(raw.properties) ? raw.properties : {};
-  const title = text(properties.title);
+  const title = label(properties.title);
   switch (type) {
     case 'metric': {
       const metrics = properties.metrics;
@@ -80,12 +88,16 @@ function readWidget(raw: unknown): DashboardWidget {
       return { kind: 'text', markdown: typeof properties.markdown === 'string' ? properties.markdown : '' };
     case 'alarm': {
       const alarms = Array.isArray(properties.alarms) ? properties.alarms : [];
-      const alarmNames = alarms.filter((a): a is string => typeof a === 'string' && a !== '').map(alarmNameOf);
+      const alarmNames = alarms
+        .map((a) => label(a))
+        .filter((a): a is string => a !== undefined)
+        .map(alarmNameOf);
       return { kind: 'alarm', title, alarmNames };
     }
     case 'log': {
       const query = typeof properties.query === 'string' ? properties.query : '';
-      return { kind: 'log', title, ...splitLogQuery(query) };
+      const region = label(properties.region);
+      return { kind: 'log', title, ...splitLogQuery(query), ...(region ? { region } : {}) };
     }
     case 'explorer':
       return { kind: 'other', type, title, why: 'metrics explorer widgets are drawn only in the console' };

@@ -1,13 +1,22 @@
 import { UserInputError } from '../../errors.ts';
 import { failureReason, type ReportError } from '../../failure-note.ts';
 import { DashboardNotFoundError, withUsage } from '../../port-errors.ts';
-import type { AlarmState, AlarmsPort, DashboardPort, DashboardsPort, FilesPort, WidgetImagePort } from '../../ports.ts';
-import { escapeText, inlineCode, type SlackMessage, truncate } from '../../slack-message.ts';
+import type {
+  AlarmState,
+  AlarmsPort,
+  DashboardPort,
+  DashboardsPort,
+  FilesPort,
+  ThreadStart,
+  WidgetImagePort,
+} from '../../ports.ts';
+import { inlineCode, type SlackMessage, truncate } from '../../slack-message.ts';
 import { closestWords } from '../../suggest-word.ts';
 import { dashboardConsoleUrl } from '../dashboards/render-dashboards.ts';
-import { type DashboardWidget, parseDashboardBody, widgetCounts } from './dashboard-body.ts';
+import type { LogsPolicy } from '../logs/run-logs.ts';
+import { type DashboardWidget, parseDashboardBody } from './dashboard-body.ts';
 import { DASHBOARD_USAGE, type DashboardQuery } from './parse-dashboard.ts';
-import { type GraphOutcome, renderDashboard, renderUnreadable } from './render-dashboard.ts';
+import { type GraphOutcome, renderDashboard, renderThreadHead, renderUnreadable } from './render-dashboard.ts';
 
 export interface DashboardDeps {
   dashboard: DashboardPort;
@@ -17,11 +26,14 @@ export interface DashboardDeps {
   files?: FilesPort;
   region: string;
   now: () => Date;
+  logsPolicy: LogsPolicy;
   reportError?: ReportError;
 }
 
 /** At most this many metric widgets are drawn; the rest are left to the console link. */
 export const MAX_GRAPHS = 6;
+/** The answer goes through the first this-many widgets in reading order, then points to the console. */
+export const MAX_WIDGETS = 20;
 const SIZE = { width: 800, height: 400 };
 
 /** The name the user meant, when it is not one: a close name from ListDashboards (best effort). */
@@ -51,10 +63,64 @@ async function alarmStates(
   }
 }
 
+type MetricWidget = Extract<DashboardWidget, { kind: 'metric' }>;
+
 /**
- * `/cw dashboard <name>`: reads the dashboard, draws its first {@link MAX_GRAPHS} metric widgets
- * (each its own definition over the chosen range) and posts them in one thread, and answers with
- * the summary, its text and alarm widgets, and what it did not draw.
+ * Posts the summary in the channel, then each graph into its thread (files.uploadV2's `thread_ts`).
+ * Where the files port only saves to disk (`npm start`) there is no thread to make: the graphs are
+ * saved one by one.
+ */
+async function postGraphs(
+  deps: DashboardDeps & { files: FilesPort },
+  channelId: string,
+  head: ThreadStart,
+  widgets: readonly MetricWidget[],
+  range: { start: Date; end: Date },
+  signal: AbortSignal | undefined,
+): Promise<GraphOutcome> {
+  const graphs: GraphOutcome = { posted: 0, failures: [], savedLocally: false };
+  let threadTs: string | undefined;
+  if (deps.files.postMessage) {
+    try {
+      threadTs = (await deps.files.postMessage(head)).ts;
+    } catch (error) {
+      return {
+        ...graphs,
+        notPosted: `the summary they go under could not be posted: ${failureReason(error, deps.reportError)}`,
+      };
+    }
+  }
+  for (const [i, widget] of widgets.entries()) {
+    if (signal?.aborted) break;
+    const title = widget.title ?? `Metric widget ${i + 1}`;
+    try {
+      const png = await deps.widgetImages.getWidgetImage(
+        { properties: widget.properties, ...range, ...SIZE },
+        signal ? { signal } : {},
+      );
+      const upload = await deps.files.upload({
+        channelId,
+        filename: `dashboard-widget-${i + 1}.png`,
+        title: truncate(title, 200),
+        content: png,
+        altText: truncate(`Graph of ${title}`, 1000),
+        ...(threadTs ? { threadTs } : {}),
+      });
+      if (graphs.posted === 0 && upload.location) graphs.location = upload.location;
+      graphs.savedLocally ||= upload.savedLocally === true;
+      graphs.posted++;
+    } catch (error) {
+      graphs.failures.push({ title, reason: failureReason(error, deps.reportError) });
+    }
+  }
+  return graphs;
+}
+
+/**
+ * `/cw dashboard <name>`: reads the dashboard, posts its summary in the channel and, in that
+ * message's thread, its first {@link MAX_GRAPHS} metric widgets drawn (each its own definition over
+ * the chosen range), and answers with the summary, its text and alarm widgets and what it did not
+ * draw, over its first {@link MAX_WIDGETS} widgets.
  */
 export async function runDashboard(
   deps: DashboardDeps,
@@ -72,56 +138,34 @@ export async function runDashboard(
   if (!parsed.ok) return renderUnreadable(definition.name, parsed.problem, url, query);
 
   const end = deps.now();
-  const start = new Date(end.getTime() - query.sinceSeconds * 1000);
-  const states = await alarmStates(deps, parsed.widgets, signal);
-  const metricWidgets = parsed.widgets.filter((w) => w.kind === 'metric');
-  const comment = `Dashboard *${escapeText(truncate(definition.name, 120))}*: ${escapeText(truncate(widgetCounts(parsed.widgets), 300))} · <${url}|Open in CloudWatch>`;
-  const graphs: GraphOutcome = { posted: 0, failures: [], notThreaded: 0, savedLocally: false };
-  if (metricWidgets.length > 0 && (!deps.files || !context.channelId)) graphs.noChannel = true;
-  else if (deps.files && context.channelId) {
-    let threadTs: string | undefined;
-    const drawn = metricWidgets.slice(0, MAX_GRAPHS);
-    for (const [i, widget] of drawn.entries()) {
-      if (context.signal?.aborted) break;
-      const title = widget.title ?? `Metric widget ${i + 1}`;
-      // Replies need the first post's ts; without it (Slack fills `shares` late) the rest would
-      // land in the channel one by one, so they are left to the console link.
-      if (graphs.posted > 0 && !threadTs && !graphs.savedLocally) {
-        graphs.notThreaded = drawn.length - i;
-        break;
-      }
-      try {
-        const png = await deps.widgetImages.getWidgetImage(
-          { properties: widget.properties, start, end, ...SIZE },
-          signal,
-        );
-        const upload = await deps.files.upload({
-          channelId: context.channelId,
-          filename: `dashboard-widget-${i + 1}.png`,
-          title: truncate(title, 200),
-          content: png,
-          altText: truncate(`Graph of ${title}`, 1000),
-          ...(graphs.posted === 0 ? { comment } : {}),
-          ...(threadTs ? { threadTs } : {}),
-        });
-        if (graphs.posted === 0) {
-          threadTs = upload.messageTs;
-          if (upload.location) graphs.location = upload.location;
-        }
-        graphs.savedLocally ||= upload.savedLocally === true;
-        graphs.posted++;
-      } catch (error) {
-        graphs.failures.push({ title, reason: failureReason(error, deps.reportError) });
-      }
-    }
+  const range = { start: new Date(end.getTime() - query.sinceSeconds * 1000), end };
+  const shown = parsed.widgets.slice(0, MAX_WIDGETS);
+  const states = await alarmStates(deps, shown, signal);
+  const drawn = shown.filter((w): w is MetricWidget => w.kind === 'metric').slice(0, MAX_GRAPHS);
+  let graphs: GraphOutcome = { posted: 0, failures: [], savedLocally: false };
+  if (drawn.length > 0) {
+    const { files } = deps;
+    graphs =
+      files && context.channelId
+        ? await postGraphs(
+            { ...deps, files },
+            context.channelId,
+            { channelId: context.channelId, ...renderThreadHead(definition.name, url, parsed.widgets, query) },
+            drawn,
+            range,
+            context.signal,
+          )
+        : { ...graphs, notPosted: 'there is no channel to post them to' };
   }
   return renderDashboard({
     name: definition.name,
     url,
     widgets: parsed.widgets,
+    maxWidgets: MAX_WIDGETS,
     states,
     graphs,
     maxGraphs: MAX_GRAPHS,
     query,
+    logs: { region: deps.region, policy: deps.logsPolicy },
   });
 }
