@@ -16,7 +16,7 @@ export const dashboardsHelp = {
     section(
       escapeMrkdwn(
         [
-          "*Read one*: a summary (console link, the widgets by kind), its text widgets, its alarm widgets with each",
+          '*Read one*: a summary (console link, the widgets by kind), its text widgets, its alarm widgets with each',
           "alarm's current state, and its first 6 metric widgets drawn as graphs over `--since` (default 3h): the",
           'summary is posted in the channel and the graphs in its thread. Log widgets come with the `/cw logs query`',
           'that runs their query (when its log groups are ones the bot may read, else it says why); other kinds say',
