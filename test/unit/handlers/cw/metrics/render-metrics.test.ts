@@ -67,7 +67,12 @@ describe('handlers/cw/metrics/render-metrics', () => {
       const actions = m.blocks?.find((b) => b.type === 'actions');
       if (actions?.type !== 'actions') throw new Error('no actions');
       const ranges = actions.elements.filter((e) => 'action_id' in e && e.action_id?.startsWith('cw_metrics_range_'));
-      expect(ranges.map((e) => ('text' in e && e.text && 'text' in e.text ? e.text.text : ''))).toEqual(['1h', '3h', '1d', '7d']);
+      expect(ranges.map((e) => ('text' in e && e.text && 'text' in e.text ? e.text.text : ''))).toEqual([
+        '1h',
+        '3h',
+        '1d',
+        '7d',
+      ]);
     }
     const actions = message.blocks?.find((b) => b.type === 'actions');
     if (actions?.type !== 'actions') throw new Error('no actions');
