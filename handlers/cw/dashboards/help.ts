@@ -18,8 +18,8 @@ export const dashboardsHelp = {
         [
           '*Read one*: a summary (console link, the widgets by kind), its text widgets, its alarm widgets with each',
           "alarm's current state, and its first 6 metric widgets drawn as graphs over `--since` (default 3h): the",
-          'summary is posted in the channel and the graphs in its thread. Log widgets come with the `/cw logs query`',
-          'that runs their query (when its log groups are ones the bot may read, else it says why); other kinds say',
+          'summary is posted in the channel and the graphs in its thread. Log widgets come with their query as a',
+          '`/cw logs query <groups> …` line to run (when the bot may read those groups, else it says why); other kinds say',
           'why they are not drawn. A big dashboard is read to its first 20 widgets, then the console link.',
           '`/cw dashboard <name> [--since 3h] [--share]`, e.g. `/cw dashboard prod-orders-db --since 1d`',
         ].join('\n'),

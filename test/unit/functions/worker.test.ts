@@ -42,7 +42,7 @@ describe('functions/worker', () => {
     expect(JSON.stringify(post?.body.blocks)).toContain('eu-central-1');
   });
 
-  it("redraws a metric answer in place when one of its range buttons is pressed", async () => {
+  it('redraws a metric answer in place when one of its range buttons is pressed', async () => {
     // Act: the job the slack function hands over for a press of 1d (its value from the answer)
     const value = JSON.stringify({ v: 1, w: ['rds', 'cpu', 'orders-db'] });
     await handler({ ...job(''), action: { id: 'cw_metrics_range_1d', value } }, lambdaContext(60_000));
