@@ -61,11 +61,18 @@ export class FilesUnavailableError extends Error {
  * every upload is refused with a reason a Slack user can read, and nothing is written anywhere.
  */
 export function filesWithoutToken(): FilesPort {
+  const refuse = (what: string) => {
+    throw new FilesUnavailableError(
+      `this bot has no Slack bot token configured (SLACK_BOT_TOKEN), so it cannot ${what}`,
+    );
+  };
   return {
     async upload() {
-      throw new FilesUnavailableError(
-        'this bot has no Slack bot token configured (SLACK_BOT_TOKEN), so it cannot upload files',
-      );
+      return refuse('upload files');
+    },
+    // A dashboard says once why its graphs are missing, rather than once per graph.
+    async postMessage() {
+      return refuse('post messages');
     },
   };
 }

@@ -10,7 +10,7 @@ import type {
   ThreadStart,
   WidgetImagePort,
 } from '../../ports.ts';
-import { inlineCode, type SlackMessage, truncate } from '../../slack-message.ts';
+import { inlineCode, type SlackMessage, safeMessage, truncate } from '../../slack-message.ts';
 import { closestWords } from '../../suggest-word.ts';
 import { dashboardConsoleUrl } from '../dashboards/render-dashboards.ts';
 import type { LogsPolicy } from '../logs/run-logs.ts';
@@ -150,7 +150,11 @@ export async function runDashboard(
         ? await postGraphs(
             { ...deps, files },
             context.channelId,
-            { channelId: context.channelId, ...renderThreadHead(definition.name, url, parsed.widgets, query) },
+            // Posted by the bot itself, not through the answer's guard: the same guard here.
+            {
+              channelId: context.channelId,
+              ...safeMessage(renderThreadHead(definition.name, url, parsed.widgets, query)),
+            },
             drawn,
             range,
             context.signal,

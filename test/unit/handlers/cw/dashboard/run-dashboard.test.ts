@@ -7,7 +7,7 @@ import type { WorkerJob } from '../../../../../handlers/worker-job.ts';
 import { createDataSource } from '../../../../../infra/data-source.ts';
 import { createDemoDashboards } from '../../../../../infra/demo/demo-dashboards.ts';
 import { postToResponseUrl } from '../../../../../infra/slack/response-url.ts';
-import { createSlackFiles } from '../../../../../infra/slack/slack-files.ts';
+import { createSlackFiles, filesWithoutToken } from '../../../../../infra/slack/slack-files.ts';
 import { createWebClient } from '../../../../../infra/slack/web-client.ts';
 import { mrkdwnTexts } from '../../../../fixtures/block-kit.ts';
 import { commandDeps } from '../../../../fixtures/command-deps.ts';
@@ -110,6 +110,25 @@ describe('handlers/cw/dashboard/run-dashboard: through the worker, on the demo, 
     );
   });
 
+  it('says once, not per graph, that a server without a bot token posts no graphs', async () => {
+    // Prepare: `npm run serve` without SLACK_BOT_TOKEN
+    const deps = {
+      ...createDataSource(config, { files: filesWithoutToken() }),
+      reportError: () => {},
+      post: postToResponseUrl,
+    };
+
+    // Act
+    await runWorkerJob(job('dashboard prod-orders-db', '/no-token'), deps, 30_000);
+
+    // Assess
+    const all = JSON.stringify(answerAt('/no-token')?.blocks);
+    expect(all).toContain(
+      'No graphs were posted: the summary they go under could not be posted: this bot has no Slack bot token',
+    );
+    expect(all).not.toContain('could not be drawn');
+  });
+
   it('keeps going when one graph fails, and names it', async () => {
     // Prepare
     let calls = 0;
@@ -145,6 +164,34 @@ describe('handlers/cw/dashboard/run-dashboard: through the worker, on the demo, 
     const all = mrkdwnTexts(message).join('\n');
     expect(all).toContain('2 graphs posted');
     expect(all).toContain('*w2* could not be drawn: Rate exceeded.');
+  });
+
+  it('pings no one from the summary it posts, whatever the body says', async () => {
+    // Prepare: a widget kind and title written to ping
+    const deps = commandDeps({
+      dashboard: {
+        getDashboard: async (name) => ({
+          name,
+          body: JSON.stringify({
+            widgets: [
+              { type: '<!channel>', x: 0, y: 0, properties: {} },
+              { type: 'metric', x: 0, y: 1, properties: { title: '<@U0BOSS> <!here>', metrics: [['A', 'B']] } },
+            ],
+          }),
+        }),
+      },
+      widgetImages: { getWidgetImage: async () => new Uint8Array([1]) },
+      files: files(),
+    });
+
+    // Act
+    const message = await runDashboard(deps, { name: 'x', sinceSeconds: 3600, share: true }, { channelId: CHANNEL });
+
+    // Assess
+    const posted = JSON.stringify(slack.callsTo('chat.postMessage')[0]?.args);
+    // (A file's title is plain text, which Slack shows as typed and never reads as a mention.)
+    for (const text of [posted, JSON.stringify(message)]) expect(text).not.toMatch(/<!channel>|<!here>|<@U0BOSS>/);
+    expect(posted).toContain('&lt;!channel&gt;');
   });
 
   it(`draws at most ${MAX_GRAPHS} graphs of a big dashboard`, async () => {
