@@ -45,7 +45,8 @@ export async function runMetricsGraph(
 ): Promise<SlackMessage> {
   const signal = options.signal ? { signal: options.signal } : {};
   const result = await runMetrics(deps, query, signal);
-  const summary = renderMetrics(result);
+  // Until a new picture is up, the one on show stays the one the buttons replace.
+  const summary = renderMetrics(result, options.replaceFileId ? { pictureFileId: options.replaceFileId } : {});
   if (!result.series.some((s) => s.summary)) return summary;
   if (!deps.files || !options.channelId) return withNote(summary, '_No channel to post the graph to._');
   // The picture says which window it draws (the widget adds it to the title it is sent): a Graph

@@ -145,6 +145,21 @@ describe('range buttons through the worker', () => {
     });
   });
 
+  it('keeps the picture on show for the next press when the graph cannot be redrawn', async () => {
+    // Prepare: Slack refuses the upload
+    const value = JSON.stringify({ v: 1, w: ['rds', 'cpu', 'orders-db'], g: 1, f: 'F0KEPT' });
+    slack.failNextWith('not_in_channel');
+
+    // Act
+    await runWorkerJob(pressJob('cw_metrics_range_3h', value, '/kept'), runtime(), 30_000);
+
+    // Assess
+    const answer = answerAt('/kept');
+    expect(JSON.stringify(answer?.blocks)).toContain('The graph could not be posted: I am not in this channel');
+    expect(slack.callsTo('files.delete')).toEqual([]);
+    expect(decodeMetricsRange(rangeButtonsOf(answer, 'cw_metrics_range_')[0]?.value ?? '')?.f).toBe('F0KEPT');
+  });
+
   it('answers beside, leaving the answer alone, when a press cannot be redrawn', async () => {
     // Act: words /cw metrics refuses
     await runWorkerJob(
