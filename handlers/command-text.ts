@@ -59,3 +59,10 @@ export function normalizeDashes(token: string): string {
 export function decodeSlackText(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
+
+/** What a refusal echoes of a word the user typed: never more than a glance, however long it was. */
+const ECHO_LENGTH = 40;
+export function echo(text: string): string {
+  const chars = Array.from(text);
+  return chars.length <= ECHO_LENGTH ? text : `${chars.slice(0, ECHO_LENGTH).join('')}…`;
+}

@@ -1,9 +1,9 @@
 import type { KnowledgeBase, SearchHit } from './kb.ts';
 import type { CaseStudyNote, CaseUse, Lang, ServiceNote } from './schema.ts';
-import { resolveExact, resolveServiceName, resolveTypo } from './service-aliases.ts';
+import { type ResolvedName, resolveExact, resolveServiceName, resolveTypo } from './service-aliases.ts';
 import { sourceFor } from './sources.ts';
-import { isHangul } from './tokenize.ts';
-import { compactForm, englishForm, isSpecific, type Trait } from './traits.ts';
+import { isHangul, tokenize } from './tokenize.ts';
+import { englishForm, isSpecific, koreanForm, type Trait } from './traits.ts';
 import { CLUE_BY_ID } from './workload/clues.ts';
 import { applyRules, type Rule, type Vote } from './workload/decide.ts';
 import { readWorkload, type WorkloadPicture } from './workload/read.ts';
@@ -96,13 +96,13 @@ export function questionLang(question: string): Lang {
 
 // Counters (rate limits, quotas, likes) are data a store keeps, though nobody calls them "data".
 const DOMAIN_EN =
-  /\b(databases?|dbs?|data|datastores?|stores?|stor(age|ed|ing)|persist\w*|tables?|records?|items?|rows?|schemas?|quer(y|ies)|cach\w*|nosql|sql|index(es|ing)?|counters?|rate limit\w*)\b/;
-const DOMAIN_KO = /데이터|디비|저장|테이블|레코드|스키마|쿼리|캐시|보관|적재|조회|db|항목|카운터|요청제한/;
+  /\b(databases?|dbs?|data|datastores?|stores?|stor(age|ed|ing)|persist\w*|tables?|records?|items?|rows?|schemas?|quer(y|ies)|cach\w*|nosql|sql|index(es|ing)?|counters?|rate limit\w*|profiles?)\b/;
+const DOMAIN_KO = /데이터|디비|저장|테이블|레코드|스키마|쿼리|캐시|보관|적재|조회|db|항목|카운터|요청제한|프로필/;
 
 /** Does the question talk about storing or querying data, name a service, or carry an unambiguous trait? */
 function aboutData(question: string, traits: Trait[], kb: KnowledgeBase): boolean {
   if (traits.some((t) => isSpecific(t, question))) return true;
-  if (DOMAIN_EN.test(englishForm(question)) || DOMAIN_KO.test(compactForm(question))) return true;
+  if (DOMAIN_EN.test(englishForm(question)) || DOMAIN_KO.test(koreanForm(question))) return true;
   const words = englishForm(question).trim().split(' ');
   // A service or an engine with an AWS counterpart (`cassandra`, `몽고디비`): one table for questions and compare.
   return words.some((w) => resolveExact(kb, w) !== undefined);
@@ -137,7 +137,7 @@ const WANTS_KO =
 
 /** Does the question ask for a system ("we want to …", "…하고 싶어요") rather than ask the bot to do something? */
 function wantsASystem(question: string): boolean {
-  return WANTS_EN.test(englishForm(question)) || WANTS_KO.test(compactForm(question));
+  return WANTS_EN.test(englishForm(question)) || WANTS_KO.test(koreanForm(question));
 }
 
 // Learning material (a book, a course, a study group) about a database is not a store to choose, whichever engine
@@ -150,7 +150,7 @@ const RESOURCE_KO =
 /** A how-to or definition question with no store to choose. */
 function explainsRatherThanChooses(question: string): boolean {
   const en = englishForm(question);
-  const ko = compactForm(question);
+  const ko = koreanForm(question);
   if (RESOURCE_EN.test(en) || RESOURCE_KO.test(ko)) return true;
   const asks = HOW_TO_EN.test(en) || HOW_TO_KO.test(ko) || DEFINITION_EN.test(en);
   return asks && !choosing(en, ko, question);
@@ -159,7 +159,7 @@ function explainsRatherThanChooses(question: string): boolean {
 /** A request for the bot to do something ("can you clear the cache", "에러 로그 좀 봐줘") or an operations question. */
 function requestsAnAction(question: string): boolean {
   const en = englishForm(question);
-  const ko = compactForm(question);
+  const ko = koreanForm(question);
   const asks = REQUEST_EN.test(en) || REQUEST_KO.test(ko.replace(/[?.!~]+$/, '')) || OPS_EN.test(en) || OPS_KO.test(ko);
   return asks && !choosing(en, ko, question);
 }
@@ -222,12 +222,15 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
   const compared = namedPair(kb, picture.text);
   const caseNamed = kb.caseStudies.filter((note) => picture.clues.has(note.id));
   // "What did Airbnb use?" reads like a definition ("what is …"), but asks what a case study chose.
-  const caseQuestion = !HOW_TO_EN.test(englishForm(picture.text)) && !HOW_TO_KO.test(compactForm(picture.text));
-  if (caseQuestion && !requestsAnAction(picture.text) && (!workload || !onTopic)) {
+  const caseQuestion = !HOW_TO_EN.test(englishForm(picture.text)) && !HOW_TO_KO.test(koreanForm(picture.text));
+  const aboutTheCase = caseNamed.length > 0 && asksWhatItUsed(picture.text);
+  if (caseQuestion && !requestsAnAction(picture.text) && (!workload || !onTopic || aboutTheCase)) {
     // "What did Airbnb use?", "Duolingo 은 뭘 썼나요?": the case study is the answer, from its note.
     const fromCase = caseNamed[0] && caseStudyAnswer(kb, caseNamed[0], picture, lang);
     if (fromCase) return fromCase;
   }
+  // "다이나모db랑 오로라 비교해줘", "pros and cons of documentdb or dynamodb": the side-by-side compare is the answer.
+  if (compared && asksToCompare(picture.text)) return { kind: 'abstain', lang, traits, why: 'vague', compared };
   // "dynamodb vs aurora for orders": naming two services to weigh is choosing, so any trait counts.
   const weighs = compared !== undefined && !explaining && traits.some((t) => t.kind !== 'scale');
   if (!weighs && (!workload || !onTopic)) {
@@ -237,7 +240,7 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
 
   const hits = kb.search(picture.positive);
   const ranked = rankServices(kb, traits, hits, votes);
-  const excluded = excludedServices(kb, picture);
+  const excluded = withinReach(excludedServices(kb, picture), ranked);
   const active = ranked.filter((r) => r.service.status === 'active' && !excluded.has(r.service.id));
   // Asked "X vs Y", the answer is one of the two when either fits at all.
   const pairOnly = compared && active.filter((r) => compared.includes(r.service.id) && r.score > 0);
@@ -258,17 +261,20 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
     if (other) recommended = other;
   }
   const substituted = substitute && recommended !== top;
+  // "Airbnb kept its relational data where? Should we do the same?": a named precedent breaks a near tie.
+  const precedent = recommended && !decidedOf(recommended) ? precedentFor(kb, picture, live, recommended) : undefined;
+  if (precedent) recommended = precedent;
   const runnerUp = live.find((r) => r !== recommended);
   const decidedBy = decidedOf(recommended);
   if (!recommended || (recommended.traitScore < minTrait && !decidedBy && !substituted)) {
     return { kind: 'abstain', lang, traits, why: 'vague', ...(compared ? { compared } : {}) };
   }
-  const read = [...excludedLine(kb, excluded, lang), ...readLine(picture, recommended, fired, lang)].slice(0, 7);
+  const read = [...excludedLine(excluded, lang), ...readLine(picture, recommended, fired, lang)].slice(0, 7);
   const base = (r: RankedService) => r.traitScore + r.ruleScore;
   const pair = [recommended.service.id, runnerUp?.service.id].sort().join('|');
   const guidanceTie = fired.some((rule) => rule.ties && [...rule.ties].sort().join('|') === pair);
   const scoreTie =
-    !decidedBy && runnerUp && base(runnerUp) >= base(recommended) - TIE_MARGIN && !strongestFor(runnerUp);
+    !decidedBy && !precedent && runnerUp && base(runnerUp) >= base(recommended) - TIE_MARGIN && !strongestFor(runnerUp);
   if (runnerUp && (guidanceTie || scoreTie)) {
     const ask = tieQuestion(recommended.service.id, runnerUp.service.id, lang);
     if (ask)
@@ -300,6 +306,36 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
   };
 }
 
+/** How close a case study's service must score to the winner for the precedent to decide. */
+const PRECEDENT_MARGIN = 1;
+
+/**
+ * The service a case study the question names used for the kind of data the question asks about, when it scores
+ * within {@link PRECEDENT_MARGIN} of the winner and no rule decided: what the company chose settles a near tie.
+ */
+function precedentFor(
+  kb: KnowledgeBase,
+  p: WorkloadPicture,
+  live: readonly RankedService[],
+  winner: RankedService,
+): RankedService | undefined {
+  const asked = new Set(p.traits.filter((t) => t.kind !== 'scale').map((t) => t.id));
+  const base = (r: RankedService) => r.traitScore + r.ruleScore;
+  const words = p.positive.split(/[\s,?!.]+/);
+  const named = new Set(words.map((w) => (w ? resolveExact(kb, w)?.service.id : undefined)));
+  for (const note of kb.caseStudies.filter((n) => p.clues.has(n.id))) {
+    // "Like Airbnb, DynamoDB?": the use the question names is the precedent it weighs, no other.
+    const pointed = note.uses.filter((u) => named.has(u.service));
+    for (const use of pointed.length > 0 ? pointed : note.uses) {
+      const r = live.find((x) => x.service.id === use.service);
+      // The asker's own clues may rule the precedent out (a small app with joins should not copy a key-value design).
+      if (!r || r === winner || !use.traits.some((t) => asked.has(t)) || r.votes.some((v) => v.weight < 0)) continue;
+      if (base(r) >= base(winner) - PRECEDENT_MARGIN) return r;
+    }
+  }
+  return undefined;
+}
+
 /**
  * The credible alternative to each service when the asker rules it out and nothing else fits the workload
  * (guidance §2: "name one credible alternative, a competing primary database"): a graph without Neptune is
@@ -320,10 +356,34 @@ const SUBSTITUTES: Readonly<Record<string, string>> = {
   opensearch: 'aurora',
 };
 
+// "What did Duolingo run as its primary database?", "에어비앤비는 세션을 어디에 뒀나요?": a question about what the
+// company chose, answered from its note, even when it names a kind of data.
+const WHAT_IT_USED_EN =
+  /\b(what|which)( \w+){0,3} (did|does|do) \w+ (use|run|pick|choose|go with|put|keep|store|move|migrate|land)\b/;
+const WHAT_IT_USED_KO =
+  /(뭘|무엇을|뭐를?|무슨|어떤|어디에|어디로)[가-힣a-z]{0,8}(썼|쓰나|쓰는지|사용했|사용하나|골랐|선택했|뒀|두었|옮겼)/;
+
+function asksWhatItUsed(text: string): boolean {
+  return WHAT_IT_USED_EN.test(englishForm(text)) || WHAT_IT_USED_KO.test(koreanForm(text));
+}
+
 /** Words joining two names the question weighs against each other. */
 const VERSUS = /^(vs\.?|versus|or|대|아니면|또는|혹은)$/;
 
-/** Two different services named either side of "vs" / "or" / "대" ("dynamdb vs aurora", "다이너모디비 대 오로라"). */
+/** Asking for a comparison outright: the side-by-side compare answers it, whatever else the question says. */
+const COMPARE_EN =
+  /\b(compar(e|es|ed|ing|ison)|differences?|differ|pros and cons|side by side|trade ?offs?|head to head)\b/;
+const COMPARE_KO = /비교|차이|장단점|장점과단점|뭐가다른|어떻게다른/;
+
+export function asksToCompare(text: string): boolean {
+  return COMPARE_EN.test(englishForm(text)) || COMPARE_KO.test(koreanForm(text));
+}
+
+/**
+ * Two different services the question weighs: either side of "vs" / "or" / "대" ("dynamdb vs aurora", "다이너모디비
+ * 대 오로라"), or the first two it names when it asks for a comparison ("다이나모db랑 오로라 비교해줘", "compare
+ * redshift and opensearch").
+ */
 function namedPair(kb: KnowledgeBase, text: string): [string, string] | undefined {
   const words = text.split(/[\s,?!.]+/).filter((w) => w !== '');
   const service = (word: string | undefined) => (word ? resolveServiceName(kb, word).resolved?.service.id : undefined);
@@ -333,30 +393,82 @@ function namedPair(kb: KnowledgeBase, text: string): [string, string] | undefine
     const b = service(words[i + 1]);
     if (a && b && a !== b) return [a, b];
   }
-  return undefined;
+  if (!asksToCompare(text)) return undefined;
+  const named = [...new Set(words.map(service).filter((id) => id !== undefined))];
+  const [a, b] = named;
+  return a && b ? [a, b] : undefined;
 }
 
 /** Engine words that are also a service's alias (RDS runs MariaDB): ruling out the engine is not ruling out RDS. */
 const ENGINE_WORDS = /maria|mysql|postgres|oracle|sql ?server/;
 
-/** Services named inside a phrase the question rules out ("anything but DynamoDB", "넵튠 말고"). */
-function excludedServices(kb: KnowledgeBase, p: WorkloadPicture): Set<string> {
-  const out = new Set<string>();
+/**
+ * Services the question rules out, each with the name it was ruled out by: those named inside a negated phrase
+ * ("anything but DynamoDB", "넵튠 말고"), and those that speak an engine ruled out by name ("not Redis" rules out
+ * ElastiCache and MemoryDB, "몽고디비 대신" DocumentDB: `soft`). A pronoun rules out the last name before it.
+ */
+interface Exclusion {
+  by: string;
+  soft: boolean;
+}
+
+function excludedServices(kb: KnowledgeBase, p: WorkloadPicture): Map<string, Exclusion> {
+  const out = new Map<string, Exclusion>();
+  const exclude = (resolved: ResolvedName | undefined) => {
+    if (!resolved) return;
+    if (!resolved.engine)
+      out.set(resolved.service.id, { by: resolved.service.name.replace(/^Amazon /, ''), soft: false });
+    for (const id of resolved.engine?.speaks ?? []) {
+      if (!out.has(id)) out.set(id, { by: resolved.engine?.label ?? id, soft: true });
+    }
+  };
   for (const phrase of p.negated) {
-    for (const word of phrase.split(/[\s,?!.]+/)) {
-      if (word === '' || ENGINE_WORDS.test(word)) continue;
-      const resolved = resolveTypo(kb, word);
-      if (resolved && !resolved.engine) out.add(resolved.service.id);
+    const words = phrase.split(/[\s,?!.]+/).filter((w) => w !== '');
+    if (words.length === 1 && PRONOUN.test(words[0] ?? '')) {
+      exclude(lastNamedBefore(kb, p.text, phrase));
+      continue;
+    }
+    for (const word of words) {
+      if (!ENGINE_WORDS.test(word)) exclude(resolveTypo(kb, word));
     }
   }
   return out;
 }
 
-function excludedLine(kb: KnowledgeBase, excluded: ReadonlySet<string>, lang: Lang): string[] {
-  return [...excluded].map((id) => {
-    const name = kb.services.find((s) => s.id === id)?.name.replace(/^Amazon /, '') ?? id;
-    return lang === 'ko' ? `${name} 제외 (직접 제외하심)` : `not ${name} (you ruled it out)`;
-  });
+/** A pronoun standing for the thing named before it ("we used MongoDB but want to stop using it"). */
+const PRONOUN = /^(it|them|that|this|those)$/;
+
+function lastNamedBefore(kb: KnowledgeBase, text: string, pronoun: string): ResolvedName | undefined {
+  const at = text.search(new RegExp(`(?<![\\p{L}])${pronoun}(?![\\p{L}])`, 'u'));
+  const before = text.slice(0, at < 0 ? text.length : at).split(/[\s,?!.]+/);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const word = before[i] ?? '';
+    if (word === '' || ENGINE_WORDS.test(word)) continue;
+    const resolved = resolveExact(kb, word);
+    if (resolved) return resolved;
+  }
+  return undefined;
+}
+
+/**
+ * Ruling out an engine rules out the services that speak it only while another service fits what is asked: "an
+ * in-memory store instead of Redis" still leaves ElastiCache, which runs Memcached and Valkey as well.
+ */
+function withinReach(ruledOut: Map<string, Exclusion>, ranked: RankedService[]): Map<string, Exclusion> {
+  const fitsWithout = (out: ReadonlyMap<string, Exclusion>) =>
+    ranked.some(
+      (r) =>
+        r.service.status === 'active' &&
+        !out.has(r.service.id) &&
+        (r.traitScore >= MIN_TRAIT_SCORE || strongestFor(r) !== undefined),
+    );
+  if (fitsWithout(ruledOut)) return ruledOut;
+  return new Map([...ruledOut].filter(([, e]) => !e.soft));
+}
+
+function excludedLine(excluded: ReadonlyMap<string, Exclusion>, lang: Lang): string[] {
+  const names = [...new Set([...excluded.values()].map((e) => e.by))];
+  return names.map((name) => (lang === 'ko' ? `${name} 제외 (직접 제외하심)` : `not ${name} (you ruled it out)`));
 }
 
 /**
@@ -371,7 +483,14 @@ function caseStudyAnswer(kb: KnowledgeBase, note: CaseStudyNote, p: WorkloadPict
   const traitIds = new Set(p.traits.map((t) => t.id));
   const overlap = (u: CaseUse) => u.traits.filter((t) => traitIds.has(t)).length;
   const byName = note.uses.find((u) => named.has(u.service));
-  const byTraits = [...note.uses].sort((a, b) => overlap(b) - overlap(a)).find((u) => overlap(u) > 0);
+  // The question's own words in a use's text ("primary database", "session state") point at it as much as a trait.
+  const asked = new Set(tokenize(p.positive));
+  const said = (u: CaseUse) =>
+    Math.min(1, tokenize(`${u.text.en} ${u.text.ko}`).filter((t) => asked.has(t) && t.length > 2).length);
+  // "메인 db", "main database" point at the use the note calls the primary one, in whatever words.
+  const primary = (u: CaseUse) => (p.clues.has('primary') && /\bprimary\b/.test(u.text.en) ? 3 : 0);
+  const pointsAt = (u: CaseUse) => overlap(u) + said(u) + primary(u);
+  const byTraits = [...note.uses].sort((a, b) => pointsAt(b) - pointsAt(a)).find((u) => pointsAt(u) > 0);
   const pointed = byName ?? byTraits;
   const use = pointed ?? note.uses[0];
   if (!use) return undefined;

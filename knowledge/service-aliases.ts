@@ -19,6 +19,11 @@ export interface EngineAlias {
   service: string;
   /** Why that service, a phrase per language: `MongoDB-compatible`. */
   how: Bilingual;
+  /**
+   * Services that speak this engine's own API (DocumentDB speaks MongoDB's): ruling the engine out ("not Redis",
+   * "몽고디비 말고") rules them out too. Relational engines have none: Aurora and RDS run several engines.
+   */
+  speaks?: readonly string[];
 }
 
 const REDIS_HOW: Bilingual = {
@@ -32,15 +37,29 @@ export const ENGINE_ALIASES: readonly EngineAlias[] = [
     names: ['mongodb', 'mongo', '몽고db', '몽고디비', '몽고'],
     service: 'documentdb',
     how: { en: 'MongoDB-compatible', ko: 'MongoDB 호환' },
+    speaks: ['documentdb'],
   },
   {
     label: 'Apache Cassandra',
     names: ['cassandra', 'apache cassandra', 'scylladb', 'scylla', '카산드라'],
     service: 'keyspaces',
     how: { en: 'Cassandra-compatible, runs CQL', ko: 'Cassandra 호환, CQL 사용' },
+    speaks: ['keyspaces'],
   },
-  { label: 'Redis', names: ['redis', 'redis oss', '레디스'], service: 'elasticache', how: REDIS_HOW },
-  { label: 'Valkey', names: ['valkey', '밸키'], service: 'elasticache', how: REDIS_HOW },
+  {
+    label: 'Redis',
+    names: ['redis', 'redis oss', '레디스'],
+    service: 'elasticache',
+    how: REDIS_HOW,
+    speaks: ['elasticache', 'memorydb'],
+  },
+  {
+    label: 'Valkey',
+    names: ['valkey', '밸키'],
+    service: 'elasticache',
+    how: REDIS_HOW,
+    speaks: ['elasticache', 'memorydb'],
+  },
   {
     label: 'Memcached',
     names: ['memcached', 'memcache', '멤캐시드', '멤캐시'],
@@ -55,10 +74,21 @@ export const ENGINE_ALIASES: readonly EngineAlias[] = [
       en: 'runs OpenSearch, which began as a fork of Elasticsearch',
       ko: 'Elasticsearch에서 갈라져 나온 OpenSearch를 운영',
     },
+    speaks: ['opensearch'],
   },
   {
     label: 'PostgreSQL',
-    names: ['postgresql', 'postgres', 'pg', '포스트그레스', '포스트그레스큐엘', '포스트그레'],
+    names: [
+      'postgresql',
+      'postgres',
+      'pg',
+      '포스트그레스',
+      '포스트그레스큐엘',
+      '포스트그레',
+      '포스그레',
+      '포스그레스',
+      '포스트그래',
+    ],
     service: 'aurora',
     how: {
       en: 'Aurora PostgreSQL; RDS for PostgreSQL runs the stock engine',
@@ -135,7 +165,10 @@ export function resolveExact(kb: KnowledgeBase, phrase: string): ResolvedName | 
   for (const form of [phrase, stripParticle(phrase)]) {
     const key = nameKey(form);
     if (!key) continue;
-    const found = exact(kb, key) ?? (DB_SUFFIX.test(key) ? exact(kb, key.replace(DB_SUFFIX, '')) : undefined);
+    // `메모리db` is `메모리디비`: a Hangul name with a Latin `db` is the name spelled in Hangul.
+    const hangulDb = /[\uac00-\ud7a3]db$/.test(key) ? exact(kb, key.replace(/db$/, '디비')) : undefined;
+    const found =
+      exact(kb, key) ?? hangulDb ?? (DB_SUFFIX.test(key) ? exact(kb, key.replace(DB_SUFFIX, '')) : undefined);
     if (found) return found;
   }
   return undefined;

@@ -36,12 +36,16 @@ const SPECIFIC: Record<string, RegExp[]> = {
   document: [
     /\bjson\b/,
     /\bschema (changes|keeps changing|evolves|varies)/,
-    /\b(any|many|different|multiple|lots of) (different )?fields\b/,
+    /\b(any|many|different|multiple|lots of|varying) (different )?(fields|attributes|properties)\b/,
     /스키마가(자주)?(바뀌|변하|유연|달라)/,
     /여러필드/,
     /\bschemaless\b/,
     /\bflexible schema/,
     /\bnested\b/,
+    // The decision guide's own examples of document data.
+    /\b(user|player|customer|member|account) profiles?\b/,
+    /\b(product|content) catalogs?\b/,
+    /(사용자|유저|회원|고객|플레이어)프로필/,
     /\bdocument (db|database|store|model|oriented)\b/,
     /\bmongo/,
     /json/,
@@ -67,15 +71,8 @@ const SPECIFIC: Record<string, RegExp[]> = {
     /자동완성/,
     /오타/,
     /형태소/,
-    // Vector and semantic search are about a search index, never everyday chatter.
-    /\bvector\b/,
-    /\bsemantic\b/,
-    /\bembeddings?\b/,
-    /\brag\b/,
-    /벡터/,
-    /임베딩/,
-    /시맨틱/,
   ],
+  logs: [/\b(log|trace|span) (analytics|search|analysis)\b/, /\btrace ids?\b/, /(로그|트레이스)(분석|검색)/, /traceid/],
   analytics: [
     /\bolap\b/,
     /\bwarehous/,
@@ -123,7 +120,7 @@ const t = (id: string, kind: TraitKind, en: string, ko: string, patterns: { en: 
 
 export const TRAITS: readonly Trait[] = [
   // Data models
-  t('relational', 'model', 'relational data with joins', '조인이 필요한 관계형 데이터', {
+  t('relational', 'model', 'relational data (SQL, joins)', '관계형 데이터 (SQL·조인)', {
     en: [
       /\brelational\b/,
       /\bjoins?\b/,
@@ -156,6 +153,7 @@ export const TRAITS: readonly Trait[] = [
       /\bdictionar(y|ies) (of|from)\b/,
       /\bkey (access|lookups?|reads?)\b/,
       /\b(access(ed)?|read|fetch(ed)?) by key\b/,
+      /\bkeyed (by|on)\b/,
     ],
     ko: [
       /키값/,
@@ -172,7 +170,7 @@ export const TRAITS: readonly Trait[] = [
       /(조회|읽기|접근|쓰기|읽고쓰기|액세스)(는|은)?(전부|모두|다|항상|대부분|거의)?[가-힣a-z]{0,4}(키|id|pk|번호|코드)(로|으로)/,
     ],
   }),
-  t('document', 'model', 'JSON documents', 'JSON 문서', {
+  t('document', 'model', 'document data (profiles, catalogs, JSON)', '문서형 데이터 (프로필·카탈로그·JSON)', {
     en: [
       /\bjson\b/,
       /\bdocuments?\b/,
@@ -216,10 +214,25 @@ export const TRAITS: readonly Trait[] = [
       /\btelemetry\b/,
       /\btime ?stamped\b/,
       /\bmetrics? (data|over time|every)/,
+      // Retention tiers and infrastructure metrics are what time-series stores are built around.
+      /\bretention (polic(y|ies)|period|rules?)\b/,
+      /\b(devops|infra(structure)?|k8s|kubernetes|host|server|container|node|service|app(lication)?) metrics\b/,
+      /\brecent data (is )?(queried|read|accessed|hit) (most|more|the most)\b/,
       /\bevery (few )?seconds?\b/,
       /\bdevices? (send|report|emit)/,
     ],
-    ko: [/시계열/, /센서/, /텔레메트리/, /타임스탬프/, /(초|분)마다/, /계측/, /측정값/, /장비데이터/],
+    ko: [
+      /시계열/,
+      /센서/,
+      /텔레메트리/,
+      /타임스탬프/,
+      /(초|분)마다/,
+      /계측/,
+      /측정값/,
+      /장비데이터/,
+      /보존(정책|기간)/,
+      /(인프라|서버|컨테이너|쿠버네티스|k8s)(메트릭|지표)/,
+    ],
   }),
   t('ledger', 'model', 'an immutable, verifiable history', '변경할 수 없고 검증 가능한 이력', {
     en: [
@@ -238,7 +251,8 @@ export const TRAITS: readonly Trait[] = [
       /변경불가/,
       /변경할수없/,
       /위변조/,
-      /감사(기록|이력|추적|로그)/,
+      /감사(기록|이력|추적|로그|대응|목적|요건)/,
+      /수정(불가|금지|할수없|못하)/,
       /불변/,
       /검증가능/,
       /추가만/,
@@ -254,21 +268,27 @@ export const TRAITS: readonly Trait[] = [
       /\brelevance\b/,
       /\bkeyword (search|match)/,
       /\b(most )?relevant (results|articles|documents|docs|matches|products|hits|pages)\b/,
-      /\bsemantic\b/,
-      /\bvector\b/,
+    ],
+    ko: [/검색(?!이력|기록|히스토리)/, /자동완성/, /전문검색/, /오타/, /형태소/, /키워드매칭/, /키워드(로|를)?필터/],
+  }),
+  // Similarity over embeddings is its own kind of search: read as full text, the answer's read line misleads.
+  t('vector', 'model', 'vector (similarity) search over embeddings', '임베딩 벡터 유사도 검색', {
+    en: [
+      /\bvectors?( (similarity )?(search(es|ing)?|stores?|databases?|dbs?|index(es)?|lookups?))?\b/,
       /\bembeddings?\b/,
       /\brag\b/,
+      /\bsemantic (search|similarity|retrieval)\b/,
+      /\b(similarity|nearest neighbou?r|k ?nn|ann) (search|lookups?|queries|matching)\b/,
+      /\bpgvector\b/,
     ],
     ko: [
-      /검색(?!이력|기록|히스토리)/,
-      /자동완성/,
-      /전문검색/,
-      /오타/,
-      /형태소/,
-      /키워드매칭/,
-      /유사도/,
-      /벡터/,
+      /벡터(검색|db|디비|저장소|데이터베이스)?/,
       /임베딩/,
+      /유사도(검색|기반)/,
+      /시맨틱(검색)?/,
+      /의미(기반)?검색/,
+      // Spaces are gone in this form: "for a good" must not read as RAG.
+      /(^|[^a-z])rag([^a-z]|$)/,
     ],
   }),
   // Access patterns
@@ -358,7 +378,14 @@ export const TRAITS: readonly Trait[] = [
     ],
   }),
   t('cache', 'access', 'a cache in front of another store', '다른 저장소 앞단의 캐시', {
-    en: [/\bcach(e|es|ed|ing)\b/, /\bhot keys?\b/, /\bin front of\b/, /\boffload\b/],
+    en: [
+      /\bcach(e|es|ed|ing)\b/,
+      /\bhot (keys?|rows?|items?|records?|products?|objects?)\b/,
+      /\bin front of\b/,
+      /\boffload\b/,
+      // The same few rows read over and over: what a cache in front of the database is for.
+      /\bsame (\d+ |few )?(\w+ )?(rows|items|records|keys|products|objects) (\w+ ){0,3}read\b/,
+    ],
     // Not 캐시백 (cashback).
     ko: [/캐시(?!백)/, /캐싱/, /앞단/, /부하를(줄|덜)/],
   }),
@@ -371,7 +398,7 @@ export const TRAITS: readonly Trait[] = [
     ko: [/리더보드/, /랭킹/, /(?<!우선)순위/, /정렬(된)?(집합|셋)/, /소티드셋/],
   }),
   t('logs', 'access', 'log and trace analytics', '로그·트레이스 분석', {
-    en: [/\blogs?\b/, /\btraces?\b/, /\bobservability\b/, /\bclickstream\b/],
+    en: [/\blogs?\b/, /\btraces?\b/, /\bobservability\b/, /\bclickstream\b/, /\bspans? (by|with|per)\b/],
     // Not inside loanwords that contain 로그: 블로그, 카탈로그, 프로그램, 다이얼로그, 아날로그, 프롤로그, 에필로그,
     // 백로그, nor 로그인/로그아웃.
     ko: [/(?<![블탈프얼날롤필백])로그(?!인|아웃)/, /트레이스/, /관측성/, /클릭스트림/],
@@ -481,30 +508,20 @@ export const TRAITS: readonly Trait[] = [
     ko: [/고가용성/, /장애조치/, /페일오버/, /다운타임/, /멀티az/, /가용성/],
   }),
   t('lift-and-shift', 'scale', 'a straight move with minimal change', '변경을 최소로 한 이전', {
-    en: [
-      /\blift and shift\b/,
-      /\bas is\b/,
-      /\bminimal (changes?|effort)\b/,
-      /\bcost sensitive\b/,
-      /\bcheap(est)?\b/,
-      /\bsmall (app|team|budget)/,
-      /\bbudget\b/,
-    ],
-    ko: [
-      /그대로(옮|이전|이관)/,
-      /리프트앤시프트/,
-      /최소한의(변경|수정)/,
-      /저렴/,
-      /비용이(중요|민감)/,
-      /예산/,
-      /작은(앱|서비스|규모)/,
-    ],
+    en: [/\blift and shift\b/, /\bas is\b/, /\bminimal (changes?|effort)\b/],
+    ko: [/그대로(옮|이전|이관)/, /리프트앤시프트/, /최소한의(변경|수정)/],
+  }),
+  // Cost said outright: what AWS's RDS card is "best for" (cost-sensitive workloads), not a migration.
+  t('cost-sensitive', 'scale', 'cost-sensitive', '비용에 민감', {
+    en: [/\bcost ?sensitive\b/, /\bcheap(est)?\b/, /\bsmall (app|team|budget)/, /\bbudget\b/],
+    ko: [/저렴/, /비용이(중요|민감)/, /예산/, /작은(앱|서비스|규모)/],
   }),
   // Source engines (AWS's migration table: match the source engine)
   t('engine-mysql', 'engine', 'MySQL compatibility', 'MySQL 호환', { en: [/\bmysql\b/], ko: [/마이에스큐엘/] }),
   t('engine-postgres', 'engine', 'PostgreSQL compatibility', 'PostgreSQL 호환', {
     en: [/\bpostgres(ql)?\b/, /\bpg\b/, /\bpgvector\b/, /\bpostgis\b/],
-    ko: [/포스트그레/],
+    // Loanword spellings people type: 포스트그레(스), 포스그레, 포스트그래.
+    ko: [/포스트?그(레|래|리)/],
   }),
   t(
     'engine-commercial',
@@ -512,8 +529,15 @@ export const TRAITS: readonly Trait[] = [
     'a commercial engine (Oracle, SQL Server, Db2) or MariaDB',
     '상용 엔진(Oracle, SQL Server, Db2) 또는 MariaDB',
     {
-      en: [/\boracle\b/, /\bsql ?server\b/, /\bmssql\b/, /\bdb2\b/, /\bmariadb\b/],
-      ko: [/오라클/, /마리아db/],
+      en: [
+        /\boracle\b/,
+        /\bsql ?server\b/,
+        /\bmssql\b/,
+        /\bdb2\b/,
+        /\bmariadb\b/,
+        /\b(commercial|proprietary|licensed) (db|database|engine|rdbms)s?\b/,
+      ],
+      ko: [/오라클/, /마리아db/, /상용(db|디비|데이터베이스|엔진|rdbms|dbms)/],
     },
   ),
   t('engine-mongodb', 'engine', 'MongoDB compatibility', 'MongoDB 호환', { en: [/\bmongo(db)?\b/], ko: [/몽고/] }),
@@ -555,11 +579,21 @@ export function compactForm(question: string): string {
   return normalize(question).replace(/[\s\-_/.,·'"!?()]+/g, '');
 }
 
+/**
+ * What Korean patterns read: the compact form of a question written in Korean, nothing for one written without
+ * Hangul. With the spaces gone, English words run together and hide fragments ("a little" holds "ttl").
+ */
+export function koreanForm(question: string): string {
+  return HANGUL_SYLLABLE.test(question) ? compactForm(question) : '';
+}
+
+const HANGUL_SYLLABLE = /[\uac00-\ud7a3\u3131-\u318e]/;
+
 /** True when the question shows this trait unmistakably, not just through everyday words. */
 export function isSpecific(trait: Trait, question: string): boolean {
   if (!trait.ambiguous) return true;
   const en = englishForm(question);
-  const ko = compactForm(question);
+  const ko = koreanForm(question);
   return trait.specific.some((p) => p.test(en) || p.test(ko));
 }
 
@@ -600,7 +634,7 @@ const inside = (inner: Span, outer: Span) =>
  */
 export function detectTraits(question: string): Trait[] {
   const en = englishForm(question);
-  const ko = compactForm(question);
+  const ko = koreanForm(question);
   const found = TRAITS.map((trait) => ({
     trait,
     spans: [...spansOf(trait.en, en, 'en'), ...spansOf(trait.ko, ko, 'ko')],

@@ -1,6 +1,6 @@
 import type { Command, SlashSpec } from '../command.ts';
 import { HelpRequested, isHelpWord, readFlagWord } from '../command-flags.ts';
-import { tokenize } from '../command-text.ts';
+import { echo, tokenize } from '../command-text.ts';
 import { UserInputError } from '../errors.ts';
 import { didYouMean } from '../suggest-word.ts';
 import { cwUsage } from './help/help.ts';
@@ -47,6 +47,14 @@ export const cwSlash: SlashSpec = {
         throw new UserInputError(
           `\`${action}\` goes after \`query <group>\`, \`saved\` or \`run <name>\`, e.g. \`/cw logs query /aws/lambda/checkout-api ${action}\`.`,
           groupUsage,
+        );
+      }
+      // `/cw logs /aws/lambda/checkout-api`: a log group where the action goes, so `query` was left out.
+      if (actions.includes('query') && /^\/|^[\w.-]+\/[\w./*-]+$/.test(action)) {
+        const rest = request.words.slice(1).join(' ');
+        throw new UserInputError(
+          `\`${echo(action)}\` is a log group, not a command: did you mean \`/cw ${group} query ${echo(rest)}\`?`,
+          commands.find((c) => c.path[1] === group && c.path[2] === 'query')?.usage ?? groupUsage,
         );
       }
       throw new UserInputError(

@@ -84,8 +84,10 @@ function renderAnswer(a: Answer): SlackMessage {
   if (a.caseStudy) {
     const { note, use, fitsAsker, otherUses = [] } = a.caseStudy;
     const verdict = fitsAsker ? '' : ` ${escapeMrkdwn(w.notYours(s.name))}`;
+    // A use names its service by id; the answer names it as AWS does ("Amazon ElastiCache", not "elasticache").
+    const nameOf = (id: string) => a.ranked.find((r) => r.service.id === id)?.service.name ?? id;
     const others = otherUses.map(
-      (u) => `\n• ${w.alsoUsed} *${escapeMrkdwn(u.service)}*: ${escapeMrkdwn(u.text[a.lang])}`,
+      (u) => `\n• ${w.alsoUsed} *${escapeMrkdwn(nameOf(u.service))}*: ${escapeMrkdwn(u.text[a.lang])}`,
     );
     blocks.push(
       section(

@@ -1,4 +1,4 @@
-import { compactForm, englishForm } from '../traits.ts';
+import { englishForm, koreanForm } from '../traits.ts';
 
 /**
  * Workload clues the trait lexicon does not carry: constraints, migration intent, the shape of a
@@ -108,6 +108,8 @@ export const CLUES: readonly Clue[] = [
       /\b(chang(e|es|ed|ing)|switch(es|ed|ing)?) (the |our |its )?(db |database )?engines?\b/,
       /\bexit(ing)?\b/,
       /\brefactor/,
+      /\b(budget|time|room|appetite|approval) for (a |the )?rewrite\b/,
+      /\b(can|could|will|willing to|ok to) rewrite\b/,
       /\bsct\b/,
       /\bhappy to (switch|change|move)/,
     ],
@@ -115,6 +117,7 @@ export const CLUES: readonly Clue[] = [
       /탈출/,
       /빠져나오/,
       /벗어나/,
+      /(오라클|oracle|sqlserver|에스큐엘서버|mssql|db2|상용(db|디비|엔진)?)(을|를|에서)?떠나/,
       /엔진(은|는)?상관없/,
       /엔진(을|은)?바꿔도/,
       /엔진변경/,
@@ -147,6 +150,8 @@ export const CLUES: readonly Clue[] = [
         /\b(drop|cut|shed|escape|avoid|ditch|rid of|eliminat\w*|remov\w*|reduc\w*|lower\w*)(ping|ing)? (the |our |those |of )?(\w+ )?licen[cs]/,
         /\blicen[cs](e|es|ing) (cost|fee|bill|renewal|spend|audit|true ?up)/,
         /\blicen[cs]ing\b/,
+        /\b(bill|cost|costs|spend|fees?|price)\b.{0,20}\b(too high|too much|huge|insane|killing|painful|expensive)\b.{0,30}\blicen[cs]/,
+        /\blicen[cs]\w*\b.{0,30}\b(too expensive|too high|too much|killing us|painful)\b/,
         /\blicen[cs]e ?(free|less)\b/,
         /\bcheaper\b/,
         /\b(cut|lower|reduce)(ing)? (the )?(cost|bill)/,
@@ -165,8 +170,20 @@ export const CLUES: readonly Clue[] = [
     }),
   ),
   c('warehouse-source', 'an existing data warehouse', '기존 데이터 웨어하우스', {
-    en: [/\bteradata\b/, /\bnetezza\b/, /\bedw\b/, /\bvertica\b/, /\bgreenplum\b/, /\bexadata\b/],
+    en: [
+      /\bteradata\b/,
+      /\bnetezza\b/,
+      /\bedw\b/,
+      /\bvertica\b/,
+      /\bgreenplum\b/,
+      /\bexadata\b/,
+      /\b(db2|oracle|sql ?server|legacy|enterprise|existing|on ?prem) (data )?warehouses?\b/,
+    ],
     ko: [/테라데이타/, /테라데이터/, /네티자/],
+  }),
+  c('qldb', 'Amazon QLDB today (end of support)', '현재 Amazon QLDB 사용 (지원 종료)', {
+    en: [/\bqldb\b/, /\bquantum ledger\b/],
+    ko: [/qldb/, /큐엘디비/, /퀀텀레저/],
   }),
   c('cql', 'CQL', 'CQL', { en: [/\bcql\b/, /\bdatastax\b/, /\bnodetool\b/], ko: [] }),
   c('cypher', 'Cypher / Gremlin queries', 'Cypher·Gremlin 쿼리', {
@@ -181,6 +198,9 @@ export const CLUES: readonly Clue[] = [
       /\bconnections?\b.{0,30}\b(exhaust|run out|max|limit|too many|pool)/,
       /\b(exhaust|run out of|too many|max(ed)? out)\w* (\w+ )?connections?\b/,
       /\bconnection (pool|limit|storm)/,
+      /\bmax_?connections\b/,
+      /\btoo many clients\b/,
+      /\bconnections? (keep )?(hitting|hit|hits) (the )?(limit|max|cap|ceiling)\b/,
       /\bconnection (errors?|refused|timeouts?|exhaust\w*|spikes?|churn)\b/,
     ],
     ko: [/(db|디비)?연결이?(모자|부족|고갈|터)/, /커넥션/, /연결수/, /연결이(부족|고갈)/],
@@ -197,6 +217,8 @@ export const CLUES: readonly Clue[] = [
         /\bnear ?zero traffic\b/,
         /\bidle (most|much) of the\b/,
         /\bbarely used\b/,
+        /\b(pay|cost|costs|spend|bill) (nothing|zero|\$0|near zero|almost nothing) (at night|when idle|when (it'?s )?unused|overnight|on weekends)\b/,
+        /\bzero ops\b/,
       ],
       ko: [/0원/, /요청당과금/, /쓴만큼/, /사용한만큼/, /vpc없이/, /vpc불필요/, /트래픽(이)?거의없/],
     }),
@@ -227,6 +249,8 @@ export const CLUES: readonly Clue[] = [
         /\bmulti ?cloud\b/,
         /\baws only features?\b/,
         /\bvendor lock/,
+        /\b(move|moving|migrate|take|taking|run|running) (it |this |them |us )?(off|away from|out of|outside( of)?) aws\b/,
+        /\bleave aws\b/,
         /\block ?in\b/,
         /\bcommunity (postgres|postgresql|mysql|edition)/,
         /\bplain (postgres|postgresql|mysql)/,
@@ -240,6 +264,8 @@ export const CLUES: readonly Clue[] = [
         /멀티클라우드/,
         /aws전용/,
         /종속/,
+        /aws(밖|바깥|외부)(으로|에서)/,
+        /aws를?떠날/,
         /락인/,
         /순수(mysql|postgres|포스트그레)/,
       ],
@@ -250,6 +276,7 @@ export const CLUES: readonly Clue[] = [
       /\b(lowest|low) ?cost\b/,
       /\b(lowest|minimal|minimum|cheapest) (\w+ )?(cost|bill|price|spend)\b/,
       /\beconomical\b/,
+      /\bcost ?sensitive\b/,
       /\bcheap\b/,
       /\btiny (app|service|site|backend|workload)\b/,
       /\bbarely changes\b/,
@@ -320,7 +347,8 @@ export const CLUES: readonly Clue[] = [
       /\bwrites? (locally )?in (each|every) region\b/,
       /\bactive ?active\b/,
       /\bmulti ?region (active|writes?|write)\b/,
-      /\bwrites? (accepted |going |coming )?(in|from|to) (several|multiple|many|two|three|both|all) regions\b/,
+      /\bwrites? (accepted |going |coming )?(in|from|to) (several|multiple|many|two|three|both|all|\d+) (aws )?regions\b/,
+      /\b(write|writ(e|ing) to|accept writes in) (both|all|\d+|two|three) regions\b/,
       /\bmulti ?master\b/,
     ],
     ko: [
@@ -331,6 +359,23 @@ export const CLUES: readonly Clue[] = [
       /(리전|지역).{0,15}(동시에|동시)(쓰기|쓰|기록|write)/,
       /(리전|지역)(양쪽|모두|둘다).{0,10}쓰/,
       /멀티리전(쓰기|액티브)/,
+      /(\d+|두|세|여러)개?리전(에서|에)(다|모두|각각)?(쓰|쓰기|기록|저장)/,
+    ],
+  }),
+  // Surviving the loss of a whole Region (disaster recovery): a replica in another Region, not only Multi-AZ.
+  c('region-failure', 'survives a Region failure', '리전 장애에도 유지', {
+    en: [
+      /\b(survive|withstand|tolerate|outlive|ride out|keep (working|running|serving) (through|during|in)) (a |an |the |any |one )?(whole |entire |full |aws )?regions? ?(\w+ )?(failures?|outages?|down|loss|disasters?|going down)\b/,
+      /\bregions? (failure|outage|loss|goes down|going down|dies|fails)\b/,
+      /\bcross ?region (dr|disaster recovery|failover|replicas?|replication)\b/,
+      /\b(dr|disaster recovery) (in|to|across) (another|a second|other) region\b/,
+      /\bfail ?over to (another|a second|the other) region\b/,
+    ],
+    ko: [
+      /리전(이|의)?(장애|다운|전체장애|통째로|단위장애|날아|죽)/,
+      /(다른|두번째|타|보조)리전(으로|에)(장애조치|페일오버|복구|넘어|복제)/,
+      /리전간(복제|장애조치|페일오버|dr)/,
+      /재해복구/,
     ],
   }),
   // One Region answers the question a durable in-memory primary leaves open (ElastiCache vs MemoryDB).
@@ -361,6 +406,17 @@ export const CLUES: readonly Clue[] = [
   c('terabytes', 'terabytes of data', '테라바이트급 데이터', {
     en: [/\b(tens|hundreds) of (tb|terabytes)\b/, /\b\d+(\.\d+)? ?tb\b/, /\bterabytes?\b/],
     ko: [/(수십|수백|몇)tb/, /(수십|수백)테라/, /\d+(\.\d+)?tb/, /테라바이트/],
+  }),
+  c('fast-failover', 'failover in seconds', '수 초 안의 장애 조치', {
+    en: [
+      /\bfail ?over\b.{0,60}\b(under|below|less than|within|<) ?\d+ ?(s|secs?|seconds)\b/,
+      /\b(faster|quicker|sub ?\d+ ?s(ec)?) fail ?overs?\b/,
+      /\bfail ?over (took|takes|was|is) (~|about |around |over )?\d+ ?(min|mins|minutes?)\b/,
+    ],
+    ko: [
+      /(장애조치|페일오버|failover)[가-힣a-z0-9~]{0,20}(\d+초(이내|안에|미만)|빠르)/,
+      /(장애조치|페일오버|failover)[가-힣a-z0-9~]{0,6}\d+분/,
+    ],
   }),
   c('acid', 'ACID transactions', 'ACID 트랜잭션', {
     en: [/\btransaction(s|al)?\b/, /\bacid\b/, /\bintegrity\b/, /\bstrongly consistent\b/],
@@ -452,6 +508,19 @@ export const CLUES: readonly Clue[] = [
     en: [/\boverwrit\w*/, /\bupdated? in place\b/, /\breplac(es|ed|ing) the (previous|old|last)\b/, /\bupsert/],
     ko: [/덮어(써|쓰|씀|씌|쓴)/, /갱신만/],
   }),
+  // Items kept in order within one key ("messages ordered per conversation", "채팅방별 메시지 순서"): a partition
+  // key with a sort key, what DynamoDB's single-table designs are built on.
+  c('ordered-per-key', 'items ordered within each key', '키마다 순서대로 쌓이는 항목', {
+    en: [
+      /\b(ordered|sorted|in order|chronolog\w*|by time|by timestamp|newest first|oldest first) (with)?in (each|a|one|every|the same) \w+/,
+      /\b(ordered|sorted|in order|chronolog\w*) (per|by|for each) (conversation|chat|room|channel|thread|user|device|account|player|customer|session|order|game|match)s?\b/,
+      /\b(messages|events|entries|items|posts|comments) (per|for each|of each|in each) (conversation|chat|room|channel|thread|user|device|account|player|match|game)\b/,
+    ],
+    ko: [
+      /(대화방|채팅방|방|채널|스레드|사용자|유저|기기|계정|대화)(별|마다|단위)(로)?.{0,12}(순서|시간순|정렬|최신순)/,
+      /(순서|시간순|정렬)(대로|로)?.{0,6}(대화방|채팅방|채널|스레드|대화)(별|마다)/,
+    ],
+  }),
   c('cart', 'shopping carts', '장바구니', { en: [/\b(shopping )?(carts?|baskets?)\b/], ko: [/장바구니/] }),
   c('counter', 'counters or presence', '카운터·접속 상태', {
     en: [
@@ -495,6 +564,9 @@ export const CLUES: readonly Clue[] = [
       /\bpresent (\w+ ){0,2}(value|state|status)s?\b/,
       /\b(latest|most recent|last known|last seen|newest)\b/,
       /\bcurrent (\w+ )?(value|state|status|reading|position|location|config|setting|odometer|count|score)s?\b/,
+      // "the current price per ticker", "latest balance for each account": one value kept per key, whatever it is.
+      /\b(current|latest|most recent|last known) (\w+ ){1,4}(per|for each|of each|for every|of every) \w+/,
+      /\bonly (show|keep|need|store|care about) (the )?(current|latest|last|most recent)\b/,
       /\boverwrit/,
       /\bshadow\b/,
     ],
@@ -512,6 +584,7 @@ export const CLUES: readonly Clue[] = [
       /(현재|최신|실시간)(값|상태)만/,
       /(최근|마지막)(접속|로그인|위치|상태|값|시각|업데이트|수신)(시각|시간|값|상태|정보)?만/,
       /(현재|최신|지금)(의)?(온도|위치|잔량|수치|좌표|속도|배터리|재고|점수|주행거리|값|상태)(만|하나)/,
+      /(현재|최신|마지막)[가-힣a-z]{1,6}(만)(필요|있으면|보여|저장|관리|알면|남기)/,
     ],
   }),
   c('per-entity', 'one value per device, user or item', '기기·사용자·항목별 값', {
@@ -522,6 +595,10 @@ export const CLUES: readonly Clue[] = [
       // "for each parcel", "of every tenant": one value kept per thing, whatever the thing is called.
       /\b(for|of|per) (each|every) \w+/,
       /\b(each|every) \w+'s\b/,
+      // "the latest rate per currency pair": the value is kept per whatever follows "per".
+      /\b(current|latest|most recent|last known) \w+s? (per|for each|of each|for every|of every|by) \w+/,
+      // A fleet counted ("30k trucks", "2 million devices"): a value is kept per member of it.
+      /\b\d+(\.\d+)? ?(k|m|thousand|million)? (trucks|vehicles|devices|sensors|cars|scooters|drivers|machines|meters|kiosks|robots|drones|players|users|accounts|stores|chargers|tickers|symbols)\b/,
     ],
     ko: [
       /(sku|코드|번호|시리얼)(별|마다|로)/,
@@ -531,6 +608,8 @@ export const CLUES: readonly Clue[] = [
       // "택배마다", "고객마다": per thing; "5초마다", "요청마다" are a rate, not a key.
       /[가-힣](?<!(초|분|시간|날|일|주|달|월|년|요청|호출|번|회|건))마다/,
       /(^|[^가-힣])각(기기|장비|센서|사용자|유저|방|차량|매장|디바이스|서버|계정|고객|충전기|단말)/,
+      // "트럭 3만 대의", "센서 2천 개의": a counted fleet, one value per member.
+      /\d+(\.\d+)?(만|천|백)?(대|개|명|곳|기)(의|에대한|에서|가|마다|각각)/,
     ],
   }),
   c('history', 'keeping history', '이력 보관', {
@@ -603,15 +682,15 @@ export const CLUES: readonly Clue[] = [
       /(?<!\b(reset|resets|cleared|flushed|expire|expires|expired|wiped|purged|rotated) )\bevery (\d+ ?)?(ms|milliseconds?|s|secs?|seconds?|mins?|minutes?)\b/,
       /\bpoll(s|ed|ing)? (\w+ ){0,5}every\b/,
       /\b\d+ ?hz\b/,
-      /\b\d+k? (readings|events|points|samples|inserts|rows|writes|measurements|messages) (per|a|each) (second|sec|minute|min)\b/,
-      /\b\d+k? ?(inserts|writes|points|samples|readings)\/?s\b/,
+      // Readings per second are a sampling rate; requests, writes or rows per second are throughput.
+      /\b\d+k? (readings|points|samples|measurements|data points|datapoints) (per|a|each) (second|sec|minute|min)\b/,
+      /\b\d+k? ?(points|samples|readings)\/?s\b/,
     ],
     ko: [
       /매초(?!초기화|리셋|삭제|만료)/,
       /매분(?!초기화|리셋|삭제|만료)/,
       /\d+(초|분)마다(?!초기화|리셋|삭제|만료|비움)/,
-      /(초|분)당\d/,
-      /초당(수|몇)?(천|만|백)/,
+      /(초|분)당\d+(\.\d+)?(만|천|백)?(개|건)?의?(측정|샘플|포인트|데이터포인트|수집|센서)/,
     ],
   }),
   c('measurements', 'measurements from devices or markets', '기기·시장의 측정값', {
@@ -621,11 +700,13 @@ export const CLUES: readonly Clue[] = [
       /\bpings?\b/,
       /\bheart ?rate\b/,
       /\bgps\b/,
-      /\bspeed\b/,
+      /\b(wind|vehicle|driving|fan|engine|motor|rotation|rotor|line|conveyor|spindle) speeds?\b/,
+      /\bspeeds? (readings?|data|samples|values)\b/,
       /\btemperatures?\b/,
       /\b(pressure|humidity|voltage|amperage|rpm|flow rate|moisture|co2|air quality|water level|wind speed)s?\b/,
       /\bprices?\b/,
       /\bcpu\b/,
+      /\bp(50|75|90|95|99|999)\b/,
       /\bvitals?\b/,
       /\bwearables?\b/,
       /\breadings?\b/,
@@ -655,7 +736,8 @@ export const CLUES: readonly Clue[] = [
       /습도/,
       /전력/,
       /배터리/,
-      /속도/,
+      /(차량|주행|회전|풍|모터|엔진|팬|라인|컨베이어)속도/,
+      /속도(측정|데이터|값|센서)/,
       /심박/,
       /수치/,
       /검침/,
@@ -700,6 +782,23 @@ export const CLUES: readonly Clue[] = [
       /\bnested (groups|roles|teams|folders) of\b/,
       /\b\d+ levels? deep\b/,
       /\bshortest (path|chain|route)\b/,
+      // Networks walked rather than joined: dependencies, hierarchies, parts, lineage, influence, money trails.
+      /\b(network|web|mesh) of (\w+ ){0,2}(people|accounts|users|devices|hosts|services|companies|entities|suppliers|connections|dependencies|relationships)\b/,
+      /\b(org|organi[sz]ation(al)?|reporting) (chart|hierarchy|tree|chain)\b/,
+      /\bbill of materials\b/,
+      /\bblast radius\b/,
+      /\bimpact analysis\b/,
+      /\b(data )?lineage\b/,
+      /\bwho knows (who|whom)\b/,
+      /\bmutual (friends|connections|followers|contacts)\b/,
+      /\b(centrality|pagerank|community detection|influencers? (graph|network))\b/,
+      /\breachab(le|ility)\b/,
+      /\bfraud rings?\b/,
+      /\b(money|fund|funds|payment) (flows?|trails?) (between|across|through)\b/,
+      /\battack paths?\b/,
+      /\b(which|what) \w+ can reach (which|what)\b/,
+      /\b(\d+|two|three|four|five|several|many) (tiers|layers) (up|down|upstream|downstream|deep|away|above|below)\b/,
+      /\b(join chains?|chained joins)\b/,
       /\blink(ed|ing)? (\w+ )?identit/,
       /\bidentity (resolution|graph|linking)\b/,
       /\bpeople you may know\b/,
@@ -741,6 +840,22 @@ export const CLUES: readonly Clue[] = [
       /(깊이|단계|뎁스)(는|가|를)?(정해지지않|모름|몰라|제한없|무제한|알수없)/,
       /경로(를)?찾/,
       /최단경로/,
+      /(\d+|한|두|세|몇)(~\d+)?다리(건너|거쳐|를건너)/,
+      /건너(건너)?아는/,
+      /공격경로/,
+      /연결망/,
+      /조직도/,
+      /계보/,
+      /의존(관계|성)(분석|트리|그래프|추적)/,
+      /영향(범위|도)?분석/,
+      /자재명세/,
+      /공통(친구|지인)/,
+      /(지인|친구)의(지인|친구)/,
+      /도달(가능|경로)/,
+      /자금(흐름|추적)/,
+      /\d+단계(를|로)?(따라|건너|거쳐|탐색|추적)/,
+      /경로(를)?(추적|탐색)/,
+      /(사기|의심|순환|자금)[가-힣]{0,4}고리/,
     ],
   }),
   // The same shape in everyday words ("chain of events", "manager of the manager"): it reads as multi-hop
@@ -782,8 +897,11 @@ export const CLUES: readonly Clue[] = [
     ko: [
       /(분기|월|연|년)(말|마감).{0,10}(리포트|보고서|정산|쿼리|배치)/,
       /(리포트|보고서|배치|분석).{0,20}(운영db|운영디비|프로덕션|서비스)(가|이)?.{0,10}(느려|뻗|죽|멈)/,
-      /복제본이.{0,10}(뻗|죽|느려|터)/,
+      /(복제본|레플리카|리플리카|replica)(가|이)?.{0,12}(뻗|죽|느려|터|멈)/,
+      /(리포트|보고서|분석)(쿼리)?(때문에|로인해).{0,20}(운영|db|디비|레플리카|복제본)/,
       /리포트때문에/,
+      /(리포트|보고서|분석|배치)[가-힣a-z0-9]{0,15}(운영|프로덕션|메인)(db|디비)?[가-힣a-z0-9]{0,10}(cpu|부하|느려|뻗|죽|100)/,
+      /분석(쿼리|용|작업)?(만)?(따로|별도로?)(뺄|빼|분리|옮)/,
       /(야간|월말|주간)(배치)?(리포트|정산|보고서)/,
       /운영db에서.{0,20}(리포트|분석|배치)/,
     ],
@@ -792,6 +910,11 @@ export const CLUES: readonly Clue[] = [
     en: [
       /\bsum(s|med|ming)? (of |up )?(\w+ )?(by|per|across)\b/,
       /\b(over|across|for|spanning) (the (last|past) )?\d+ years\b/,
+      // A year or more of history queried at once: "SQL over a year of clickstream", "12 months of events".
+      /\b(over|across|for|spanning|covering) (a|one|the (last|past|whole|full|entire)) (\w+ )?years?\b/,
+      /\b(a|one|\d+) (full )?years?'?s? (worth )?of\b/,
+      /\b(1[2-9]|[2-9]\d) months (of|worth)\b/,
+      /\b(over|across) (\d+|many|several) months\b/,
       /\bgroup ?bys?\b/,
       /\bwindow functions?\b/,
       /\bcohorts?\b/,
@@ -801,24 +924,34 @@ export const CLUES: readonly Clue[] = [
       /\byears of (data|history|orders|records)/,
       /\bhuge aggregat/,
       /\bpetabytes? of\b/,
-      /\bad ?hoc sql\b/,
       /\bmpp\b/,
+      /\b(funnel|cohort|retention|churn|ltv|kpi) (analysis|analytics|reports?|reporting|dashboards?)\b/,
+      /\bdata ?lakes?\b/,
+      /\bquarterly (reports?|reporting|numbers|analysis)\b/,
+      /\b(historical|history) (analytics|analysis|reporting|reports)\b/,
+      /\b(aggregate|aggregating|aggregation)s? (across|over) (all|every|the whole|years|months|billions)\b/,
       /\bcolumnar\b/,
       /\bcombining data from\b/,
       /\bacross (several|many|all) (databases|sources|systems)\b/,
+      /\bfrom (\d+|several|many|multiple|different) (different )?(source )?(dbs|databases|sources|systems)\b/,
     ],
     ko: [
       /\d+년치/,
       /\d+년간/,
+      /(일|한|1)년(치|간|동안)/,
+      /(1[2-9]|[2-9]\d)개월(치|간|동안)/,
       /월별/,
       /지역별/,
       /합계/,
       /매출/,
       /가맹점별/,
       /페타바이트/,
-      /애드혹/,
-      /adhocsql/,
       /컬럼기반/,
+      /데이터레이크/,
+      /코호트/,
+      /퍼널/,
+      /(매출|실적|kpi|지표)(분석|리포트|집계|대시보드)/,
+      /통계(를)?(내|뽑)/,
       /컬럼형/,
       /scan만/,
       /스캔만/,
@@ -832,12 +965,29 @@ export const CLUES: readonly Clue[] = [
       /\banalysts?\b/,
       /\bfinance (team|wants|reports)/,
       /\bexec(utive)? (dashboard|report)/,
+      /\b(quicksight|tableau|power ?bi|looker|metabase|superset)\b/,
     ],
-    ko: [/(^|[^a-z])bi([^a-z]|$)/, /대시보드/, /애널리스트/, /분석가/],
+    ko: [
+      /(^|[^a-z])bi([^a-z]|$)/,
+      /대시보드/,
+      /애널리스트/,
+      /분석가/,
+      /퀵사이트/,
+      /태블로/,
+      /quicksight|tableau|powerbi|looker/,
+    ],
   }),
   c('dw', 'a data warehouse', '데이터 웨어하우스', {
-    en: [/\bdw\b/, /\bdata ?warehouse/, /\bedw\b/],
-    ko: [/(^|[^a-z])dw([^a-z]|$)/, /데이터웨어하우스/],
+    en: [
+      /\bdw\b/,
+      /\bolap\b/,
+      /\bdata ?warehouse/,
+      /\bedw\b/,
+      /\b(star|snowflake) schemas?\b/,
+      /\bfact tables?\b/,
+      /\bdimension(al)? (tables?|models?)\b/,
+    ],
+    ko: [/(^|[^a-z])dw([^a-z]|$)/, /데이터웨어하우스/, /스타스키마/, /팩트테이블/, /차원테이블/],
   }),
   // Case studies named in the question (their `uses` are in the case notes)
   c('case-amazon', 'the Amazon retail case study', 'Amazon 리테일 사례', {
@@ -857,16 +1007,16 @@ export function regionCount(text: string, original = text): number {
     ...[...englishForm(text).matchAll(REGION_EN)].map((m) => m[0]),
     ...[...original.matchAll(REGION_CODES)].map((m) => m[0].toLowerCase()),
   ]);
-  const ko = new Set([...compactForm(text).matchAll(REGION_KO)].map((m) => m[0]));
+  const ko = new Set([...koreanForm(text).matchAll(REGION_KO)].map((m) => m[0]));
   return en.size + ko.size;
 }
 
 /** The clues found in `text` (what the question asks for), and the self-negating ones in `whole`, by id. */
 export function detectClues(text: string, whole?: string): Set<string> {
   const en = englishForm(text);
-  const ko = compactForm(text);
+  const ko = koreanForm(text);
   const wholeEn = whole === undefined ? en : englishForm(whole);
-  const wholeKo = whole === undefined ? ko : compactForm(whole);
+  const wholeKo = whole === undefined ? ko : koreanForm(whole);
   const found = new Set<string>();
   for (const clue of CLUES) {
     const [e, k] = clue.wholeQuestion ? [wholeEn, wholeKo] : [en, ko];

@@ -109,6 +109,23 @@ const ROUTING: readonly Rule[] = [
     (f) => f.has('engine-graph') || f.has('cypher'),
     { neptune: 8 },
   ),
+  // db-guidance.md §3.1: QLDB reached end of support; AWS documents the move to Aurora PostgreSQL.
+  {
+    ...r(
+      'qldb',
+      'leaving QLDB (end of support) → Aurora PostgreSQL',
+      'QLDB 이전 (지원 종료) → Aurora PostgreSQL',
+      (f) => f.mentioned('qldb'),
+      {
+        aurora: 8,
+      },
+    ),
+    target: 'Aurora PostgreSQL',
+    reason: {
+      en: 'Amazon QLDB reached end of support on 31 July 2025; AWS documents the migration of a QLDB ledger to Aurora PostgreSQL.',
+      ko: 'Amazon QLDB는 2025년 7월 31일 지원이 종료되었고, AWS가 문서로 안내하는 QLDB 원장의 이전 대상은 Aurora PostgreSQL입니다.',
+    },
+  },
   r('influx', 'an InfluxDB source', 'InfluxDB 원본', (f) => f.has('engine-influx'), { timestream: 8 }),
   r('elasticsearch', 'an Elasticsearch source', 'Elasticsearch 원본', (f) => f.has('engine-search'), { opensearch: 6 }),
   r('warehouse', 'a data warehouse (Teradata, Db2, EDW)', '데이터 웨어하우스(Teradata·Db2·EDW)', warehouse, {
@@ -154,16 +171,22 @@ const ROUTING: readonly Rule[] = [
       openEngine(f) && !f.has('engine-stay') && !f.has('portable') && !f.has('small-steady') && !currentStoreTrouble(f),
     { aurora: 2 },
   ),
-  // db-guidance.md §2: the migration table matches MySQL to Aurora MySQL and PostgreSQL to Aurora PostgreSQL,
-  // but those are compatible engines, not the same one. When the asker says the engine must stay as it is,
-  // the guidance's same-engine rule (as for SQL Server or Oracle) applies: RDS runs the community engine itself.
-  r(
-    'keep-open-engine',
-    'the same engine (RDS runs community MySQL/PostgreSQL as is; Aurora is only compatible)',
-    '같은 엔진 유지 (RDS는 커뮤니티 MySQL/PostgreSQL 그대로, Aurora는 호환일 뿐)',
-    (f) => openEngine(f) && f.has('engine-stay') && !f.has('engine-commercial') && !currentStoreTrouble(f),
-    { rds: 6, aurora: -2 },
-  ),
+  // db-guidance.md §2: the migration table matches MySQL to Aurora MySQL and PostgreSQL to Aurora PostgreSQL, so
+  // "the same engine" for an open engine is Aurora's compatible edition. RDS keeps the community build itself, and
+  // wins where the asker says why that matters (portability, a small steady cost-sensitive load: rules below).
+  {
+    ...r(
+      'keep-open-engine',
+      'MySQL / PostgreSQL stays MySQL / PostgreSQL (AWS matches the source engine: Aurora)',
+      'MySQL·PostgreSQL 그대로 (AWS는 원본 엔진에 맞춤: Aurora)',
+      (f) => openEngine(f) && f.has('engine-stay') && !f.has('engine-commercial') && !currentStoreTrouble(f),
+      { aurora: 5 },
+    ),
+    reason: {
+      en: "AWS's migration table matches the source engine: MySQL goes to Aurora MySQL and PostgreSQL to Aurora PostgreSQL, which keep the engine's SQL, drivers and tools. RDS for MySQL or PostgreSQL runs the community build itself, if that exact build is what must stay.",
+      ko: 'AWS 마이그레이션 표는 원본 엔진에 맞춥니다. MySQL은 Aurora MySQL로, PostgreSQL은 Aurora PostgreSQL로 가며 SQL·드라이버·도구가 그대로입니다. 커뮤니티 빌드 자체를 유지해야 한다면 RDS for MySQL·PostgreSQL입니다.',
+    },
+  },
   // A cache in front of a named database: the engine is the store behind it, not the one to choose.
   {
     ...r(
@@ -177,6 +200,32 @@ const ROUTING: readonly Rule[] = [
     ),
     chatterProne: true,
   },
+  // db-guidance.md §2 cards: Aurora fails over in under 30 s, RDS Multi-AZ in 60–120 s.
+  r(
+    'fast-failover',
+    'failover faster than RDS Multi-AZ gives (Aurora: under 30 s)',
+    'RDS Multi-AZ보다 빠른 장애 조치 (Aurora: 30초 미만)',
+    (f) => f.has('fast-failover'),
+    { aurora: 5, rds: -2 },
+  ),
+  // Vector search stands on its own as a search index (OpenSearch), or beside relational rows in PostgreSQL
+  // (pgvector on Aurora PostgreSQL), db-guidance.md §2–§3.
+  r(
+    'vector-index',
+    'vector search as its own index',
+    '독립된 벡터 검색 인덱스',
+    (f) => f.has('vector') && !relationalApp(f),
+    {
+      opensearch: 4,
+    },
+  ),
+  r(
+    'pgvector',
+    'vectors beside relational rows (pgvector)',
+    '관계형 행 옆의 벡터 (pgvector)',
+    (f) => f.has('vector') && relationalApp(f),
+    { aurora: 4 },
+  ),
   // Constraints
   r('portable', 'portable, no AWS-only features', '이식성 우선 (AWS 전용 기능 없음)', (f) => f.has('portable'), {
     rds: 7,
@@ -284,6 +333,29 @@ const ROUTING: readonly Rule[] = [
       !f.has('too-big-for-memory'),
     { memorydb: 7, elasticache: -2 },
   ),
+  // Surviving a Region's loss needs a copy in another Region: DynamoDB global tables for key access, Aurora Global
+  // Database for a relational app (db-guidance.md §3: multi-Region replication is each service's own feature).
+  r(
+    'region-failure-kv',
+    'survives a Region failure (global tables)',
+    '리전 장애에도 유지 (글로벌 테이블)',
+    (f) => f.has('region-failure') && !relationalApp(f) && !redis(f) && !multiRegionWrites(f),
+    { dynamodb: 4 },
+  ),
+  r(
+    'region-failure-sql',
+    'survives a Region failure (Aurora Global Database)',
+    '리전 장애에도 유지 (Aurora Global Database)',
+    (f) => f.has('region-failure') && relationalApp(f),
+    { aurora: 4, rds: -1 },
+  ),
+  r(
+    'ordered-per-key',
+    'items ordered within each key (partition and sort key)',
+    '키마다 순서대로 쌓이는 항목 (파티션 키·정렬 키)',
+    (f) => f.has('ordered-per-key') && !relationalApp(f) && !timeWindows(f) && !f.has('search'),
+    { dynamodb: 4 },
+  ),
   r(
     'global-kv',
     'key access with writes in several Regions',
@@ -316,7 +388,7 @@ const ROUTING: readonly Rule[] = [
   // the session data is a key-value table, not a cache.
   r(
     'sessions-at-scale',
-    'session data at scale, not a cache',
+    'session data at scale',
     '대규모 세션 데이터 (캐시 아님)',
     (f) =>
       f.has('session') &&
@@ -449,6 +521,14 @@ const ROUTING: readonly Rule[] = [
   r('no-analytics', 'not analytics', '분석 아님', (f) => f.not('analytics'), { redshift: -6 }),
   r('not-cache', 'not a cache', '캐시 아님', (f) => f.not('cache'), { elasticache: -3 }),
   r('log-search', 'searching log text', '로그 텍스트 검색', (f) => f.has('logs') && f.has('search'), { opensearch: 3 }),
+  // Logs and traces analysed as they arrive are OpenSearch's log analytics; years of aggregates are a warehouse's.
+  r(
+    'log-analytics',
+    'log and trace analytics',
+    '로그·트레이스 분석',
+    (f) => f.has('logs') && f.has('analytics') && !f.has('big-aggregation') && !f.has('bi') && !warehouse(f),
+    { opensearch: 3 },
+  ),
   r('no-time-series', 'not a time series', '시계열 아님', (f) => f.not('time-series'), { timestream: -6 }),
 ];
 
@@ -471,6 +551,8 @@ const VOICES: Readonly<Record<string, readonly string[]>> = {
   memorydb: ['multi-region-writes', 'concurrent-writes'],
   'global-kv': ['multi-region-writes', 'concurrent-writes'],
   'latest-state': ['per-entity'],
+  'region-failure-kv': ['region-failure'],
+  'region-failure-sql': ['region-failure'],
   'time-windows': ['time-window', 'sampling'],
   counter: ['expires'],
   'not-a-cache': ['primary'],

@@ -1,4 +1,4 @@
-import { compactForm, englishForm } from '../traits.ts';
+import { englishForm, koreanForm } from '../traits.ts';
 
 /**
  * Whether the question forbids losing data. Loss is the one requirement people state through negations
@@ -6,7 +6,7 @@ import { compactForm, englishForm } from '../traits.ts';
  * "must not lose", "손실되면 안 됨", "유실 불가" forbid a defect. Read word by word, the permission or the
  * defect survives and the question seems to say loss is acceptable; read as a whole, it asks for durability.
  *
- * English patterns run on {@link englishForm}, Korean ones on {@link compactForm} (no spacing).
+ * English patterns run on {@link englishForm}, Korean ones on {@link koreanForm} (no spacing).
  */
 
 /** A permission to lose ("ok to lose", "fine if it's lost"): negated, it forbids loss. */
@@ -50,6 +50,6 @@ export function forbidsLoss(question: string): boolean {
   // A typographic apostrophe ("can’t") is the same word; englishForm would turn it into a space.
   const en = englishForm(question.replace(/[’‘]/g, "'"));
   if (NO_LOSS_EN.some((p) => p.test(en))) return true;
-  const ko = compactForm(question);
+  const ko = koreanForm(question);
   return NO_LOSS_KO.some((p) => p.test(ko));
 }

@@ -23,7 +23,7 @@ interface Span {
 }
 
 const EN_NEGATOR =
-  /(?<![\p{L}\p{N}])(no|not|never|nothing|nobody|no one|without|nor|neither|none|w\/o|(?:do|does|did|is|are|was|were|wo|should|need|ca|could|would|must|have|has)n['’]?t|dont|doesnt|isnt|arent|cannot|rather than|instead of|other than|anything but|except|besides|apart from)(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(no|not|never|nothing|nobody|no one|without|nor|neither|none|w\/o|(?:do|does|did|is|are|was|were|wo|should|need|ca|could|would|must|have|has)n['’]?t|dont|doesnt|isnt|arent|cannot|rather than|instead of|other than|anything but|except|besides|apart from|(?:stop|stopped|quit|avoid) using|no longer (?:use|using|want))(?![\p{L}\p{N}])/gu;
 /**
  * After a negator, a defect makes a requirement, not a negation: "can't lose data", "never goes down",
  * "no double bookings", "without downtime" ask for durability or integrity.
@@ -53,15 +53,16 @@ const EN_VERB_WITH_PREPOSITION =
 
 const KO_CLAUSE_END = /[,.;:!?\n()[\]→]/g;
 /** A word that negates the phrase before it (아니라, 아님, 없음, 불필요, 필요 없어요, 말고, 빼 주세요, 제외). */
-const KO_NEGATOR_WORD = /^(아니|아님|아닌|아냐|없|불필요|필요없|말고|빼|제외|무관|no$|x$)/;
+const KO_NEGATOR_WORD = /^(아니|아님|아닌|아냐|없|불필요|필요없|말고|빼|제외|무관|대신|no$|x$)/;
 /** The same, written joined to the noun it negates (`조인없음`, `캐시아님`, `이력불필요`). */
 const KO_NEGATOR_SUFFIX =
-  /(아니라|아니고|아님|아닌|아니에요|아닙니다|없음|없어요|없고|없이|없는|없습니다|없어도|없다|불필요|말고)$/;
+  /(아니라|아니고|아님|아닌|아니에요|아닙니다|없음|없어요|없고|없이|없는|없습니다|없어도|없다|불필요|말고|대신(에)?)$/;
 /** Words inside a negated phrase that carry nothing ("꼭 유지할 필요는 없어요", "전혀 없음"). */
 const KO_FILLER =
   /^(꼭|전혀|굳이|딱히|별로|따로|그다지|절대|필요|필요는|필요가|필요도|정말|사실|거의|상관|관계|문제|지장)$/;
 /** "조인 없으면 안 돼요", "트랜잭션 없이는 안 됨": the lack is forbidden, so the thing is required (no negation). */
 const KO_CANCELLING = /^(없으면|없이는|없이선|없어선|없어서는|아니면)$/;
+const KO_SEPARATELY = /^(따로|별도로|별도|분리해서|떼어서|떼서)$/;
 const KO_FORBIDDEN = /^(안|못)$|^안(돼|됨|되|됩)|^못(해|함|씀|써)/;
 /** A word that closes the clause before the negated phrase. */
 const KO_CLAUSE_WORD = /(고|며|서|는데|은데|지만|요|다|함|임|니다|죠)$/;
@@ -143,6 +144,8 @@ function koreanSpans(text: string): Span[] {
       if (KO_CANCELLING.test(w.word) && KO_FORBIDDEN.test(after)) return;
       const before = words[i - 1]?.word ?? '';
       if (preverbal && KO_CANCELLING.test(before)) return;
+      // "분석은 따로 빼고 싶어요": moving something out to its own store is wanting it, not ruling it out.
+      if (/^빼/.test(w.word) && KO_SEPARATELY.test(before)) return;
       if (/^안(돼|됨|되|됩)/.test(w.word) && KO_CANCELLING.test(before)) return;
       // The negated noun written joined to its negator (`조인없음`): the part before it, unless a filler.
       if (joined) {

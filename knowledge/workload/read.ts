@@ -1,5 +1,5 @@
 import { normalize } from '../tokenize.ts';
-import { detectTraits, TRAITS, type Trait } from '../traits.ts';
+import { detectTraits, isSpecific, TRAITS, type Trait } from '../traits.ts';
 import { detectClues, regionCount } from './clues.ts';
 import { type Correction, correctSpelling } from './fuzzy.ts';
 import { ABBREVIATIONS, VOCABULARY } from './lexicon.ts';
@@ -77,7 +77,10 @@ export function readWorkload(question: string): WorkloadPicture {
   }
   const kept = keep ? notWanted.filter((t) => t.id !== 'durable') : notWanted;
   const ruledOut = (id: string) => notClues.has(id) || kept.some((t) => t.id === id);
-  const traits = found.filter((t) => !(PRESUPPOSES[t.id] ?? []).some(ruledOut));
+  // In a search question "documents" are texts to search ("사내 문서 수백만 건 임베딩"), not the document data model.
+  const searching = found.some((t) => t.id === 'search' || t.id === 'vector');
+  const textDocs = (t: Trait) => t.id === 'document' && searching && !isSpecific(t, positive);
+  const traits = found.filter((t) => !(PRESUPPOSES[t.id] ?? []).some(ruledOut) && !textDocs(t));
   return {
     text,
     positive,

@@ -9,7 +9,7 @@ export interface ScoredQuestion {
 
 export interface Outcome<Q extends ScoredQuestion = ScoredQuestion> {
   question: Q;
-  /** The recommended service, or null when the bot declined to answer. */
+  /** The recommended service, `compare` when it answered with the side-by-side compare, or null when it declined. */
   got: string | null;
   top3: string[];
   ms: number;
@@ -39,6 +39,8 @@ export function runQuestions<Q extends ScoredQuestion>(kb: KnowledgeBase, questi
       advice = advise(kb, question.q);
       ms = Math.min(ms, performance.now() - start);
     }
+    // "다이나모db랑 오로라 비교해줘": the side-by-side compare is the answer (`expect: 'compare'`).
+    if (advice.kind === 'abstain' && advice.compared) return { question, got: 'compare', top3: ['compare'], ms };
     if (advice.kind === 'abstain') return { question, got: null, top3: [], ms };
     const top3 = advice.ranked
       .filter((r) => r.service.status === 'active')

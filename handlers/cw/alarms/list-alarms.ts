@@ -3,6 +3,7 @@ import { alarmConsoleUrl, stateLabel } from '../../alarm-display.ts';
 import { readableReason } from '../../alarm-relay/reason.ts';
 import { withAlarmNames } from '../../alarm-relay/reason-text.ts';
 import { type FlagGrammar, parseFlags, SHARE_FLAG } from '../../command-flags.ts';
+import { echo } from '../../command-text.ts';
 import { UserInputError } from '../../errors.ts';
 import type { AlarmState, AlarmSummary, AlarmsPort } from '../../ports.ts';
 import {
@@ -78,12 +79,30 @@ export function parseAlarmList(tokens: readonly string[]): AlarmListQuery {
     fail(`${inlineCode(stateWords.join(' '))}: pick one state (alarm, ok, insufficient or all).`);
   if (prefixes.length > 1) {
     fail(
-      `Unexpected ${inlineCode(prefixes.slice(1).join(' '))}: give one name prefix (alarm names have no spaces to split on here).`,
+      `Unexpected ${inlineCode(echo(prefixes.slice(1).join(' ')))}: give one name prefix (alarm names have no spaces to split on here).`,
     );
   }
   const [stateWord] = stateWords;
   const state = stateWord === undefined ? 'ALARM' : STATES.get(stateWord.toLowerCase());
-  return { state, namePrefix: prefixes[0], share: flags.set.has('share') };
+  return { state, namePrefix: namePrefixOf(prefixes[0]), share: flags.set.has('share') };
+}
+
+/**
+ * `checkout*` is how people write "starting checkout": a trailing star is the prefix match this already is. A
+ * wildcard elsewhere cannot be asked of DescribeAlarms (AlarmNamePrefix only), so it is refused with the form
+ * that works.
+ */
+function namePrefixOf(word: string | undefined): string | undefined {
+  if (word === undefined) return undefined;
+  const prefix = word.replace(/\*+$/, '');
+  if (/[*?]/.test(prefix)) {
+    const head = prefix.split(/[*?]/)[0] ?? '';
+    fail(
+      `Alarm names match by the start only, with no wildcards inside (${inlineCode(echo(word))}).` +
+        (head ? ` e.g. ${inlineCode(`/cw alarms all ${head}`)}` : ''),
+    );
+  }
+  return prefix === '' ? undefined : prefix;
 }
 
 /** The state words, for "did you mean" when a prefix that matches nothing looks like one. */
@@ -163,7 +182,9 @@ async function noMatch(
 ): Promise<string> {
   const all = await deps.alarms.describeAlarms(state ? { state } : {}, signal ? { signal } : {});
   const where = state ? `in ${state}` : 'in any state';
-  const count = `${all.length} alarm${all.length === 1 ? ' is' : 's are'} ${where} in ${deps.region}`;
+  const count = state
+    ? `${all.length} alarm${all.length === 1 ? ' is' : 's are'} ${where} in ${deps.region}`
+    : `${deps.region} has ${all.length} alarm${all.length === 1 ? '' : 's'} in all`;
   const list = all.length === 0 ? '' : ` (${inlineCode(listCommand(state))} lists them)`;
   const [stateTypo] = closestWords(prefix, STATE_WORDS);
   const hint = stateTypo ? ` Did you mean the state ${inlineCode(stateTypo)}?` : '';

@@ -8,7 +8,7 @@ import {
   readFlagWord,
   SHARE_FLAG,
 } from '../../command-flags.ts';
-import { decodeSlackText, straightenQuotes, stripCodeFences, stripInlineCode } from '../../command-text.ts';
+import { decodeSlackText, echo, straightenQuotes, stripCodeFences, stripInlineCode } from '../../command-text.ts';
 import { durationHint, formatDuration, formatSpan, readDuration } from '../../duration.ts';
 import { UserInputError } from '../../errors.ts';
 
@@ -300,17 +300,23 @@ export function unwrapInlineCode(query: string): string {
   return match ? (match[1] ?? '').trim() : query;
 }
 
+function unquote(text: string): string {
+  const match = /^(["'])(.*)\1$/.exec(text.trim());
+  return (match ? (match[2] ?? '') : text).trim();
+}
+
 /** Parses the text after `/cw logs run`. */
 export function parseSavedQueryRun(raw: string): SavedQueryRun {
   const text = decodeSlackText(raw).trim();
   // A saved query's name may contain spaces: everything up to the first flag is the name.
   const words = text === '' ? [] : text.split(/\s+/);
   const at = words.findIndex((word) => isFlagWord(word, LOGS_RUN_FLAGS));
-  const name = (at < 0 ? words : words.slice(0, at)).map(stripInlineCode).join(' ');
+  // `"checkout errors"` (or in curly quotes): the quotes mark the name's bounds, as in `/cw metrics`.
+  const name = unquote(straightenQuotes((at < 0 ? words : words.slice(0, at)).map(stripInlineCode).join(' ')));
   if (words.some(isHelpWord)) throw new HelpRequested(LOGS_RUN_FLAGS.command);
   if (!name) fail('Which saved query? `/cw logs saved` lists them.', LOGS_RUN_USAGE);
   const { range, limit, share, rest } = readOptions(at < 0 ? '' : words.slice(at).join(' '), LOGS_RUN_FLAGS);
-  if (rest) fail(`Unexpected \`${rest.slice(0, 40)}\` after the flags.`, LOGS_RUN_USAGE);
+  if (rest) fail(`Unexpected \`${echo(rest)}\` after the flags.`, LOGS_RUN_USAGE);
   return { name, range, limit, share };
 }
 
@@ -322,7 +328,7 @@ export function parseSavedList(raw: string): { share: boolean } {
     .filter((w) => w !== '');
   const flags = parseFlags(words, LOGS_SAVED_FLAGS);
   if (flags.positional.length > 0)
-    fail(`Unexpected \`${flags.positional.join(' ').slice(0, 40)}\`: \`/cw logs saved\` lists every saved query.`);
+    fail(`Unexpected \`${echo(flags.positional.join(' '))}\`: \`/cw logs saved\` lists every saved query.`);
   return { share: flags.set.has('share') };
 }
 

@@ -5,6 +5,7 @@ import { LogGroupNotFoundError, withUsage } from '../../port-errors.ts';
 import type { FilesPort, LogsPort, QueryResults, QueryStatus } from '../../ports.ts';
 import { sinceText } from '../../range-text.ts';
 import { ephemeral, escapeMrkdwn, inlineCode, type SlackMessage } from '../../slack-message.ts';
+import { closestWords } from '../../suggest-word.ts';
 import { isAllowed, meantGroup, refusedGroups } from './allowlist.ts';
 import { toCsv } from './csv.ts';
 import { defaultQuery, LOGS_USAGE, type LogsQuery, MAX_GROUPS, resolveRange, type TimeRange } from './parse-logs.ts';
@@ -270,18 +271,31 @@ export async function runSavedQuery(
   });
 }
 
+/** Saved query names as people retype them: case, and spaces, dashes or underscores between words, aside. */
+function nameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
+}
+
 async function runSaved(
   deps: LogsRunDeps,
   saved: { name: string; range: TimeRange; limit: number | undefined },
   run: LogsRunContext,
 ): Promise<SlackMessage> {
   const all = await deps.logs.listSavedQueries(run.signal ? { signal: run.signal } : {});
-  const match =
-    all.find((q) => q.name === saved.name) ?? all.find((q) => q.name.toLowerCase() === saved.name.toLowerCase());
+  const match = all.find((q) => q.name === saved.name) ?? all.find((q) => nameKey(q.name) === nameKey(saved.name));
   if (!match) {
+    const [close] = closestWords(
+      nameKey(saved.name),
+      all.map((q) => nameKey(q.name)),
+    );
+    const meant = close === undefined ? undefined : all.find((q) => nameKey(q.name) === close);
+    const hint = meant ? ` Did you mean ${inlineCode(`/cw logs run ${meant.name}`)}?` : '';
     const names = all.slice(0, 15).map((q) => `${inlineCode(q.name)}`);
     return ephemeral(
-      `:mag: No saved query is called ${inlineCode(saved.name)}.${names.length ? ` Saved queries: ${names.join(', ')}.` : ' This account has none.'}`,
+      `:mag: No saved query is called ${inlineCode(saved.name)}.${hint}${names.length ? ` Saved queries: ${names.join(', ')}.` : ' This account has none.'}`,
     );
   }
   if (match.logGroupNames.length === 0) {

@@ -1,4 +1,5 @@
 import { type FlagGrammar, isFlagWord, parseFlags, readFlagWord, SHARE_FLAG } from '../../command-flags.ts';
+import { echo } from '../../command-text.ts';
 import { durationHint, parseDuration, readDuration } from '../../duration.ts';
 import { UserInputError } from '../../errors.ts';
 import type { Dimension, MetricSpec } from '../../ports.ts';
@@ -111,13 +112,6 @@ const NAME_LIMITS: Record<string, { max: number; what: string }> = {
   InstanceId: { max: 19, what: 'an EC2 instance ID' },
 };
 const MAX_DIMENSION_VALUE = 1024;
-
-/** What a refusal echoes of a word the user typed: never more than a glance, however long it was. */
-const ECHO_LENGTH = 40;
-export function echo(text: string): string {
-  const chars = Array.from(text);
-  return chars.length <= ECHO_LENGTH ? text : `${chars.slice(0, ECHO_LENGTH).join('')}…`;
-}
 
 /**
  * The characters a namespace can have: letters, digits, `.` `-` `_` `/` `#` `:`, at most 255 of them
@@ -292,7 +286,7 @@ function parseShortcut(serviceName: string, words: string[], stat: string | unde
   if (!resources) fail(`Which ${service.resource}? e.g. \`/cw metrics ${service.example}\``, SHORTCUT_USAGE);
   if (extra.length > 0)
     fail(
-      `Unexpected \`${extra.join(' ')}\`. Shortcuts take one ${service.resource} (or a comma list).`,
+      `Unexpected \`${echo(extra.join(' '))}\`. Shortcuts take one ${service.resource} (or a comma list).`,
       SHORTCUT_USAGE,
     );
   const values = splitValues(resources, service.dimension, service.namespace);

@@ -1,10 +1,11 @@
 import { type FlagGrammar, parseFlags, SHARE_FLAG } from '../../command-flags.ts';
+import { echo } from '../../command-text.ts';
 import { durationHint, readDuration } from '../../duration.ts';
 import { UserInputError } from '../../errors.ts';
 import type { InsightsFunction } from '../../ports.ts';
 import { didYouMean, sameButCase } from '../../suggest-word.ts';
 import { SHORTCUTS, type ShortcutService } from '../metrics/catalog.ts';
-import { canonicalNames, echo, MAX_NAME, METRIC_NAME, namespaceProblem, parseStat } from '../metrics/parse-metrics.ts';
+import { canonicalNames, MAX_NAME, METRIC_NAME, namespaceProblem, parseStat } from '../metrics/parse-metrics.ts';
 import { INSIGHTS_FUNCTIONS } from './insights-query.ts';
 
 export interface TopQuery {

@@ -95,6 +95,15 @@ describe('handlers/dispatch', () => {
       );
     });
 
+    it.each([
+      ['logs /aws/lambda/checkout-api --since 1h', '`/cw logs query /aws/lambda/checkout-api --since 1h`'],
+      ['logs /ecs/payments-*', '`/cw logs query /ecs/payments-*`'],
+    ])('a log group where the logs action goes is the query that was meant: %s', (text, meant) => {
+      const { message, usage } = refusal('/cw', text);
+      expect(message).toBe(`\`${text.split(' ')[1]}\` is a log group, not a command: did you mean ${meant}?`);
+      expect(usage).toMatch(/^`\/cw logs query/);
+    });
+
     it('says nothing it cannot back: a word far from every command gets no suggestion', () => {
       expect(refusal('/cw', 'kubernetes').message).toBe('`kubernetes` is not a /cw command.');
     });

@@ -97,7 +97,10 @@ describe('case-study questions (item 2)', () => {
     expect(named.recommended.service.id).toBe('elasticache');
     expect(named.caseStudy?.note.id).toBe('case-duolingo');
     expect(open.caseStudy?.otherUses?.map((u) => u.service).sort()).toEqual(['elasticache', 'rds']);
-    expect(shown(reply(planDbAdvice('what did Airbnb use?', { kb })))).toMatch(/It also used/);
+    const text = shown(reply(planDbAdvice('what did Airbnb use?', { kb })));
+    // Services by the names AWS gives them, never their note ids.
+    expect(text).toMatch(/It also used \*Amazon ElastiCache\*/);
+    expect(text).not.toMatch(/It also used \*(elasticache|rds)\*/);
   });
 
   it('says when the asker’s own clue points elsewhere than the case study', () => {
@@ -147,12 +150,12 @@ describe('migrations read the engine as said (item 4)', () => {
   });
 
   it.each([
-    ['postgres 13 on a VM, keep the same engine, managed backups please', 'rds'],
-    ['MySQL 8 온프레미스, 같은 엔진 그대로 유지하면서 관리형으로', 'rds'],
-  ])('the same open engine stays on RDS: "%s"', (question, service) => {
+    ['postgres 13 on a VM, keep the same engine, managed backups please', 'aurora'],
+    ['MySQL 8 온프레미스, 같은 엔진 그대로 유지하면서 관리형으로', 'aurora'],
+  ])('the same open engine goes to its Aurora edition (guidance §2 table): "%s"', (question, service) => {
     const a = answer(question);
     expect(a.recommended.service.id).toBe(service);
-    expect(a.read[0]).toMatch(/same engine|같은 엔진/);
+    expect(a.read[0]).toMatch(/stays MySQL \/ PostgreSQL|MySQL·PostgreSQL 그대로/);
   });
 
   it('a MySQL move that does not insist on the engine still goes to Aurora (guidance §2)', () => {

@@ -47,7 +47,7 @@ describe('acceptance findings (issue 13)', () => {
     const en = answer('moving Postgres to AWS, we are not changing engines');
     // Assess
     for (const a of [ko, en]) {
-      expect(a.recommended.service.id).toBe('rds');
+      expect(a.recommended.service.id).toBe('aurora');
       expect(a.read.join(' ')).not.toMatch(/변경 가능 불필요|not open to changing/);
     }
   });
@@ -65,7 +65,21 @@ describe('acceptance findings (issue 13)', () => {
     '우리 MySQL은 엔진 그대로 클라우드로 이전할 예정입니다',
     'MySQL 서버를 AWS로 이관하되 엔진은 바꾸지 말아야 해요',
     'lift our MySQL boxes to AWS keeping the same engine',
-  ])('a same-engine move of an open engine is RDS in either language: %s', (question) => {
+  ])(
+    'a same-engine move of an open engine is Aurora, as the migration table says, in either language: %s',
+    (question) => {
+      // db-guidance.md §2: PostgreSQL → Aurora PostgreSQL, MySQL → Aurora MySQL (the compatible edition keeps the engine).
+      const a = answer(question);
+      expect(a.recommended.service.id).toBe('aurora');
+      expect(a.decidedBy?.id).toBe('keep-open-engine');
+      expect(a.alternatives.map((x) => x.service.id)).toContain('rds');
+    },
+  );
+
+  it.each([
+    'we may leave AWS later, so plain community MySQL, same engine as today',
+    'tiny internal postgres app, steady load, cost sensitive, keep the same engine',
+  ])('a same-engine move that says why the community build matters is RDS: %s', (question) => {
     expect(answer(question).recommended.service.id).toBe('rds');
   });
 

@@ -147,10 +147,13 @@ const hostile = fc
   .map((parts) => parts.join(''))
   .filter((s) => s.includes('`') && s.trim().length > 0 && !/\s/.test(s));
 
+// A star in a prefix is a wildcard (trailing: stripped; inside: refused), so prefixes are hostile without one.
+const hostilePrefix = hostile.filter((s) => !s.includes('*'));
+
 describe('user text in inline code cannot break the span', () => {
   it('`/cw alarms <prefix> --share` that matches nothing', async () => {
     await fc.assert(
-      fc.asyncProperty(hostile, async (prefix) => {
+      fc.asyncProperty(hostilePrefix, async (prefix) => {
         cwMock.reset();
         cwMock.on(DescribeAlarmsCommand, { AlarmNamePrefix: prefix }).resolves({});
         cwMock.on(DescribeAlarmsCommand, { AlarmNamePrefix: undefined }).resolves({

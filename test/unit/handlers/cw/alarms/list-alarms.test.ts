@@ -42,6 +42,10 @@ describe('handlers/cw/alarms', () => {
     [['\u2014share', 'firing', 'checkout'], { state: 'ALARM', namePrefix: 'checkout', share: true }],
     [['-share'], { state: 'ALARM', namePrefix: undefined, share: true }],
     [['-prod'], { state: 'ALARM', namePrefix: '-prod', share: false }],
+    // A trailing star is how people write "starting with": the prefix match it already is.
+    [['all', 'payments-*'], { state: undefined, namePrefix: 'payments-', share: false }],
+    [['web**'], { state: 'ALARM', namePrefix: 'web', share: false }],
+    [['*'], { state: 'ALARM', namePrefix: undefined, share: false }],
   ])('parses %j', (tokens, expected) => {
     expect(parseAlarmList(tokens)).toEqual(expected);
   });
@@ -52,11 +56,18 @@ describe('handlers/cw/alarms', () => {
     [['--share=yes'], /takes no value/],
     [['ok', 'all'], /pick one state/],
     [['prod', 'web'], /Unexpected `web`/],
+    [['api-*-5xx'], /no wildcards inside .*e\.g\. `\/cw alarms all api-`/],
+    [['ord?rs'], /no wildcards inside/],
   ])('refuses %j with the alarms usage line', (tokens, reason) => {
     expect(() => parseAlarmList(tokens)).toThrow(reason);
     expect(() => parseAlarmList(tokens)).toThrow(
       expect.objectContaining({ usage: expect.stringMatching(/^`\/cw alarms \[alarm\|ok\|insufficient\|all\]/) }),
     );
+  });
+
+  it('echoes a glance of what was pasted, never the whole of it', () => {
+    const pasted = ['one', ...Array.from({ length: 800 }, () => 'orders')];
+    expect(() => parseAlarmList(pasted)).toThrow(/^Unexpected `[a-z ]{40}…`: give one name prefix/);
   });
 
   it('never throws anything but a UserInputError on arbitrary words', () => {
@@ -166,7 +177,7 @@ describe('handlers/cw/alarms', () => {
 
       // Assess
       expect(message.text).toBe(
-        ':mag: No alarm in any state has a name starting `zzz`. 1 alarm is in any state in eu-west-1 (`/cw alarms all` lists them).',
+        ':mag: No alarm in any state has a name starting `zzz`. eu-west-1 has 1 alarm in all (`/cw alarms all` lists them).',
       );
     });
   });

@@ -91,6 +91,13 @@ describe('handlers/cw/logs/parse-logs', () => {
     expect(() => parseSavedQueryRun('')).toThrow(/Which saved query/);
   });
 
+  it.each(['"checkout errors" --since 3h', '“checkout errors” --since 3h', "'checkout errors' --since 3h"])(
+    'reads a quoted name without its quotes: %s',
+    (text) => {
+      expect(parseSavedQueryRun(text).name).toBe('checkout errors');
+    },
+  );
+
   it('resolves ranges against the clock and refuses ranges over the cap or backwards', () => {
     const now = new Date('2026-11-25T12:00:00Z');
     expect(resolveRange({ sinceSeconds: 3600 }, now, 86400)).toEqual({

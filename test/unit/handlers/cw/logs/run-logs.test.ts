@@ -418,6 +418,37 @@ describe('handlers/cw/logs/run-logs (with the CloudWatch Logs adapter)', () => {
     expect(missing.text).toMatch(/No saved query is called `nope`. Saved queries: `checkout errors`/);
   });
 
+  it('finds a saved query retyped with dashes or a slip, or says which one was meant', async () => {
+    // Prepare
+    logsMock.on(DescribeQueryDefinitionsCommand).resolves({
+      queryDefinitions: [
+        {
+          name: 'checkout errors',
+          queryString: 'filter @message like /ERROR/',
+          logGroupNames: ['/aws/lambda/checkout-api'],
+        },
+      ],
+    });
+    logsMock.on(StartQueryCommand).resolves({ queryId: 'q-1' });
+    logsMock.on(GetQueryResultsCommand).resolves({ status: 'Complete', results: [] });
+    // Act
+    const dashed = await runSavedQuery(
+      deps().all,
+      { name: 'Checkout-Errors', range: { sinceSeconds: 3600 }, limit: undefined },
+      {},
+    );
+    const slip = await runSavedQuery(
+      deps().all,
+      { name: 'checkout erors', range: { sinceSeconds: 3600 }, limit: undefined },
+      {},
+    );
+    // Assess
+    expect(text(dashed)).toContain('Saved query: checkout errors');
+    expect(slip.text).toMatch(
+      /No saved query is called `checkout erors`\. Did you mean `\/cw logs run checkout errors`\?/,
+    );
+  });
+
   it('runs the default query with the --limit asked for, says so, and links the same window', async () => {
     // Prepare
     logsMock.on(StartQueryCommand).resolves({ queryId: 'q-1' });

@@ -102,6 +102,12 @@ describe('handlers/cw/metrics/parse-metrics: input bounds', () => {
     expect(message).not.toMatch(/^Unexpected/);
   });
 
+  it('echoes a glance of pasted words after the resource, never the whole of them', () => {
+    const { message } = refusal(`rds cpu orders-db ${'orders '.repeat(800)}`);
+    expect(message).toMatch(/^Unexpected `[a-z ]{40}…`\. Shortcuts take one/);
+    expect(message.length).toBeLessThan(200);
+  });
+
   it.each(['🔥', '🔥 CPUUtilization', 'ＡＷＳ/EC2 CPUUtilization', 'café Orders', '"a b"'])(
     '`/cw metrics %s`: no suggestion is ever built from junk',
     (text) => {
