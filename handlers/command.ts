@@ -185,7 +185,11 @@ export type ButtonSpec<N extends PortName = PortName> =
       /** The command whose access rule governs a press (the Logs button reads logs: `['/cw', 'logs']`). */
       path: readonly [string, ...string[]];
       needs: readonly N[];
-      /** Answers only the person who pressed; the message the button is on is left alone. */
+      /**
+       * Where the answer goes: `beside` (the default) answers only the person who pressed and leaves the
+       * message alone (an alarm message); `replace` redraws the message the button is on, in place.
+       */
+      answer?: 'beside' | 'replace';
       press: (press: ButtonPress, deps: CommandDeps<N>, context: RunContext) => Promise<SlackMessage>;
     };
 
