@@ -217,7 +217,11 @@ export type ButtonSpec<N extends PortName = PortName> =
        * gets that Region's ports, and is refused where the deployment or the channel may not read.
        */
       placeOf?: (value: string) => { region: string; accountId?: string } | undefined;
-      /** Answers only the person who pressed; the message the button is on is left alone. */
+      /**
+       * Where the answer goes: `beside` (the default) answers only the person who pressed and leaves the
+       * message alone (an alarm message); `replace` redraws the message the button is on, in place.
+       */
+      answer?: 'beside' | 'replace';
       press: (press: ButtonPress, deps: CommandDeps<N>, context: RunContext) => Promise<SlackMessage>;
     };
 

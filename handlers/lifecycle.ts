@@ -298,10 +298,13 @@ export async function runWorkerJob(
     await runtime.post(job.responseUrl, { ...update, replace_original: true }, { attempts: 1 }).catch(() => undefined);
   };
   const { action } = job;
+  // Whether the press itself answered: a failure or the deadline answers beside the message instead
+  // of wiping out what a redraw button is on.
+  let pressAnswered = false;
   const message = action
     ? await completeWork(
-        (signal) =>
-          pressButton(
+        async (signal) => {
+          const answer = await pressButton(
             registry.buttons,
             action.id,
             {
@@ -313,7 +316,10 @@ export async function runWorkerJob(
             runtime,
             // No progress: it would replace the message the button is on.
             { signal, channelId: job.channelId },
-          ),
+          );
+          pressAnswered = !signal.aborted;
+          return answer;
+        },
         runtime,
         { deadlineMs, reference: job.reference },
       )
@@ -322,13 +328,17 @@ export async function runWorkerJob(
         reference: job.reference,
         progress,
       });
-  // A command's answer replaces its "working on it"; a button on an alarm message answers beside it,
-  // only to the person who pressed, and leaves the alarm message alone.
+  // A command's answer replaces its "working on it", and so does a button that redraws its message
+  // (a range button); a button on an alarm message answers beside it, only to the person who pressed,
+  // and leaves the alarm message alone.
+  const pressed = action ? registry.buttons.find((b) => b.actionId === action.id) : undefined;
+  const redraws =
+    !action || (pressAnswered && pressed !== undefined && 'press' in pressed && pressed.answer === 'replace');
   await runtime.post(
     job.responseUrl,
-    action
-      ? { ...message, response_type: 'ephemeral', replace_original: false }
-      : { ...message, replace_original: true },
+    redraws
+      ? { ...message, replace_original: true }
+      : { ...message, response_type: 'ephemeral', replace_original: false },
     { attempts: ANSWER_ATTEMPTS },
   );
   return { delivered: true };

@@ -1,5 +1,6 @@
 import { UserInputError } from './errors.ts';
 import type { QueryLocation } from './ports.ts';
+import { inlineCode, truncate } from './slack-message.ts';
 
 /**
  * Errors the ports throw, in the data source's terms and never a command's: the command that called
@@ -53,6 +54,16 @@ export class MalformedQueryError extends RequestRejectedError {
     super(describeMalformed(detail, queryString, location), options);
     this.detail = detail;
     this.location = location;
+  }
+}
+
+/** No dashboard has the name asked for (GetDashboard's `ResourceNotFound`, or the demo's). */
+export class DashboardNotFoundError extends RequestRejectedError {
+  override name = 'DashboardNotFoundError';
+  readonly dashboard: string;
+  constructor(dashboard: string, options?: ErrorOptions) {
+    super(`There is no dashboard named ${inlineCode(truncate(dashboard, 255))}.`, options);
+    this.dashboard = dashboard;
   }
 }
 

@@ -1,3 +1,5 @@
+import type { KnownBlock } from '@slack/types';
+
 /**
  * The data sources a command reads through. `handlers/` depends only on these; the AWS
  * adapters, the demo data source and test doubles implement them (infra/).
@@ -187,6 +189,32 @@ export interface AlarmsPort {
   ): Promise<AlarmSummary[]>;
 }
 
+/** One CloudWatch dashboard, as `ListDashboards` lists it. */
+export interface DashboardSummary {
+  name: string;
+  /** When it last changed; absent when CloudWatch does not say. */
+  lastModified?: Date;
+  /** The size of the dashboard's body, in bytes. */
+  sizeBytes: number;
+}
+
+export interface DashboardsPort {
+  /** The account's dashboards whose names start with `namePrefix` (all without one), every page. */
+  listDashboards(query: { namePrefix?: string }, options?: CallOptions): Promise<DashboardSummary[]>;
+}
+
+/** One dashboard as `GetDashboard` returns it: its body is CloudWatch's dashboard JSON, as a string. */
+export interface DashboardDefinition {
+  name: string;
+  body: string;
+}
+
+/** Reads one dashboard's definition. A port of its own so only the worker's role may read bodies. */
+export interface DashboardPort {
+  /** Throws {@link DashboardNotFoundError} (handlers/port-errors.ts) when no dashboard has that name. */
+  getDashboard(name: string, options?: CallOptions): Promise<DashboardDefinition>;
+}
+
 export interface MetricImageRequest {
   /** With `id`, a series can feed an expression; `visible: false` keeps it off the picture. */
   series: (MetricSpec & { id?: string; visible?: boolean })[];
@@ -217,9 +245,25 @@ export interface MetricImageRequest {
   };
 }
 
+/** A dashboard's metric widget drawn as it is defined, over a range the user chose. */
+export interface WidgetImageRequest {
+  /** The widget's `properties` from the dashboard body (metrics, view, stat, period, yAxis, …), as written. */
+  properties: Readonly<Record<string, unknown>>;
+  start: Date;
+  end: Date;
+  width: number;
+  height: number;
+}
+
 export interface MetricImagePort {
   /** A PNG of the series (CloudWatch's GetMetricWidgetImage, or the demo's own renderer). */
   getMetricImage(request: MetricImageRequest, options?: CallOptions): Promise<Uint8Array>;
+}
+
+/** Draws a dashboard's own widgets (GetMetricWidgetImage too, apart so the relay's images port stays as it is). */
+export interface WidgetImagePort {
+  /** A PNG of a dashboard's metric widget, its own definition with the request's range and size. */
+  getWidgetImage(request: WidgetImageRequest, options?: CallOptions): Promise<Uint8Array>;
 }
 
 export interface FileUpload {
@@ -238,6 +282,8 @@ export interface FileUpload {
 export interface FileLocation {
   /** A Slack permalink; with `savedLocally`, a path on this machine. */
   location?: string;
+  /** Slack's id of the file (`F…`), so a later redraw can remove the picture it replaces. */
+  fileId?: string;
   /**
    * Written to this machine's disk instead of posted (`npm start`, which has no Slack): the path may be
    * shown in that terminal, never in a Slack message.
@@ -245,9 +291,24 @@ export interface FileLocation {
   savedLocally?: boolean;
 }
 
+/** A bot message to start a thread with (chat.postMessage), e.g. the summary a dashboard's graphs go under. */
+export interface ThreadStart {
+  channelId: string;
+  /** One line: the notification and screen-reader text. */
+  text: string;
+  blocks?: KnownBlock[];
+}
+
 export interface FilesPort {
-  /** Shares a file in a channel; resolves to where a person can find it. */
+  /** Shares a file in a channel (in `threadTs`'s thread when given); resolves to where a person can find it. */
   upload(file: FileUpload): Promise<FileLocation>;
+  /**
+   * Posts a message whose `ts` later uploads can thread under. Absent where files only go to disk
+   * (`npm start`) or the adapter only uploads (the relay's lean uploader).
+   */
+  postMessage?(message: ThreadStart): Promise<{ ts: string }>;
+  /** Removes a file this bot uploaded (files.delete); absent where files cannot be removed. */
+  deleteFile?(fileId: string): Promise<void>;
 }
 
 /** One RDS DB instance as `/dbadvice fleet` reviews it (from `DescribeDBInstances`). */
@@ -294,7 +355,13 @@ export interface Ports {
   metrics: MetricsPort;
   logs: LogsPort;
   alarms: AlarmsPort;
+  /** `/cw dashboards`: the account's CloudWatch dashboards. */
+  dashboards: DashboardsPort;
+  /** `/cw dashboard <name>`: one dashboard's body (worker only). */
+  dashboard: DashboardPort;
   images: MetricImagePort;
+  /** `/cw dashboard <name>`: a dashboard's metric widgets as pictures. */
+  widgetImages: WidgetImagePort;
   /** `/dbadvice fleet`: the account's RDS instances and clusters. */
   fleet: RdsFleetPort;
   /** Where graphs and CSV files go; absent when there is no bot token (files are skipped, with a note). */

@@ -14,6 +14,8 @@
 import { ALARM_BUTTONS } from './alarm-relay/buttons.ts';
 import type { Button, Command, SlashSpec } from './command.ts';
 import { alarmsCommand } from './cw/alarms/command.ts';
+import { dashboardCommand } from './cw/dashboard/command.ts';
+import { dashboardsCommand } from './cw/dashboards/command.ts';
 import { cwHelpCommand } from './cw/help/command.ts';
 import { logsQueryCommand } from './cw/logs/query/command.ts';
 import { logsRunCommand } from './cw/logs/run/command.ts';
@@ -33,6 +35,8 @@ const COMMANDS: Command[] = [
   logsSavedCommand,
   logsRunCommand,
   alarmsCommand,
+  dashboardsCommand,
+  dashboardCommand,
   questionCommand,
   compareCommand,
   listCommand,

@@ -61,8 +61,15 @@ export function createDataSource(
         metrics,
         logs: memoizeRetrying(async () => (await import('./demo/demo-logs.ts')).createDemoLogs({ now })),
         alarms: memoizeRetrying(async () => (await import('./demo/demo-alarms.ts')).createDemoAlarms({ now, region })),
+        dashboards: memoizeRetrying(async () =>
+          (await import('./demo/demo-dashboards.ts')).createDemoDashboards({ now }),
+        ),
+        dashboard: memoizeRetrying(async () => (await import('./demo/demo-dashboards.ts')).createDemoDashboard()),
         images: memoizeRetrying(async () =>
           (await import('./demo/demo-image.ts')).createDemoMetricImage(await metrics()),
+        ),
+        widgetImages: memoizeRetrying(async () =>
+          (await import('./demo/demo-image.ts')).createDemoWidgetImage(await metrics()),
         ),
         fleet: memoizeRetrying(async () => (await import('./demo/demo-fleet.ts')).createDemoFleet()),
         files,
@@ -91,8 +98,17 @@ export function createDataSource(
       alarms: memoizeRetrying(async () =>
         (await import('./aws/cloudwatch-alarms.ts')).createCloudWatchAlarms(await aws.cloudWatch()),
       ),
+      dashboards: memoizeRetrying(async () =>
+        (await import('./aws/cloudwatch-dashboards.ts')).createCloudWatchDashboards(await aws.cloudWatch()),
+      ),
+      dashboard: memoizeRetrying(async () =>
+        (await import('./aws/cloudwatch-dashboard.ts')).createCloudWatchDashboard(await aws.cloudWatch()),
+      ),
       images: memoizeRetrying(async () =>
         (await import('./aws/metric-image.ts')).createCloudWatchMetricImage(await aws.cloudWatch(), region),
+      ),
+      widgetImages: memoizeRetrying(async () =>
+        (await import('./aws/metric-image.ts')).createCloudWatchWidgetImage(await aws.cloudWatch(), region),
       ),
       fleet: memoizeRetrying(async () => (await import('./aws/rds-fleet.ts')).createRdsFleet(await aws.rds())),
       logs: memoizeRetrying(async () =>

@@ -1,5 +1,5 @@
 import { titleWithWindow } from '../handlers/cw/metrics/window-text.ts';
-import type { MetricImageRequest } from '../handlers/ports.ts';
+import type { MetricImageRequest, WidgetImageRequest } from '../handlers/ports.ts';
 
 /**
  * The MetricWidget GetMetricWidgetImage takes (the dashboard widget format), as one typed value:
@@ -122,5 +122,39 @@ export function buildMetricWidget(request: MetricImageRequest, region: string): 
       ),
     ],
     ...(notes ? { annotations: notes } : {}),
+  };
+}
+
+/**
+ * Dashboard-only properties GetMetricWidgetImage has no use for: the console's refresh and layout
+ * settings (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Metric-Widget-Structure.html
+ * lists what an image takes). The range and size are the request's, not the dashboard's.
+ */
+const NOT_FOR_IMAGES = new Set([
+  'liveData',
+  'setPeriodToTimeRange',
+  'sparkline',
+  'trend',
+  'start',
+  'end',
+  'width',
+  'height',
+]);
+
+/**
+ * A dashboard's metric widget as GetMetricWidgetImage takes it: its own properties (metrics, stat,
+ * period, view, yAxis, annotations, …), the chosen range and size, and the deployment's region when
+ * the widget names none. Times in UTC, as every graph the bot draws.
+ */
+export function dashboardWidget(request: WidgetImageRequest, region: string): Record<string, unknown> {
+  const own = Object.fromEntries(Object.entries(request.properties).filter(([key]) => !NOT_FOR_IMAGES.has(key)));
+  return {
+    ...own,
+    region: typeof own.region === 'string' && own.region !== '' ? own.region : region,
+    start: request.start.toISOString(),
+    end: request.end.toISOString(),
+    width: request.width,
+    height: request.height,
+    timezone: '+0000',
   };
 }

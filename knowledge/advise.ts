@@ -131,9 +131,9 @@ const CHOICE_KO =
   /추천(?!시스템|엔진|알고리즘|기능|서비스의|모델)|권장|뭐(가|를|로)?(써|쓰|좋)|어떤|맞|될까|쓸까|좋을까|골라|고르|선택|뭘|대체|어디에/;
 
 const WANTS_EN =
-  /\b(we|i) (need|want|would like|are looking)|\bwhere (do|should|can) (we|i)\b|\blooking for\b|\bwhat should\b/;
+  /\b(we|i) (need|want|would like|are looking)|\b(team|security|finance|marketing|analysts?|ops|sre|business) wants? (to|a|an)\b|\bwhere (do|should|can) (we|i)\b|\blooking for\b|\bwhat should\b|^ (want|need|looking|trying) to\b/;
 const WANTS_KO =
-  /싶어요|싶습니다|싶은데|싶음|싶어|원해요|원함|필요해|필요합|필요한데|필요함|하려고|하려면|어디(가|에|로)/;
+  /싶어요|싶습니다|싶은데|싶음|싶어|원해요|원함|필요해|필요합|필요한데|필요함|하려고|하려면|어디(가|에|로)|용도|[가-힣]용[:：]|하는용/;
 
 /** Does the question ask for a system ("we want to …", "…하고 싶어요") rather than ask the bot to do something? */
 function wantsASystem(question: string): boolean {

@@ -160,7 +160,8 @@ export const TRAITS: readonly Trait[] = [
       /키밸류/,
       /(키|key)(로)?(lookup|룩업)/,
       /(키|id|코드|sku|번호)(로|으로).{0,8}(조회|찾|읽)/,
-      /(키|id|번호|코드)기준.{0,6}(조회|읽)/,
+      /(키|id|pk|번호|코드)기준.{0,6}(조회|읽)/,
+      /(조회|읽기|쓰기)(는|은)?[가-힣]{0,6}(키|id|pk|기본키)(기준|로)/,
       /단건조회/,
       /(?<!스)키(별|마다)/,
       /키기반/,
@@ -198,8 +199,20 @@ export const TRAITS: readonly Trait[] = [
     ],
   }),
   t('graph', 'model', 'a graph of connected entities', '연결된 개체의 그래프', {
-    en: [/\bgraphs?\b/, /\bgremlin\b/, /\bcypher\b/, /\bsparql\b/, /\bnodes? and edges?\b/, /\bknowledge graph/],
-    ko: [/그래프/, /노드와(엣지|간선)/, /지식그래프/],
+    // Not a chart: "a line graph of daily signups", "가입자 수 그래프", "그래프로 보여줘".
+    en: [
+      /(?<!\b(line|bar|pie|usage|traffic|signups?|daily|weekly|monthly|simple|small) )\bgraphs?\b(?! (of (daily|weekly|monthly|signups|sales|traffic|usage|revenue)|on (the |our |an? )?(dashboard|page|screen|admin)))/,
+      /\bgremlin\b/,
+      /\bcypher\b/,
+      /\bsparql\b/,
+      /\bnodes? and edges?\b/,
+      /\bknowledge graph/,
+    ],
+    ko: [
+      /(?<!(수|추이|통계|지표|매출|트래픽|사용량|막대|선|원|꺾은선))그래프(?!(로|를)?(보여|표시|그려|그리))/,
+      /노드와(엣지|간선)/,
+      /지식그래프/,
+    ],
   }),
   t('wide-column', 'model', 'wide-column rows', '와이드 컬럼 데이터', {
     en: [/\bwide ?column\b/, /\bcql\b/, /\bcolumn famil/],
@@ -260,7 +273,7 @@ export const TRAITS: readonly Trait[] = [
   }),
   t('search', 'model', 'full-text search', '전문(full-text) 검색', {
     en: [
-      /\bfull ?text\b/,
+      /\b(full|free) ?text\b/,
       /\bsearch(es|ing|able)?\b(?! ?histor)/,
       /\bauto ?complete\b/,
       /\bfuzzy\b/,
@@ -567,9 +580,11 @@ export const TRAIT_IDS: ReadonlySet<string> = new Set(TRAITS.map((trait) => trai
 
 /** The question as the English patterns see it: lower case, hyphens and punctuation as spaces. */
 export function englishForm(question: string): string {
+  // An arrow between words ("agent → lead → manager", "a -> b") is kept as one: a path written out is a clue.
   return ` ${normalize(question)
+    .replace(/\s*(→|->|=>|⇒)\s*/g, ' → ')
     .replace(/[-_/]+/g, ' ')
-    .replace(/[^\p{L}\p{N}.' ]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}.' →]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()} `;
 }

@@ -5,8 +5,14 @@
 import type { ActionsBlock, Button } from '@slack/types';
 import { type ButtonPress, type CommandDeps, defineButton, type RunContext } from '../command.ts';
 import { runLogsQuery } from '../cw/logs/run-logs.ts';
+import { BUTTON_VALUE_MAX, RANGES, type Range, rangeActionId, rangeButtons } from '../cw/metrics/actions.ts';
+import { removePicture } from '../cw/metrics/graph.ts';
+import { choosePeriod } from '../cw/metrics/period.ts';
 import { asError, isExposed } from '../errors.ts';
-import { ephemeral, escapeMrkdwn, inlineCode, type SlackMessage } from '../slack-message.ts';
+import type { ReportError } from '../failure-note.ts';
+import type { MetricImageRequest } from '../ports.ts';
+import { ACCOUNT_ID, REGION_CODE } from '../scope.ts';
+import { ephemeral, escapeMrkdwn, inlineCode, type SlackMessage, section } from '../slack-message.ts';
 import type { AlarmChange } from './alarm-event.ts';
 import { alarmGraphRequest, type GraphExpression, type GraphMetric, graphSource } from './alarm-graph.ts';
 import type { RouteDecision } from './routes.ts';
@@ -14,8 +20,7 @@ import type { RouteDecision } from './routes.ts';
 /** The `action_id`s of the alarm message's buttons; the registry's {@link ALARM_BUTTONS} answers each. */
 export const ALARM_ACTIONS = { graph: 'alarm_graph', logs: 'alarm_logs' } as const;
 
-/** Slack's limit on a button's `value`. */
-export const BUTTON_VALUE_MAX = 2000;
+export { BUTTON_VALUE_MAX };
 
 /**
  * What a button handler needs, carried in the button's `value` as JSON so no lookup is needed when
@@ -109,6 +114,106 @@ export const ERRORS_QUERY =
 
 const OLDER_BUTTON = ':warning: This button is from an older version of the bot; it carries nothing I can use.';
 
+/** The range buttons under an alarm's graph: `alarm_graph_range_1h` …, redrawn in the alarm's thread. */
+export const ALARM_RANGE_PREFIX = 'alarm_graph_range';
+
+/**
+ * What an alarm graph's range buttons carry: the alarm's graph source (its metrics, expressions and
+ * threshold, as the Graph button had them), the thread the graph is in, and the graph on show.
+ */
+export interface AlarmRangeValue {
+  v: 1;
+  alarmName: string;
+  changedAt: string;
+  state?: string;
+  metrics?: GraphMetric[];
+  expressions?: GraphExpression[];
+  threshold?: number;
+  /** The alarm message's thread, where the graph is (an ephemeral answer's own `ts` is no thread). */
+  t?: string;
+  /** The file id of the graph on show, removed once the redrawn one is posted. */
+  f?: string;
+  /** The alarm's Region (and account), so a redraw reads where the alarm is. */
+  r?: string;
+  a?: string;
+}
+
+export function decodeAlarmRange(raw: string): AlarmRangeValue | undefined {
+  try {
+    const v = JSON.parse(raw) as Partial<AlarmRangeValue> | null;
+    if (v?.v !== 1 || typeof v.alarmName !== 'string' || typeof v.changedAt !== 'string') return undefined;
+    if (Number.isNaN(Date.parse(v.changedAt))) return undefined;
+    if (v.metrics !== undefined && !Array.isArray(v.metrics)) return undefined;
+    if (v.expressions !== undefined && !Array.isArray(v.expressions)) return undefined;
+    if (v.threshold !== undefined && typeof v.threshold !== 'number') return undefined;
+    if (v.f !== undefined && (typeof v.f !== 'string' || !/^F[A-Z0-9]{1,30}$/.test(v.f))) return undefined;
+    if (v.t !== undefined && (typeof v.t !== 'string' || !/^\d+\.\d+$/.test(v.t))) return undefined;
+    if (v.r !== undefined && (typeof v.r !== 'string' || !REGION_CODE.test(v.r))) return undefined;
+    if (v.a !== undefined && (typeof v.a !== 'string' || !ACCOUNT_ID.test(v.a))) return undefined;
+    return v as AlarmRangeValue;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The answer beside the alarm: where the graph went, and the range buttons that redraw it there. */
+function graphAnswer(text: string, value: AlarmRangeValue, currentSeconds?: number): SlackMessage {
+  const buttons = rangeButtons(ALARM_RANGE_PREFIX, JSON.stringify(value), currentSeconds);
+  return ephemeral(
+    text,
+    buttons.length > 0 ? [section(text), { type: 'actions', elements: buttons }] : [section(text)],
+  );
+}
+
+/**
+ * The alarm's graph over the last `range`, ending now, with its threshold line and, when it falls in
+ * the range, the moment of the change; the period is the alarm's where it suits the range, else one
+ * the period rules choose for it (retention and points).
+ */
+export function alarmRangeRequest(value: AlarmRangeValue, now: Date, range: Range): MetricImageRequest | undefined {
+  const changedAt = new Date(value.changedAt);
+  const start = now.getTime() - range.seconds * 1000;
+  const request = alarmGraphRequest(
+    {
+      alarmName: value.alarmName,
+      metrics: value.metrics,
+      expressions: value.expressions,
+      changedAt,
+      ...(value.state ? { state: value.state } : {}),
+      ...(typeof value.threshold === 'number' ? { threshold: value.threshold } : {}),
+    },
+    now,
+    {
+      beforeMinutes: (changedAt.getTime() - start) / 60_000,
+      afterMinutes: (now.getTime() - changedAt.getTime()) / 60_000,
+    },
+  );
+  if (!request) return undefined;
+  const inRange = changedAt.getTime() >= start && changedAt.getTime() <= now.getTime();
+  return {
+    ...request,
+    start: new Date(start),
+    end: now,
+    periodSeconds: choosePeriod(range.seconds, request.periodSeconds).periodSeconds,
+    annotations: {
+      ...(request.annotations?.horizontal ? { horizontal: request.annotations.horizontal } : {}),
+      ...(inRange && request.annotations?.vertical ? { vertical: request.annotations.vertical } : {}),
+    },
+  };
+}
+
+/** Slack's refusal to post here, said as what to do; `undefined` for anything else. */
+function notHere(error: Error): SlackMessage | undefined {
+  if (isExposed(error)) return ephemeral(`:warning: The graph could not be posted: ${escapeMrkdwn(error.message)}`);
+  const slackError = (error as { data?: { error?: unknown } }).data?.error;
+  if (slackError === 'not_in_channel' || slackError === 'channel_not_found') {
+    return ephemeral(
+      ':warning: I could not post the graph here: I am not in this channel. Invite me (`/invite @` and my name), then press Graph again.',
+    );
+  }
+  return undefined;
+}
+
 async function alarmGraph(
   place: ButtonPress,
   deps: CommandDeps<'images' | 'files'>,
@@ -135,7 +240,7 @@ async function alarmGraph(
   if (!deps.files) return ephemeral(':warning: I have no Slack token to post files with.');
   try {
     const png = await deps.images.getMetricImage(request, signal ? { signal } : {});
-    await deps.files.upload({
+    const upload = await deps.files.upload({
       channelId: place.channelId,
       ...(place.threadTs ? { threadTs: place.threadTs } : {}),
       filename: 'alarm.png',
@@ -143,17 +248,72 @@ async function alarmGraph(
       content: png,
       altText: `Graph of ${value.alarmName} around ${value.changedAt}`,
     });
-    return ephemeral(`:frame_with_picture: Posted the graph of ${inlineCode(value.alarmName)} in the thread.`);
+    return graphAnswer(`:frame_with_picture: Posted the graph of ${inlineCode(value.alarmName)} in the thread.`, {
+      v: 1,
+      alarmName: value.alarmName,
+      changedAt: value.changedAt,
+      state: value.state,
+      ...(value.metrics ? { metrics: value.metrics } : {}),
+      ...(value.expressions ? { expressions: value.expressions } : {}),
+      ...(typeof value.threshold === 'number' ? { threshold: value.threshold } : {}),
+      ...(place.threadTs ? { t: place.threadTs } : {}),
+      ...(upload.fileId ? { f: upload.fileId } : {}),
+      r: value.region,
+      ...(typeof value.account === 'string' && ACCOUNT_ID.test(value.account) ? { a: value.account } : {}),
+    });
   } catch (e) {
     const error = asError(e);
-    if (isExposed(error)) return ephemeral(`:warning: The graph could not be posted: ${escapeMrkdwn(error.message)}`);
-    const slackError = (error as { data?: { error?: unknown } }).data?.error;
-    if (slackError === 'not_in_channel' || slackError === 'channel_not_found') {
-      return ephemeral(
-        ':warning: I could not post the graph here: I am not in this channel. Invite me (`/invite @` and my name), then press Graph again.',
-      );
-    }
     // Anything else may carry internals: the worker logs it and shows a generic message with a reference.
+    const said = notHere(error);
+    if (said) return said;
+    throw error;
+  }
+}
+
+/**
+ * A range button under an alarm's graph: the graph over the last `range`, threshold kept, posted in
+ * the alarm's thread; the one it replaces is removed, and the answer (with the buttons, now carrying
+ * the new graph) replaces the one they were on.
+ */
+async function redrawAlarm(
+  range: Range,
+  place: ButtonPress,
+  deps: CommandDeps<'images' | 'files'>,
+  { signal }: RunContext,
+): Promise<SlackMessage> {
+  const value = decodeAlarmRange(place.value);
+  if (!value) return ephemeral(OLDER_BUTTON);
+  const request = alarmRangeRequest(value, deps.now(), range);
+  if (!request) return ephemeral(`:information_source: ${inlineCode(value.alarmName)} has no metric to draw.`);
+  if (!deps.files) return ephemeral(':warning: I have no Slack token to post files with.');
+  try {
+    const png = await deps.images.getMetricImage(request, signal ? { signal } : {});
+    const upload = await deps.files.upload({
+      channelId: place.channelId,
+      ...(value.t ? { threadTs: value.t } : {}),
+      filename: 'alarm.png',
+      title: `${value.alarmName}: the last ${range.label}`,
+      content: png,
+      altText: `Graph of ${value.alarmName} over the last ${range.label}`,
+    });
+    // The worker's runtime carries its error reporter beside the ports (CommandRuntime), untyped here.
+    const report = (deps as { reportError?: ReportError }).reportError;
+    const replaced = value.f ? await removePicture(deps.files, value.f, report) : undefined;
+    const { f: _shown, ...rest } = value;
+    return graphAnswer(
+      [
+        `:frame_with_picture: Redrew ${inlineCode(value.alarmName)} over the last ${range.label} in the thread.`,
+        replaced,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      { ...rest, ...(upload.fileId ? { f: upload.fileId } : {}) },
+      range.seconds,
+    );
+  } catch (e) {
+    const error = asError(e);
+    const said = notHere(error);
+    if (said) return said;
     throw error;
   }
 }
@@ -206,7 +366,25 @@ export const ALARM_BUTTONS = [
     placeOf: alarmPlace,
     press: alarmLogs,
   }),
+  // Under the Graph button's answer: each redraws the alarm's graph over its range, under the metrics rule.
+  ...RANGES.map((range) =>
+    defineButton({
+      actionId: rangeActionId(ALARM_RANGE_PREFIX, range),
+      path: ['/cw', 'metrics'],
+      needs: ['images', 'files'],
+      answer: 'replace',
+      placeOf: rangePlace,
+      press: (place, deps, context) => redrawAlarm(range, place, deps, context),
+    }),
+  ),
 ];
+
+/** A redraw reads where the alarm is, as the Graph press that made its buttons did. */
+function rangePlace(value: string): { region: string; accountId?: string } | undefined {
+  const decoded = decodeAlarmRange(value);
+  if (!decoded?.r) return undefined;
+  return { region: decoded.r, ...(decoded.a ? { accountId: decoded.a } : {}) };
+}
 
 /** An alarm is read in its own Region (and account): the event's, which the button carries. */
 function alarmPlace(value: string): { region: string; accountId?: string } | undefined {

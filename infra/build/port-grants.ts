@@ -19,7 +19,10 @@ export const PORT_GRANTS: Record<PortName, PortGrant> = {
     actions: ['cloudwatch:GetMetricData', 'cloudwatch:ListMetrics'],
   },
   alarms: { adapter: 'infra/aws/cloudwatch-alarms.ts', actions: ['cloudwatch:DescribeAlarms'] },
+  dashboards: { adapter: 'infra/aws/cloudwatch-dashboards.ts', actions: ['cloudwatch:ListDashboards'] },
+  dashboard: { adapter: 'infra/aws/cloudwatch-dashboard.ts', actions: ['cloudwatch:GetDashboard'] },
   images: { adapter: 'infra/aws/metric-image.ts', actions: ['cloudwatch:GetMetricWidgetImage'] },
+  widgetImages: { adapter: 'infra/aws/metric-image.ts', actions: ['cloudwatch:GetMetricWidgetImage'] },
   logs: {
     adapter: 'infra/aws/cloudwatch-logs.ts',
     actions: [

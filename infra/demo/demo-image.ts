@@ -1,6 +1,7 @@
-import type { MetricImagePort, MetricsPort } from '../../handlers/ports.ts';
+import type { MetricImagePort, MetricsPort, WidgetImagePort } from '../../handlers/ports.ts';
 import { buildMetricWidget } from '../metric-widget.ts';
 import { renderChart } from './chart.ts';
+import { metricWidgetFromDashboard } from './dashboard-widget.ts';
 import { encodePng } from './png.ts';
 import { chartFromWidget } from './widget-data.ts';
 
@@ -14,6 +15,15 @@ export function createDemoMetricImage(metrics: MetricsPort): MetricImagePort {
     async getMetricImage(request) {
       const widget = buildMetricWidget(request, 'demo');
       return encodePng(renderChart(await chartFromWidget(widget, metrics)));
+    },
+  };
+}
+
+/** The demo's dashboard widgets, read as CloudWatch reads them (infra/demo/dashboard-widget.ts) and drawn with the demo data. */
+export function createDemoWidgetImage(metrics: MetricsPort): WidgetImagePort {
+  return {
+    async getWidgetImage(request) {
+      return encodePng(renderChart(await chartFromWidget(metricWidgetFromDashboard(request), metrics)));
     },
   };
 }

@@ -21,6 +21,7 @@ const EMOJI: Record<string, string> = {
   no_entry: '⛔',
   no_entry_sign: '🚫',
   frame_with_picture: '🖼️',
+  bar_chart: '📊',
   mag: '🔍',
   grey_question: '❔',
   large_orange_circle: '🟠',

@@ -2,9 +2,17 @@ import type { FilesUploadV2Arguments, WebClient } from '@slack/web-api';
 import type { FilesPort } from '../../handlers/ports.ts';
 import { createWebClient } from './web-client.ts';
 
+interface UploadedFile {
+  id?: string;
+  permalink?: string;
+}
+
 /**
  * Shares files in a channel with files.uploadV2 (getUploadURLExternal → upload →
- * completeUploadExternal); needs the `files:write` scope and the bot in the channel.
+ * completeUploadExternal), in a thread when asked (`thread_ts`); posts the message a thread hangs
+ * from (chat.postMessage, which returns its `ts` at once, unlike a file share's `shares` that Slack
+ * fills later); removes the bot's own files (files.delete). Scopes: `files:write`, `chat:write`,
+ * and the bot in the channel.
  */
 export function createSlackFiles(client: WebClient): FilesPort {
   return {
@@ -21,8 +29,23 @@ export function createSlackFiles(client: WebClient): FilesPort {
       // The SDK's types want thread_ts either set or absent, not undefined.
       const args: FilesUploadV2Arguments = file.threadTs ? { ...common, thread_ts: file.threadTs } : common;
       const result = await client.filesUploadV2(args);
-      const uploaded = (result as { files?: { files?: { permalink?: string }[] }[] }).files?.[0]?.files?.[0];
-      return uploaded?.permalink ? { location: uploaded.permalink } : {};
+      const uploaded = (result as { files?: { files?: UploadedFile[] }[] }).files?.[0]?.files?.[0];
+      return {
+        ...(uploaded?.permalink ? { location: uploaded.permalink } : {}),
+        ...(uploaded?.id ? { fileId: uploaded.id } : {}),
+      };
+    },
+    async postMessage(message) {
+      const posted = await client.chat.postMessage({
+        channel: message.channelId,
+        text: message.text,
+        ...(message.blocks ? { blocks: message.blocks } : {}),
+      });
+      if (typeof posted.ts !== 'string') throw new Error('chat.postMessage returned no ts');
+      return { ts: posted.ts };
+    },
+    async deleteFile(fileId) {
+      await client.files.delete({ file: fileId });
     },
   };
 }
@@ -38,11 +61,18 @@ export class FilesUnavailableError extends Error {
  * every upload is refused with a reason a Slack user can read, and nothing is written anywhere.
  */
 export function filesWithoutToken(): FilesPort {
+  const refuse = (what: string) => {
+    throw new FilesUnavailableError(
+      `this bot has no Slack bot token configured (SLACK_BOT_TOKEN), so it cannot ${what}`,
+    );
+  };
   return {
     async upload() {
-      throw new FilesUnavailableError(
-        'this bot has no Slack bot token configured (SLACK_BOT_TOKEN), so it cannot upload files',
-      );
+      return refuse('upload files');
+    },
+    // A dashboard says once why its graphs are missing, rather than once per graph.
+    async postMessage() {
+      return refuse('post messages');
     },
   };
 }

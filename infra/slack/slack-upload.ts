@@ -59,8 +59,11 @@ export function createSlackUploader(
         ...(file.threadTs ? { thread_ts: file.threadTs } : {}),
         ...(file.comment ? { initial_comment: file.comment } : {}),
       });
-      const permalink = (done.files as { permalink?: unknown }[] | undefined)?.[0]?.permalink;
-      return typeof permalink === 'string' ? { location: permalink } : {};
+      const shared = (done.files as { permalink?: unknown }[] | undefined)?.[0];
+      return {
+        ...(typeof shared?.permalink === 'string' ? { location: shared.permalink } : {}),
+        fileId,
+      };
     },
   };
 }

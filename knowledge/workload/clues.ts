@@ -108,6 +108,9 @@ export const CLUES: readonly Clue[] = [
       /\b(chang(e|es|ed|ing)|switch(es|ed|ing)?) (the |our |its )?(db |database )?engines?\b/,
       /\bexit(ing)?\b/,
       /\brefactor/,
+      /\b(want|wants|get|getting|we'?re getting) out\b/,
+      /\bwilling to (convert|rewrite|port|change|switch|migrate)\b/,
+      /\b(we'?d|we would|we will|we can|happy to) (rewrite|convert|port)\b/,
       /\b(budget|time|room|appetite|approval) for (a |the )?rewrite\b/,
       /\b(can|could|will|willing to|ok to) rewrite\b/,
       /\bsct\b/,
@@ -151,7 +154,8 @@ export const CLUES: readonly Clue[] = [
         /\blicen[cs](e|es|ing) (cost|fee|bill|renewal|spend|audit|true ?up)/,
         /\blicen[cs]ing\b/,
         /\b(bill|cost|costs|spend|fees?|price)\b.{0,20}\b(too high|too much|huge|insane|killing|painful|expensive)\b.{0,30}\blicen[cs]/,
-        /\blicen[cs]\w*\b.{0,30}\b(too expensive|too high|too much|killing us|painful)\b/,
+        /\blicen[cs]\w*\b.{0,30}\b(too expensive|too high|too much|killing|painful|eating)\b/,
+        /\brenewal (quote|price|bill|cost)\b/,
         /\blicen[cs]e ?(free|less)\b/,
         /\bcheaper\b/,
         /\b(cut|lower|reduce)(ing)? (the )?(cost|bill)/,
@@ -418,6 +422,15 @@ export const CLUES: readonly Clue[] = [
       /(장애조치|페일오버|failover)[가-힣a-z0-9~]{0,6}\d+분/,
     ],
   }),
+  c('traces', 'traces and spans', '트레이스·스팬', {
+    en: [
+      /\b(apm|distributed) traces?\b/,
+      /\bspans?\b/,
+      /\btrac(es|ing) (and|\/) (logs|spans)\b/,
+      /\b(slow|individual) (spans|traces|requests)\b/,
+    ],
+    ko: [/트레이스/, /스팬/, /(분산)?추적데이터/],
+  }),
   c('acid', 'ACID transactions', 'ACID 트랜잭션', {
     en: [/\btransaction(s|al)?\b/, /\bacid\b/, /\bintegrity\b/, /\bstrongly consistent\b/],
     ko: [/트랜잭션/, /무결성/, /정합성/],
@@ -546,6 +559,7 @@ export const CLUES: readonly Clue[] = [
       /(메모리|인메모리|램).{0,10}비용/,
       /메모리비용/,
       /램비용/,
+      /메모리(보다|를|가)?(더)?(커|크|넘|초과|부족|모자)/,
       /메모리에(다)?(못|안)(올|들어)/,
       /메모리(가)?(부족|모자)/,
       /메모리에다못/,
@@ -782,6 +796,19 @@ export const CLUES: readonly Clue[] = [
       /\bnested (groups|roles|teams|folders) of\b/,
       /\b\d+ levels? deep\b/,
       /\bshortest (path|chain|route)\b/,
+      // A path written out ("requester → manager → director → VP", "supplier -> part -> product"): a chain walked.
+      /\b(indirect(ly)?|transitive(ly)?|cascad(e|es|ing)) (\w+ ){0,3}(dependen\w*|impact\w*|affected|effects?|members?|reports|grants?|access|links?)\b/,
+      /\bwhich (\w+ ){0,4}(are|get|would be|is) (\w+ )?affected\b/,
+      /\b(groups?|roles?|folders?|teams?|categories) (with)?in (other )?(groups|roles|folders|teams|categories)\b/,
+      /\b(every|all|each) (possible )?paths?\b/,
+      /\bpeople who (bought|viewed|watched|liked|read) .{0,40}\b(also|bought|viewed|watched|liked)\b/,
+      /\b(customers|users|people) (also|who also) (bought|viewed|watched|liked)\b/,
+      /\bco ?(purchase|purchased|view|viewed|occurrence)s?\b/,
+      /\b(are |is )?all (inter)?linked\b/,
+      /\b(linked|connected) to each other\b/,
+      /\bbom\b/,
+      /\bwalk (the |an |our )?(\w+ )?(chain|tree|hierarchy|graph|links|path)\b/,
+      /\buntil (someone|something|somebody|we|it) (\w+ )?(has|have|reaches|finds|hits|can|is)\b/,
       // Networks walked rather than joined: dependencies, hierarchies, parts, lineage, influence, money trails.
       /\b(network|web|mesh) of (\w+ ){0,2}(people|accounts|users|devices|hosts|services|companies|entities|suppliers|connections|dependencies|relationships)\b/,
       /\b(org|organi[sz]ation(al)?|reporting) (chart|hierarchy|tree|chain)\b/,
@@ -844,8 +871,21 @@ export const CLUES: readonly Clue[] = [
       /건너(건너)?아는/,
       /공격경로/,
       /연결망/,
+      /간접(적으로|포함|까지|영향|의존)/,
+      /연쇄(적으로)?/,
+      /(그룹|폴더|조직|팀|카테고리|역할)안에(또|다시)?(그룹|폴더|조직|팀|카테고리|역할)/,
+      /(위로|아래로)계속/,
+      /타고(올라|내려)/,
+      /영향(을)?받는/,
+      /같이산(상품|물건)?/,
+      /본사람들이본/,
+      /산사람들이(같이)?산/,
+      /서로연결/,
+      /(bom|자재명세)/,
+      /역전개/,
+      /\d+(차|단계)(,|및|와|과)?\d+(차|단계)/,
       /조직도/,
-      /계보/,
+      /(?<![합설체회])계보/,
       /의존(관계|성)(분석|트리|그래프|추적)/,
       /영향(범위|도)?분석/,
       /자재명세/,
@@ -860,6 +900,11 @@ export const CLUES: readonly Clue[] = [
   }),
   // The same shape in everyday words ("chain of events", "manager of the manager"): it reads as multi-hop
   // only beside a data word, never makes a question about databases on its own.
+  // A path written out ("agent → lead → manager → head", "팀장→본부장→임원"): links walked, unless it is a funnel.
+  c('written-path', 'a path written out step by step', '단계별로 적힌 경로', {
+    en: [/\w → [^→]{1,40} → \w/],
+    ko: [],
+  }),
   c('link-chain', 'chains of links between things', '사물 사이의 연결 사슬', {
     en: [
       /\b(share|sharing|shared) (the same )?(emails?|phones?|devices?|cards?|addresses?|ips?)\b/,
@@ -877,8 +922,24 @@ export const CLUES: readonly Clue[] = [
     ],
   }),
   c('shallow-joins', 'ordinary joins a level or two deep', '한두 단계의 평범한 조인', {
-    en: [/\bforeign keys?\b/, /\b(one|two|1|2) (or two |or 2 )?levels? of joins?\b/, /\bsimple joins?\b/],
-    ko: [/외래키/, /조인은?한두단계/, /한두단계/],
+    en: [
+      /\bforeign keys?\b/,
+      /\b(one|two|1|2) (or two |or 2 )?levels? of joins?\b/,
+      /\bsimple joins?\b/,
+      /\b(only|just) (ever )?(shows?|needs?|reads?|displays?|looks? at) (the )?(direct|immediate) (\w+ )?(manager|parent|boss|supervisor|category|folder|department|team)\b/,
+      /\bnever (walk|go|look|climb) (any )?(further|higher|deeper|up)\b/,
+      /\bone level (only|deep)\b/,
+      /\b(no|without) (nested|threaded) (replies|comments)\b/,
+    ],
+    ko: [
+      /외래키/,
+      /조인은?한두단계/,
+      /한두단계/,
+      /바로위[가-힣]{0,6}만/,
+      /(1|한)단계만/,
+      /대댓글(은|이)?없/,
+      /그위로는?안/,
+    ],
   }),
   c('heavy-reporting', 'heavy reporting that overloads an operational store', '운영 DB를 짓누르는 대형 리포트', {
     en: [
@@ -890,6 +951,8 @@ export const CLUES: readonly Clue[] = [
       /\bread replicas?\b.{0,40}\b(report|analytic)/,
       /\b(report|analytic)\w*\b.{0,40}\bread replicas?\b/,
       /\block(s|ing)? up prod/,
+      /\b(analysts?|reports?|reporting|ad ?hoc|batch|bi)\b.{0,60}\breplica(tion)? lag\b/,
+      /\breplica(tion)? lag\b.{0,60}\b(analysts?|reports?|reporting|ad ?hoc|batch)\b/,
       // Analysts' or reports' queries that take an operational database down, however it is said.
       /\b(analysts?|reports?|reporting|bi|dashboards?|ad ?hoc (sql |queries|query))\b.{0,40}\b(kill|hammer|overload|crush|chok|swamp|take down|knock|bring down|melt)\w*\b.{0,25}\b(replicas?|primary|prod|production|database|db)\b/,
       /\b(kill|hammer|overload|crush|chok|swamp|melt)\w* (\w+ ){0,2}(replicas?|prod|primary|production|database|db)\b.{0,40}\b(ad ?hoc|reports?|reporting|analytic\w*|analysts?)\b/,
@@ -900,10 +963,28 @@ export const CLUES: readonly Clue[] = [
       /(복제본|레플리카|리플리카|replica)(가|이)?.{0,12}(뻗|죽|느려|터|멈)/,
       /(리포트|보고서|분석)(쿼리)?(때문에|로인해).{0,20}(운영|db|디비|레플리카|복제본)/,
       /리포트때문에/,
+      /(리포트|보고서|분석|배치)[가-힣a-z0-9 ]{0,20}(복제|레플리카)(지연|랙|lag)/,
       /(리포트|보고서|분석|배치)[가-힣a-z0-9]{0,15}(운영|프로덕션|메인)(db|디비)?[가-힣a-z0-9]{0,10}(cpu|부하|느려|뻗|죽|100)/,
       /분석(쿼리|용|작업)?(만)?(따로|별도로?)(뺄|빼|분리|옮)/,
       /(야간|월말|주간)(배치)?(리포트|정산|보고서)/,
       /운영db에서.{0,20}(리포트|분석|배치)/,
+    ],
+  }),
+  // A small figure on the app's own screen ("top 10 customers this month" on the admin page, "내 주문 월별 합계"): a
+  // query on the app's database, not a warehouse, a time series or a graph.
+  c('app-report', "a small report on the app's own screen", '앱 화면의 작은 집계', {
+    en: [
+      /\b(admin|settings|billing|account|usage|profile|tenant|customer|user|report) (page|panel|screen|view|tab|button)s?\b/,
+      /\b(in ?app|on the|on our) (page|screen|dashboard|panel)\b/,
+      /\b(export|download)\w* (\w+ ){0,3}(as |to |into )?(a )?(csv|excel|xlsx|pdf)\b/,
+      /\btop \d+ (customers|products|users|items|sellers|merchants)\b/,
+    ],
+    ko: [
+      /(관리자|어드민|설정|정산|마이|사용자|회원)(페이지|화면)/,
+      /작은화면/,
+      /(화면|페이지)에[가-힣a-z0-9]{0,12}(보여|표시|띄우)/,
+      /(앱|화면|페이지)(안|안에|에서)[가-힣a-z0-9"]{0,16}(보여|표시)/,
+      /(csv|엑셀)(로|파일)?(내보내|다운|추출|export)/,
     ],
   }),
   c('big-aggregation', 'large aggregations over years of data', '수년치 데이터의 대규모 집계', {
@@ -982,12 +1063,23 @@ export const CLUES: readonly Clue[] = [
       /\bdw\b/,
       /\bolap\b/,
       /\bdata ?warehouse/,
+      /\b(etl|elt)\b.{0,60}\b(into|to) (one|a single|a central|the same) (place|store|database|db|warehouse)\b/,
+      /\b(etl|elt)\b.{0,40}\bfrom (\d+|several|many|multiple|all) /,
       /\bedw\b/,
       /\b(star|snowflake) schemas?\b/,
       /\bfact tables?\b/,
       /\bdimension(al)? (tables?|models?)\b/,
     ],
-    ko: [/(^|[^a-z])dw([^a-z]|$)/, /데이터웨어하우스/, /스타스키마/, /팩트테이블/, /차원테이블/],
+    ko: [
+      /(^|[^a-z])dw([^a-z]|$)/,
+      /(^|[^a-z])olap/,
+      /데이터웨어하우스/,
+      /스타스키마/,
+      /팩트테이블/,
+      /차원테이블/,
+      /(etl|elt)[가-힣a-z0-9]{0,20}(한곳|한군데|한데)/,
+      /여러[가-힣a-z0-9]{0,10}(db|디비|데이터베이스)[가-힣a-z0-9]{0,16}(한곳|한군데)(에|으로|로)?모/,
+    ],
   }),
   // Case studies named in the question (their `uses` are in the case notes)
   c('case-amazon', 'the Amazon retail case study', 'Amazon 리테일 사례', {

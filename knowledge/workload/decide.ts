@@ -448,6 +448,27 @@ const ROUTING: readonly Rule[] = [
     (f) => stateOnly(f) && !f.has('time-window') && (keyAccess(f) || f.has('measurements') || f.has('per-entity')),
     { dynamodb: 6, timestream: -6 },
   ),
+  r(
+    'app-report',
+    "a small report on the app's own screen (its own database answers it)",
+    '앱 화면의 작은 집계 (앱 DB로 충분)',
+    (f) =>
+      f.has('app-report') &&
+      !f.has('multi-hop') &&
+      !warehouse(f) &&
+      !f.has('heavy-reporting') &&
+      !f.has('terabytes') &&
+      !f.has('massive-scale') &&
+      !f.has('logs'),
+    { aurora: 5, redshift: -3, timestream: -4, neptune: -4 },
+  ),
+  r(
+    'traces',
+    'traces and spans (trace analytics)',
+    '트레이스·스팬 (트레이스 분석)',
+    (f) => f.has('traces') && (f.has('logs') || f.has('search') || f.has('analytics') || f.has('measurements')),
+    { opensearch: 5, timestream: -3 },
+  ),
   r('time-windows', 'measurements aggregated by time window', '시간 구간별로 집계하는 측정값', timeWindows, {
     timestream: 7,
   }),
@@ -470,8 +491,22 @@ const ROUTING: readonly Rule[] = [
     ),
     chatterProne: true,
   },
+  r(
+    'written-path',
+    'a path walked step by step',
+    '단계별로 따라가는 경로',
+    (f) =>
+      f.has('written-path') &&
+      !f.has('multi-hop') &&
+      !f.has('shallow-joins') &&
+      !f.has('big-aggregation') &&
+      !f.has('bi') &&
+      !warehouse(f) &&
+      !timeWindows(f),
+    { neptune: 6 },
+  ),
   r('shallow-joins', 'ordinary foreign keys, shallow joins', '평범한 외래키·얕은 조인', (f) => f.has('shallow-joins'), {
-    aurora: 2,
+    aurora: 4,
     neptune: -4,
   }),
   r(
@@ -520,7 +555,18 @@ const ROUTING: readonly Rule[] = [
   r('no-search', 'no text search', '텍스트 검색 없음', (f) => f.not('search'), { opensearch: -6, redshift: 1 }),
   r('no-analytics', 'not analytics', '분석 아님', (f) => f.not('analytics'), { redshift: -6 }),
   r('not-cache', 'not a cache', '캐시 아님', (f) => f.not('cache'), { elasticache: -3 }),
-  r('log-search', 'searching log text', '로그 텍스트 검색', (f) => f.has('logs') && f.has('search'), { opensearch: 3 }),
+  // Searching logs is a workload when someone wants a system for it ("security wants to search CloudTrail …").
+  {
+    ...r(
+      'log-search',
+      'searching log text',
+      '로그 텍스트 검색',
+      (f) => f.has('logs') && f.has('search') && !f.has('app-report'),
+      { opensearch: 4 },
+    ),
+    // "Search the logs for errors please" is a request to the bot, not a store to choose.
+    chatterProne: true,
+  },
   // Logs and traces analysed as they arrive are OpenSearch's log analytics; years of aggregates are a warehouse's.
   r(
     'log-analytics',

@@ -23,7 +23,7 @@ interface Span {
 }
 
 const EN_NEGATOR =
-  /(?<![\p{L}\p{N}])(no|not|never|nothing|nobody|no one|without|nor|neither|none|w\/o|(?:do|does|did|is|are|was|were|wo|should|need|ca|could|would|must|have|has)n['’]?t|dont|doesnt|isnt|arent|cannot|rather than|instead of|other than|anything but|except|besides|apart from|(?:stop|stopped|quit|avoid) using|no longer (?:use|using|want))(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])(no|not|never|nothing|nobody|no one|without|nor|neither|none|w\/o|(?:do|does|did|is|are|was|were|wo|should|need|ca|could|would|must|have|has)n['’]?t|dont|doesnt|isnt|arent|cannot|rather than|instead of|other than|anything but|except|besides|apart from|(?:stop|stopped|quit|avoid) using|skip|skipping|no longer (?:use|using|want))(?![\p{L}\p{N}])/gu;
 /**
  * After a negator, a defect makes a requirement, not a negation: "can't lose data", "never goes down",
  * "no double bookings", "without downtime" ask for durability or integrity.
@@ -93,6 +93,10 @@ function englishSpans(text: string): Span[] {
   }
   // The spans of both cancelling negators ("could not" is two words, each a negator match).
   const cancelled: Span[] = [];
+  // "can't not have transactions": a double negative that requires the thing.
+  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(can'?t|cannot|couldn'?t|won'?t) not(?![\p{L}\p{N}])/gu)) {
+    cancelled.push({ start: m.index, end: m.index + m[0].length });
+  }
   for (const m of text.matchAll(EN_CANCELLING)) {
     const first = m[1] ?? '';
     cancelled.push({ start: m.index, end: m.index + first.length });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildKnowledgeBase, readNotes } from '../../knowledge/build.ts';
 import { loadKnowledgeBase } from '../../knowledge/index.ts';
 import { percentile, runQuestions, score } from './evaluate.ts';
+import { FIFTH_ROUND } from './fifth-round-questions.ts';
+import { FOURTH_ROUND } from './fourth-round-questions.ts';
 import { FRESH_QUESTIONS } from './fresh-questions.ts';
 import { QUESTIONS } from './questions.ts';
 import { THIRD_ROUND } from './third-round-questions.ts';
@@ -15,6 +17,8 @@ const work = runQuestions(kb, WORKLOAD_QUESTIONS, 3);
 const held = work.filter((o) => o.question.heldOut);
 const fresh = runQuestions(kb, FRESH_QUESTIONS);
 const third = runQuestions(kb, THIRD_ROUND);
+const fourth = runQuestions(kb, FOURTH_ROUND);
+const fifth = runQuestions(kb, FIFTH_ROUND);
 
 /**
  * Issue 13 asks for 90% top-1 overall and 88% per language on the held-out third, and 95% of off-topic
@@ -66,6 +70,24 @@ describe('test/eval (dbadvice quality)', () => {
     expect(THIRD_ROUND.length).toBeGreaterThanOrEqual(240);
     expect(s.top1).toBeGreaterThanOrEqual(0.97);
     expect(s.abstention).toBe(1);
+  });
+
+  // The fourth round's odd half was never tuned on: the figure nearest to questions nobody here has seen.
+  it("reaches 86% top-1 on the fourth round's held-out half, declining every off-topic or vague question", () => {
+    const held = fourth.filter((o) => o.question.heldOut);
+    const s = score(held);
+    expect(held).toHaveLength(100);
+    // Reached on 2026-12-02: 78/90 top-1 (86.7%), 10/10 declined.
+    expect(s.top1).toBeGreaterThanOrEqual(0.86);
+    expect(s.abstention).toBe(1);
+  });
+
+  it("keeps the tuned later rounds (the fourth round's other half, the fifth) at 97% top-1", () => {
+    for (const outcomes of [fourth.filter((o) => !o.question.heldOut), fifth]) {
+      const s = score(outcomes);
+      expect(s.top1).toBeGreaterThanOrEqual(0.97);
+      expect(s.abstention).toBe(1);
+    }
   });
 
   it('never answers an off-topic or vague question of the tuning two thirds', () => {

@@ -1,39 +1,14 @@
 /**
  * The third round of unseen questions for `/dbadvice` (issue 13): 240 questions, half Korean, half English, written
- * on 2026-12-02 by an AWS database specialist who read only /work/shared/reference/db-guidance.md, platform-2026.md
- * and the seed notes' case studies, never the engine or the other sets. Each label's `why` cites the guidance rule.
+ * on 2026-12-02 (see round-question.ts for how; one Spanish off-topic question is counted with English).
  *
  * Measured blind, before any change it prompted: 87.5% (210/240; English 85.8%, Korean 89.2%). The engine was
  * then changed by mechanism for the classes it showed (see knowledge/README.md), so from here on it is a tuning
- * aid whose misses are printed, never the headline. `expect: 'compare'` is an explicit request to compare two named
- * services, answered with `/dbadvice compare`.
+ * aid whose misses are printed, never the headline.
  */
-export type ThirdRoundCategory =
-  | 'negation'
-  | 'typos'
-  | 'constraints'
-  | 'migrations'
-  | 'relationships'
-  | 'time-series'
-  | 'case-studies'
-  | 'analytics'
-  | 'short'
-  | 'plain'
-  | 'ledger'
-  | 'vector'
-  | 'compare'
-  | 'off-topic'
-  | 'vague';
+import type { RoundQuestion } from './round-question.ts';
 
-export interface ThirdRoundQuestion {
-  q: string;
-  lang: 'en' | 'ko';
-  expect: string | null;
-  category: ThirdRoundCategory;
-  why: string;
-}
-
-export const THIRD_ROUND: ThirdRoundQuestion[] = [
+export const THIRD_ROUND: RoundQuestion[] = [
   // ---------- negation ----------
   {
     q: 'anything but redis pls. player profiles, get/put by player id, ~300k req/s at peak',

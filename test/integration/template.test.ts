@@ -14,6 +14,7 @@ const STAR_RESOURCE_ACTIONS = new Set([
   'cloudwatch:GetMetricData',
   'cloudwatch:ListMetrics',
   'cloudwatch:DescribeAlarms',
+  'cloudwatch:ListDashboards',
   'cloudwatch:GetMetricWidgetImage',
   'logs:GetQueryResults',
   'logs:StopQuery',

@@ -92,6 +92,7 @@ const UNITS: Record<string, Unit> = {
   'AWS/RDS WriteIOPS': 'Count/Second',
   'AWS/RDS FreeableMemory': 'Bytes',
   'AWS/RDS FreeStorageSpace': 'Bytes',
+  'AWS/RDS VolumeBytesUsed': 'Bytes',
   'AWS/RDS ReadLatency': 'Seconds',
   'AWS/RDS WriteLatency': 'Seconds',
   'AWS/Lambda Invocations': 'Count',

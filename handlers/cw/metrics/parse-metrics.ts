@@ -23,6 +23,11 @@ export interface MetricsQuery {
   args: string;
   /** The same words without `--since`, `--from` or `--to`: the Graph button adds the answer's own window. */
   argsWithoutRange: string;
+  /**
+   * The words that name the series and the statistic, without the range, the period, `--graph` or
+   * `--share`: the range buttons redraw these over their range, with a period chosen for it.
+   */
+  redrawWords: string[];
   /** `--from`/`--to`: an absolute window instead of the last `sinceSeconds` (the end defaults to now). */
   window?: { from: Date; to?: Date };
   /** `--region` and `--account` as typed; the plan decides the scope (handlers/scope.ts). */
@@ -220,6 +225,7 @@ function parseMetricsWords(tokens: readonly string[]): MetricsQuery {
     ...typedScope(flags.values),
     args: joinArgs(tokens),
     argsWithoutRange: joinArgs(withoutFlags(tokens, ['since', 'from', 'to'])),
+    redrawWords: withoutFlags(tokens, ['since', 'from', 'to', 'period', 'graph', 'share']),
     ...(from ? { window: { from, ...(to ? { to } : {}) } } : {}),
     ...(periodSeconds === undefined ? {} : { periodSeconds }),
     ...(sinceText === undefined ? {} : { sinceText }),

@@ -13,7 +13,7 @@ import {
   section,
   truncate,
 } from '../../slack-message.ts';
-import { graphButton } from './buttons.ts';
+import { metricsActions } from './actions.ts';
 import { kindNotes } from './catalog.ts';
 import { metricConsoleUrl } from './console-link.ts';
 import { averageFormat, statFormat } from './format-value.ts';
@@ -140,6 +140,14 @@ function noDataBlocks(result: MetricsResult): KnownBlock[] {
   } else if (first && published.length > 0) {
     // The resource exists and reports other metrics: this one is not published for it.
     lines.push(notPublishedLine(first, published));
+  } else if (first && hints && hints.elsewhere.length > 0) {
+    // The value exists under another dimension name: the command that reads it, ready to run.
+    const commands = hints.elsewhere.map((d) =>
+      inlineCode(truncate(`/cw metrics ${first.namespace} ${first.metricName} ${d}`, 300)),
+    );
+    lines.push(
+      `${inlineCode(truncate(asked, 200))} is not a dimension set of this metric. Did you mean ${commands.join(' or ')}?`,
+    );
   } else if (hints && hints.closest.length > 0) {
     lines.push(`Did you mean ${hints.closest.map((c) => `${inlineCode(truncate(c, 200))}`).join(' or ')}?`);
   } else if (hints && hints.examples.length > 0) {
@@ -176,8 +184,12 @@ function notPublishedLine(spec: MetricSpec, published: string[]): string {
   );
 }
 
-/** The `/cw metrics` answer: what was asked, each series' summary and sparkline, and a console link. */
-export function renderMetrics(result: MetricsResult): SlackMessage {
+/**
+ * The `/cw metrics` answer: what was asked, each series' summary and sparkline, a console link, and
+ * the buttons (Graph; 1h · 3h · 1d · 7d). `pictureFileId` is the graph posted with it, which a range
+ * button replaces.
+ */
+export function renderMetrics(result: MetricsResult, options: { pictureFileId?: string } = {}): SlackMessage {
   const specs = result.query.series;
   const stats = [...new Set(specs.map((s) => s.stat))].join(', ');
   const blocks: KnownBlock[] = [
@@ -217,11 +229,19 @@ export function renderMetrics(result: MetricsResult): SlackMessage {
   blocks.push(
     context(url.length <= 3000 ? `<${url}|Open in the CloudWatch console>` : 'The console link is too long for Slack.'),
   );
-  const graphValue = graphCommand(result);
-  // A button's value holds 2,000 characters; a longer command simply gets no button.
-  if (hasData && !result.query.graph && graphValue.length <= 2000) {
-    blocks.push(graphButton(graphValue));
-  }
+  const actions = metricsActions({
+    ...(hasData && !result.query.graph ? { graphCommand: graphCommand(result) } : {}),
+    range: {
+      v: 1,
+      w: result.query.redrawWords,
+      ...(result.query.periodSeconds !== undefined ? { p: result.query.periodSeconds } : {}),
+      ...(result.query.graph ? { g: 1 as const } : {}),
+      ...(result.query.share ? { s: 1 as const } : {}),
+      ...(options.pictureFileId ? { f: options.pictureFileId } : {}),
+    },
+    ...(result.query.window ? {} : { currentSeconds: result.query.sinceSeconds }),
+  });
+  if (actions) blocks.push(actions);
 
   return {
     response_type: result.query.share ? 'in_channel' : 'ephemeral',

@@ -20,6 +20,11 @@ export interface DimensionSuggestions {
   dimensionSets: string[];
   /** How many metrics with this namespace and name exist at all. */
   total: number;
+  /**
+   * The value asked for, found under another dimension of this metric (`billing-cluster` is a
+   * `DBClusterIdentifier`, not a `DBInstanceIdentifier`): the dimension sets that hold it.
+   */
+  elsewhere: string[];
 }
 
 export function formatDimensions(dimensions: Dimension[]): string {
@@ -38,7 +43,8 @@ function score(asked: Dimension[], existing: Dimension[]): number {
     const a = want.value.toLowerCase();
     const b = (existing.find((d) => d.name === want.name)?.value ?? '').toLowerCase();
     if (a === b) return total;
-    if (b.startsWith(a) || a.startsWith(b)) return total + 0.5;
+    // `public-web` is the load balancer `app/public-web/50dc…`: a segment of an ARN-like value names it too.
+    if (b.startsWith(a) || a.startsWith(b) || (a.length >= 3 && b.split('/').includes(a))) return total + 0.5;
     const relative = editDistance(a, b) / Math.max(a.length, b.length, 1);
     return relative <= CLOSE ? total + 0.5 + relative : Number.POSITIVE_INFINITY;
   }, 0);
@@ -65,5 +71,18 @@ export function suggestDimensions(asked: Dimension[], existing: MetricIdentity[]
     sameNames.length > 0
       ? []
       : [...new Set(existing.map((m) => nameKey(m.dimensions) || '(no dimensions)'))].slice(0, 8);
-  return { closest, examples, dimensionSets, total: existing.length };
+  const values = new Set(asked.map((d) => d.value.toLowerCase()));
+  const elsewhere =
+    closest.length > 0
+      ? []
+      : existing
+          .filter(
+            (m) =>
+              nameKey(m.dimensions) !== wanted &&
+              m.dimensions.length === asked.length &&
+              m.dimensions.every((d) => values.has(d.value.toLowerCase())),
+          )
+          .slice(0, 3)
+          .map((m) => formatDimensions(m.dimensions));
+  return { closest, examples, dimensionSets, total: existing.length, elsewhere };
 }

@@ -42,6 +42,17 @@ describe('functions/worker', () => {
     expect(JSON.stringify(post?.body.blocks)).toContain('eu-central-1');
   });
 
+  it('redraws a metric answer in place when one of its range buttons is pressed', async () => {
+    // Act: the job the slack function hands over for a press of 1d (its value from the answer)
+    const value = JSON.stringify({ v: 1, w: ['rds', 'cpu', 'orders-db'] });
+    await handler({ ...job(''), action: { id: 'cw_metrics_range_1d', value } }, lambdaContext(60_000));
+
+    // Assess
+    const post = server.posts.at(-1);
+    expect(post?.body.replace_original).toBe(true);
+    expect(JSON.stringify(post?.body.blocks)).toContain('last 1d (');
+  });
+
   it('posts a clear message, not silence, when the command is bad', async () => {
     await handler(job('metrics rds nope x'), lambdaContext(60_000));
     expect(server.posts.at(-1)?.body.text).toMatch(/`nope` is not a rds shortcut metric/);

@@ -18,7 +18,17 @@ const dataSource = () =>
 /** Every demo port loaded, as the worker would load a command's. */
 const deps = async () => {
   const source = dataSource();
-  const ports = await loadPorts(source.ports, ['metrics', 'logs', 'alarms', 'images', 'fleet', 'files']);
+  const ports = await loadPorts(source.ports, [
+    'metrics',
+    'logs',
+    'alarms',
+    'dashboards',
+    'dashboard',
+    'images',
+    'widgetImages',
+    'fleet',
+    'files',
+  ]);
   // Logs Insights polls: no need to wait between polls here.
   return { ...source, ...ports, sleep: async () => undefined };
 };
@@ -34,6 +44,8 @@ const COMMANDS: [string, string][] = [
   ['/cw', 'metrics rds cpu orders-db --graph'],
   ['/cw', 'metrics rds cpu orders-db --share'],
   ['/cw', 'alarms --share'],
+  ['/cw', 'dashboards prod- --share'],
+  ['/cw', 'dashboards'],
   ['/dbadvice', '--share fleet'],
   ['/dbadvice', 'fleet --share'],
   ['/dbadvice', 'fleet'],

@@ -158,3 +158,45 @@ describe('constraints and pains read as the workload they imply (fourth round)',
     expect(a.caseStudy?.note.id).toBe('case-duolingo');
   });
 });
+
+describe('relationships, analytics and constraints in everyday words (fifth round)', () => {
+  it.each([
+    ['escalation goes agent → team lead → manager → head of support until someone can approve the refund', 'neptune'],
+    ['if a shared library breaks, which services are indirectly affected? we have 900 microservices', 'neptune'],
+    ['customers who bought this also bought: show it live on the product page', 'neptune'],
+    ['폴더 안에 폴더가 계속 있고 권한이 위에서 아래로 상속돼요, 접근 가능 여부를 바로 판단', 'neptune'],
+    ['전화번호나 이메일이 하나라도 같으면 연쇄적으로 같은 고객으로 합쳐야 해요', 'neptune'],
+    ['categories table with parent_id, the menu only ever shows the direct parent category', 'aurora'],
+    ['게시판 댓글은 1단계만, 대댓글 없음. 글 테이블이랑 댓글 테이블', 'aurora'],
+    ['the billing page shows each customer their last 12 invoices and a monthly total', 'aurora'],
+    ['관리자 화면에 이번 주 신규 가입자 수 그래프 하나 보여주려고요', 'aurora'],
+    ['nightly ETL from 4 service databases into one place for the finance team to query', 'redshift'],
+    ['BI 쿼리를 리드 레플리카에서 돌렸더니 복제 지연이 몇 분씩 생겨요', 'redshift'],
+    ['security wants to search WAF and ALB access logs for one user agent over 14 days', 'opensearch'],
+    ['distributed traces from 40 services, find the slow spans behind a p99 spike', 'opensearch'],
+    ['람다에서 커넥션이 모자라요, 읽기는 전부 pk 기준', 'dynamodb'],
+    ['our SQL Server licences are eating the budget and we are willing to convert the procedures', 'aurora'],
+  ])('"%s" → %s', (q, service) => {
+    expect(answer(q).recommended.service.id).toBe(service);
+  });
+
+  it.each(['search the logs for the 500s please', 'find errors in the checkout logs'])(
+    'a request to search logs is declined, not answered with a store: %s',
+    (q) => {
+      expect(ask(q).kind).toBe('abstain');
+    },
+  );
+
+  it('"can\'t not have" transactions requires them', () => {
+    expect(readWorkload("we can't not have transactions across accounts").traits.map((t) => t.id)).toContain(
+      'transactions',
+    );
+  });
+
+  it('a chart is not a graph database', () => {
+    expect(readWorkload('a line graph of daily signups on the admin page').traits.map((t) => t.id)).not.toContain(
+      'graph',
+    );
+    expect(readWorkload('매출 그래프를 대시보드에 보여줘요').traits.map((t) => t.id)).not.toContain('graph');
+  });
+});

@@ -62,6 +62,29 @@ describe('handlers/alarm-relay/buttons: an alarm’s own Region', () => {
     expect(drawn).toEqual(['eu-west-1']);
   });
 
+  it('gives the graph’s range buttons the alarm’s Region, so a redraw reads there too', async () => {
+    // Prepare
+    const { drawn, runtime: r } = runtime(['us-east-1', 'eu-west-1']);
+    const answer = await press(valueIn('eu-west-1').value, r);
+    const actions = (answer.blocks ?? []).flatMap((b) => (b.type === 'actions' ? b.elements : []));
+    const first = actions[0];
+    const range = first?.type === 'button' ? first : undefined;
+
+    // Act
+    const redrawn = await pressButton(
+      ALARM_BUTTONS,
+      range?.action_id ?? '',
+      { value: range?.value ?? '', channelId: 'C0ALARMS01' },
+      r,
+      {},
+    );
+
+    // Assess
+    expect(JSON.parse(range?.value ?? '{}')).toMatchObject({ r: 'eu-west-1' });
+    expect(redrawn.text).not.toMatch(/no_entry|do not know/);
+    expect(drawn).toEqual(['eu-west-1', 'eu-west-1']);
+  });
+
   it('refuses a Region outside REGIONS_ALLOWED, and one the channel may not read, before drawing', async () => {
     // Prepare
     const { drawn, runtime: r } = runtime(['us-east-1', 'eu-west-1']);

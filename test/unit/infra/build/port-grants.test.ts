@@ -44,4 +44,21 @@ describe('infra/build/port-grants', () => {
     const every = (Object.keys(PORT_GRANTS) as PortName[]).flatMap((p) => PORT_GRANTS[p].actions);
     expect(worker).toEqual([...new Set(every)].sort());
   });
+
+  it('keeps dashboard bodies to the worker: /cw dashboards lists in the ack, /cw dashboard reads and draws in the worker', () => {
+    // Prepare
+    const { slack, worker } = commandGrants(REGISTRY);
+
+    // Assess
+    expect(slack).toContain('cloudwatch:ListDashboards');
+    expect(slack).not.toContain('cloudwatch:GetDashboard');
+    expect(slack).not.toContain('cloudwatch:GetMetricWidgetImage');
+    expect(worker).toEqual(
+      expect.arrayContaining([
+        'cloudwatch:GetDashboard',
+        'cloudwatch:GetMetricWidgetImage',
+        'cloudwatch:DescribeAlarms',
+      ]),
+    );
+  });
 });

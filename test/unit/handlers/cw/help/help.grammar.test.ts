@@ -68,7 +68,7 @@ describe('--help on every command', () => {
 
 describe('/cw help <topic>', () => {
   it.each([
-    ['foo', /no help topic `foo`; topics: metrics, top, logs, alarms\./],
+    ['foo', /no help topic `foo`; topics: metrics, top, logs, alarms, dashboards, dashboard\./],
     ['metrcs', /no help topic `metrcs`.*Did you mean `\/cw help metrics`\?/],
     ['alrams', /Did you mean `\/cw help alarms`\?/],
     ['dbadvice', /`\/dbadvice help`/],

@@ -3,13 +3,16 @@ import { defineCommand } from '../../../../../handlers/command.ts';
 import { helpTopic, helpTopics, renderCwHelp } from '../../../../../handlers/cw/help/help.ts';
 import { REGISTRY } from '../../../../../handlers/registry.ts';
 
-/** A command added without a help of its own, as a newcomer might. */
+/**
+ * A command added without a help of its own, as a newcomer might. Its word is one no registered
+ * command has, so the registry's own topics (which come first) cannot answer for it.
+ */
 const bare = defineCommand({
-  path: ['/cw', 'dashboards'],
-  aliases: { dashboards: ['dashboard'] },
-  summary: "the account's dashboards",
-  usage: '`/cw dashboards [prefix] [--share]`',
-  examples: ['/cw dashboards prod-'],
+  path: ['/cw', 'synthetics'],
+  aliases: { synthetics: ['canary'] },
+  summary: "the account's canaries",
+  usage: '`/cw synthetics [prefix] [--share]`',
+  examples: ['/cw synthetics checkout-'],
   needs: [],
   ack: { needs: [] },
   plan: () => ({ kind: 'reply', message: { text: 'none' } }),
@@ -28,12 +31,13 @@ describe('handlers/cw/help/help: topics', () => {
     const topics = helpTopics([...REGISTRY.commands, bare]);
 
     // Act
-    const topic = helpTopic('dashboard', topics);
+    const topic = helpTopic('canary', topics);
     const message = renderCwHelp(topics, undefined, topic);
 
     // Assess
-    expect(topic?.word).toBe('dashboards');
-    expect(message.text).toContain("/cw dashboards: the account's dashboards");
-    expect(JSON.stringify(message.blocks)).toContain('/cw dashboards prod-');
+    expect(REGISTRY.commands.some((c) => c.path[1] === 'synthetics')).toBe(false);
+    expect(topic?.word).toBe('synthetics');
+    expect(message.text).toContain("/cw synthetics: the account's canaries");
+    expect(JSON.stringify(message.blocks)).toContain('/cw synthetics checkout-');
   });
 });

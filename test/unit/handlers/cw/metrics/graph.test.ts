@@ -30,7 +30,8 @@ async function graphNote(
     query,
     { channelId: 'C0123456789' },
   );
-  return JSON.stringify(message.blocks?.at(-1));
+  // The note is the last section: the range buttons stay below it.
+  return JSON.stringify(message.blocks?.filter((b) => b.type === 'section').at(-1));
 }
 
 let folder: string | undefined;

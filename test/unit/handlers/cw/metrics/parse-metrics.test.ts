@@ -50,6 +50,7 @@ describe('handlers/cw/metrics/parse-metrics', () => {
           graph: false,
           args: 'AWS/EC2 CPUUtilization InstanceId=i-0abc --since 3h',
           argsWithoutRange: 'AWS/EC2 CPUUtilization InstanceId=i-0abc',
+          redrawWords: ['AWS/EC2', 'CPUUtilization', 'InstanceId=i-0abc'],
         },
       ],
       [
@@ -70,6 +71,8 @@ describe('handlers/cw/metrics/parse-metrics', () => {
           graph: false,
           args: 'AWS/Lambda Duration FunctionName=checkout-api --stat p99.9 --period 5m --since 1d --share',
           argsWithoutRange: 'AWS/Lambda Duration FunctionName=checkout-api --stat p99.9 --period 5m --share',
+          // The statistic stays; the range, period and visibility are the range buttons' to set.
+          redrawWords: ['AWS/Lambda', 'Duration', 'FunctionName=checkout-api', '--stat', 'p99.9'],
         },
       ],
       [
@@ -81,6 +84,7 @@ describe('handlers/cw/metrics/parse-metrics', () => {
           graph: false,
           args: 'MyApp Orders',
           argsWithoutRange: 'MyApp Orders',
+          redrawWords: ['MyApp', 'Orders'],
         },
       ],
     ])('parses %j', (text, expected) => {

@@ -45,18 +45,45 @@ describe('handlers/cw/metrics/render-metrics', () => {
 
     // Assess
     const actions = message.blocks?.find((b) => b.type === 'actions');
-    expect(actions).toEqual({
-      type: 'actions',
-      elements: [
-        {
-          type: 'button',
-          action_id: 'cw_metrics_graph',
-          text: { type: 'plain_text', text: 'Graph' },
-          value: 'metrics rds cpu orders-db --period 15m --from 2026-11-24T12:00:00Z --to 2026-11-25T12:00:00Z --graph',
-        },
-      ],
+    if (actions?.type !== 'actions') throw new Error('no actions');
+    expect(actions.elements[0]).toEqual({
+      type: 'button',
+      action_id: 'cw_metrics_graph',
+      text: { type: 'plain_text', text: 'Graph' },
+      value: 'metrics rds cpu orders-db --period 15m --from 2026-11-24T12:00:00Z --to 2026-11-25T12:00:00Z --graph',
     });
-    expect(graphed.blocks?.some((b) => b.type === 'actions')).toBe(false);
+    const graphedActions = graphed.blocks?.find((b) => b.type === 'actions');
+    if (graphedActions?.type !== 'actions') throw new Error('no actions on the graph');
+    expect(graphedActions.elements.map((e) => ('action_id' in e ? e.action_id : ''))).not.toContain('cw_metrics_graph');
+  });
+
+  it('offers 1h · 3h · 1d · 7d under every answer, the one on show marked, each carrying the words to redraw', async () => {
+    // Act
+    const message = renderMetrics(await resultFor('rds cpu orders-db --since 1d --stat Maximum --period 5m --share'));
+    const empty = renderMetrics(await resultFor('rds cpu no-such-db'));
+
+    // Assess
+    for (const m of [message, empty]) {
+      const actions = m.blocks?.find((b) => b.type === 'actions');
+      if (actions?.type !== 'actions') throw new Error('no actions');
+      const ranges = actions.elements.filter((e) => 'action_id' in e && e.action_id?.startsWith('cw_metrics_range_'));
+      expect(ranges.map((e) => ('text' in e && e.text && 'text' in e.text ? e.text.text : ''))).toEqual([
+        '1h',
+        '3h',
+        '1d',
+        '7d',
+      ]);
+    }
+    const actions = message.blocks?.find((b) => b.type === 'actions');
+    if (actions?.type !== 'actions') throw new Error('no actions');
+    const day = actions.elements.find((e) => 'action_id' in e && e.action_id === 'cw_metrics_range_1d');
+    expect(day).toMatchObject({ style: 'primary' });
+    expect(JSON.parse(day && 'value' in day ? String(day.value) : '{}')).toEqual({
+      v: 1,
+      w: ['rds', 'cpu', 'orders-db', '--stat', 'Maximum'],
+      p: 300,
+      s: 1,
+    });
   });
 
   it('posts in the channel with --share', async () => {
@@ -103,7 +130,7 @@ describe('handlers/cw/metrics/render-metrics', () => {
     const empty: MetricsResult = {
       ...result,
       series: result.series.map((s) => ({ ...s, summary: undefined, data: { ...s.data, timestamps: [], values: [] } })),
-      suggestions: { closest: ['InstanceId=i-0abd'], examples: [], dimensionSets: [], total: 1 },
+      suggestions: { closest: ['InstanceId=i-0abd'], examples: [], dimensionSets: [], total: 1, elsewhere: [] },
     };
 
     // Act
@@ -118,14 +145,14 @@ describe('handlers/cw/metrics/render-metrics', () => {
 
   it.each([
     [
-      { closest: [], examples: ['InstanceId=i-1'], dimensionSets: [], total: 5 },
+      { closest: [], examples: ['InstanceId=i-1'], dimensionSets: [], total: 5, elsewhere: [] },
       'published for, e.g., `InstanceId=i-1`',
     ],
     [
-      { closest: [], examples: [], dimensionSets: ['AutoScalingGroupName'], total: 2 },
+      { closest: [], examples: [], dimensionSets: ['AutoScalingGroupName'], total: 2, elsewhere: [] },
       'these dimensions: `AutoScalingGroupName`',
     ],
-    [{ closest: [], examples: [], dimensionSets: [], total: 0 }, 'no such metric in ap-northeast-2'],
+    [{ closest: [], examples: [], dimensionSets: [], total: 0, elsewhere: [] }, 'no such metric in ap-northeast-2'],
   ])('says what exists when nothing is close (%#)', async (suggestions, expected) => {
     const result = await resultFor('AWS/EC2 CPUUtilization InstanceId=i-0abc');
     const message = renderMetrics({
@@ -269,7 +296,7 @@ describe('handlers/cw/metrics/render-metrics: a metric name a typo away from a k
     const empty: MetricsResult = {
       ...result,
       series: result.series.map((s) => ({ ...s, summary: undefined, data: { ...s.data, timestamps: [], values: [] } })),
-      suggestions: { closest: [], examples: [], dimensionSets: [], total: 0 },
+      suggestions: { closest: [], examples: [], dimensionSets: [], total: 0, elsewhere: [] },
     };
 
     // Act
