@@ -141,8 +141,12 @@ function noDataBlocks(result: MetricsResult): KnownBlock[] {
     lines.push(notPublishedLine(first, published));
   } else if (first && hints && hints.elsewhere.length > 0) {
     // The value exists under another dimension name: the command that reads it, ready to run.
-    const commands = hints.elsewhere.map((d) => inlineCode(truncate(`/cw metrics ${first.namespace} ${first.metricName} ${d}`, 300)));
-    lines.push(`${inlineCode(truncate(asked, 200))} is not a dimension set of this metric. Did you mean ${commands.join(' or ')}?`);
+    const commands = hints.elsewhere.map((d) =>
+      inlineCode(truncate(`/cw metrics ${first.namespace} ${first.metricName} ${d}`, 300)),
+    );
+    lines.push(
+      `${inlineCode(truncate(asked, 200))} is not a dimension set of this metric. Did you mean ${commands.join(' or ')}?`,
+    );
   } else if (hints && hints.closest.length > 0) {
     lines.push(`Did you mean ${hints.closest.map((c) => `${inlineCode(truncate(c, 200))}`).join(' or ')}?`);
   } else if (hints && hints.examples.length > 0) {
