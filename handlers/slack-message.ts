@@ -1,4 +1,5 @@
 import type { ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import { withHangulAsRichText } from './hangul-rich-text.ts';
 
 /** What a command answers with: the body of an ack, a `response_url` post or `chat.postMessage`. */
 export interface SlackMessage {
@@ -7,6 +8,12 @@ export interface SlackMessage {
   /** Notification and accessibility fallback; Slack shows blocks when present. */
   text: string;
   blocks?: KnownBlock[];
+  /**
+   * Secondary attachments. Slack documents the `table` block in a message's `attachments`, shown
+   * under the blocks (docs.slack.dev/reference/block-kit/blocks/table-block, "Usage info"); the bot
+   * puts nothing else there. See handlers/slack-table.ts.
+   */
+  attachments?: { blocks: KnownBlock[] }[];
 }
 
 /** Block Kit's published limits (docs.slack.dev/reference/block-kit). */
@@ -103,8 +110,10 @@ function neutraliseDeep(value: unknown, subteams: readonly string[]): unknown {
   if (typeof value === 'string') return neutralise(value, subteams);
   if (Array.isArray(value)) return value.map((v) => neutraliseDeep(v, subteams));
   if (typeof value === 'object' && value !== null) {
-    // Slack shows plain_text as typed: it pings no one, and an entity there would show as `&lt;`.
-    if ((value as { type?: unknown }).type === 'plain_text') return value;
+    // Slack shows plain_text, a table's raw_text cell and a rich_text `text` or `link` element as typed: they ping
+    // no one (a mention is its own element there), and an entity in them would show as `&lt;`.
+    const type = (value as { type?: unknown }).type;
+    if (type === 'plain_text' || type === 'raw_text' || type === 'text' || type === 'link') return value;
     return Object.fromEntries(
       Object.entries(value).map(([key, v]) =>
         // Button values and ids are data the bot reads back, never shown as mrkdwn.
@@ -122,9 +131,12 @@ function neutraliseDeep(value: unknown, subteams: readonly string[]): unknown {
  * is escaped unless it is an entity already or one of the bot's own links, dates or the route's
  * user-group mention. So `<!channel>`, `<!here>` or `<@U…>` written by a user or an alarm can
  * ping no one, even in a `--share`d message's top-level `text`.
+ *
+ * Then, escaped, a section or context that mixes Korean and markup becomes `rich_text`, where bold,
+ * code and lists do not depend on the letter beside a marker (handlers/hangul-rich-text.ts).
  */
 export function safeMessage<T extends SlackMessage>(message: T, allowedSubteams: readonly string[] = []): T {
-  return neutraliseDeep(message, allowedSubteams) as T;
+  return withHangulAsRichText(neutraliseDeep(message, allowedSubteams) as T);
 }
 
 export function header(text: string): HeaderBlock {

@@ -8,7 +8,7 @@ import { ephemeral, escapeMrkdwn, inlineCode, type SlackMessage } from '../../sl
 import { isAllowed, meantGroup, refusedGroups } from './allowlist.ts';
 import { toCsv } from './csv.ts';
 import { defaultQuery, LOGS_USAGE, type LogsQuery, MAX_GROUPS, resolveRange, type TimeRange } from './parse-logs.ts';
-import { displayTable, renderLogsResults, renderProgress, tableBlocks, visibleFields } from './render-logs.ts';
+import { renderLogsResults, renderProgress, rowsShown, visibleFields } from './render-logs.ts';
 
 export interface LogsPolicy {
   /** `LOG_GROUPS_ALLOWED`: names, or prefixes ending in `*`. */
@@ -173,8 +173,7 @@ async function runQuery(
     results,
     pricePerGb: deps.logsPolicy.pricePerGb,
   };
-  const shown = displayTable(results, logGroupNames, { start, end });
-  const fits = tableBlocks(shown.fields, shown.rows, shown.labels).shown >= results.rows.length;
+  const fits = rowsShown(results, logGroupNames, { start, end }) >= results.rows.length;
   if (fits) return renderLogsResults(answer);
   // The CSV has every column and every character, @log included.
   return renderLogsResults({ ...answer, csvNote: await uploadCsv(deps, run, visibleFields(results), results) });
