@@ -22,12 +22,12 @@ import type {
 } from '@slack/types';
 import type { SlackMessage } from './slack-message.ts';
 
-const HANGUL = /\p{Script=Hangul}/u;
-const MARKERS = /[*_`]/;
+/** A marker with a Korean letter on either side: where mrkdwn stops reading it. */
+const MARKER_BY_HANGUL = /\p{Script=Hangul}[*_`~]|[*_`~]\p{Script=Hangul}/u;
 
-/** Whether mrkdwn mixes Korean and markup, which mrkdwn may fail to read. */
+/** Whether mrkdwn has a marker right next to a Korean letter, which mrkdwn fails to read. */
 export function needsRichText(mrkdwn: string): boolean {
-  return HANGUL.test(mrkdwn) && MARKERS.test(mrkdwn);
+  return MARKER_BY_HANGUL.test(mrkdwn);
 }
 
 function decode(text: string): string {

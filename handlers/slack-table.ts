@@ -45,9 +45,10 @@ export interface TableSpec {
   columns: TableColumn[];
   /**
    * Each row's cells in column order: plain text, shown as typed (a `raw_text` cell, like a
-   * rich_text `text` element, is never read as a mention: mentions are elements of their own), or a link.
+   * rich_text `text` element, is never read as a mention: mentions are elements of their own), a
+   * link, or rich text of the caller's (bold numbers in a reason).
    */
-  rows: (string | TableLink)[][];
+  rows: (string | TableLink | RichTextBlock)[][];
 }
 
 /** A table that fits, with how many of the rows it shows, or why it cannot be a table. */
@@ -65,8 +66,9 @@ export function cellText(value: string): string {
 
 type Cell = RawTextElement | RichTextBlock;
 
-function cell(value: string | TableLink): Cell {
+function cell(value: string | TableLink | RichTextBlock): Cell {
   if (typeof value === 'string') return { type: 'raw_text', text: cellText(value) };
+  if ('type' in value) return cellCharacters(value) > 0 ? value : { type: 'raw_text', text: '—' };
   const link = { type: 'link' as const, url: value.url, text: cellText(value.text) };
   return { type: 'rich_text', elements: [{ type: 'rich_text_section', elements: [link] }] };
 }

@@ -4,6 +4,7 @@ import { readableReason } from '../../alarm-relay/reason.ts';
 import { withAlarmNames } from '../../alarm-relay/reason-text.ts';
 import { type FlagGrammar, parseFlags, SHARE_FLAG } from '../../command-flags.ts';
 import { UserInputError } from '../../errors.ts';
+import { inlineElements } from '../../hangul-rich-text.ts';
 import type { AlarmState, AlarmSummary, AlarmsPort } from '../../ports.ts';
 import {
   context,
@@ -15,7 +16,7 @@ import {
   section,
   truncate,
 } from '../../slack-message.ts';
-import { fitTable, plainText, withTable } from '../../slack-table.ts';
+import { fitTable, withTable } from '../../slack-table.ts';
 import { closestWords } from '../../suggest-word.ts';
 import { unitOf } from '../metrics/catalog.ts';
 
@@ -169,7 +170,7 @@ export async function listAlarms(
 /** Unicode for the state markers: a `raw_text` cell shows text as typed, so a `:shortcode:` would stay a word. */
 const STATE_EMOJI: Record<AlarmState, string> = { ALARM: '🔴', OK: '🟢', INSUFFICIENT_DATA: '⚪' };
 
-/** The alarms as one table block (state, name linked to the console, when, reason), when they fit one. */
+/** The alarms as one table block (state, name linked to the console, when, reason), when all of them fit one. */
 function alarmTable(alarms: AlarmSummary[], region: string, now: Date) {
   const fit = fitTable({
     columns: [{ label: 'State' }, { label: 'Alarm' }, { label: 'Changed' }, { label: 'Reason', wrap: true }],
@@ -180,10 +181,12 @@ function alarmTable(alarms: AlarmSummary[], region: string, now: Date) {
         url: alarmConsoleUrl({ region, alarmName: a.name }),
       },
       ago(a.updatedAt, now),
-      plainText(alarmReason(a)),
+      // The reason keeps its bold numbers: its mrkdwn as rich text.
+      { type: 'rich_text', elements: [{ type: 'rich_text_section', elements: inlineElements(alarmReason(a)) }] },
     ]),
   });
-  return fit.kind === 'table' ? fit : undefined;
+  // A table that would show fewer alarms than the text does is not worth it: the text it is.
+  return fit.kind === 'table' && fit.shown === alarms.length ? fit : undefined;
 }
 
 /**
