@@ -20,7 +20,6 @@ import type {
   RichTextSection,
   SectionBlock,
 } from '@slack/types';
-import type { SlackMessage } from './slack-message.ts';
 
 /** A marker with a Korean letter on either side: where mrkdwn stops reading it. */
 const MARKER_BY_HANGUL = /\p{Script=Hangul}[*_`~]|[*_`~]\p{Script=Hangul}/u;
@@ -119,7 +118,7 @@ function asRichText(block: KnownBlock): KnownBlock {
  * (the same words, styles and links), so bold and lists show in Korean answers. The top-level
  * `text` stays as it is: notifications show it without markup anyway.
  */
-export function withHangulAsRichText<T extends SlackMessage>(message: T): T {
+export function withHangulAsRichText<T extends { blocks?: KnownBlock[] }>(message: T): T {
   if (!message.blocks) return message;
   return { ...message, blocks: message.blocks.map(asRichText) };
 }

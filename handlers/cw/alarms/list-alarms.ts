@@ -167,7 +167,7 @@ export async function listAlarms(
   return { response_type: visibility, text, blocks };
 }
 
-/** Unicode for the state markers: a `raw_text` cell shows text as typed, so a `:shortcode:` would stay a word. */
+/** Unicode for the state markers: a `raw_text` cell shows text as typed, so an emoji's colon name would stay a word. */
 const STATE_EMOJI: Record<AlarmState, string> = { ALARM: '🔴', OK: '🟢', INSUFFICIENT_DATA: '⚪' };
 
 /** The alarms as one table block (state, name linked to the console, when, reason), when all of them fit one. */
