@@ -125,6 +125,29 @@ function neutraliseDeep(value: unknown, subteams: readonly string[]): unknown {
 }
 
 /**
+ * Text as one line: notifications and screen readers read the top-level `text`, and a line break
+ * there reads as the end of the message. Lines are joined with a middle dot.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' · ').trim();
+}
+
+/**
+ * Every message's top-level `text` on one line. A message of text alone shows its lines as a
+ * section (or several, each within the section limit), and its `text` becomes that one line.
+ */
+function withOneLineText<T extends SlackMessage>(message: T): T {
+  if (!/[\r\n]/.test(message.text)) return message;
+  const text = truncate(oneLine(message.text), LIMITS.fallbackText);
+  if (message.blocks?.length) return { ...message, text };
+  const chars = Array.from(message.text);
+  const blocks: KnownBlock[] = [];
+  for (let i = 0; i < chars.length && blocks.length < LIMITS.blocksPerMessage; i += LIMITS.sectionText)
+    blocks.push(section(chars.slice(i, i + LIMITS.sectionText).join('')));
+  return { ...message, text, blocks };
+}
+
+/**
  * The mechanism behind "user text is escaped everywhere", applied to every message a handler
  * answers or posts (answerCommand, completeCommand, completeAlarmAction, the alarm renderers):
  * whatever a renderer forgot, every `&`, `<` and `>` in `text` and in every mrkdwn of every block
@@ -133,10 +156,11 @@ function neutraliseDeep(value: unknown, subteams: readonly string[]): unknown {
  * ping no one, even in a `--share`d message's top-level `text`.
  *
  * Then, escaped, a section or context that mixes Korean and markup becomes `rich_text`, where bold,
- * code and lists do not depend on the letter beside a marker (handlers/hangul-rich-text.ts).
+ * code and lists do not depend on the letter beside a marker (handlers/hangul-rich-text.ts), and
+ * the top-level `text` is made one line.
  */
 export function safeMessage<T extends SlackMessage>(message: T, allowedSubteams: readonly string[] = []): T {
-  return withHangulAsRichText(neutraliseDeep(message, allowedSubteams) as T);
+  return withHangulAsRichText(withOneLineText(neutraliseDeep(message, allowedSubteams) as T));
 }
 
 export function header(text: string): HeaderBlock {
