@@ -137,7 +137,10 @@ export function fitTable(spec: TableSpec, maxRows: number = TABLE_LIMITS.rows - 
  * table block in the attachments field", table-block reference), which Slack shows under the
  * message's blocks. A message has one table, so this replaces any table it had.
  */
-export function withTable<T extends SlackMessage>(message: T, table: TableBlock): T {
+export function withTable<T extends SlackMessage>(
+  message: T,
+  table: TableBlock,
+): T & Required<Pick<SlackMessage, 'attachments'>> {
   return { ...message, attachments: [{ blocks: [table] }] };
 }
 
