@@ -12,7 +12,7 @@ import {
   section,
   truncate,
 } from '../../slack-message.ts';
-import { fitTable, withTable } from '../../slack-table.ts';
+import { fitTable, TABLE_LIMITS, cellText as tableCellText, withTable } from '../../slack-table.ts';
 import { logsInsightsConsoleUrl } from '../metrics/console-link.ts';
 
 /** Code-block sections for the table; with header, context and notes this stays far below 50 blocks. */
@@ -249,32 +249,41 @@ export function tableBlocks(
 /**
  * The results as Slack's table block when they fit one (up to 99 rows, Slack's cell limits), else
  * as code blocks (more than 20 columns, or cells too long for one table); `shown` is how many rows
- * either form holds, so the CSV is posted when it is fewer than all.
+ * either form holds, so the CSV is posted when it is fewer than all. `cut`: a table cell lost
+ * characters to the cell limit (a long `@message`), which the CSV keeps too.
  */
 export function resultsTable(
   results: Pick<QueryResults, 'fields' | 'rows'>,
   groups: string[],
   window?: { start: Date; end: Date },
 ):
-  | { kind: 'table'; table: { block: TableBlock; shown: number } }
+  | { kind: 'table'; table: { block: TableBlock; shown: number }; cut: boolean }
   | { kind: 'text'; blocks: KnownBlock[]; shown: number } {
   const shown = displayTable(results, groups, window);
+  const rows = shown.rows.map((row) => shown.fields.map((f) => row[f] ?? ''));
   const fit = fitTable({
     columns: shown.fields.map((f, i) => ({ label: shown.labels[i] ?? f, ...(f === '@message' ? { wrap: true } : {}) })),
-    rows: shown.rows.map((row) => shown.fields.map((f) => row[f] ?? '')),
+    rows,
   });
-  if (fit.kind === 'table') return { kind: 'table', table: fit };
+  if (fit.kind === 'table') {
+    const cut = rows
+      .slice(0, fit.shown)
+      .some((row) => row.some((value) => tableCellText(value) !== (value.replace(/\s+/g, ' ').trim() || '—')));
+    return { kind: 'table', table: fit, cut };
+  }
   return { kind: 'text', ...tableBlocks(shown.fields, shown.rows, shown.labels) };
 }
 
-/** How many rows the answer shows of `results`, in whichever form it takes. */
-export function rowsShown(
+/** Whether the answer shows every row of `results`, and every character of a table's cells; else the CSV is posted. */
+export function showsEverything(
   results: Pick<QueryResults, 'fields' | 'rows'>,
   groups: string[],
   window?: { start: Date; end: Date },
-): number {
+): boolean {
   const table = resultsTable(results, groups, window);
-  return table.kind === 'table' ? table.table.shown : table.shown;
+  return table.kind === 'table'
+    ? table.table.shown >= results.rows.length && !table.cut
+    : table.shown >= results.rows.length;
 }
 
 export interface LogsAnswer {
@@ -311,6 +320,12 @@ export function renderLogsResults(answer: LogsAnswer): SlackMessage {
       blocks.push(
         context(
           `Showing ${shown} of ${counted(results.rows.length, 'row')}.${answer.csvNote ? ` ${answer.csvNote}` : ''}`,
+        ),
+      );
+    } else if (table.kind === 'table' && table.cut) {
+      blocks.push(
+        context(
+          `Cells longer than ${TABLE_LIMITS.cellText} characters are cut.${answer.csvNote ? ` ${answer.csvNote}` : ''}`,
         ),
       );
     }

@@ -8,7 +8,7 @@ import { ephemeral, escapeMrkdwn, inlineCode, type SlackMessage } from '../../sl
 import { isAllowed, meantGroup, refusedGroups } from './allowlist.ts';
 import { toCsv } from './csv.ts';
 import { defaultQuery, LOGS_USAGE, type LogsQuery, MAX_GROUPS, resolveRange, type TimeRange } from './parse-logs.ts';
-import { renderLogsResults, renderProgress, rowsShown, visibleFields } from './render-logs.ts';
+import { renderLogsResults, renderProgress, showsEverything, visibleFields } from './render-logs.ts';
 
 export interface LogsPolicy {
   /** `LOG_GROUPS_ALLOWED`: names, or prefixes ending in `*`. */
@@ -173,8 +173,7 @@ async function runQuery(
     results,
     pricePerGb: deps.logsPolicy.pricePerGb,
   };
-  const fits = rowsShown(results, logGroupNames, { start, end }) >= results.rows.length;
-  if (fits) return renderLogsResults(answer);
+  if (showsEverything(results, logGroupNames, { start, end })) return renderLogsResults(answer);
   // The CSV has every column and every character, @log included.
   return renderLogsResults({ ...answer, csvNote: await uploadCsv(deps, run, visibleFields(results), results) });
 }
