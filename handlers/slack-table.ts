@@ -73,21 +73,6 @@ function cell(value: string | TableLink | RichTextBlock): Cell {
   return { type: 'rich_text', elements: [{ type: 'rich_text_section', elements: [link] }] };
 }
 
-/**
- * The bot's own mrkdwn (a reason with `*bold*` numbers, `<url|label>` links, escaped entities) as
- * the plain text a `raw_text` cell shows: markers dropped, links as their label, entities decoded.
- */
-export function plainText(mrkdwn: string): string {
-  return mrkdwn
-    .replace(/<[^|>]+\|([^>]+)>/g, '$1')
-    .replace(/(^|[^\w*])\*([^*\n]+)\*(?=$|[^\w*])/g, '$1$2')
-    .replace(/(^|[^\w_])_([^_\n]+)_(?=$|[^\w_])/g, '$1$2')
-    .replace(/`([^`\n]+)`/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
-
 /** The characters a reader sees in a cell: a link's text, not its address. */
 export function cellCharacters(c: TableBlock['rows'][number][number]): number {
   if (c.type !== 'rich_text') return length(c.text);

@@ -5,7 +5,6 @@ import { safeMessage } from '../../../handlers/slack-message.ts';
 import {
   cellText,
   fitTable,
-  plainText,
   TABLE_LIMITS,
   type TableSpec,
   tableProblems,
@@ -166,12 +165,5 @@ describe('handlers/slack-table', () => {
       ),
       { numRuns: 200 },
     );
-  });
-
-  it('reads the bot’s mrkdwn as the plain text a cell shows', () => {
-    expect(plainText('*CPUUtilization* was *91%*: see <https://x.y/a|the alarm> &lt;b&gt; &amp; `code`')).toBe(
-      'CPUUtilization was 91%: see the alarm <b> & code',
-    );
-    expect(plainText('read_replica_lag 2*3')).toBe('read_replica_lag 2*3');
   });
 });
