@@ -7,7 +7,7 @@ import {
   NotAllowedError,
   UserInputError,
 } from './errors.ts';
-import { ephemeral, escapeMrkdwn, type SlackMessage, section } from './slack-message.ts';
+import { ephemeral, escapeMrkdwn, oneLine, type SlackMessage, section } from './slack-message.ts';
 
 /**
  * What the user sees when a command fails. Only errors marked `expose` are shown as they are;
@@ -18,7 +18,8 @@ export function errorMessage(error: Error, reference: string): SlackMessage {
     const text = `:warning: ${escapeMrkdwn(error.message)}`;
     // Usage shows placeholders like <Namespace>: Slack would read those as links unless escaped.
     // The message may echo what was typed (`<!channel>` included): escaped in the fallback text too.
-    return ephemeral(escapeMrkdwn(`${error.message}\n${error.usage}`), [
+    // The fallback is what went wrong, on one line; the usage is in the blocks.
+    return ephemeral(oneLine(escapeMrkdwn(error.message)), [
       section(text),
       section(`*Usage*\n${escapeMrkdwn(error.usage)}`),
     ]);

@@ -1,4 +1,5 @@
 import type { ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import { withHangulAsRichText } from './hangul-rich-text.ts';
 
 /** What a command answers with: the body of an ack, a `response_url` post or `chat.postMessage`. */
 export interface SlackMessage {
@@ -7,6 +8,12 @@ export interface SlackMessage {
   /** Notification and accessibility fallback; Slack shows blocks when present. */
   text: string;
   blocks?: KnownBlock[];
+  /**
+   * Secondary attachments. Slack documents the `table` block in a message's `attachments`, shown
+   * under the blocks (docs.slack.dev/reference/block-kit/blocks/table-block, "Usage info"); the bot
+   * puts nothing else there. See handlers/slack-table.ts.
+   */
+  attachments?: { blocks: KnownBlock[] }[];
 }
 
 /** Block Kit's published limits (docs.slack.dev/reference/block-kit). */
@@ -103,8 +110,10 @@ function neutraliseDeep(value: unknown, subteams: readonly string[]): unknown {
   if (typeof value === 'string') return neutralise(value, subteams);
   if (Array.isArray(value)) return value.map((v) => neutraliseDeep(v, subteams));
   if (typeof value === 'object' && value !== null) {
-    // Slack shows plain_text as typed: it pings no one, and an entity there would show as `&lt;`.
-    if ((value as { type?: unknown }).type === 'plain_text') return value;
+    // Slack shows plain_text, a table's raw_text cell and a rich_text `text` or `link` element as typed: they ping
+    // no one (a mention is its own element there), and an entity in them would show as `&lt;`.
+    const type = (value as { type?: unknown }).type;
+    if (type === 'plain_text' || type === 'raw_text' || type === 'text' || type === 'link') return value;
     return Object.fromEntries(
       Object.entries(value).map(([key, v]) =>
         // Button values and ids are data the bot reads back, never shown as mrkdwn.
@@ -116,15 +125,42 @@ function neutraliseDeep(value: unknown, subteams: readonly string[]): unknown {
 }
 
 /**
+ * Text as one line: notifications and screen readers read the top-level `text`, and a line break
+ * there reads as the end of the message. Lines are joined with a middle dot.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' · ').trim();
+}
+
+/**
+ * Every message's top-level `text` on one line. A message of text alone shows its lines as a
+ * section (or several, each within the section limit), and its `text` becomes that one line.
+ */
+function withOneLineText<T extends SlackMessage>(message: T): T {
+  if (!/[\r\n]/.test(message.text)) return message;
+  const text = truncate(oneLine(message.text), LIMITS.fallbackText);
+  if (message.blocks?.length) return { ...message, text };
+  const chars = Array.from(message.text);
+  const blocks: KnownBlock[] = [];
+  for (let i = 0; i < chars.length && blocks.length < LIMITS.blocksPerMessage; i += LIMITS.sectionText)
+    blocks.push(section(chars.slice(i, i + LIMITS.sectionText).join('')));
+  return { ...message, text, blocks };
+}
+
+/**
  * The mechanism behind "user text is escaped everywhere", applied to every message a handler
  * answers or posts (answerCommand, completeCommand, completeAlarmAction, the alarm renderers):
  * whatever a renderer forgot, every `&`, `<` and `>` in `text` and in every mrkdwn of every block
  * is escaped unless it is an entity already or one of the bot's own links, dates or the route's
  * user-group mention. So `<!channel>`, `<!here>` or `<@U…>` written by a user or an alarm can
  * ping no one, even in a `--share`d message's top-level `text`.
+ *
+ * Then, escaped, a section or context that mixes Korean and markup becomes `rich_text`, where bold,
+ * code and lists do not depend on the letter beside a marker (handlers/hangul-rich-text.ts), and
+ * the top-level `text` is made one line.
  */
 export function safeMessage<T extends SlackMessage>(message: T, allowedSubteams: readonly string[] = []): T {
-  return neutraliseDeep(message, allowedSubteams) as T;
+  return withHangulAsRichText(withOneLineText(neutraliseDeep(message, allowedSubteams) as T));
 }
 
 export function header(text: string): HeaderBlock {

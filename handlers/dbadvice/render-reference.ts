@@ -15,6 +15,7 @@ import {
   type SlackMessage,
   section,
 } from '../slack-message.ts';
+import { fitTable, withTable } from '../slack-table.ts';
 import { directionParticle, objectParticle } from './korean-particle.ts';
 
 export const DBADVICE_USAGE = [
@@ -174,9 +175,32 @@ export function renderCompare(ra: ResolvedName, rb: ResolvedName, lang: Lang): S
   const list = (items: string[]) => items.map((i) => `• ${i}`).join('\n');
   const status = (s: ServiceNote) => (s.statusNote ? s.statusNote[lang] : ko ? '지원 중' : 'Active');
   const readings = [readingOf(ra, lang), readingOf(rb, lang)].filter((r): r is string => r !== undefined);
-  const blocks: KnownBlock[] = [
+  const via = (r: ResolvedName) => (r.engine ? `${r.engine.label} → ${r.service.name}` : r.service.name);
+  const text = readings.length > 0 ? `${via(ra)} vs ${via(rb)}` : `${a.name} vs ${b.name}`;
+  const lead: KnownBlock[] = [
     header(`${a.name}  vs  ${b.name}`),
     ...(readings.length > 0 ? [section(readings.map((r) => `:arrow_right: ${r}`).join('\n'))] : []),
+  ];
+  const sources = context(`${ko ? '출처' : 'Sources'}: \`${a.path}\`, \`${b.path}\``);
+  // Side by side as a table: no markup in its cells, so a Korean answer reads as written.
+  const items = (list: string[]) => list.map((i) => `• ${i}`).join(' ');
+  const aspects: [string, (s: ServiceNote) => string][] = [
+    [ko ? '데이터 모델' : 'Data model', (s) => s.dataModel[lang]],
+    [ko ? '강점' : 'Strengths', (s) => items(s.strengths[lang])],
+    [ko ? '한계' : 'Limits', (s) => items(s.limits[lang])],
+    [ko ? '대표 워크로드' : 'Typical workloads', (s) => items(s.workloads[lang])],
+    [ko ? '고를 때' : 'Choose it when', (s) => s.chooseWhen[lang]],
+    [ko ? '상태' : 'Status', status],
+  ];
+  const table = fitTable({
+    columns: [{ label: ko ? '항목' : 'Aspect' }, { label: a.name, wrap: true }, { label: b.name, wrap: true }],
+    rows: aspects.map(([label, f]) => [label, f(a), f(b)]),
+  });
+  if (table.kind === 'table' && table.shown === aspects.length) {
+    return withTable({ response_type: 'ephemeral', text, blocks: [...lead, sources] }, table.block);
+  }
+  const blocks: KnownBlock[] = [
+    ...lead,
     fieldsSection([
       `*${escapeMrkdwn(a.name)}*`,
       `*${escapeMrkdwn(b.name)}*`,
@@ -189,12 +213,7 @@ export function renderCompare(ra: ResolvedName, rb: ResolvedName, lang: Lang): S
       ...row(ko ? '고를 때' : 'Choose it when', (s) => s.chooseWhen[lang]),
     ]),
     fieldsSection(row(ko ? '상태' : 'Status', status)),
-    context(`${ko ? '출처' : 'Sources'}: \`${a.path}\`, \`${b.path}\``),
+    sources,
   ];
-  const via = (r: ResolvedName) => (r.engine ? `${r.engine.label} → ${r.service.name}` : r.service.name);
-  return {
-    response_type: 'ephemeral',
-    text: readings.length > 0 ? `${via(ra)} vs ${via(rb)}` : `${a.name} vs ${b.name}`,
-    blocks,
-  };
+  return { response_type: 'ephemeral', text, blocks };
 }

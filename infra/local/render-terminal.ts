@@ -1,6 +1,6 @@
-import type { KnownBlock } from '@slack/types';
+import type { KnownBlock, RichTextBlock, RichTextElement, TableBlock } from '@slack/types';
 import type { SlackMessage } from '../../handlers/slack-message.ts';
-import { padToWidth, wrapToWidth } from './display-width.ts';
+import { displayWidth, padToWidth, wrapToWidth } from './display-width.ts';
 
 /** A field's column (Slack gives each field half the message) and the gap before the right-hand one. */
 const FIELD_WIDTH = 32;
@@ -90,8 +90,93 @@ function decode(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
+/** A rich_text element as the terminal shows it: its style, a link as `text (url)`, an emoji as its character. */
+function richInline(e: RichTextElement, style: Style, urls = true): string {
+  switch (e.type) {
+    case 'text': {
+      let text = e.text;
+      if (e.style?.code) return style.code(text);
+      if (e.style?.bold) text = style.bold(text);
+      if (e.style?.italic) text = style.dim(text);
+      return text;
+    }
+    case 'link':
+      if (!e.text || e.text === e.url) return e.url;
+      return urls ? `${e.text} (${e.url})` : style.underline(e.text);
+    case 'emoji':
+      return EMOJI[e.name] ?? `:${e.name}:`;
+    case 'date':
+      return e.fallback ?? String(e.timestamp);
+    case 'usergroup':
+      return `@${e.usergroup_id}`;
+    default:
+      return '';
+  }
+}
+
+/** `urls: false` shows a link as its underlined text alone: in a table cell an address would push the columns apart. */
+function richTextToTerminal(block: RichTextBlock, style: Style, urls = true): string[] {
+  return block.elements.flatMap((element) => {
+    const inline = (elements: readonly RichTextElement[]) => elements.map((e) => richInline(e, style, urls)).join('');
+    switch (element.type) {
+      case 'rich_text_section':
+        return inline(element.elements).split('\n');
+      case 'rich_text_list':
+        return element.elements.map(
+          (item, i) =>
+            `${'  '.repeat(element.indent ?? 0)}${element.style === 'ordered' ? `${i + 1}.` : '•'} ${inline(item.elements)}`,
+        );
+      case 'rich_text_quote':
+        return inline(element.elements)
+          .split('\n')
+          .map((l) => `> ${l}`);
+      case 'rich_text_preformatted':
+        return element.elements
+          .map((e) => ('text' in e && typeof e.text === 'string' ? e.text : ''))
+          .join('')
+          .split('\n')
+          .map((l) => style.code(l));
+      default:
+        return [];
+    }
+  });
+}
+
+/** Widest a table column gets before its cells wrap: two or three columns side by side fit a terminal. */
+const TABLE_COLUMN = 48;
+
+/** A table block as aligned columns, its header in bold, long cells wrapped within their column. */
+function tableToTerminal(block: TableBlock, style: Style): string[] {
+  const cells = block.rows.map((row) =>
+    row.map((c) => (c.type === 'rich_text' ? richTextToTerminal(c, PLAIN, false).join(' ') : c.text)),
+  );
+  const columns = Math.max(0, ...cells.map((row) => row.length));
+  const widths = Array.from({ length: columns }, (_, i) =>
+    Math.min(TABLE_COLUMN, Math.max(1, ...cells.map((row) => displayWidth(row[i] ?? '')))),
+  );
+  const right = (i: number) => block.column_settings?.[i]?.align === 'right';
+  return cells.flatMap((row, r) => {
+    const wrapped = widths.map((w, i) => wrapToWidth(row[i] ?? '', w));
+    const height = Math.max(1, ...wrapped.map((lines) => lines.length));
+    return Array.from({ length: height }, (_, line) => {
+      const text = widths
+        .map((w, i) => {
+          const cell = wrapped[i]?.[line] ?? '';
+          return right(i) ? ' '.repeat(Math.max(0, w - displayWidth(cell))) + cell : padToWidth(cell, w);
+        })
+        .join('  ')
+        .trimEnd();
+      return r === 0 ? style.bold(text) : text;
+    });
+  });
+}
+
 function blockToTerminal(block: KnownBlock, style: Style): string[] {
   switch (block.type) {
+    case 'table':
+      return tableToTerminal(block, style);
+    case 'rich_text':
+      return richTextToTerminal(block, style);
     case 'header':
       return ['', style.bold(style.underline(mrkdwnToTerminal(block.text.text, PLAIN)))];
     case 'section': {
@@ -140,5 +225,10 @@ export function renderForTerminal(message: SlackMessage | string, style: Style):
   const body = message.blocks?.length
     ? message.blocks.flatMap((b) => blockToTerminal(b, style))
     : [mrkdwnToTerminal(message.text, style)];
-  return [...body, style.dim(`(${visibility})`)].join('\n');
+  // Slack shows an attachment's blocks (the bot's table) under the message's own.
+  const attached = (message.attachments ?? []).flatMap((a) => [
+    '',
+    ...a.blocks.flatMap((b) => blockToTerminal(b, style)),
+  ]);
+  return [...body, ...attached, style.dim(`(${visibility})`)].join('\n');
 }

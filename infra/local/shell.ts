@@ -125,7 +125,16 @@ export interface Shell {
   close(): Promise<void>;
 }
 
-export async function createShell(config: Config, write: (text: string) => void, style: Style): Promise<Shell> {
+/**
+ * `observe` sees every message as Slack would receive it (the ack's body, each response_url post),
+ * before it is printed: the test that holds every message the bot builds to Slack's rules uses it.
+ */
+export async function createShell(
+  config: Config,
+  write: (text: string) => void,
+  style: Style,
+  observe: (message: SlackMessage) => void = () => {},
+): Promise<Shell> {
   const signingSecret = randomBytes(32).toString('hex');
   const quiet: AppLogger = {
     debug: () => {},
@@ -137,9 +146,10 @@ export async function createShell(config: Config, write: (text: string) => void,
   const files = createLocalFiles();
   const bot: LocalBot = createLocalBot({ config: { ...config, signingSecret }, logger: quiet, files });
   const previewAlarm = createAlarmPreview({ write, style, files, images: createDataSource(config).ports.images });
-  const catcher = await startResponseCatcher((message) =>
-    write(`${style.dim('── later, through response_url ──')}\n${renderForTerminal(message, style)}\n`),
-  );
+  const catcher = await startResponseCatcher((message) => {
+    observe(message);
+    write(`${style.dim('── later, through response_url ──')}\n${renderForTerminal(message, style)}\n`);
+  });
   const responseUrl = `http://127.0.0.1:${(catcher.address() as AddressInfo).port}/response`;
 
   return {
@@ -159,7 +169,11 @@ export async function createShell(config: Config, write: (text: string) => void,
       const { statusCode = 200, body = '' } = typeof result === 'string' ? { body: result } : result;
       if (statusCode === 404) write(style.dim(unknownCommand(command)));
       else if (statusCode !== 200) write(style.dim(`The bot answered HTTP ${statusCode}.`));
-      else if (body) write(`${renderForTerminal(parseAck(body), style)}\n`);
+      else if (body) {
+        const ack = parseAck(body);
+        if (typeof ack !== 'string') observe(ack);
+        write(`${renderForTerminal(ack, style)}\n`);
+      }
       await bot.idle();
     },
     async close() {

@@ -158,6 +158,8 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
             channel,
             text: message.text,
             blocks: message.blocks,
+            // A table block goes in the attachments (handlers/slack-table.ts): dropped, it would be lost.
+            ...(message.attachments ? { attachments: message.attachments } : {}),
             ...(threadTs ? { thread_ts: threadTs } : {}),
             ...(key ? { metadata: { event_type: POST_EVENT_TYPE, event_payload: { key } } } : {}),
             // Alarm names and reasons are data, not links to unfurl.
@@ -183,7 +185,15 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
       }
     },
     async update(channel, ts, message) {
-      await call('chat.update', () => client.chat.update({ channel, ts, text: message.text, blocks: message.blocks }));
+      await call('chat.update', () =>
+        client.chat.update({
+          channel,
+          ts,
+          text: message.text,
+          blocks: message.blocks,
+          ...(message.attachments ? { attachments: message.attachments } : {}),
+        }),
+      );
     },
   };
 }

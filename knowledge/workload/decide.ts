@@ -606,8 +606,52 @@ const VOICES: Readonly<Record<string, readonly string[]>> = {
   warehouse: ['warehouse-source', 'dw'],
 };
 
+/**
+ * The reason a rule gives when it decides, where the note's own "choose when" would not say why (the guidance's
+ * facts behind each rule, db-guidance.md §2–§3).
+ */
+const REASONS: Readonly<Record<string, Record<Lang, string>>> = {
+  'fast-failover': {
+    en: "AWS's cards give Aurora failover in under 30 seconds against 60–120 seconds for RDS Multi-AZ: its storage is shared across three Availability Zones, so a replica takes over without copying data.",
+    ko: 'AWS 카드 기준 Aurora의 장애 조치는 30초 미만, RDS Multi-AZ는 60~120초입니다. 스토리지를 3개 가용 영역이 공유해 복제본이 데이터 복사 없이 넘겨받습니다.',
+  },
+  'app-report': {
+    en: "A small figure on the app's own screen is one query on the app's own tables; a warehouse or a time-series store would be a second system to feed and pay for.",
+    ko: '앱 화면의 작은 집계는 앱 테이블에 대한 쿼리 하나로 충분합니다. 웨어하우스나 시계열 저장소는 따로 채우고 비용을 내야 하는 두 번째 시스템입니다.',
+  },
+  'region-failure-kv': {
+    en: 'DynamoDB global tables keep a replica of the table in other Regions, so reads and writes go on in another Region when one fails.',
+    ko: 'DynamoDB 글로벌 테이블은 다른 리전에 테이블 복제본을 두어, 한 리전이 장애를 겪어도 다른 리전에서 읽기·쓰기가 계속됩니다.',
+  },
+  'region-failure-sql': {
+    en: 'Aurora Global Database keeps copies of the cluster in other Regions and promotes one when the primary Region fails.',
+    ko: 'Aurora Global Database는 다른 리전에 클러스터 사본을 두고, 기본 리전이 장애를 겪으면 그중 하나를 승격합니다.',
+  },
+  'ordered-per-key': {
+    en: 'A partition key per conversation (or user, or device) and a sort key by time keep its items in order: one query reads them newest first, at any scale.',
+    ko: '대화(또는 사용자·기기)별 파티션 키와 시간 정렬 키로 항목이 순서대로 저장되어, 규모와 상관없이 쿼리 하나로 최신순으로 읽습니다.',
+  },
+  'vector-index': {
+    en: 'OpenSearch Service runs k-NN vector search, alone or hybrid with keyword search: how AWS serves retrieval for RAG.',
+    ko: 'OpenSearch Service는 k-NN 벡터 검색을 단독으로 또는 키워드 검색과 섞어 제공하며, AWS가 RAG 검색에 쓰는 방식입니다.',
+  },
+  pgvector: {
+    en: 'Aurora PostgreSQL runs pgvector, so embeddings sit beside the relational rows they describe and one SQL query filters and ranks them.',
+    ko: 'Aurora PostgreSQL은 pgvector를 지원해, 임베딩이 그것이 설명하는 관계형 행 옆에 있고 SQL 쿼리 하나로 거르고 순위를 매깁니다.',
+  },
+  'written-path': {
+    en: 'Neptune stores the links themselves, so a query follows them step by step (Gremlin, openCypher) instead of one join per step.',
+    ko: 'Neptune은 연결 자체를 저장해, 단계마다 조인하는 대신 쿼리가 연결을 따라갑니다 (Gremlin, openCypher).',
+  },
+  traces: {
+    en: "OpenSearch Service is AWS's log and trace analytics engine: filter spans by service and latency, then open the slow ones.",
+    ko: 'OpenSearch Service는 AWS의 로그·트레이스 분석 엔진입니다. 서비스와 지연으로 스팬을 거르고 느린 것을 열어 봅니다.',
+  },
+};
+
 export const RULES: readonly Rule[] = ROUTING.map((rule) => ({
   ...rule,
+  ...(!rule.reason && REASONS[rule.id] ? { reason: REASONS[rule.id] } : {}),
   ...(NEGATES[rule.id] ? { negates: NEGATES[rule.id] } : {}),
   voices: [rule.id, ...(VOICES[rule.id] ?? [])],
 }));

@@ -99,7 +99,9 @@ describe('npm run serve (end to end over HTTP)', () => {
     // Assess
     expect(((await ack.json()) as { text: string }).text).toMatch(/Running the Logs Insights query/);
     const post = await waitFor(() => responses.posts.find((p) => p.path === '/commands/T0001/logs'));
-    const blocks = JSON.stringify(post.body.blocks);
+    // The rows are a table block, in the attachments (handlers/slack-table.ts): it reaches response_url whole.
+    const blocks = JSON.stringify([post.body.blocks, post.body.attachments]);
+    expect(JSON.stringify(post.body.attachments)).toMatch(/^\[\{"blocks":\[\{"type":"table"/);
     expect(blocks).toMatch(/ERROR orders-db (query|connection) timeout/);
     expect(blocks).toMatch(/records matched/);
     expect(blocks).not.toContain('@ptr');

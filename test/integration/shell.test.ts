@@ -35,7 +35,10 @@ describe('npm start (local shell)', () => {
     expect(out).toContain('Open in the CloudWatch console (https://us-east-1.console.aws.amazon.com/');
     expect(out).toContain('Which instance-id?');
     // A prefix is expanded to the groups that exist; a broken regex gets a message, not a crash.
-    expect(out).toMatch(/\/aws\/lambda\/checkout-api · .*\n@timestamp UTC\s+@logStream\s+@message/);
+    // The table comes under the statistics and the console link, as Slack shows an attachment.
+    expect(out).toMatch(
+      /\/aws\/lambda\/checkout-api · [^\n]*\n(?:[^\n]*\n){1,4}@timestamp UTC\s+@logStream\s+@message/,
+    );
     // Lambda's own time and request id are the table's columns already: the line shows what happened.
     expect(out).toMatch(/\d\d:\d\d:\d\d\.\d{3}\s+…\S+\s+ERROR orders-db/);
     expect(out).toContain(

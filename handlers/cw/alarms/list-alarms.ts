@@ -5,6 +5,7 @@ import { withAlarmNames } from '../../alarm-relay/reason-text.ts';
 import { type FlagGrammar, parseFlags, SHARE_FLAG } from '../../command-flags.ts';
 import { echo } from '../../command-text.ts';
 import { UserInputError } from '../../errors.ts';
+import { inlineElements } from '../../hangul-rich-text.ts';
 import type { AlarmState, AlarmSummary, AlarmsPort } from '../../ports.ts';
 import { type Account, nameAccountId, SCOPE_FLAGS, scopeText, type TypedScope, typedScope } from '../../scope.ts';
 import {
@@ -17,6 +18,7 @@ import {
   section,
   truncate,
 } from '../../slack-message.ts';
+import { fitTable, withTable } from '../../slack-table.ts';
 import { closestWords } from '../../suggest-word.ts';
 import { unitOf } from '../metrics/catalog.ts';
 
@@ -164,6 +166,25 @@ export async function listAlarms(
   }
   const now = deps.now();
   const order: AlarmState[] = ['ALARM', 'INSUFFICIENT_DATA', 'OK'];
+  const footer = [`${alarms.length} alarm${alarms.length === 1 ? '' : 's'} in ${place}`];
+  const text = truncate(alarms.map((a) => `${a.state} ${escapeText(a.name)}`).join(', '), LIMITS.fallbackText);
+  const sorted = order.flatMap((state) =>
+    alarms.filter((a) => a.state === state).sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime()),
+  );
+  const table = alarmTable(sorted.slice(0, SHOWN), deps, now, query.account === undefined);
+  if (table) {
+    const counts = order
+      .map((state) => [state, alarms.filter((a) => a.state === state).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([state, n]) => `*${stateLabel(state)}* (${n})`);
+    if (table.shown < alarms.length) footer.push(`showing ${table.shown}; narrow with a name prefix`);
+    const blocks: KnownBlock[] = [
+      header(`CloudWatch alarms · ${what}`),
+      section(counts.join('  ')),
+      context(footer.join(' · ')),
+    ];
+    return withTable({ response_type: visibility, text, blocks }, table.block);
+  }
   const blocks: KnownBlock[] = [header(`CloudWatch alarms · ${what}`)];
   let shown = 0;
   for (const state of order) {
@@ -183,14 +204,41 @@ export async function listAlarms(
       );
     }
   }
-  const footer = [`${alarms.length} alarm${alarms.length === 1 ? '' : 's'} in ${place}`];
   if (shown < alarms.length) footer.push(`showing ${shown}; narrow with a name prefix`);
   blocks.push(context(footer.join(' · ')));
-  return {
-    response_type: visibility,
-    text: truncate(alarms.map((a) => `${a.state} ${escapeText(a.name)}`).join('\n'), LIMITS.fallbackText),
-    blocks,
-  };
+  return { response_type: visibility, text, blocks };
+}
+
+/** Unicode for the state markers: a `raw_text` cell shows text as typed, so an emoji's colon name would stay a word. */
+const STATE_EMOJI: Record<AlarmState, string> = { ALARM: '🔴', OK: '🟢', INSUFFICIENT_DATA: '⚪' };
+
+/** The alarms as one table block (state, name linked to the console, when, reason), when all of them fit one. */
+function alarmTable(alarms: AlarmSummary[], deps: AlarmDeps, now: Date, nameAccount: boolean) {
+  const { region } = deps;
+  // An Account column when some alarm watches a linked account's metrics and the list is of all of them.
+  const accounts = nameAccount && alarms.some((a) => a.accountId);
+  const fit = fitTable({
+    columns: [
+      { label: 'State' },
+      { label: 'Alarm' },
+      ...(accounts ? [{ label: 'Account' }] : []),
+      { label: 'Changed' },
+      { label: 'Reason', wrap: true },
+    ],
+    rows: alarms.map((a) => [
+      `${STATE_EMOJI[a.state]} ${a.state}`,
+      {
+        text: `${a.name}${a.kind === 'composite' ? ' (composite)' : ''}`,
+        url: alarmConsoleUrl({ region, alarmName: a.name }),
+      },
+      ...(accounts ? [a.accountId ? nameAccountId(a.accountId, deps.accounts ?? []) : ''] : []),
+      ago(a.updatedAt, now),
+      // The reason keeps its bold numbers: its mrkdwn as rich text.
+      { type: 'rich_text', elements: [{ type: 'rich_text_section', elements: inlineElements(alarmReason(a)) }] },
+    ]),
+  });
+  // A table that would show fewer alarms than the text does is not worth it: the text it is.
+  return fit.kind === 'table' && fit.shown === alarms.length ? fit : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { KnownBlock } from '@slack/types';
+import type { KnownBlock, TableBlock } from '@slack/types';
 import { counted } from '../../count-words.ts';
 import type { QueryResults, QueryStatistics } from '../../ports.ts';
 import { crossesDay, rangeText } from '../../range-text.ts';
@@ -13,6 +13,7 @@ import {
   section,
   truncate,
 } from '../../slack-message.ts';
+import { fitTable, TABLE_LIMITS, cellText as tableCellText, withTable } from '../../slack-table.ts';
 import { logsInsightsConsoleUrl } from '../metrics/console-link.ts';
 
 /** Code-block sections for the table; with header, context and notes this stays far below 50 blocks. */
@@ -246,6 +247,46 @@ export function tableBlocks(
   return { blocks, shown };
 }
 
+/**
+ * The results as Slack's table block when they fit one (up to 99 rows, Slack's cell limits), else
+ * as code blocks (more than 20 columns, or cells too long for one table); `shown` is how many rows
+ * either form holds, so the CSV is posted when it is fewer than all. `cut`: a table cell lost
+ * characters to the cell limit (a long `@message`), which the CSV keeps too.
+ */
+export function resultsTable(
+  results: Pick<QueryResults, 'fields' | 'rows'>,
+  groups: string[],
+  window?: { start: Date; end: Date },
+):
+  | { kind: 'table'; table: { block: TableBlock; shown: number }; cut: boolean }
+  | { kind: 'text'; blocks: KnownBlock[]; shown: number } {
+  const shown = displayTable(results, groups, window);
+  const rows = shown.rows.map((row) => shown.fields.map((f) => row[f] ?? ''));
+  const fit = fitTable({
+    columns: shown.fields.map((f, i) => ({ label: shown.labels[i] ?? f, ...(f === '@message' ? { wrap: true } : {}) })),
+    rows,
+  });
+  if (fit.kind === 'table') {
+    const cut = rows
+      .slice(0, fit.shown)
+      .some((row) => row.some((value) => tableCellText(value) !== (value.replace(/\s+/g, ' ').trim() || '—')));
+    return { kind: 'table', table: fit, cut };
+  }
+  return { kind: 'text', ...tableBlocks(shown.fields, shown.rows, shown.labels) };
+}
+
+/** Whether the answer shows every row of `results`, and every character of a table's cells; else the CSV is posted. */
+export function showsEverything(
+  results: Pick<QueryResults, 'fields' | 'rows'>,
+  groups: string[],
+  window?: { start: Date; end: Date },
+): boolean {
+  const table = resultsTable(results, groups, window);
+  return table.kind === 'table'
+    ? table.table.shown >= results.rows.length && !table.cut
+    : table.shown >= results.rows.length;
+}
+
 export interface LogsAnswer {
   title: string;
   groups: string[];
@@ -272,16 +313,22 @@ export interface LogsAnswer {
 export function renderLogsResults(answer: LogsAnswer): SlackMessage {
   const { results } = answer;
   const blocks: KnownBlock[] = [header(answer.title), context(rangeLine(answer), queryLine(answer))];
-  if (results.rows.length === 0) {
+  const table = results.rows.length === 0 ? undefined : resultsTable(results, answer.groups, answer);
+  if (!table) {
     blocks.push(section('_No log events matched in this range._'));
   } else {
-    const shown = displayTable(results, answer.groups, answer);
-    const table = tableBlocks(shown.fields, shown.rows, shown.labels);
-    blocks.push(...table.blocks);
-    if (table.shown < results.rows.length) {
+    if (table.kind === 'text') blocks.push(...table.blocks);
+    const shown = table.kind === 'table' ? table.table.shown : table.shown;
+    if (shown < results.rows.length) {
       blocks.push(
         context(
-          `Showing ${table.shown} of ${counted(results.rows.length, 'row')}.${answer.csvNote ? ` ${answer.csvNote}` : ''}`,
+          `Showing ${shown} of ${counted(results.rows.length, 'row')}.${answer.csvNote ? ` ${answer.csvNote}` : ''}`,
+        ),
+      );
+    } else if (table.kind === 'table' && table.cut) {
+      blocks.push(
+        context(
+          `Cells longer than ${TABLE_LIMITS.cellText} characters are cut.${answer.csvNote ? ` ${answer.csvNote}` : ''}`,
         ),
       );
     }
@@ -293,7 +340,7 @@ export function renderLogsResults(answer: LogsAnswer): SlackMessage {
     const url = logsInsightsConsoleUrl(region, sources, answer.queryString, answer);
     if (url.length <= 3000) blocks.push(context(`<${url}|Open in Logs Insights>`));
   }
-  return {
+  const message: SlackMessage = {
     response_type: 'ephemeral',
     text: truncate(
       `${answer.title}: ${counted(results.rows.length, 'row')}. ${statisticsLine(results.statistics, answer.pricePerGb)}`,
@@ -301,6 +348,8 @@ export function renderLogsResults(answer: LogsAnswer): SlackMessage {
     ),
     blocks,
   };
+  // Slack shows the table under the blocks: the statistics and the console link come first.
+  return table?.kind === 'table' ? withTable(message, table.table.block) : message;
 }
 
 /** The groups and the window, in the units the user typed and each reader's own time zone. */

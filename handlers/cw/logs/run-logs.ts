@@ -10,7 +10,7 @@ import { closestWords } from '../../suggest-word.ts';
 import { isAllowed, meantGroup, refusedGroups } from './allowlist.ts';
 import { toCsv } from './csv.ts';
 import { defaultQuery, LOGS_USAGE, type LogsQuery, MAX_GROUPS, resolveRange, type TimeRange } from './parse-logs.ts';
-import { displayTable, renderLogsResults, renderProgress, tableBlocks, visibleFields } from './render-logs.ts';
+import { renderLogsResults, renderProgress, showsEverything, visibleFields } from './render-logs.ts';
 
 export interface LogsPolicy {
   /** `LOG_GROUPS_ALLOWED`: names, or prefixes ending in `*`. */
@@ -184,9 +184,7 @@ async function runQuery(
     results,
     pricePerGb: deps.logsPolicy.pricePerGb,
   };
-  const shown = displayTable(results, logGroupNames, { start, end });
-  const fits = tableBlocks(shown.fields, shown.rows, shown.labels).shown >= results.rows.length;
-  if (fits) return renderLogsResults(answer);
+  if (showsEverything(results, logGroupNames, { start, end })) return renderLogsResults(answer);
   // The CSV has every column and every character, @log included.
   return renderLogsResults({ ...answer, csvNote: await uploadCsv(deps, run, visibleFields(results), results) });
 }

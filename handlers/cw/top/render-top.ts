@@ -1,4 +1,4 @@
-import type { Button as ButtonElement, KnownBlock, SectionBlock } from '@slack/types';
+import type { ActionsBlock, Button as ButtonElement, KnownBlock, SectionBlock, TableBlock } from '@slack/types';
 import { tokenize } from '../../command-text.ts';
 import { formatDuration } from '../../duration.ts';
 import { rangeText, sinceText } from '../../range-text.ts';
@@ -13,6 +13,7 @@ import {
   section,
   truncate,
 } from '../../slack-message.ts';
+import { fitTable, type TableLink, withTable } from '../../slack-table.ts';
 import { GRAPH_ACTION } from '../metrics/buttons.ts';
 import { metricConsoleUrl } from '../metrics/console-link.ts';
 import { averageFormat, statFormat } from '../metrics/format-value.ts';
@@ -109,9 +110,9 @@ function formatter(result: TopResult): (value: number) => string {
     : statFormat(values, unit, query.stat, datapoints);
 }
 
-function rowBlock(result: TopResult, row: TopRow, f: (value: number) => string): SectionBlock {
+function rowUrl(result: TopResult, row: TopRow): string {
   const { query } = result;
-  const url = metricConsoleUrl(
+  return metricConsoleUrl(
     result.region,
     [
       {
@@ -125,9 +126,10 @@ function rowBlock(result: TopResult, row: TopRow, f: (value: number) => string):
     result.periodSeconds,
     result,
   );
-  const label = truncate(row.label || '(empty)', 200);
-  const name = url.length <= MAX_URL ? `<${url}|${escapeText(label)}>` : inlineCode(label);
-  const spark = sparkline({
+}
+
+function rowSpark(result: TopResult, row: TopRow): string {
+  return sparkline({
     timestamps: row.group.timestamps,
     values: row.group.values,
     start: result.start,
@@ -135,14 +137,76 @@ function rowBlock(result: TopResult, row: TopRow, f: (value: number) => string):
     periodSeconds: result.periodSeconds,
     width: SPARK_WIDTH,
   });
+}
+
+/** A row as its own section, when the rows cannot be one table block. */
+function rowBlock(result: TopResult, row: TopRow, f: (value: number) => string): SectionBlock {
+  const url = rowUrl(result, row);
+  const label = truncate(row.label || '(empty)', 200);
+  const name = url.length <= MAX_URL ? `<${url}|${escapeText(label)}>` : inlineCode(label);
+  const spark = rowSpark(result, row);
   // Across accounts the same name can be in several: each row says whose it is.
-  const whose = query.acrossAccounts && row.account ? ` _${escapeText(accountName(row.account))}_` : '';
+  const whose = result.query.acrossAccounts && row.account ? ` _${escapeText(accountName(row.account))}_` : '';
   const block = section(
     `*${row.rank}.* ${name}${whose}  *${escapeText(f(row.value))}*${spark ? `  \`${spark}\`` : ''}`,
   );
   const graph = row.rank <= GRAPH_ROWS ? rowGraphCommand(result, row) : undefined;
   if (graph) block.accessory = graphAccessory(graph, row.rank);
   return block;
+}
+
+/**
+ * The rows as one table block (rank, resource linked to its console graph, value, sparkline), when
+ * all of them fit one; the Graph buttons then sit in one actions block above it.
+ */
+function rankedTable(result: TopResult, f: (value: number) => string): TableBlock | undefined {
+  // Across accounts the same name can be in several: a column says whose each row is.
+  const across = result.query.acrossAccounts === true;
+  const rows = result.rows.map((row): (string | TableLink)[] => {
+    const url = rowUrl(result, row);
+    const label = row.label || '(empty)';
+    return [
+      String(row.rank),
+      url.length <= MAX_URL ? { text: label, url } : label,
+      ...(across ? [row.account ? accountName(row.account) : ''] : []),
+      f(row.value),
+      rowSpark(result, row),
+    ];
+  });
+  const fit = fitTable({
+    columns: [
+      { label: '#', align: 'right' },
+      { label: result.query.dimension },
+      ...(across ? [{ label: 'Account' }] : []),
+      { label: result.query.stat, align: 'right' },
+      { label: 'Trend' },
+    ],
+    rows,
+  });
+  return fit.kind === 'table' && fit.shown === result.rows.length ? fit.block : undefined;
+}
+
+function graphButtons(result: TopResult): ActionsBlock | undefined {
+  const elements = result.rows
+    .filter((row) => row.rank <= GRAPH_ROWS)
+    .flatMap((row) => {
+      const graph = rowGraphCommand(result, row);
+      if (!graph) return [];
+      const button = graphAccessory(graph, row.rank);
+      return [
+        {
+          ...button,
+          text: {
+            type: 'plain_text' as const,
+            text: truncate(
+              `Graph ${row.rank}. ${row.label}${result.query.acrossAccounts && row.account ? ` (${row.account.alias})` : ''}`,
+              75,
+            ),
+          },
+        },
+      ];
+    });
+  return elements.length > 0 ? { type: 'actions', elements } : undefined;
 }
 
 function since(result: TopResult): string {
@@ -171,7 +235,11 @@ export function renderTop(result: TopResult): SlackMessage {
     ),
   ];
   const f = formatter(result);
-  if (result.rows.length === 0) {
+  const table = result.rows.length > 0 ? rankedTable(result, f) : undefined;
+  if (table) {
+    const buttons = graphButtons(result);
+    if (buttons) blocks.push(buttons);
+  } else if (result.rows.length === 0) {
     blocks.push(
       section(
         `No ${inlineCode(`${query.namespace} ${query.metricName}`)} reported with exactly the dimension ` +
@@ -191,11 +259,12 @@ export function renderTop(result: TopResult): SlackMessage {
   ];
   if (notes.length > 0) blocks.push(context(...notes.map((n) => truncate(n, 1000))));
   blocks.push(context(`Metrics Insights: ${inlineCode(truncate(result.expression, 1500))}`));
-  return {
+  const message: SlackMessage = {
     response_type: query.share ? 'in_channel' : 'ephemeral',
     text: truncate(fallbackText(result, f), LIMITS.fallbackText),
     blocks,
   };
+  return table ? withTable(message, table) : message;
 }
 
 function statusNotes(result: TopResult): string[] {

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { context, escapeMrkdwn, header, LIMITS, type SlackMessage, section } from '../../slack-message.ts';
+import { fitTable, withTable } from '../../slack-table.ts';
 import { count } from '../plural.ts';
 import type { Finding, Measurements } from './fleet-findings.ts';
 import type { FleetReview, ReviewedDatabase } from './fleet-review.ts';
@@ -56,6 +57,40 @@ function databaseBlock(r: ReviewedDatabase, days: number): KnownBlock {
   );
 }
 
+const SEVERITY_EMOJI: Record<Finding['severity'], string> = { high: '🔴', medium: '🟠', low: '⚪' };
+
+/** `🔴 1 · 🟠 2`: a database's findings by severity, in the Unicode a `raw_text` cell shows. */
+function findingCounts(r: ReviewedDatabase): string {
+  const counts = (['high', 'medium', 'low'] as const)
+    .map((severity) => [severity, r.findings.filter((f) => f.severity === severity).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([severity, n]) => `${SEVERITY_EMOJI[severity]} ${n}`);
+  return counts.length > 0 ? counts.join(' · ') : '✅ none';
+}
+
+/** The fleet at a glance, one row per database, when it fits one table block; the findings follow as text. */
+function fleetTable(sorted: ReviewedDatabase[], days: number) {
+  const fit = fitTable({
+    columns: [
+      { label: 'Database' },
+      { label: 'Engine' },
+      { label: 'Class' },
+      { label: `CPU (${days}-day avg)`, align: 'right' },
+      { label: 'Connections', align: 'right' },
+      { label: 'Findings' },
+    ],
+    rows: sorted.map((r) => [
+      `${r.db.id}${r.db.kind === 'cluster' ? ' (cluster)' : ''}`,
+      `${r.db.engine} ${r.db.engineVersion}`,
+      r.db.instanceClasses.join(', '),
+      r.measured?.cpuAverage === undefined ? '—' : `${r.measured.cpuAverage.toFixed(0)}%`,
+      r.measured?.connectionsAverage === undefined ? '—' : r.measured.connectionsAverage.toFixed(0),
+      findingCounts(r),
+    ]),
+  });
+  return fit.kind === 'table' && fit.shown === sorted.length ? fit.block : undefined;
+}
+
 /** The fleet review: databases with the most serious findings first, each with what was measured. */
 export function renderFleetReview(review: FleetReview): SlackMessage {
   const score = (r: ReviewedDatabase) => r.findings.reduce((s, f) => s + (3 - RANK[f.severity]) * 10, 0);
@@ -66,18 +101,24 @@ export function renderFleetReview(review: FleetReview): SlackMessage {
     review.databases.length === 0
       ? `No RDS or Aurora databases in ${review.region}.`
       : `${count(review.databases.length, 'database')} in ${review.region}, ${count(total, 'finding')}, ${high} high.`;
-  const shown = sorted.slice(0, MAX_DATABASE_BLOCKS);
+  const table = fleetTable(sorted, review.days);
+  // With the table, the text is each flagged database's findings; without, every database's block.
+  const detailed = table ? sorted.filter((r) => r.findings.length > 0) : sorted;
+  const shown = detailed.slice(0, MAX_DATABASE_BLOCKS);
   const blocks: KnownBlock[] = [
     header('/dbadvice fleet: RDS and Aurora review'),
     section(summary),
     ...shown.map((r) => databaseBlock(r, review.days)),
   ];
-  if (sorted.length > shown.length)
-    blocks.push(section(`_…and ${count(sorted.length - shown.length, 'more database', 'more databases')} not shown._`));
+  if (detailed.length > shown.length)
+    blocks.push(
+      section(`_…and ${count(detailed.length - shown.length, 'more database', 'more databases')} not shown._`),
+    );
   blocks.push(
     context(
       `Last ${review.days} days of AWS/RDS metrics (hourly averages) in ${count(review.metricCalls, 'GetMetricData call')}. Advice from the notes in \`knowledge/notes\`.`,
     ),
   );
-  return { response_type: 'ephemeral', text: `/dbadvice fleet: ${summary}`, blocks };
+  const message: SlackMessage = { response_type: 'ephemeral', text: `/dbadvice fleet: ${summary}`, blocks };
+  return table ? withTable(message, table) : message;
 }

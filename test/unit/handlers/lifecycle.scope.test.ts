@@ -99,9 +99,9 @@ describe('handlers/lifecycle: the Region and account a command reads', () => {
     );
 
     // Assess
-    const [posted] = responses.posts.filter((p) => p.path === '/limited').map((p) => p.body as { text?: string });
-    expect(posted?.text).toContain('may not read prod (111122223333) (the access policy limits it)');
-    expect(posted?.text).toContain(`Accounts here: staging (${STAGING})`);
+    const [posted] = responses.posts.filter((p) => p.path === '/limited').map((p) => JSON.stringify(p.body));
+    expect(posted).toContain('may not read prod (111122223333) (the access policy limits it)');
+    expect(posted).toContain(`Accounts here: staging (${STAGING})`);
   });
 
   it('takes a job’s scopeLimit only as lists of strings', () => {

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PROGRESS_POSTS, runWorkerJob } from '../../../handlers/lifecycle.ts';
 import type { LogsPort } from '../../../handlers/ports.ts';
+import type { SlackMessage } from '../../../handlers/slack-message.ts';
 import type { WorkerJob } from '../../../handlers/worker-job.ts';
 import { createDataSource } from '../../../infra/data-source.ts';
 import { postToResponseUrl } from '../../../infra/slack/response-url.ts';
 import { createSlackFiles } from '../../../infra/slack/slack-files.ts';
 import { createWebClient } from '../../../infra/slack/web-client.ts';
+import { shownText } from '../../fixtures/block-kit.ts';
 import { startResponseUrlServer } from '../../fixtures/response-url-server.ts';
 import { startSlackApiServer } from '../../fixtures/slack-api-server.ts';
 
@@ -87,7 +89,7 @@ describe('handlers/lifecycle: the worker', () => {
     expect(posts).toHaveLength(MAX_PROGRESS_POSTS + 1);
     expect(posts.every((p) => p.replace_original === true)).toBe(true);
     expect(posts.slice(0, -1).every((p) => /running for \d+ s/.test(String(p.text)))).toBe(true);
-    expect(JSON.stringify(posts.at(-1)?.blocks)).toContain('done');
+    expect(shownText({ text: '', ...posts.at(-1) } as SlackMessage)).toContain('done');
   });
 
   it('posts the graph to the channel through files.uploadV2 and says so in the answer', async () => {

@@ -200,3 +200,16 @@ describe('relationships, analytics and constraints in everyday words (fifth roun
     expect(readWorkload('매출 그래프를 대시보드에 보여줘요').traits.map((t) => t.id)).not.toContain('graph');
   });
 });
+
+describe('a rule that decides gives its own reason, not the note’s general "choose when"', () => {
+  it.each([
+    ['the settings page shows each user a count of their saved items', /one query on the app's own tables/],
+    ['failover must finish within 30 s, today our multi-az mysql takes two minutes', /under 30 seconds/],
+    ['chat messages ordered by time within each conversation, 50M users', /sort key by time/],
+    ['semantic search over product manuals with embeddings', /k-NN/],
+    ['user profiles that must keep working through a region outage', /global tables/],
+  ])('"%s"', (q, reason) => {
+    const a = answer(q);
+    expect(a.reasons[0]?.text).toMatch(reason);
+  });
+});

@@ -11,6 +11,7 @@ import { DataSourceBusyError } from '../../../../handlers/errors.ts';
 import { pressButton } from '../../../../handlers/lifecycle.ts';
 import type { FileUpload, LogsQueryRequest, MetricImageRequest } from '../../../../handlers/ports.ts';
 import { type AlarmEvent, type AlarmFixture, alarmEvent } from '../../../fixtures/alarm-events/index.ts';
+import { shownText } from '../../../fixtures/block-kit.ts';
 import { type AllDeps, commandDeps, runtimeOf } from '../../../fixtures/command-deps.ts';
 
 /** A press as the worker makes it: through the registry's alarm buttons, with the button's own ports. */
@@ -189,7 +190,7 @@ describe('handlers/alarm-actions', () => {
     expect(queries[0]).toMatchObject({ logGroupNames: ['/aws/lambda/payments-api'], queryString: ERRORS_QUERY });
     expect(queries[0]?.start.getTime()).toBe(change.state.timestamp.getTime() - 15 * 60_000);
     expect(queries[0]?.end.getTime()).toBe(change.state.timestamp.getTime() + 5 * 60_000);
-    expect(JSON.stringify(message.blocks)).toContain('ERROR payment declined');
+    expect(shownText(message)).toContain('ERROR payment declined');
   });
 
   it('Logs around this time still obeys the allowlist, and says when the route names no groups', async () => {

@@ -13,7 +13,7 @@ import { renderStormDigest } from '../../../../handlers/alarm-relay/render-diges
 import type { RouteDecision } from '../../../../handlers/alarm-relay/routes.ts';
 import type { SlackMessage } from '../../../../handlers/slack-message.ts';
 import { type AlarmFixture, alarmEvent, nextChange } from '../../../fixtures/alarm-events/index.ts';
-import { expectValidMessage } from '../../../fixtures/block-kit.ts';
+import { expectValidMessage, shownText } from '../../../fixtures/block-kit.ts';
 
 const route: RouteDecision = {
   channel: 'C0PAYMENTS1',
@@ -29,7 +29,7 @@ function change(event: AlarmFixture | ReturnType<typeof alarmEvent>): AlarmChang
   return result.change;
 }
 
-const textOf = (message: { blocks?: unknown[] }) => JSON.stringify(message.blocks);
+const textOf = (message: SlackMessage) => shownText(message);
 /** The alarm message's buttons, read as Slack would: the one actions block's elements. */
 function buttons(message: SlackMessage): Button[] {
   const actions = message.blocks?.find((b): b is ActionsBlock => b.type === 'actions');

@@ -5,7 +5,7 @@ import { UserInputError } from '../../../../handlers/errors.ts';
 import type { SlackMessage } from '../../../../handlers/slack-message.ts';
 import { buildKnowledgeBase, readNotes } from '../../../../knowledge/build.ts';
 import { loadKnowledgeBase } from '../../../../knowledge/index.ts';
-import { expectValidMessage } from '../../../fixtures/block-kit.ts';
+import { expectValidMessage, shownText } from '../../../fixtures/block-kit.ts';
 
 const kb = loadKnowledgeBase(buildKnowledgeBase(readNotes('knowledge/notes')));
 
@@ -14,7 +14,8 @@ function reply(plan: CommandPlan): SlackMessage {
   expectValidMessage(plan.message);
   return plan.message;
 }
-const all = (m: SlackMessage) => JSON.stringify(m.blocks);
+// What the message shows, its table included.
+const all = (m: SlackMessage) => shownText(m);
 
 function thrown(text: string): UserInputError {
   try {

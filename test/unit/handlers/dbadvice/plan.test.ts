@@ -7,7 +7,7 @@ import { REGISTRY } from '../../../../handlers/registry.ts';
 import type { SlackMessage } from '../../../../handlers/slack-message.ts';
 import { buildKnowledgeBase, readNotes } from '../../../../knowledge/build.ts';
 import { loadKnowledgeBase } from '../../../../knowledge/index.ts';
-import { blockKitProblems, expectValidMessage } from '../../../fixtures/block-kit.ts';
+import { blockKitProblems, expectValidMessage, shownText, tableCells } from '../../../fixtures/block-kit.ts';
 import { attempt } from '../../../fixtures/outcome.ts';
 
 const kb = loadKnowledgeBase(buildKnowledgeBase(readNotes('knowledge/notes')));
@@ -18,7 +18,8 @@ function reply(plan: { kind: 'reply'; message: SlackMessage }): SlackMessage {
   return plan.message;
 }
 
-const all = (m: SlackMessage) => JSON.stringify(m.blocks);
+// What the message shows, its table included.
+const all = (m: SlackMessage) => shownText(m);
 
 describe('handlers/dbadvice/plan', () => {
   it('answers a question in the ack: recommended service first and bold, then why, alternatives and the note', () => {
@@ -76,14 +77,19 @@ describe('handlers/dbadvice/plan', () => {
 
     // Assess
     expect(en.text).toBe('Amazon DynamoDB vs Amazon DocumentDB');
-    const fields = en.blocks?.[1]?.type === 'section' ? (en.blocks[1].fields ?? []) : [];
-    expect(fields.map((f) => f.text)).toEqual([
-      '*Amazon DynamoDB*',
-      '*Amazon DocumentDB*',
-      expect.stringMatching(/Data model\*\nKey-value/),
-      expect.stringMatching(/Data model\*\nDocument/),
+    // One table: an aspect a row, the two services its columns.
+    const [head, dataModel] = tableCells(en);
+    expect(head).toEqual(['Aspect', 'Amazon DynamoDB', 'Amazon DocumentDB']);
+    expect(dataModel).toEqual(['Data model', expect.stringMatching(/^Key-value/), expect.stringMatching(/^Document/)]);
+    expect(tableCells(ko).map((row) => row[0])).toEqual([
+      '항목',
+      '데이터 모델',
+      '강점',
+      '한계',
+      '대표 워크로드',
+      '고를 때',
+      '상태',
     ]);
-    expect(all(ko)).toMatch(/강점/);
   });
 
   it.each([

@@ -74,3 +74,102 @@ describe('infra/local/render-terminal dates', () => {
     expect(text).not.toContain('date^');
   });
 });
+
+describe('infra/local/render-terminal: Slack’s table and rich text blocks', () => {
+  it('lines up a table’s columns by display width, numbers to the right, under the message’s blocks', () => {
+    // Act
+    const text = renderForTerminal(
+      {
+        text: 'top',
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Top CPU' } }],
+        attachments: [
+          {
+            blocks: [
+              {
+                type: 'table',
+                column_settings: [{}, { align: 'right' }],
+                rows: [
+                  [
+                    { type: 'raw_text', text: '이름' },
+                    { type: 'raw_text', text: 'CPU' },
+                  ],
+                  [
+                    {
+                      type: 'rich_text',
+                      elements: [
+                        {
+                          type: 'rich_text_section',
+                          elements: [{ type: 'link', url: 'https://x.y', text: '주문-db' }],
+                        },
+                      ],
+                    },
+                    { type: 'raw_text', text: '9.5%' },
+                  ],
+                  [
+                    { type: 'raw_text', text: 'users' },
+                    { type: 'raw_text', text: '42.0%' },
+                  ],
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      PLAIN,
+    );
+
+    // Assess: the link shows its text alone (an address would push the columns apart).
+    expect(text.split('\n')).toEqual([
+      'Top CPU',
+      '',
+      '이름       CPU',
+      '주문-db   9.5%',
+      'users    42.0%',
+      '(only visible to you)',
+    ]);
+  });
+
+  it('shows rich text with its styles, lists as bullets and links with their address', () => {
+    // Act
+    const text = renderForTerminal(
+      {
+        text: 'ko',
+        blocks: [
+          {
+            type: 'rich_text',
+            elements: [
+              {
+                type: 'rich_text_section',
+                elements: [
+                  { type: 'emoji', name: 'bulb' },
+                  { type: 'text', text: ' ' },
+                  { type: 'text', text: 'Amazon ElastiCache', style: { bold: true } },
+                  { type: 'text', text: '가 맞아요' },
+                ],
+              },
+              {
+                type: 'rich_text_list',
+                style: 'bullet',
+                elements: [
+                  { type: 'rich_text_section', elements: [{ type: 'text', text: '세션' }] },
+                  {
+                    type: 'rich_text_section',
+                    elements: [{ type: 'link', url: 'https://docs.aws.amazon.com/x', text: '문서' }],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      COLOR,
+    );
+
+    // Assess
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      '💡 \u001b[1mAmazon ElastiCache\u001b[22m가 맞아요',
+      '• 세션',
+      '• 문서 (https://docs.aws.amazon.com/x)',
+    ]);
+  });
+});

@@ -46,6 +46,26 @@ describe('infra/slack/slack-poster', () => {
     expect(call?.token).toBe('xoxb-test');
   });
 
+  it('posts and updates a message’s table in its attachments, where Slack documents it', async () => {
+    // Prepare: the table block's shape, https://docs.slack.dev/reference/block-kit/blocks/table-block
+    const table = {
+      type: 'table' as const,
+      rows: [
+        [{ type: 'raw_text' as const, text: 'Alarm' }],
+        [{ type: 'raw_text' as const, text: 'orders-db-cpu-high' }],
+      ],
+    };
+    const withTable = { ...message, attachments: [{ blocks: [table] }] };
+
+    // Act
+    await poster().poster.post('C0PAYMENTS1', withTable);
+    await poster().poster.update('C0PAYMENTS1', '1764072001.000100', withTable);
+
+    // Assess
+    expect(slack.callsTo('chat.postMessage')[0]?.args.attachments).toEqual([{ blocks: [table] }]);
+    expect(slack.callsTo('chat.update')[0]?.args.attachments).toEqual([{ blocks: [table] }]);
+  });
+
   it('updates a message with chat.update', async () => {
     await poster().poster.update('C0PAYMENTS1', '1764072001.000100', message);
     expect(slack.callsTo('chat.update')[0]?.args).toMatchObject({ channel: 'C0PAYMENTS1', ts: '1764072001.000100' });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planCommand } from '../../../../../handlers/dispatch.ts';
 import type { AlarmSummary, AlarmsPort } from '../../../../../handlers/ports.ts';
 import type { SlackMessage } from '../../../../../handlers/slack-message.ts';
+import { tablesOf } from '../../../../../handlers/slack-table.ts';
 import { expectValidMessage } from '../../../../fixtures/block-kit.ts';
 import { commandDeps, runtimeOf } from '../../../../fixtures/command-deps.ts';
 
@@ -29,7 +30,7 @@ async function alarms(text: string, listed: AlarmSummary[]) {
   if (plan.kind !== 'work') throw new Error('expected work');
   const message: SlackMessage = await plan.run({ ...runtimeOf(deps), ...deps });
   expectValidMessage(message);
-  return { text: JSON.stringify(message.blocks ?? message.text), asked };
+  return { text: JSON.stringify([message.blocks ?? message.text, tablesOf(message)]), asked };
 }
 
 describe('handlers/cw/alarms: accounts', () => {
@@ -39,9 +40,15 @@ describe('handlers/cw/alarms: accounts', () => {
       alarm('ops-cpu'),
       alarm('x', '999988887777'),
     ]);
-    expect(text).toContain('ledger-cpu> · _payments (210987654321)_');
-    expect(text).toMatch(/ops-cpu> · \d+ min ago/);
-    expect(text).toContain('_999988887777_');
+    // Prepare: the Account column names the linked account, by alias when it has one.
+    const table = JSON.parse(text)[1][0] as { rows: unknown[][] };
+    const cells = table.rows.map((row) => JSON.stringify(row));
+
+    // Assess
+    expect(JSON.stringify(table.rows[0])).toContain('Account');
+    expect(cells.find((c) => c.includes('ledger-cpu'))).toContain('payments (210987654321)');
+    expect(cells.find((c) => c.includes('"x"'))).toContain('999988887777');
+    expect(cells.find((c) => c.includes('ops-cpu'))).not.toContain('210987654321');
   });
 
   it('asks for the alarms on one account’s metrics, and says which account the list is of', async () => {

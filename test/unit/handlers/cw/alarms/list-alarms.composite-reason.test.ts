@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listAlarms } from '../../../../../handlers/cw/alarms/list-alarms.ts';
 import type { AlarmSummary } from '../../../../../handlers/ports.ts';
+import { shownText } from '../../../../fixtures/block-kit.ts';
 
 describe('handlers/cw/alarms: composite reasons', () => {
   it('names the child alarm in a composite alarm’s reason instead of its ARN', async () => {
@@ -23,7 +24,7 @@ describe('handlers/cw/alarms: composite reasons', () => {
     const message = await listAlarms(deps, { state: undefined, namePrefix: undefined });
 
     // Assess
-    const text = JSON.stringify(message.blocks);
+    const text = shownText(message);
     expect(text).toContain('checkout-api-errors transitioned to OK');
     expect(text).not.toContain('arn:aws:cloudwatch:us-east-1:123456789012:alarm:checkout-api-errors');
   });

@@ -14,7 +14,7 @@ import type { SlackMessage } from '../../../../../handlers/slack-message.ts';
 import { createCloudWatchAlarms } from '../../../../../infra/aws/cloudwatch-alarms.ts';
 import { alarmEvent, nextChange } from '../../../../fixtures/alarm-events/index.ts';
 import { COMPOSITE_REASON_CASES, REASON_CASES } from '../../../../fixtures/alarm-events/reasons.ts';
-import { mrkdwnTexts } from '../../../../fixtures/block-kit.ts';
+import { mrkdwnTexts, shownText } from '../../../../fixtures/block-kit.ts';
 import { attempt } from '../../../../fixtures/outcome.ts';
 
 const cwMock = mockClient(CloudWatchClient);
@@ -60,7 +60,7 @@ describe('handlers/cw/alarms: the reason as the relay reads it', () => {
     const message = await listAlarms(deps(), { state: undefined, namePrefix: undefined });
 
     // Assess
-    const text = JSON.stringify(message.blocks);
+    const text = shownText(message);
     for (const expected of c.expected) expect(text).toContain(expected);
     for (const absent of c.absent ?? []) expect(text).not.toContain(absent);
   });
@@ -93,7 +93,7 @@ describe('handlers/cw/alarms: the reason as the relay reads it', () => {
     });
 
     // Act
-    const text = JSON.stringify((await listAlarms(deps(), { state: 'ALARM', namePrefix: undefined })).blocks);
+    const text = shownText(await listAlarms(deps(), { state: 'ALARM', namePrefix: undefined }));
 
     // Assess
     expect(text).toContain(
@@ -125,7 +125,7 @@ describe('handlers/cw/alarms: the reason as the relay reads it', () => {
         },
       ],
     });
-    const text = JSON.stringify((await listAlarms(deps(), { state: undefined, namePrefix: undefined })).blocks);
+    const text = shownText(await listAlarms(deps(), { state: undefined, namePrefix: undefined }));
     expect(text).toContain(shown);
   });
 
@@ -135,7 +135,7 @@ describe('handlers/cw/alarms: the reason as the relay reads it', () => {
         { AlarmName: 'c', StateValue: c.state, StateReason: c.reason, StateUpdatedTimestamp: new Date() },
       ],
     });
-    const text = JSON.stringify((await listAlarms(deps(), { state: undefined, namePrefix: undefined })).blocks);
+    const text = shownText(await listAlarms(deps(), { state: undefined, namePrefix: undefined }));
     for (const expected of c.expected) expect(text).toContain(expected);
     for (const absent of c.absent ?? []) expect(text).not.toContain(absent);
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLogsQuery, unwrapInlineCode } from '../../../../../handlers/cw/logs/parse-logs.ts';
+import { tableOrCodeLines } from '../../../../fixtures/block-kit.ts';
 import { runOnDemo } from '../../../../fixtures/demo-logs-run.ts';
 
 const GROUP = '/aws/lambda/checkout-api';
@@ -49,8 +50,7 @@ describe('handlers/cw/logs/run-logs on the demo: inline code is not sent to Logs
 
     // Assess
     expect(requests[0]?.queryString).toBe('filter @message like /ERROR/ | limit 2');
-    const table = JSON.stringify(message.blocks).match(/```([^`]*)```/)?.[1] ?? '';
-    const rows = table.split('\\n').slice(1);
+    const rows = tableOrCodeLines(message).slice(1);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row).toContain('ERROR');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultQuery, parseLogsQuery } from '../../../../../handlers/cw/logs/parse-logs.ts';
+import { tableOrCodeLines } from '../../../../fixtures/block-kit.ts';
 import { runOnDemo } from '../../../../fixtures/demo-logs-run.ts';
 
 describe('handlers/cw/logs: with several log groups the default query says which group each row is from', () => {
@@ -10,12 +11,12 @@ describe('handlers/cw/logs: with several log groups the default query says which
     // Assess
     expect(requests[0]?.logGroupNames).toEqual(['/aws/lambda/checkout-api', '/aws/lambda/image-resizer']);
     expect(requests[0]?.queryString).toBe('fields @timestamp, @log, @message | sort @timestamp desc | limit 2');
-    const table = JSON.stringify(message.blocks).match(/```([^`]*)```/)?.[1] ?? '';
+    const table = tableOrCodeLines(message).join('\n');
     expect(table).toMatch(/^@timestamp UTC +@log +@message/);
     // The table shortens @log to what tells the groups apart (no account id).
     expect(table).not.toContain('123456789012');
     const logCells = table
-      .split('\\n')
+      .split('\n')
       .slice(1)
       .map((row) => row.split(/ {2,}/)[1]);
     expect(new Set(logCells).size).toBe(2);

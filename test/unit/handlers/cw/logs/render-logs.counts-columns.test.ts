@@ -2,12 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { counted } from '../../../../../handlers/count-words.ts';
 import {
+  displayTable,
   LINE_WIDTH,
+  type LogsAnswer,
   renderLogsResults,
   renderProgress,
   statisticsLine,
+  tableBlocks,
 } from '../../../../../handlers/cw/logs/render-logs.ts';
 import type { QueryResults } from '../../../../../handlers/ports.ts';
+import { tableCells, tableOrCodeLines } from '../../../../fixtures/block-kit.ts';
 
 const answer = (results: QueryResults, overrides = {}) => ({
   title: 'Logs Insights',
@@ -21,10 +25,11 @@ const answer = (results: QueryResults, overrides = {}) => ({
   ...overrides,
 });
 
-const tableLines = (message: ReturnType<typeof renderLogsResults>) =>
-  (message.blocks ?? []).flatMap((b) =>
-    b.type === 'section' && b.text?.text.startsWith('```') ? b.text.text.slice(3, -3).split('\n') : [],
-  );
+/** The code blocks the answer falls back to when its rows cannot be one table block: laid out for a phone. */
+const codeLines = (a: LogsAnswer) => {
+  const shown = displayTable(a.results, a.groups, a);
+  return tableOrCodeLines({ text: '', blocks: tableBlocks(shown.fields, shown.rows, shown.labels).blocks });
+};
 
 describe('logs output: count words agree with their number', () => {
   it.each([
@@ -80,11 +85,13 @@ describe('logs table: a column that fits is not cut; a time is never cut', () =>
 
   it('shows a stats result’s bin(5m) whole when the line has room', () => {
     // Act
-    const lines = tableLines(renderLogsResults(answer(bins())));
+    const lines = codeLines(answer(bins()));
+    const table = tableCells(renderLogsResults(answer(bins())));
 
     // Assess
     expect(lines[1]).toContain('2026-12-02 06:40:00.000');
     expect(lines.join('\n')).not.toContain('…');
+    expect(table[1]?.[0]).toBe('2026-12-02 06:40:00.000');
   });
 
   it('keeps times whole in any column even when the line is too narrow, and the line within the width', () => {
@@ -96,7 +103,7 @@ describe('logs table: a column that fits is not cut; a time is never cut', () =>
     results.fields = ['bin(5m)', 'service', 'region', 'count()'];
 
     // Act
-    const lines = tableLines(renderLogsResults(answer(results)));
+    const lines = codeLines(answer(results));
 
     // Assess
     expect(lines[1]).toContain('2026-12-02 06:40:00.000');
@@ -118,7 +125,7 @@ describe('logs table: a column that fits is not cut; a time is never cut', () =>
             rows,
             statistics: { recordsMatched: rows.length, recordsScanned: 1, bytesScanned: 1 },
           };
-          const lines = tableLines(renderLogsResults(answer(results, { queryString: 'fields a, b' })));
+          const lines = codeLines(answer(results, { queryString: 'fields a, b' }));
           expect(lines.join('\n')).not.toContain('…');
           for (const [i, row] of rows.entries()) expect(lines[i + 1]).toContain(row.a);
         },

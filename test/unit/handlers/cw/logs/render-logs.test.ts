@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseLogsQuery } from '../../../../../handlers/cw/logs/parse-logs.ts';
-import { displayTable, LINE_WIDTH, renderLogsResults } from '../../../../../handlers/cw/logs/render-logs.ts';
+import {
+  displayTable,
+  LINE_WIDTH,
+  renderLogsResults,
+  tableBlocks,
+} from '../../../../../handlers/cw/logs/render-logs.ts';
 import type { QueryResults } from '../../../../../handlers/ports.ts';
 import { mrkdwnToTerminal, PLAIN } from '../../../../../infra/local/render-terminal.ts';
-import { expectValidMessage } from '../../../../fixtures/block-kit.ts';
+import { expectValidMessage, tableOrCodeLines } from '../../../../fixtures/block-kit.ts';
 
 const STATS = { recordsMatched: 3, recordsScanned: 900, bytesScanned: 120_000 };
 const GROUP = '/aws/lambda/checkout-api';
@@ -38,12 +43,12 @@ const answer = (groups: string[], overrides = {}) => ({
   ...overrides,
 });
 
-const tableLines = (message: ReturnType<typeof renderLogsResults>) =>
-  (message.blocks ?? [])
-    .flatMap((b) =>
-      b.type === 'section' && b.text?.text.startsWith('```') ? b.text.text.slice(3, -3).split('\n') : [],
-    )
-    .map((l) => l.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+const tableLines = tableOrCodeLines;
+/** The code blocks the answer falls back to when its rows cannot be one table block: laid out for a phone. */
+const codeLines = (a: ReturnType<typeof answer>) => {
+  const shown = displayTable(a.results, a.groups, a);
+  return tableOrCodeLines({ text: '', blocks: tableBlocks(shown.fields, shown.rows, shown.labels).blocks });
+};
 
 describe('handlers/cw/logs/render-logs', () => {
   it('hides @log when one log group is queried, and the stream prefix every row shares', () => {
@@ -102,7 +107,7 @@ describe('handlers/cw/logs/render-logs', () => {
 
   it('fits a phone: no line is wider than the budget, and long cells end in …', () => {
     // Act
-    const lines = tableLines(renderLogsResults(answer([GROUP, '/aws/lambda/orders-api'])));
+    const lines = codeLines(answer([GROUP, '/aws/lambda/orders-api']));
 
     // Assess
     for (const l of lines) expect(Array.from(l).length).toBeLessThanOrEqual(LINE_WIDTH);

@@ -14,10 +14,16 @@ import { NotAllowedError, UserInputError } from '../../../../../handlers/errors.
 import { MalformedQueryError } from '../../../../../handlers/port-errors.ts';
 import type { FilesPort, FileUpload } from '../../../../../handlers/ports.ts';
 import type { SlackMessage } from '../../../../../handlers/slack-message.ts';
+import { tableProblems } from '../../../../../handlers/slack-table.ts';
 import { createCloudWatchLogs } from '../../../../../infra/aws/cloudwatch-logs.ts';
 import { createDemoLogs } from '../../../../../infra/demo/demo-logs.ts';
 import { filesWithoutToken } from '../../../../../infra/slack/slack-files.ts';
-import { expectClosedCodeBlocks, expectValidMessage } from '../../../../fixtures/block-kit.ts';
+import {
+  expectClosedCodeBlocks,
+  expectValidMessage,
+  shownText,
+  tableOrCodeLines,
+} from '../../../../fixtures/block-kit.ts';
 import { fakeTime, resultRow, STATS } from '../../../../fixtures/logs.ts';
 
 const logsMock = mockClient(CloudWatchLogsClient);
@@ -53,7 +59,7 @@ const query = (overrides: Partial<LogsQuery> = {}): LogsQuery => ({
   ...overrides,
 });
 
-const text = (m: SlackMessage) => `${m.text}\n${JSON.stringify(m.blocks ?? [])}`;
+const text = (m: SlackMessage) => `${m.text}\n${shownText(m)}`;
 
 beforeEach(() => logsMock.reset());
 
@@ -262,6 +268,49 @@ describe('handlers/cw/logs/run-logs (with the CloudWatch Logs adapter)', () => {
     expect(csv).toHaveLength(502);
   });
 
+  it('shows 20 rows as one table and, when a cell is longer than a table cell holds, posts the CSV with every character', async () => {
+    // Prepare: a stack trace in a log line, longer than a cell's 500 characters.
+    logsMock.on(StartQueryCommand).resolves({ queryId: 'q-long' });
+    const trace = `ERROR unhandled: ${'at handler (/var/task/index.js:12:5) '.repeat(30)}`;
+    const rows = Array.from({ length: 20 }, (_, i) =>
+      resultRow({
+        '@timestamp': `2026-11-25 11:${String(i).padStart(2, '0')}:00.000`,
+        '@message': i === 3 ? trace : `ok ${i}`,
+      }),
+    );
+    logsMock.on(GetQueryResultsCommand).resolves({ status: 'Complete', statistics: STATS, results: rows });
+    const { all, uploads } = deps();
+
+    // Act
+    const message = await runLogsQuery(all, query(), { channelId: 'C2147483705' });
+
+    // Assess
+    expectValidMessage(message);
+    expect(tableProblems(message)).toEqual([]);
+    const lines = tableOrCodeLines(message);
+    expect(lines).toHaveLength(21);
+    expect(lines[4]?.endsWith('…')).toBe(true);
+    expect(text(message)).toMatch(/Cells longer than 500 characters are cut\. All 20 are in the CSV/);
+    expect(uploads).toHaveLength(1);
+    expect(String(uploads[0]?.content)).toContain(trace.trim());
+  });
+
+  it('posts no CSV when the table shows every row and every character', async () => {
+    // Prepare
+    logsMock.on(StartQueryCommand).resolves({ queryId: 'q-short' });
+    const rows = Array.from({ length: 20 }, (_, i) => resultRow({ '@message': `ok ${i}` }));
+    logsMock.on(GetQueryResultsCommand).resolves({ status: 'Complete', statistics: STATS, results: rows });
+    const { all, uploads } = deps();
+
+    // Act
+    const message = await runLogsQuery(all, query(), { channelId: 'C2147483705' });
+
+    // Assess
+    expect(tableOrCodeLines(message)).toHaveLength(21);
+    expect(uploads).toEqual([]);
+    expect(text(message)).not.toMatch(/CSV|cut/);
+  });
+
   it('never shows why the CSV failed when the reason is internal: a reference instead, the detail logged', async () => {
     // Prepare: rows that do not fit, and an upload failing with text no user should read
     logsMock.on(StartQueryCommand).resolves({ queryId: 'q-big' });
@@ -360,10 +409,8 @@ describe('handlers/cw/logs/run-logs (with the CloudWatch Logs adapter)', () => {
     // Assess
     expectValidMessage(message);
     expectClosedCodeBlocks(message);
-    const shownRows = (message.blocks ?? [])
-      .filter((b) => b.type === 'section' && b.text?.text.startsWith('```'))
-      .flatMap((b) => (b.type === 'section' ? (b.text?.text.split('\n') ?? []) : []))
-      .filter((line) => /&lt;/.test(line) && !line.startsWith('```@message'));
+    // Every row holds a `<`; the header does not.
+    const shownRows = tableOrCodeLines(message).filter((line) => line.includes('<'));
     const said = /Showing (\d+) of 200 rows/.exec(text(message));
     expect(Number(said?.[1])).toBe(shownRows.length);
     expect(uploads).toHaveLength(1);
@@ -378,7 +425,7 @@ describe('handlers/cw/logs/run-logs (with the CloudWatch Logs adapter)', () => {
       .on(GetQueryResultsCommand, { queryId: 'q-1', nextToken: 'page-2' })
       .resolves({ status: 'Complete', results: [resultRow({ n: '2' })] });
     const message = await runLogsQuery(deps().all, query(), {});
-    expect(text(message)).toMatch(/n\\n1\\n2/);
+    expect(tableOrCodeLines(message)).toEqual(['n', '1', '2']);
   });
 
   it('runs a saved query on its own log groups, and lists what exists when the name is unknown', async () => {

@@ -75,3 +75,39 @@ describe('no data for a resource that exists: the metric is one AWS does not pub
     );
   });
 });
+
+describe('no data because the name belongs to another dimension or is part of a longer value', () => {
+  it('`rds cpu <cluster>` offers the cluster-level command (the name is a DBClusterIdentifier)', async () => {
+    // Act
+    const text = await noDataText('rds cpu billing-cluster');
+
+    // Assess
+    expect(text).toContain('Did you mean `/cw metrics AWS/RDS CPUUtilization DBClusterIdentifier=billing-cluster`?');
+    expect(text).not.toContain('Nothing close');
+  });
+
+  it('`alb 5xx <name>` reads the name inside the load balancer value as close, never "nothing close"', async () => {
+    // Act
+    const text = await noDataText('alb 5xx public-web');
+
+    // Assess
+    expect(text).toContain('Did you mean `LoadBalancer=app/public-web/50dc6c495c0c9188`');
+    expect(text).not.toContain('Nothing close');
+  });
+
+  it('a value under another dimension name, from ListMetrics whatever the namespace', async () => {
+    // Prepare
+    const { port } = fakeMetrics({
+      list: [
+        { namespace: 'MyApp', metricName: 'Latency', dimensions: [{ name: 'Service', value: 'checkout' }] },
+        { namespace: 'MyApp', metricName: 'Latency', dimensions: [{ name: 'Stage', value: 'prod' }] },
+      ],
+    });
+
+    // Act
+    const text = await noDataText('MyApp Latency Stage=checkout', port);
+
+    // Assess
+    expect(text).toContain('Did you mean `/cw metrics MyApp Latency Service=checkout`?');
+  });
+});

@@ -62,8 +62,9 @@ describe('handlers/cw/top/command', () => {
   it("runs a row's Graph button as /cw metrics --graph, in the worker", async () => {
     // Prepare
     const message = await run('top lambda errors --since 3h');
+    // The first Graph button: in the actions block above the table.
     const button = (message.blocks ?? []).flatMap((b) =>
-      b.type === 'section' && b.accessory?.type === 'button' ? [b.accessory] : [],
+      b.type === 'actions' ? b.elements.filter((e) => e.type === 'button') : [],
     )[0];
 
     // Act

@@ -4,6 +4,7 @@ import { parseMetricsArgs } from '../../../../../handlers/cw/metrics/parse-metri
 import { planCommand } from '../../../../../handlers/dispatch.ts';
 import type { InsightsGroup, MetricsInsightsRequest } from '../../../../../handlers/ports.ts';
 import type { SlackMessage } from '../../../../../handlers/slack-message.ts';
+import { tablesOf } from '../../../../../handlers/slack-table.ts';
 import { expectValidMessage } from '../../../../fixtures/block-kit.ts';
 import { commandDeps, runtimeOf } from '../../../../fixtures/command-deps.ts';
 import { fakeMetrics } from '../../../../fixtures/fake-metrics.ts';
@@ -49,8 +50,15 @@ async function top(text: string, groups: (r: MetricsInsightsRequest) => Insights
   return { message, asked, scope: plan.scope };
 }
 
-const rowTexts = (message: SlackMessage) =>
-  (message.blocks ?? []).flatMap((b) => (b.type === 'section' && /^\*\d+\.\*/.test(b.text?.text ?? '') ? [b] : []));
+/** The Graph buttons, whether above a table or beside each row's section. */
+const graphButtons = (message: SlackMessage) =>
+  (message.blocks ?? []).flatMap((b) => {
+    if (b.type === 'actions') return b.elements.flatMap((e) => (e.type === 'button' ? [e] : []));
+    if (b.type === 'section' && b.accessory?.type === 'button') return [b.accessory];
+    return [];
+  });
+/** Everything a reader sees of the rows: the table (or the sections) and the context lines. */
+const shown = (message: SlackMessage) => JSON.stringify([message.blocks, tablesOf(message)]);
 
 describe('handlers/cw/top: accounts and Regions', () => {
   it('ranks every linked account in a monitoring account, each row naming its account, and graphs the row where it is', async () => {
@@ -63,19 +71,18 @@ describe('handlers/cw/top: accounts and Regions', () => {
 
     // Assess
     expect(asked[0]?.byAccount).toBe(true);
-    const [first, second, third] = rowTexts(message);
-    expect(first?.text?.text).toContain('_payments (210987654321)_');
-    expect(second?.text?.text).toContain('_ops (123456789012)_');
-    expect(third?.text?.text).toContain('_999988887777_');
-    const value = (row: typeof first) => (row?.accessory?.type === 'button' ? row.accessory.value : undefined);
-    expect(value(first)).toContain('--account payments');
-    expect(value(second)).toContain('--account ops');
-    // An account the bot does not know would be refused on a press: no button.
-    expect(value(third)).toBeUndefined();
-    const rerun = parseMetricsArgs(tokenize(value(first) ?? '').slice(1));
+    expect(shown(message)).toContain('payments (210987654321)');
+    expect(shown(message)).toContain('ops (123456789012)');
+    expect(shown(message)).toContain('999988887777');
+    const values = graphButtons(message).map((b) => b.value ?? '');
+    // An account the bot does not know would be refused on a press: no button for the third row.
+    expect(values).toHaveLength(2);
+    expect(values[0]).toContain('--account payments');
+    expect(values[1]).toContain('--account ops');
+    const rerun = parseMetricsArgs(tokenize(values[0] ?? '').slice(1));
     expect(rerun.scope).toEqual({ account: 'payments' });
     expect(message.text).toContain('ledger-db (payments)');
-    expect(JSON.stringify(message.blocks)).toContain('all linked accounts · eu-central-1');
+    expect(shown(message)).toContain('all linked accounts · eu-central-1');
   });
 
   it('ranks one account in another Region, saying so, with the Region on every link and button', async () => {
@@ -88,13 +95,10 @@ describe('handlers/cw/top: accounts and Regions', () => {
     expect(scope).toEqual({ region: 'eu-west-1', account: ACCOUNTS[1] });
     expect(asked[0]).toMatchObject({ accountId: '210987654321' });
     expect(asked[0]?.byAccount).toBeUndefined();
-    const [row] = rowTexts(message);
-    expect(row?.text?.text).toContain('https://eu-west-1.console.aws.amazon.com/');
-    expect(row?.text?.text).toContain(encodeURIComponent('"accountId":"210987654321"'));
-    expect(row?.accessory?.type === 'button' ? row.accessory.value : '').toContain(
-      '--region eu-west-1 --account payments',
-    );
-    expect(JSON.stringify(message.blocks)).toContain('payments (210987654321) · eu-west-1');
+    expect(shown(message)).toContain('https://eu-west-1.console.aws.amazon.com/');
+    expect(shown(message)).toContain(encodeURIComponent('"accountId":"210987654321"'));
+    expect(graphButtons(message)[0]?.value).toContain('--region eu-west-1 --account payments');
+    expect(shown(message)).toContain('payments (210987654321) · eu-west-1');
     expect(message.text).toContain('in payments (210987654321)');
   });
 });

@@ -7,7 +7,13 @@ import { GRAPH_ROWS, renderTop } from '../../../../../handlers/cw/top/render-top
 import { runTop } from '../../../../../handlers/cw/top/run-top.ts';
 import type { InsightsGroup, MetricsInsightsRequest } from '../../../../../handlers/ports.ts';
 import type { SlackMessage } from '../../../../../handlers/slack-message.ts';
-import { expectNoStrayAngleBrackets, expectValidMessage, mrkdwnTexts } from '../../../../fixtures/block-kit.ts';
+import { tableProblems } from '../../../../../handlers/slack-table.ts';
+import {
+  expectNoStrayAngleBrackets,
+  expectValidMessage,
+  mrkdwnTexts,
+  tableCells,
+} from '../../../../fixtures/block-kit.ts';
 import { fakeMetrics } from '../../../../fixtures/fake-metrics.ts';
 
 const now = () => new Date('2026-12-02T10:00:00Z');
@@ -31,11 +37,12 @@ async function answer(
   return renderTop(await runTop({ metrics: metrics.port, region: 'eu-west-1', now }, parseTopArgs(tokenize(text))));
 }
 
-const rows = (message: SlackMessage) =>
-  (message.blocks ?? []).filter((b) => b.type === 'section' && /^\*\d+\.\*/.test(b.text?.text ?? ''));
+/** The ranked rows: the table block's rows under its header. */
+const rows = (message: SlackMessage) => tableCells(message).slice(1);
 
+/** The Graph buttons, in the actions block above the table. */
 const buttons = (message: SlackMessage) =>
-  rows(message).flatMap((b) => (b.type === 'section' && b.accessory?.type === 'button' ? [b.accessory] : []));
+  (message.blocks ?? []).flatMap((b) => (b.type === 'actions' ? b.elements.filter((e) => e.type === 'button') : []));
 
 describe('handlers/cw/top/render-top', () => {
   it('shows each row with its rank, a console link, the value in its unit and a sparkline', async () => {
@@ -44,11 +51,17 @@ describe('handlers/cw/top/render-top', () => {
 
     // Assess
     expectValidMessage(message);
-    const [first, second] = rows(message).map((b) => (b.type === 'section' ? (b.text?.text ?? '') : ''));
-    expect(first).toMatch(
-      /^\*1\.\* <https:\/\/eu-west-1\.console\.aws\.amazon\.com\/cloudwatch\/deeplink\.js\?[^|]+\|i-0abc> {2}\*82\.0%\* {2}`[▁-█ ]+`$/,
+    expect(tableCells(message)[0]).toEqual(['#', 'InstanceId', 'Average', 'Trend']);
+    const [first, second] = rows(message);
+    expect(first?.[0]).toBe('1');
+    expect(first?.[1]).toMatch(
+      /^<https:\/\/eu-west-1\.console\.aws\.amazon\.com\/cloudwatch\/deeplink\.js\?[^|]+\|i-0abc>$/,
     );
-    expect(second).toMatch(/^\*2\.\* <[^|]+\|i-0def> {2}\*22\.0%\*/);
+    expect(first?.[2]).toBe('82.0%');
+    expect(first?.[3]).toMatch(/^[▁-█ ]+$/);
+    expect(second?.slice(0, 1)).toEqual(['2']);
+    expect(second?.[1]).toMatch(/\|i-0def>$/);
+    expect(second?.[2]).toBe('22.0%');
     expect(message.text).toContain('1. i-0abc 82.0%, 2. i-0def 22.0%');
     expect(JSON.stringify(message.blocks)).toContain('SELECT AVG(CPUUtilization) FROM SCHEMA');
   });
@@ -118,9 +131,12 @@ describe('handlers/cw/top/render-top', () => {
     expectValidMessage(message);
     expectNoStrayAngleBrackets(message);
     expect(rows(message)).toHaveLength(MAX_LIMIT);
+    expect(tableProblems(message)).toEqual([]);
     for (const text of mrkdwnTexts(message)) {
       expect(text).not.toMatch(/<!channel>|<!here|<@U/);
     }
+    // In the table the label is a link's text, which Slack shows as typed: a mention there is a word.
+    expect(rows(message)[0]?.[1]).toMatch(/\|<!channel>-0>$/);
   });
 
   it('says what it looked for when nothing matched', async () => {

@@ -3,7 +3,8 @@ import { type FleetDatabase, isProduction } from '../../../../../handlers/dbadvi
 import { type FleetDeps, reviewFleet, toDatabases } from '../../../../../handlers/dbadvice/fleet/fleet-review.ts';
 import { renderFleetReview } from '../../../../../handlers/dbadvice/fleet/render-fleet.ts';
 import type { DbClusterInfo, DbInstanceInfo, MetricDataRequest } from '../../../../../handlers/ports.ts';
-import { expectValidMessage } from '../../../../fixtures/block-kit.ts';
+import { tableProblems } from '../../../../../handlers/slack-table.ts';
+import { expectValidMessage, tableCells } from '../../../../fixtures/block-kit.ts';
 import { emptySeries, fakeMetrics, seriesFor } from '../../../../fixtures/fake-metrics.ts';
 
 const NOW = new Date('2025-03-08T12:34:56Z');
@@ -208,11 +209,35 @@ describe('handlers/dbadvice/fleet-review', () => {
     // Act
     const message = renderFleetReview(await reviewFleet(fleetDeps));
 
-    // Assess
+    // Assess: every database a row of the table, most serious first; the findings as text.
     expectValidMessage(message);
+    expect(tableProblems(message)).toEqual([]);
+    const rows = tableCells(message);
+    expect(rows).toHaveLength(82);
+    expect(rows[1]?.[0]).toBe('zz-public');
+    expect(rows[1]?.[5]).toBe('🔴 2');
+    expect(rows.find((r) => r[0] === 'db-00')?.[3]).toBe('55%');
     const texts = (message.blocks ?? []).map((b) => (b.type === 'section' ? (b.text?.text ?? '') : ''));
     expect(texts[2]).toMatch(/^\*zz-public\*/);
     expect(texts.join('\n')).toMatch(/CPU 55% avg/);
+    // Databases with nothing to flag are only rows.
+    expect(texts.join('\n')).not.toMatch(/db-01/);
+  });
+
+  it('reviews more databases than a table holds as text, the most serious first, and says how many are left', async () => {
+    // Prepare
+    const many = Array.from({ length: 120 }, (_, i) => instance(`db-${String(i).padStart(3, '0')}`));
+    many.push(instance('zz-public', { publiclyAccessible: true }));
+    const { fleetDeps } = deps(many, [], Object.fromEntries(many.map((db) => [db.id, healthy])));
+
+    // Act
+    const message = renderFleetReview(await reviewFleet(fleetDeps));
+
+    // Assess
+    expectValidMessage(message);
+    expect(message.attachments).toBeUndefined();
+    const texts = (message.blocks ?? []).map((b) => (b.type === 'section' ? (b.text?.text ?? '') : ''));
+    expect(texts[2]).toMatch(/^\*zz-public\*/);
     expect(texts.join('\n')).toMatch(/…and \d+ more databases not shown/);
   });
 
