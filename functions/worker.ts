@@ -36,6 +36,6 @@ export const handler = middy<unknown, { delivered: boolean }, Error, Context>()
     // Files go out with this invocation's bot token (from SSM, refreshed by the middleware).
     const fileStore = files((context as Context & SlackSecrets).botToken);
     const ports = { ...dataSource.ports, files: async () => fileStore };
-    const runtime = { ...dataSource, ports, reportError, post: postToResponseUrl };
+    const runtime = { ...dataSource, ports, reportError, logger, post: postToResponseUrl };
     return runWorkerJob(event, runtime, context.getRemainingTimeInMillis() - WORKER_POST_RESERVE_MS);
   });

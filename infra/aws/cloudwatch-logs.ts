@@ -4,6 +4,7 @@ import {
   DescribeQueryDefinitionsCommand,
   GetQueryResultsCommand,
   type GetQueryResultsCommandOutput,
+  ListLogGroupsForQueryCommand,
   StartQueryCommand,
   StopQueryCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
@@ -16,6 +17,8 @@ import { translateAwsError } from './aws-errors.ts';
 /** A finished query's rows arrive in pages; 10 pages of 10,000 is Logs Insights' own maximum. */
 const MAX_RESULT_PAGES = 10;
 const MAX_SAVED_QUERY_PAGES = 5;
+/** ListLogGroupsForQuery pages (500 each) read to confirm a query's scope. */
+const MAX_SCANNED_PAGES = 4;
 
 interface CompileError {
   message?: string;
@@ -145,19 +148,41 @@ export function createCloudWatchLogs(client: CloudWatchLogsClient): LogsPort {
         await client.send(new StopQueryCommand({ queryId }));
       }),
 
-    listLogGroups: (prefix, limit, options: CallOptions = {}) =>
+    listLogGroups: (prefix, limit, options: CallOptions = {}, logGroupClass) =>
       send(async () => {
         const names: string[] = [];
         let nextToken: string | undefined;
         do {
           const page = await client.send(
-            new DescribeLogGroupsCommand({ logGroupNamePrefix: prefix, limit: 50, nextToken }),
+            new DescribeLogGroupsCommand({
+              logGroupNamePrefix: prefix,
+              limit: 50,
+              nextToken,
+              ...(logGroupClass ? { logGroupClass } : {}),
+            }),
             { abortSignal: options.signal },
           );
           for (const group of page.logGroups ?? []) if (group.logGroupName) names.push(group.logGroupName);
           nextToken = page.nextToken;
         } while (nextToken && names.length < limit);
         return names.slice(0, limit);
+      }),
+
+    listQueryLogGroups: (queryId, options: CallOptions = {}) =>
+      send(async () => {
+        const identifiers: string[] = [];
+        let nextToken: string | undefined;
+        let pages = 0;
+        do {
+          // 500 a page is the most it returns; a query reads at most 50 named groups.
+          const page = await client.send(new ListLogGroupsForQueryCommand({ queryId, maxResults: 500, nextToken }), {
+            abortSignal: options.signal,
+          });
+          identifiers.push(...(page.logGroupIdentifiers ?? []));
+          nextToken = page.nextToken;
+          pages++;
+        } while (nextToken && pages < MAX_SCANNED_PAGES);
+        return identifiers;
       }),
 
     listSavedQueries: (options: CallOptions = {}) =>
