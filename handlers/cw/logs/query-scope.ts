@@ -132,11 +132,11 @@ function readSource(c: Cursor): { prefixes: string[]; classes: SourceLogClass[] 
 /** What in a query text could choose log groups, wherever it stands; each is refused with why. */
 const SCOPE_MARKERS: { pattern: RegExp; why: string }[] = [
   {
-    pattern: /\blog\s*groups\s*\(/i,
+    pattern: /log\s*groups\s*\(/i,
     why: '`logGroups(…)` chooses log groups; only one SOURCE command, first in the query, is read (and checked) here',
   },
   {
-    pattern: /(?:^|[|\n])\s*(?:search\s+)?source\b/i,
+    pattern: /(?:^|[|\n\r\u2028\u2029])\s*(?:search\s+)?source\b/i,
     why: 'a `SOURCE` (or PPL `source=`) command chooses log groups; only one SOURCE command, first in the query, is read (and checked) here',
   },
   {
