@@ -155,7 +155,12 @@ export function readQueryScope(queryString: string): QueryScope {
   let prefixes: string[] = [];
   let classes: SourceLogClass[] = [];
   let rest = queryString;
-  if (/^source\s+log\s*groups\b/i.test(queryString.slice(lead.length))) {
+  const first = queryString.slice(lead.length);
+  if (/^(?:search\s+)?source\b/i.test(first) && !/^source\s+log\s*groups\b/i.test(first))
+    refuse(
+      "A query may begin with `SOURCE` only as `SOURCE logGroups(namePrefix: ['…'])`, which I check against the allowlist; to name log groups, put them before the query.",
+    );
+  if (/^source\s+log\s*groups\b/i.test(first)) {
     const c: Cursor = { text: queryString, at: lead.length };
     ({ prefixes, classes } = readSource(c));
     const after = queryString.slice(c.at).replace(/^\s*/, '');

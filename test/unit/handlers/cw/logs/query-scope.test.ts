@@ -53,6 +53,13 @@ describe('handlers/cw/logs/query-scope', () => {
     expect(readQueryScope(text)).toMatchObject({ prefixes: ['/a/'], queryString: rest });
   });
 
+  it.each([["SOURCE '/aws/lambda/checkout-api' | fields @message"], ['source=`/ecs/web` | head 5']])(
+    'says how a query may begin with SOURCE when %j does not read as logGroups(…)',
+    (text) => {
+      expect(refusal(text).message).toMatch(/only as `SOURCE logGroups\(namePrefix: \['…'\]\)`.*before the query/);
+    },
+  );
+
   it('keeps the log classes SOURCE names', () => {
     expect(
       readQueryScope("SOURCE logGroups(namePrefix: ['/a/'], class: ['INFREQUENT_ACCESS', 'standard'])"),
