@@ -175,7 +175,7 @@ async function runQuery(
       `:hourglass: The query ran ${Math.round((clock() - startedAt) / 1000)} s, longer than I can wait, so I stopped it. Narrow the time range or the log groups and try again.`,
     );
   }
-  await confirmScope(deps, queryId, logGroupNames);
+  await confirmScope(deps, queryId, logGroupNames, signalOption);
   if (results.status !== 'Complete') return ephemeral(STATUS_MESSAGES[results.status]);
 
   const { sinceSeconds } = query.range;
@@ -280,10 +280,15 @@ function groupName(identifier: string): { name: string; account?: string } {
  * Logs what Logs Insights says it really read (ListLogGroupsForQuery), beside what was asked, and
  * warns when it read a group outside the allowlist or the request. It only logs: the answer is not held up.
  */
-async function confirmScope(deps: LogsRunDeps, queryId: string, requested: string[]): Promise<void> {
+async function confirmScope(
+  deps: LogsRunDeps,
+  queryId: string,
+  requested: string[],
+  options: { signal?: AbortSignal },
+): Promise<void> {
   if (!deps.logger) return;
   try {
-    const scanned = (await deps.logs.listQueryLogGroups(queryId)).map(groupName);
+    const scanned = (await deps.logs.listQueryLogGroups(queryId, options)).map(groupName);
     const outside = scanned.filter((g) => !isAllowed(g.name, deps.logsPolicy.allowed) || !requested.includes(g.name));
     const fields = {
       queryId,
