@@ -165,7 +165,7 @@ describe('handlers/cw/logs/query-scope', () => {
           for (const prefix of scope.prefixes) expect(prefix).toMatch(/^[\w#./-]+$/);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 });

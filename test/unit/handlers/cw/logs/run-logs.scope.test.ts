@@ -317,9 +317,9 @@ describe('handlers/cw/logs: the allowlist holds whatever the query says', () => 
         expectNoWiderScope();
         sent += startQueries().length;
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
     // Not only refusals: many texts did run, and what left was within the allowlist.
-    expect(sent).toBeGreaterThan(20);
+    expect(sent).toBeGreaterThan(10);
   });
 });
