@@ -39,6 +39,6 @@ export const handler = middy<unknown, { delivered: boolean }, Error, Context>()
     const ports = { ...dataSource.ports, files: filesPort };
     // Another Region's ports post files with the same token.
     const portsIn = (region: string) => ({ ...dataSource.portsIn(region), files: filesPort });
-    const runtime = { ...dataSource, ports, portsIn, reportError, post: postToResponseUrl };
+    const runtime = { ...dataSource, ports, portsIn, reportError, logger, post: postToResponseUrl };
     return runWorkerJob(event, runtime, context.getRemainingTimeInMillis() - WORKER_POST_RESERVE_MS);
   });

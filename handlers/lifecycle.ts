@@ -42,6 +42,11 @@ export interface CommandRuntime extends Settings {
   portsIn?: (region: string) => PortLoaders;
   /** Logs an error the user only sees as a reference. */
   reportError: (error: Error, reference: string) => void;
+  /** Structured logs a command may write (what `/cw logs` really read); absent in tests that do not look. */
+  logger?: {
+    info(message: string, ...extra: Record<string, unknown>[]): void;
+    warn(message: string, ...extra: Record<string, unknown>[]): void;
+  };
   registry?: Registry;
 }
 

@@ -158,9 +158,18 @@ export interface LogsPort {
   getQueryResults(queryId: string, options?: CallOptions): Promise<QueryResults>;
   stopQuery(queryId: string): Promise<void>;
   listSavedQueries(options?: CallOptions): Promise<SavedQuery[]>;
-  /** Names of the log groups starting with `prefix`, at most `limit` of them. */
-  /** `accountId`: a linked account's groups (`includeLinkedAccounts`, `accountIdentifiers`). */
-  listLogGroups(prefix: string, limit: number, options?: CallOptions & { accountId?: string }): Promise<string[]>;
+  /**
+   * Names of the log groups starting with `prefix` (in one log class, when named), at most `limit` of them.
+   * `accountId`: a linked account's groups (`includeLinkedAccounts`, `accountIdentifiers`).
+   */
+  listLogGroups(
+    prefix: string,
+    limit: number,
+    options?: CallOptions & { accountId?: string },
+    logGroupClass?: 'STANDARD' | 'INFREQUENT_ACCESS',
+  ): Promise<string[]>;
+  /** The names or ARNs of the log groups a started query really read (ListLogGroupsForQuery). */
+  listQueryLogGroups(queryId: string, options?: CallOptions): Promise<string[]>;
 }
 
 export type AlarmState = 'ALARM' | 'OK' | 'INSUFFICIENT_DATA';

@@ -4,6 +4,7 @@ import {
   DescribeQueryDefinitionsCommand,
   GetQueryResultsCommand,
   type GetQueryResultsCommandOutput,
+  ListLogGroupsForQueryCommand,
   StartQueryCommand,
   StopQueryCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
@@ -17,6 +18,8 @@ import { translateAwsError } from './aws-errors.ts';
 /** A finished query's rows arrive in pages; 10 pages of 10,000 is Logs Insights' own maximum. */
 const MAX_RESULT_PAGES = 10;
 const MAX_SAVED_QUERY_PAGES = 5;
+/** ListLogGroupsForQuery pages (500 each) read to confirm a query's scope. */
+const MAX_SCANNED_PAGES = 4;
 
 interface CompileError {
   message?: string;
@@ -161,7 +164,7 @@ export function createCloudWatchLogs(client: CloudWatchLogsClient, region?: stri
         await client.send(new StopQueryCommand({ queryId }));
       }),
 
-    listLogGroups: (prefix, limit, options: CallOptions & { accountId?: string } = {}) =>
+    listLogGroups: (prefix, limit, options: CallOptions & { accountId?: string } = {}, logGroupClass) =>
       send(async () => {
         const names: string[] = [];
         let nextToken: string | undefined;
@@ -174,6 +177,7 @@ export function createCloudWatchLogs(client: CloudWatchLogsClient, region?: stri
               // A source account's groups, from the monitoring account.
               // https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_DescribeLogGroups.html
               ...(options.accountId ? { includeLinkedAccounts: true, accountIdentifiers: [options.accountId] } : {}),
+              ...(logGroupClass ? { logGroupClass } : {}),
             }),
             { abortSignal: options.signal },
           );
@@ -181,6 +185,23 @@ export function createCloudWatchLogs(client: CloudWatchLogsClient, region?: stri
           nextToken = page.nextToken;
         } while (nextToken && names.length < limit);
         return names.slice(0, limit);
+      }),
+
+    listQueryLogGroups: (queryId, options: CallOptions = {}) =>
+      send(async () => {
+        const identifiers: string[] = [];
+        let nextToken: string | undefined;
+        let pages = 0;
+        do {
+          // 500 a page is the most it returns; a query reads at most 50 named groups.
+          const page = await client.send(new ListLogGroupsForQueryCommand({ queryId, maxResults: 500, nextToken }), {
+            abortSignal: options.signal,
+          });
+          identifiers.push(...(page.logGroupIdentifiers ?? []));
+          nextToken = page.nextToken;
+          pages++;
+        } while (nextToken && pages < MAX_SCANNED_PAGES);
+        return identifiers;
       }),
 
     listSavedQueries: (options: CallOptions = {}) =>

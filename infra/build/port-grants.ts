@@ -29,6 +29,7 @@ export const PORT_GRANTS: Record<PortName, PortGrant> = {
       'logs:DescribeLogGroups',
       'logs:DescribeQueryDefinitions',
       'logs:GetQueryResults',
+      'logs:ListLogGroupsForQuery',
       'logs:StartQuery',
       'logs:StopQuery',
     ],

@@ -129,8 +129,13 @@ export function createDemoLogs(options: { now?: () => Date } = {}): LogsPort {
       const query = queries.get(queryId);
       if (query) query.stopped = true;
     },
-    async listLogGroups(prefix, limit) {
+    async listLogGroups(prefix, limit, _options, logGroupClass) {
+      // Every demo log group is in the Standard class.
+      if (logGroupClass === 'INFREQUENT_ACCESS') return [];
       return DEMO_LOG_GROUPS.filter((g) => g.startsWith(prefix)).slice(0, limit);
+    },
+    async listQueryLogGroups(queryId) {
+      return queries.get(queryId)?.request.logGroupNames ?? [];
     },
     async listSavedQueries() {
       return SAVED;

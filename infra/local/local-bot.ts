@@ -43,7 +43,7 @@ export function createLocalBot(options: {
   const dispatchJob = async (job: WorkerJob) => {
     const work = runWorkerJob(
       job,
-      { ...dataSource, reportError, post: options.post ?? postToResponseUrl },
+      { ...dataSource, reportError, logger, post: options.post ?? postToResponseUrl },
       LOCAL_WORKER_DEADLINE_MS,
     )
       .catch((error: unknown) =>

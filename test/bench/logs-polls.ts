@@ -21,6 +21,7 @@ export async function pollsFor(seconds: number): Promise<number> {
     stopQuery: async () => undefined,
     listSavedQueries: async () => [],
     listLogGroups: async () => [],
+    listQueryLogGroups: async () => [],
   };
   await runLogsQuery(
     {

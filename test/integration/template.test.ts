@@ -18,6 +18,7 @@ const STAR_RESOURCE_ACTIONS = new Set([
   'cloudwatch:GetMetricWidgetImage',
   'logs:GetQueryResults',
   'logs:StopQuery',
+  'logs:ListLogGroupsForQuery',
   'logs:DescribeQueryDefinitions',
 ]);
 

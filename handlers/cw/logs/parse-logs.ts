@@ -13,6 +13,7 @@ import { decodeSlackText, echo, straightenQuotes, stripCodeFences, stripInlineCo
 import { durationHint, formatDuration, formatSpan, readDuration } from '../../duration.ts';
 import { UserInputError } from '../../errors.ts';
 import { type Account, REGION_FLAG, SCOPE_FLAGS, type TypedScope, typedScope } from '../../scope.ts';
+import { readQueryScope } from './query-scope.ts';
 
 export const LOGS_USAGE = [
   '`/cw logs query <group|prefix*>[,…] [--since 1h] [--from ISO --to ISO] [--limit N] [--region eu-west-1] [--account prod] [--share] [<Logs Insights query>]`',
@@ -281,6 +282,13 @@ function zoneOffsetMinutes(zone: string | undefined): number {
 export function parseLogsQuery(raw: string): LogsQuery {
   const text = decodeSlackText(stripCodeFences(raw)).trim();
   let [groupList, afterGroups] = nextWord(text);
+  if (/^source$/i.test(groupList) && /^log\s*groups\b/i.test(afterGroups)) {
+    // `SOURCE logGroups(namePrefix: […]) | …` names the groups in the query: read it, and check it, as a query.
+    const { range, limit, share, rest } = readOptions(text, LOGS_QUERY_FLAGS);
+    const queryString = unwrapInlineCode(rest);
+    readQueryScope(queryString);
+    return { logGroupNames: [], range, limit, queryString, share };
+  }
   if (!groupList || isFlagWord(groupList, LOGS_QUERY_FLAGS)) {
     // The flags are read anyway: `--help` shows the help, a mistyped flag says so.
     readOptions(text, LOGS_QUERY_FLAGS);
@@ -301,6 +309,8 @@ export function parseLogsQuery(raw: string): LogsQuery {
   if (badStar) fail(`\`${badStar}\`: a \`*\` may only end a prefix, like /aws/lambda/checkout-*.`);
   if (logGroupNames.length > MAX_GROUPS) fail(`At most ${MAX_GROUPS} log groups per query.`);
   const query = unwrapInlineCode(rest);
+  // A query that chooses its own log groups is read (or refused) here, in the ack.
+  readQueryScope(query);
   const queryString = query || defaultQuery(limit, logGroupNames.length);
   return {
     logGroupNames,

@@ -10,6 +10,7 @@ import { closestWords } from '../../suggest-word.ts';
 import { isAllowed, meantGroup, refusedGroups } from './allowlist.ts';
 import { toCsv } from './csv.ts';
 import { defaultQuery, LOGS_USAGE, type LogsQuery, MAX_GROUPS, resolveRange, type TimeRange } from './parse-logs.ts';
+import { type QueryScope, readQueryScope } from './query-scope.ts';
 import { renderLogsResults, renderProgress, showsEverything, visibleFields } from './render-logs.ts';
 
 export interface LogsPolicy {
@@ -31,8 +32,17 @@ export interface LogsDeps {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** What a run may also use: the reporter of a failed CSV (the command's deps carry it at run time). */
-export type LogsRunDeps = LogsDeps & { reportError?: ReportError };
+/** Where the scope a query really read is logged (structured; log group names, no secrets). */
+export interface ScopeLogger {
+  info(message: string, ...extra: Record<string, unknown>[]): void;
+  warn(message: string, ...extra: Record<string, unknown>[]): void;
+}
+
+/**
+ * What a run may also use: the reporter of a failed CSV and the logger (the command's deps carry
+ * them at run time, from the runtime).
+ */
+export type LogsRunDeps = LogsDeps & { reportError?: ReportError; logger?: ScopeLogger };
 
 export interface LogsRunContext {
   signal?: AbortSignal;
@@ -81,6 +91,8 @@ export function assertAllowed(groups: string[], policy: LogsPolicy): void {
   if (policy.allowed.length === 0) {
     throw new NotAllowedError('No log groups may be queried here: the bot has no `LOG_GROUPS_ALLOWED` list.');
   }
+  if (groups.length === 0)
+    throw new UserInputError('Which log group? Name one or more, separated by commas.', LOGS_USAGE);
   const refused = refusedGroups(groups, policy.allowed);
   if (refused.length > 0) {
     const meant = refused.flatMap((g) => meantGroup(g, policy.allowed) ?? []);
@@ -112,16 +124,23 @@ async function runQuery(
   run: LogsRunContext,
   title: string,
 ): Promise<SlackMessage> {
-  assertAllowed(query.logGroupNames, deps.logsPolicy);
+  // The query text's own choice of groups (a leading SOURCE) joins the command's, checked alike.
+  const scope = readQueryScope(query.queryString);
+  assertAllowed(requestedGroups(query), deps.logsPolicy);
   const { start, end, notes } = resolveRange(query.range, deps.now(), deps.logsPolicy.maxRangeSeconds);
   const sleep = deps.sleep ?? defaultSleep;
   const signalOption = run.signal ? { signal: run.signal } : {};
   // A linked account's groups: listed there (DescribeLogGroups' accountIdentifiers), queried by ARN.
   const inAccount = query.account ? { accountId: query.account.id } : {};
-  const logGroupNames = await expandPrefixes(deps, query.logGroupNames, { ...signalOption, ...inAccount });
+  const logGroupNames = await expandPrefixes(deps, query.logGroupNames, scope, { ...signalOption, ...inAccount });
   if (typeof logGroupNames === 'string') return ephemeral(logGroupNames);
+  // The last wall in the bot (IAM is the next): only allowed names, never none, leave in StartQuery.
+  assertScope(logGroupNames, deps.logsPolicy);
   // A prefix may name several groups: the default query then shows which group each row is from.
-  const queryString = query.defaultQuery ? defaultQuery(query.limit, logGroupNames.length) : query.queryString;
+  const queryString =
+    query.defaultQuery || scope.queryString === ''
+      ? defaultQuery(query.limit, logGroupNames.length)
+      : scope.queryString;
   const queryId = await deps.logs
     .startQuery(
       {
@@ -161,6 +180,7 @@ async function runQuery(
       `:hourglass: The query ran ${Math.round((clock() - startedAt) / 1000)} s, longer than I can wait, so I stopped it. Narrow the time range or the log groups and try again.`,
     );
   }
+  await confirmScope(deps, queryId, logGroupNames, signalOption);
   if (results.status !== 'Complete') return ephemeral(STATUS_MESSAGES[results.status]);
 
   const { sinceSeconds } = query.range;
@@ -242,13 +262,71 @@ async function withSuggestion(
   );
 }
 
+/** The names and `prefix*`es a query reads: the command's and its SOURCE command's. */
+export function requestedGroups(query: Pick<LogsQuery, 'logGroupNames' | 'queryString'>): string[] {
+  const { prefixes } = readQueryScope(query.queryString);
+  return [...new Set([...query.logGroupNames, ...prefixes.map((p) => `${p}*`)])];
+}
+
+/** Refuses a StartQuery whose names are not all allowed, or that names none (then the text would choose). */
+function assertScope(names: string[], policy: LogsPolicy): void {
+  const outside = names.filter((name) => name.endsWith('*') || !isAllowed(name, policy.allowed));
+  if (names.length === 0 || outside.length > 0 || policy.allowed.length === 0) {
+    throw new NotAllowedError(
+      `I may not read ${outside.map((g) => inlineCode(g)).join(', ') || 'that'}. Allowed: ${policy.allowed.map((p) => inlineCode(p)).join(', ')}.`,
+    );
+  }
+}
+
+/** `arn:aws:logs:region:account:log-group:NAME[:*]` or a bare name, as ListLogGroupsForQuery returns them. */
+function groupName(identifier: string): { name: string; account?: string } {
+  const arn = /^arn:[^:]+:logs:[^:]*:(\d*):log-group:(.+?)(?::\*)?$/.exec(identifier);
+  return arn ? { name: arn[2] ?? identifier, ...(arn[1] ? { account: arn[1] } : {}) } : { name: identifier };
+}
+
 /**
- * StartQuery takes names, not patterns: each `prefix*` becomes the groups that exist with that
- * prefix. Returns the names, or a message when a prefix matches nothing or too many.
+ * Logs what Logs Insights says it really read (ListLogGroupsForQuery), beside what was asked, and
+ * warns when it read a group outside the allowlist or the request. It only logs: the answer is not held up.
+ */
+async function confirmScope(
+  deps: LogsRunDeps,
+  queryId: string,
+  requested: string[],
+  options: { signal?: AbortSignal },
+): Promise<void> {
+  if (!deps.logger) return;
+  try {
+    const scanned = (await deps.logs.listQueryLogGroups(queryId, options)).map(groupName);
+    const outside = scanned.filter((g) => !isAllowed(g.name, deps.logsPolicy.allowed) || !requested.includes(g.name));
+    const fields = {
+      queryId,
+      requestedGroups: requested,
+      scannedGroups: scanned.map((g) => g.name),
+      otherAccounts: [...new Set(scanned.flatMap((g) => g.account ?? []))].length,
+    };
+    if (outside.length > 0)
+      deps.logger.warn('Logs Insights read log groups outside the requested scope', {
+        ...fields,
+        outside: outside.map((g) => g.name),
+      });
+    else deps.logger.info('Logs Insights query scope confirmed', fields);
+  } catch (error) {
+    deps.logger.warn('Could not confirm the log groups a query read', {
+      queryId,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+  }
+}
+
+/**
+ * StartQuery takes names, not patterns: each `prefix*` (and each SOURCE prefix, in its log classes)
+ * becomes the groups that exist with that prefix. Returns the names, or a message when a prefix
+ * matches nothing or too many.
  */
 async function expandPrefixes(
   deps: LogsDeps,
   requested: string[],
+  scope: QueryScope,
   options: { signal?: AbortSignal; accountId?: string },
 ): Promise<string[] | string> {
   const names: string[] = [];
@@ -259,6 +337,17 @@ async function expandPrefixes(
     }
     const found = await deps.logs.listLogGroups(group.slice(0, -1), MAX_GROUPS + 1, options);
     if (found.length === 0) return `:mag: No log group starts with ${inlineCode(group.slice(0, -1))}.`;
+    names.push(...found);
+  }
+  for (const prefix of scope.prefixes) {
+    const found: string[] = [];
+    for (const logGroupClass of scope.classes) {
+      found.push(...(await deps.logs.listLogGroups(prefix, MAX_GROUPS + 1, options, logGroupClass)));
+    }
+    if (found.length === 0) {
+      const classes = scope.classes.map((c) => c.toLowerCase().replace('_', ' ')).join(' or ');
+      return `:mag: No ${classes} log group starts with ${inlineCode(prefix)} (SOURCE reads the Standard class unless it names another).`;
+    }
     names.push(...found);
   }
   const unique = [...new Set(names)];
@@ -306,7 +395,18 @@ async function runSaved(
       `:mag: No saved query is called ${inlineCode(saved.name)}.${hint}${names.length ? ` Saved queries: ${names.join(', ')}.` : ' This account has none.'}`,
     );
   }
-  if (match.logGroupNames.length === 0) {
+  let groups: string[];
+  try {
+    groups = requestedGroups(match);
+  } catch (error) {
+    // A saved query's text is checked as a typed one is; the answer says whose text it was.
+    if (error instanceof UserInputError)
+      throw new UserInputError(`The saved query ${inlineCode(match.name)}: ${error.message}`, error.usage, {
+        cause: error,
+      });
+    throw error;
+  }
+  if (groups.length === 0) {
     return ephemeral(
       `:warning: The saved query ${inlineCode(match.name)} names no log groups; run it with \`/cw logs query <group> …\`.`,
     );

@@ -45,6 +45,7 @@ function logsDeps(): AllDeps {
       },
     ],
     listLogGroups: async () => [],
+    listQueryLogGroups: async () => [],
   };
   return commandDeps({ logs, now: time.now, sleep: time.sleep });
 }

@@ -68,6 +68,7 @@ describe('handlers/lifecycle: the worker', () => {
       stopQuery: async () => undefined,
       listSavedQueries: async () => [],
       listLogGroups: async () => [],
+      listQueryLogGroups: async () => [],
     };
     const source = createDataSource(config, { now: () => new Date(t) });
     const deps = {

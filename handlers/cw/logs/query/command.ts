@@ -3,7 +3,7 @@ import { resolveScope, scopeExample } from '../../../scope.ts';
 import { workingMessage } from '../../../working-message.ts';
 import { logsHelp } from '../help.ts';
 import { LOGS_USAGE, parseLogsQuery, resolveRange } from '../parse-logs.ts';
-import { assertAllowed, runLogsQuery } from '../run-logs.ts';
+import { assertAllowed, requestedGroups, runLogsQuery } from '../run-logs.ts';
 import { shared } from '../shared.ts';
 
 /** `/cw logs query`: a Logs Insights query over allowed log groups, in the worker. */
@@ -27,8 +27,8 @@ export const logsQueryCommand = defineCommand({
       example: scopeExample('/cw logs query', [parsed.logGroupNames.join(',')]),
     });
     const query = scope.account ? { ...parsed, account: scope.account } : parsed;
-    // Refused groups and ranges are answered in the ack, before any AWS call.
-    assertAllowed(query.logGroupNames, settings.logsPolicy);
+    // Refused groups (the command's and a SOURCE command's) and ranges are answered in the ack, before any AWS call.
+    assertAllowed(requestedGroups(query), settings.logsPolicy);
     resolveRange(query.range, settings.now(), settings.logsPolicy.maxRangeSeconds);
     return {
       kind: 'work',

@@ -66,6 +66,7 @@ function recordingDeps() {
       stopQuery: async () => undefined,
       listSavedQueries: async () => [],
       listLogGroups: async () => [],
+      listQueryLogGroups: async () => [],
     },
     sleep: async () => undefined,
     logsPolicy: { allowed: ['/aws/lambda/payments-*'], maxRangeSeconds: 86400, pricePerGb: 0.005 },

@@ -1,4 +1,10 @@
-import { CloudWatchLogsClient, MalformedQueryException, StartQueryCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchLogsClient,
+  DescribeLogGroupsCommand,
+  ListLogGroupsForQueryCommand,
+  MalformedQueryException,
+  StartQueryCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LogGroupNotFoundError, MalformedQueryError, RequestRejectedError } from '../../../../handlers/port-errors.ts';
@@ -118,5 +124,37 @@ describe('infra/aws/cloudwatch-logs missing log groups', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LogGroupNotFoundError);
     expect((error as Error).message).toBe('A log group the query names does not exist in this account and region.');
+  });
+});
+
+describe('infra/aws/cloudwatch-logs query scope', () => {
+  beforeEach(() => logsMock.reset());
+
+  it('reads every page of ListLogGroupsForQuery (names and ARNs, as it returns them)', async () => {
+    // Prepare: https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_ListLogGroupsForQuery.html
+    logsMock
+      .on(ListLogGroupsForQueryCommand, { queryId: 'q-1', nextToken: undefined })
+      .resolves({ logGroupIdentifiers: ['/aws/lambda/checkout-api'], nextToken: 't-2' })
+      .on(ListLogGroupsForQueryCommand, { queryId: 'q-1', nextToken: 't-2' })
+      .resolves({ logGroupIdentifiers: ['arn:aws:logs:us-east-1:111122223333:log-group:/ecs/web'] });
+
+    // Act
+    const scanned = await createCloudWatchLogs(client()).listQueryLogGroups('q-1');
+
+    // Assess
+    expect(scanned).toEqual(['/aws/lambda/checkout-api', 'arn:aws:logs:us-east-1:111122223333:log-group:/ecs/web']);
+    expect(logsMock).toHaveReceivedCommandWith(ListLogGroupsForQueryCommand, { queryId: 'q-1', maxResults: 500 });
+  });
+
+  it('filters DescribeLogGroups by log class only when asked', async () => {
+    logsMock.on(DescribeLogGroupsCommand).resolves({ logGroups: [{ logGroupName: '/a/b' }] });
+    const logs = createCloudWatchLogs(client());
+    await logs.listLogGroups('/a/', 10, {}, 'INFREQUENT_ACCESS');
+    await logs.listLogGroups('/a/', 10);
+    const inputs = logsMock.commandCalls(DescribeLogGroupsCommand).map((c) => c.args[0].input);
+    expect(inputs).toEqual([
+      { logGroupNamePrefix: '/a/', limit: 50, logGroupClass: 'INFREQUENT_ACCESS' },
+      { logGroupNamePrefix: '/a/', limit: 50 },
+    ]);
   });
 });

@@ -45,6 +45,13 @@ describe('infra/build/port-grants', () => {
     expect(worker).toEqual([...new Set(every)].sort());
   });
 
+  it('lets the worker confirm what a Logs Insights query read (ListLogGroupsForQuery), and not the slack function', () => {
+    const { slack, worker } = commandGrants(REGISTRY);
+    expect(worker).toContain('logs:ListLogGroupsForQuery');
+    expect(slack).not.toContain('logs:ListLogGroupsForQuery');
+    expect(slack).not.toContain('logs:StartQuery');
+  });
+
   it('keeps dashboard bodies to the worker: /cw dashboards lists in the ack, /cw dashboard reads and draws in the worker', () => {
     // Prepare
     const { slack, worker } = commandGrants(REGISTRY);
