@@ -214,6 +214,41 @@ function notHere(error: Error): SlackMessage | undefined {
   return undefined;
 }
 
+/**
+ * Draws the alarm's graph and posts it in its thread, then answers with `answer`. Slack refusing to post there is
+ * said as what to do; anything else may carry internals, so the worker logs it and shows a generic message.
+ */
+async function drawInThread(
+  images: CommandDeps<'images'>['images'],
+  files: NonNullable<CommandDeps<'files'>['files']>,
+  where: {
+    request: MetricImageRequest;
+    channelId: string;
+    threadTs: string | undefined;
+    signal?: AbortSignal | undefined;
+  },
+  picture: { title: string; altText: string },
+  answer: (upload: { fileId?: string }) => SlackMessage | Promise<SlackMessage>,
+): Promise<SlackMessage> {
+  try {
+    const png = await images.getMetricImage(where.request, where.signal ? { signal: where.signal } : {});
+    const upload = await files.upload({
+      channelId: where.channelId,
+      ...(where.threadTs ? { threadTs: where.threadTs } : {}),
+      filename: 'alarm.png',
+      title: picture.title,
+      content: png,
+      altText: picture.altText,
+    });
+    return await answer(upload);
+  } catch (e) {
+    const error = asError(e);
+    const said = notHere(error);
+    if (said) return said;
+    throw error;
+  }
+}
+
 async function alarmGraph(
   place: ButtonPress,
   deps: CommandDeps<'images' | 'files'>,
@@ -238,36 +273,29 @@ async function alarmGraph(
       `:information_source: ${inlineCode(value.alarmName)} has no metric to draw (a composite alarm, or its metrics did not fit in the button).`,
     );
   if (!deps.files) return ephemeral(':warning: I have no Slack token to post files with.');
-  try {
-    const png = await deps.images.getMetricImage(request, signal ? { signal } : {});
-    const upload = await deps.files.upload({
-      channelId: place.channelId,
-      ...(place.threadTs ? { threadTs: place.threadTs } : {}),
-      filename: 'alarm.png',
+  return drawInThread(
+    deps.images,
+    deps.files,
+    { request, channelId: place.channelId, threadTs: place.threadTs, signal },
+    {
       title: `${value.alarmName}: 3 h before the change`,
-      content: png,
       altText: `Graph of ${value.alarmName} around ${value.changedAt}`,
-    });
-    return graphAnswer(`:frame_with_picture: Posted the graph of ${inlineCode(value.alarmName)} in the thread.`, {
-      v: 1,
-      alarmName: value.alarmName,
-      changedAt: value.changedAt,
-      state: value.state,
-      ...(value.metrics ? { metrics: value.metrics } : {}),
-      ...(value.expressions ? { expressions: value.expressions } : {}),
-      ...(typeof value.threshold === 'number' ? { threshold: value.threshold } : {}),
-      ...(place.threadTs ? { t: place.threadTs } : {}),
-      ...(upload.fileId ? { f: upload.fileId } : {}),
-      r: value.region,
-      ...(typeof value.account === 'string' && ACCOUNT_ID.test(value.account) ? { a: value.account } : {}),
-    });
-  } catch (e) {
-    const error = asError(e);
-    // Anything else may carry internals: the worker logs it and shows a generic message with a reference.
-    const said = notHere(error);
-    if (said) return said;
-    throw error;
-  }
+    },
+    (upload) =>
+      graphAnswer(`:frame_with_picture: Posted the graph of ${inlineCode(value.alarmName)} in the thread.`, {
+        v: 1,
+        alarmName: value.alarmName,
+        changedAt: value.changedAt,
+        state: value.state,
+        ...(value.metrics ? { metrics: value.metrics } : {}),
+        ...(value.expressions ? { expressions: value.expressions } : {}),
+        ...(typeof value.threshold === 'number' ? { threshold: value.threshold } : {}),
+        ...(place.threadTs ? { t: place.threadTs } : {}),
+        ...(upload.fileId ? { f: upload.fileId } : {}),
+        r: value.region,
+        ...(typeof value.account === 'string' && ACCOUNT_ID.test(value.account) ? { a: value.account } : {}),
+      }),
+  );
 }
 
 /**
@@ -286,36 +314,32 @@ async function redrawAlarm(
   const request = alarmRangeRequest(value, deps.now(), range);
   if (!request) return ephemeral(`:information_source: ${inlineCode(value.alarmName)} has no metric to draw.`);
   if (!deps.files) return ephemeral(':warning: I have no Slack token to post files with.');
-  try {
-    const png = await deps.images.getMetricImage(request, signal ? { signal } : {});
-    const upload = await deps.files.upload({
-      channelId: place.channelId,
-      ...(value.t ? { threadTs: value.t } : {}),
-      filename: 'alarm.png',
+  const files = deps.files;
+  return drawInThread(
+    deps.images,
+    files,
+    { request, channelId: place.channelId, threadTs: value.t, signal },
+    {
       title: `${value.alarmName}: the last ${range.label}`,
-      content: png,
       altText: `Graph of ${value.alarmName} over the last ${range.label}`,
-    });
-    // The worker's runtime carries its error reporter beside the ports (CommandRuntime), untyped here.
-    const report = (deps as { reportError?: ReportError }).reportError;
-    const replaced = value.f ? await removePicture(deps.files, value.f, report) : undefined;
-    const { f: _shown, ...rest } = value;
-    return graphAnswer(
-      [
-        `:frame_with_picture: Redrew ${inlineCode(value.alarmName)} over the last ${range.label} in the thread.`,
-        replaced,
-      ]
-        .filter(Boolean)
-        .join('\n'),
-      { ...rest, ...(upload.fileId ? { f: upload.fileId } : {}) },
-      range.seconds,
-    );
-  } catch (e) {
-    const error = asError(e);
-    const said = notHere(error);
-    if (said) return said;
-    throw error;
-  }
+    },
+    async (upload) => {
+      // The worker's runtime carries its error reporter beside the ports (CommandRuntime), untyped here.
+      const report = (deps as { reportError?: ReportError }).reportError;
+      const replaced = value.f ? await removePicture(files, value.f, report) : undefined;
+      const { f: _shown, ...rest } = value;
+      return graphAnswer(
+        [
+          `:frame_with_picture: Redrew ${inlineCode(value.alarmName)} over the last ${range.label} in the thread.`,
+          replaced,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+        { ...rest, ...(upload.fileId ? { f: upload.fileId } : {}) },
+        range.seconds,
+      );
+    },
+  );
 }
 
 async function alarmLogs(
