@@ -306,6 +306,12 @@ export function advise(kb: KnowledgeBase, question: string): Advice {
   };
 }
 
+/** The services the question names, as typed, outside what it rules out. */
+function servicesNamed(kb: KnowledgeBase, p: WorkloadPicture): Set<string> {
+  const words = p.positive.split(/[\s,?!.]+/).filter((w) => w !== '');
+  return new Set(words.map((w) => resolveExact(kb, w)?.service.id).filter((id) => id !== undefined));
+}
+
 /** How close a case study's service must score to the winner for the precedent to decide. */
 const PRECEDENT_MARGIN = 1;
 
@@ -321,8 +327,7 @@ function precedentFor(
 ): RankedService | undefined {
   const asked = new Set(p.traits.filter((t) => t.kind !== 'scale').map((t) => t.id));
   const base = (r: RankedService) => r.traitScore + r.ruleScore;
-  const words = p.positive.split(/[\s,?!.]+/);
-  const named = new Set(words.map((w) => (w ? resolveExact(kb, w)?.service.id : undefined)));
+  const named = servicesNamed(kb, p);
   for (const note of kb.caseStudies.filter((n) => p.clues.has(n.id))) {
     // "Like Airbnb, DynamoDB?": the use the question names is the precedent it weighs, no other.
     const pointed = note.uses.filter((u) => named.has(u.service));
@@ -375,7 +380,7 @@ const COMPARE_EN =
   /\b(compar(e|es|ed|ing|ison)|differences?|differ|pros and cons|side by side|trade ?offs?|head to head)\b/;
 const COMPARE_KO = /비교|차이|장단점|장점과단점|뭐가다른|어떻게다른/;
 
-export function asksToCompare(text: string): boolean {
+function asksToCompare(text: string): boolean {
   return COMPARE_EN.test(englishForm(text)) || COMPARE_KO.test(koreanForm(text));
 }
 
@@ -478,8 +483,7 @@ function excludedLine(excluded: ReadonlyMap<string, Exclusion>, lang: Lang): str
  * block says so.
  */
 function caseStudyAnswer(kb: KnowledgeBase, note: CaseStudyNote, p: WorkloadPicture, lang: Lang): Answer | undefined {
-  const words = p.positive.split(/[\s,?!.]+/).filter((w) => w !== '');
-  const named = new Set(words.map((w) => resolveExact(kb, w)?.service.id).filter((id) => id !== undefined));
+  const named = servicesNamed(kb, p);
   const traitIds = new Set(p.traits.map((t) => t.id));
   const overlap = (u: CaseUse) => u.traits.filter((t) => traitIds.has(t)).length;
   const byName = note.uses.find((u) => named.has(u.service));
