@@ -9,6 +9,7 @@ import { DEMO_ACCOUNTS, DEMO_REGIONS } from '../../../infra/demo/demo-accounts.t
 import { postToResponseUrl } from '../../../infra/slack/response-url.ts';
 import { commandDeps, runtimeOf } from '../../fixtures/command-deps.ts';
 import { startResponseUrlServer } from '../../fixtures/response-url-server.ts';
+import { cwJob } from '../../fixtures/worker-jobs.ts';
 
 let responses: Awaited<ReturnType<typeof startResponseUrlServer>>;
 beforeAll(async () => {
@@ -29,18 +30,8 @@ const demo = createDataSource({
 });
 const STAGING = DEMO_ACCOUNTS.find((a) => a.alias === 'staging')?.id ?? '';
 
-function job(text: string, path: string, extra: Partial<WorkerJob> = {}): WorkerJob {
-  return {
-    command: '/cw',
-    text,
-    responseUrl: `${responses.url}${path}`,
-    userId: 'U2147483697',
-    channelId: 'C2147483705',
-    teamId: 'T0001',
-    reference: 'ref-1',
-    ...extra,
-  };
-}
+const job = (text: string, path: string, extra: Partial<WorkerJob> = {}): WorkerJob =>
+  cwJob(text, `${responses.url}${path}`, extra);
 
 describe('handlers/lifecycle: the Region and account a command reads', () => {
   it('gives work the ports of the Region its plan decided, and that Region in its deps', async () => {

@@ -10,6 +10,7 @@ import { createWebClient } from '../../../infra/slack/web-client.ts';
 import { shownText } from '../../fixtures/block-kit.ts';
 import { startResponseUrlServer } from '../../fixtures/response-url-server.ts';
 import { startSlackApiServer } from '../../fixtures/slack-api-server.ts';
+import { cwJob, DEMO_WORKER_CONFIG } from '../../fixtures/worker-jobs.ts';
 
 let responses: Awaited<ReturnType<typeof startResponseUrlServer>>;
 let slack: Awaited<ReturnType<typeof startSlackApiServer>>;
@@ -22,25 +23,9 @@ afterAll(async () => {
   await slack.close();
 });
 
-const config = {
-  dataSource: 'demo' as const,
-  region: 'us-east-1',
-  logGroupsAllowed: [],
-  logsMaxRangeSeconds: 7 * 86400,
-  logsPricePerGb: 0.005,
-};
+const config = DEMO_WORKER_CONFIG;
 
-function job(text: string, path: string): WorkerJob {
-  return {
-    command: '/cw',
-    text,
-    responseUrl: `${responses.url}${path}`,
-    userId: 'U2147483697',
-    channelId: 'C2147483705',
-    teamId: 'T0001',
-    reference: 'ref-1',
-  };
-}
+const job = (text: string, path: string): WorkerJob => cwJob(text, `${responses.url}${path}`);
 
 const postsTo = (path: string) => responses.posts.filter((p) => p.path === path).map((p) => p.body);
 

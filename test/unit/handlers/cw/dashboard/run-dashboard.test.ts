@@ -13,6 +13,7 @@ import { mrkdwnTexts } from '../../../../fixtures/block-kit.ts';
 import { commandDeps } from '../../../../fixtures/command-deps.ts';
 import { startResponseUrlServer } from '../../../../fixtures/response-url-server.ts';
 import { startSlackApiServer } from '../../../../fixtures/slack-api-server.ts';
+import { cwJob, DEMO_WORKER_CONFIG } from '../../../../fixtures/worker-jobs.ts';
 
 let responses: Awaited<ReturnType<typeof startResponseUrlServer>>;
 let slack: Awaited<ReturnType<typeof startSlackApiServer>>;
@@ -29,25 +30,9 @@ beforeEach(() => {
 });
 
 const CHANNEL = 'C2147483705';
-const config = {
-  dataSource: 'demo' as const,
-  region: 'us-east-1',
-  logGroupsAllowed: [],
-  logsMaxRangeSeconds: 7 * 86400,
-  logsPricePerGb: 0.005,
-};
+const config = DEMO_WORKER_CONFIG;
 
-function job(text: string, path: string): WorkerJob {
-  return {
-    command: '/cw',
-    text,
-    responseUrl: `${responses.url}${path}`,
-    userId: 'U2147483697',
-    channelId: CHANNEL,
-    teamId: 'T0001',
-    reference: 'ref-1',
-  };
-}
+const job = (text: string, path: string): WorkerJob => cwJob(text, `${responses.url}${path}`, { channelId: CHANNEL });
 
 const answerAt = (path: string) => responses.posts.filter((p) => p.path === path).at(-1)?.body;
 const files = () => createSlackFiles(createWebClient('xoxb-test', slack.apiUrl));

@@ -11,6 +11,7 @@ import { createSlackFiles } from '../../../../../infra/slack/slack-files.ts';
 import { createWebClient } from '../../../../../infra/slack/web-client.ts';
 import { startResponseUrlServer } from '../../../../fixtures/response-url-server.ts';
 import { startSlackApiServer } from '../../../../fixtures/slack-api-server.ts';
+import { cwJob, DEMO_WORKER_CONFIG } from '../../../../fixtures/worker-jobs.ts';
 
 let responses: Awaited<ReturnType<typeof startResponseUrlServer>>;
 let slack: Awaited<ReturnType<typeof startSlackApiServer>>;
@@ -28,26 +29,14 @@ beforeEach(() => {
 
 const CHANNEL = 'C2147483705';
 const NOW = new Date('2026-11-25T12:00:00Z');
-const config = {
-  dataSource: 'demo' as const,
-  region: 'us-east-1',
-  logGroupsAllowed: [],
-  logsMaxRangeSeconds: 7 * 86400,
-  logsPricePerGb: 0.005,
-};
+const config = DEMO_WORKER_CONFIG;
 
 function pressJob(id: string, value: string, path: string): WorkerJob {
-  return {
-    command: '/cw',
-    text: '',
-    responseUrl: `${responses.url}${path}`,
-    userId: 'U2147483697',
+  // The slack function's job for a button with its own press: the message's ts as the thread.
+  return cwJob('', `${responses.url}${path}`, {
     channelId: CHANNEL,
-    teamId: 'T0001',
-    reference: 'ref-1',
-    // The slack function's job for a button with its own press: the message's ts as the thread.
     action: { id, value, threadTs: '1764072000.000100' },
-  };
+  });
 }
 
 function runtime(images?: (request: MetricImageRequest) => void) {
