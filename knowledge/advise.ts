@@ -316,8 +316,9 @@ function servicesNamed(kb: KnowledgeBase, p: WorkloadPicture): Set<string> {
 const PRECEDENT_MARGIN = 1;
 
 /**
- * The service a case study the question names used for the kind of data the question asks about, when it scores
- * within {@link PRECEDENT_MARGIN} of the winner and no rule decided: what the company chose settles a near tie.
+ * What settles a near tie (within {@link PRECEDENT_MARGIN} of the winner, no rule decided): the one service the
+ * question names, or what a case study it names used for the kind of data it asks about. Never a service a rule
+ * voted against.
  */
 function precedentFor(
   kb: KnowledgeBase,
@@ -328,6 +329,12 @@ function precedentFor(
   const asked = new Set(p.traits.filter((t) => t.kind !== 'scale').map((t) => t.id));
   const base = (r: RankedService) => r.traitScore + r.ruleScore;
   const named = servicesNamed(kb, p);
+  // "dynamo for user sessions": a service the asker names and that fits as well is the one they meant to weigh.
+  // Naming two ("X vs Y for …") is weighing them, which the ranking and the tie question do.
+  const [only] = named.size === 1 ? [...named] : [];
+  const proposed = live.find((x) => x.service.id === only && x !== winner);
+  if (proposed && !proposed.votes.some((v) => v.weight < 0) && base(proposed) >= base(winner) - PRECEDENT_MARGIN)
+    return proposed;
   for (const note of kb.caseStudies.filter((n) => p.clues.has(n.id))) {
     // "Like Airbnb, DynamoDB?": the use the question names is the precedent it weighs, no other.
     const pointed = note.uses.filter((u) => named.has(u.service));

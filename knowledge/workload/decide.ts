@@ -597,6 +597,7 @@ const VOICES: Readonly<Record<string, readonly string[]>> = {
   memorydb: ['multi-region-writes', 'concurrent-writes'],
   'global-kv': ['multi-region-writes', 'concurrent-writes'],
   'latest-state': ['per-entity'],
+  carts: ['cart'],
   'region-failure-kv': ['region-failure'],
   'region-failure-sql': ['region-failure'],
   'time-windows': ['time-window', 'sampling'],

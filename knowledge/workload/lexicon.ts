@@ -11,6 +11,7 @@ import { vocabulary } from './fuzzy.ts';
 const LATIN = [
   // engines and products
   'dynamodb',
+  'dynamo',
   'postgres',
   'postgresql',
   'cassandra',
@@ -113,6 +114,11 @@ const LATIN = [
   'recursive',
   'foreign',
   'search',
+  'vector',
+  'vectors',
+  'embedding',
+  'embeddings',
+  'semantic',
   'searching',
   'searches',
   'expire',

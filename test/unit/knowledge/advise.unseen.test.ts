@@ -213,3 +213,16 @@ describe('a rule that decides gives its own reason, not the note’s general "ch
     expect(a.reasons[0]?.text).toMatch(reason);
   });
 });
+
+describe('a service the asker names is the one weighed when it fits as well', () => {
+  it('"dynamo for user sessions" answers DynamoDB, not the other session store', () => {
+    expect(answer('dyanmo for user sessions').recommended.service.id).toBe('dynamodb');
+    expect(answer('elasticache for user sessions').recommended.service.id).toBe('elasticache');
+  });
+
+  it('never over the asker’s own clues: a named service a rule votes against is not proposed', () => {
+    expect(answer('dynamodb for a small internal app with 20 users and lots of joins').recommended.service.id).not.toBe(
+      'dynamodb',
+    );
+  });
+});
